@@ -1,0 +1,30 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { DecisionView } from "@/components/decisions/decision-view";
+import { NoWorkspace } from "@/components/no-workspace";
+import { teamAggregationOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
+import { evaluateDecision } from "@/lib/scoring";
+import { currentActor } from "@/lib/server/context";
+import { getDecision } from "@/lib/server/decisions";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const actor = await currentActor();
+  const decision = actor ? await getDecision(actor, (await params).id) : null;
+  const t = await getTranslations("decisions");
+  return { title: decision?.title ?? t("notFound") };
+}
+
+export default async function DecisionPage({ params }: Props) {
+  const actor = await currentActor();
+  if (!actor) return <NoWorkspace />;
+  const decision = await getDecision(actor, (await params).id);
+  if (!decision) notFound();
+  // The read-only page needs no simulation; the results view runs it in the browser.
+  const outcome = evaluateDecision(toScoringModel(decision), {
+    teamAggregation: teamAggregationOf(decision),
+    monteCarlo: { samples: 0 },
+  });
+  return <DecisionView decision={decision} outcome={outcome} />;
+}

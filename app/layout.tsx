@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/components/language-switch";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: { default: "Stackwise", template: "%s · Stackwise" }, description: t("tagline") };
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("common");
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          <a href="#main" className="skip-link">
+            {t("skipToContent")}
+          </a>
+          <header className="app-header">
+            <Link href="/" className="brand">
+              Stackwise
+            </Link>
+            <nav aria-label={t("mainNavigation")}>
+              <Link href="/">{t("nav.decisions")}</Link>
+            </nav>
+            <div className="header-end">
+              <LanguageSwitch />
+            </div>
+          </header>
+          <main id="main">{children}</main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,72 @@
+import { useFormatter, useTranslations } from "next-intl";
+import type { CriterionDto, DecisionDetail } from "@/lib/decisions/dto";
+import type { DecisionResult } from "@/lib/scoring";
+import { formatRaw, formatShare } from "./number-format";
+
+export function CriteriaTable({ decision, result }: { decision: DecisionDetail; result: DecisionResult | null }) {
+  const t = useTranslations("decisions.criteria");
+  const f = useFormatter();
+  const share = new Map(result?.weights.map((w) => [w.criterionId, w.share]) ?? []);
+  const scale = (c: CriterionDto) => {
+    if (c.kind === "METRIC") {
+      const refs =
+        c.worst !== null && c.best !== null
+          ? t("references", { worst: formatRaw(f, c.worst), best: formatRaw(f, c.best) })
+          : t("observedRange");
+      return `${c.unit ?? ""} · ${refs}`;
+    }
+    if (c.kind === "SKILL_MATCH") return t("skillScale");
+    return t("ratingScale", { min: formatRaw(f, c.scaleMin ?? 0), max: formatRaw(f, c.scaleMax ?? 10) });
+  };
+  return (
+    <section aria-labelledby="criteria-heading">
+      <h2 id="criteria-heading">{t("title")}</h2>
+      <table className="data-table" data-testid="criteria">
+        <thead>
+          <tr>
+            <th scope="col">{t("name")}</th>
+            <th scope="col">{t("kind")}</th>
+            <th scope="col">{t("direction")}</th>
+            <th scope="col">{t("scale")}</th>
+            <th scope="col" className="num">{t("weight")}</th>
+            <th scope="col" className="num">{t("share")}</th>
+            <th scope="col">{t("mustHave")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {decision.criteria.map((c) => {
+            const s = share.get(c.id);
+            return (
+              <tr key={c.id}>
+                <th scope="row">
+                  <span>{c.name}</span>
+                  {c.description ? <span className="sub">{c.description}</span> : null}
+                  {c.lowMeaning || c.highMeaning ? (
+                    <span className="sub">{t("meanings", { low: c.lowMeaning || "—", high: c.highMeaning || "—" })}</span>
+                  ) : null}
+                </th>
+                <td>{t(`kinds.${c.kind}`)}</td>
+                <td>{t(`directions.${c.direction}`)}</td>
+                <td>{scale(c)}</td>
+                <td className="num">{formatRaw(f, c.weight)}</td>
+                <td className="num share-cell">
+                  {s === undefined ? "—" : formatShare(f, s)}
+                  {s === undefined ? null : (
+                    <span className="share-bar" aria-hidden="true">
+                      <span style={{ width: `${(s * 100).toFixed(2)}%` }} />
+                    </span>
+                  )}
+                </td>
+                <td>
+                  {c.threshold === null
+                    ? "—"
+                    : t(c.direction === "COST" ? "atMost" : "atLeast", { value: formatRaw(f, c.threshold), unit: c.unit ?? "" })}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

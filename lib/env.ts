@@ -1,0 +1,30 @@
+// Environment variables, parsed once. Shared by the server, the start script and the seed; no secrets have defaults.
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  STACKWISE_DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "Only SQLite file: URLs are supported in this version (e.g. file:./data/stackwise.db)")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** "off" in production: no demo workspace or demo accounts are created on first start. */
+  STACKWISE_DEMO: z.enum(["on", "off"]).default("on"),
+});
+
+export type Env = z.infer<typeof schema> & { DATABASE_URL: string };
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  const databaseUrl = parsed.data.DATABASE_URL ?? `file:${path.join(parsed.data.STACKWISE_DATA_DIR, "stackwise.db")}`;
+  cached = { ...parsed.data, DATABASE_URL: databaseUrl };
+  return cached;
+}

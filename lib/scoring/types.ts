@@ -1,0 +1,124 @@
+// The plain, JSON-serialisable contract between Stackwise's data layer / UI and the scoring engine.
+// Everything here is data only: the engine never sees Prisma rows, React state or Dates.
+
+export type CriterionKind = "RATING" | "METRIC" | "SKILL_MATCH";
+export type Direction = "BENEFIT" | "COST";
+export type CellAggregation = "mean" | "median";
+/** How a team's members' ratings of one skill become the team's level. */
+export type TeamAggregation = "top2" | "max" | "mean";
+
+export interface CriterionInput {
+  id: string;
+  name: string;
+  /** Raw weight ≥ 0; shares are weight / Σ weight. */
+  weight: number;
+  kind: CriterionKind;
+  direction: Direction;
+  /** RATING: fixed scale bounds of the raw values (default 0–10). */
+  scaleMin?: number | null;
+  scaleMax?: number | null;
+  /** METRIC: user-set reference values in the metric's unit; default is the observed min/max across candidates. */
+  worst?: number | null;
+  best?: number | null;
+  unit?: string | null;
+  /**
+   * Must-have threshold in the criterion's own raw unit (rating on its scale, metric in its unit, skill match 0–10).
+   * BENEFIT: the aggregated value must be ≥ threshold; COST: ≤ threshold. A candidate failing it is excluded.
+   */
+  threshold?: number | null;
+}
+
+export interface CandidateInput {
+  id: string;
+  name: string;
+}
+
+/** One evaluator's raw value for one cell (criterion × candidate). SKILL_MATCH cells are computed, never scored. */
+export interface ScoreInput {
+  criterionId: string;
+  candidateId: string;
+  evaluatorId: string;
+  value: number;
+}
+
+export interface SkillInput {
+  id: string;
+  name: string;
+}
+
+export interface TeamMemberInput {
+  id: string;
+  name: string;
+}
+
+export interface SkillRatingInput {
+  memberId: string;
+  skillId: string;
+  /** 0–10 */
+  level: number;
+}
+
+/** A team lead's explicit level for a skill, replacing the aggregated value. */
+export interface SkillOverrideInput {
+  skillId: string;
+  level: number;
+  reason: string;
+}
+
+export interface TeamInput {
+  members: TeamMemberInput[];
+  ratings: SkillRatingInput[];
+  overrides?: SkillOverrideInput[];
+}
+
+export interface SkillRequirementInput {
+  candidateId: string;
+  skillId: string;
+  /** Raw weight ≥ 0; normalised per candidate to sum 1. */
+  weight: number;
+  /** Optional target level for the gap; default is options.skillTarget (7). */
+  minLevel?: number | null;
+}
+
+/** Evaluator's judgment: criterion a is `value` times as important as criterion b (Saaty 1/9..9). */
+export interface PairwiseJudgmentInput {
+  evaluatorId: string;
+  criterionA: string;
+  criterionB: string;
+  value: number;
+}
+
+export interface DecisionModel {
+  criteria: CriterionInput[];
+  candidates: CandidateInput[];
+  scores: ScoreInput[];
+  skills?: SkillInput[];
+  team?: TeamInput | null;
+  requirements?: SkillRequirementInput[];
+  judgments?: PairwiseJudgmentInput[];
+}
+
+export interface MonteCarloOptions {
+  /** Number of samples; default 10,000. 0 disables the simulation. */
+  samples?: number;
+  /** PRNG seed; same seed → same result everywhere. */
+  seed?: number;
+  /** Dirichlet concentration κ: weights ~ Dirichlet(κ·ŵ). Default 100. */
+  kappa?: number;
+  /** Perturb cell scores within their evaluator spread (±0.5 points for one evaluator). Default true. */
+  scoreNoise?: boolean;
+  /** Accumulate the pairwise win-rate matrix (O(m²) per sample). Default true. */
+  pairwise?: boolean;
+}
+
+export interface EvaluateOptions {
+  aggregation?: CellAggregation;
+  teamAggregation?: TeamAggregation;
+  /** Target level for skill gaps when a requirement has no minimum; default 7. */
+  skillTarget?: number;
+  /** Use the AHP-derived weights instead of the raw weights. Default "direct". */
+  weightSource?: "direct" | "ahp";
+  /** Overrides raw weights by criterion id (what-if sliders) without touching the model. */
+  weightOverrides?: Record<string, number>;
+  monteCarlo?: MonteCarloOptions;
+}

@@ -1,0 +1,130 @@
+import "server-only";
+import type { Actor } from "./actor";
+import { db } from "./db";
+import type { DecisionDetail, DecisionSummary } from "@/lib/decisions/dto";
+
+// Reads are scoped by the actor's workspace in the query itself, so an id from another workspace behaves exactly like
+// a missing id.
+
+export async function listDecisions(actor: Actor): Promise<DecisionSummary[]> {
+  const rows = await db.decision.findMany({
+    where: { workspaceId: actor.workspaceId, archivedAt: null },
+    orderBy: { updatedAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      updatedAt: true,
+      team: { select: { name: true } },
+      _count: { select: { candidates: true, criteria: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    teamName: r.team?.name ?? null,
+    candidateCount: r._count.candidates,
+    criterionCount: r._count.criteria,
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+export async function getDecision(actor: Actor, id: string): Promise<DecisionDetail | null> {
+  const d = await db.decision.findFirst({
+    where: { id, workspaceId: actor.workspaceId },
+    include: {
+      criteria: { orderBy: { position: "asc" } },
+      candidates: { orderBy: { position: "asc" }, include: { requirements: true } },
+      judgments: true,
+      team: {
+        include: {
+          members: { orderBy: { position: "asc" }, include: { ratings: true } },
+          overrides: true,
+        },
+      },
+    },
+  });
+  if (!d) return null;
+  const scores = await db.score.findMany({
+    where: { criterion: { decisionId: d.id } },
+    include: { evaluator: { select: { id: true, name: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const skills = await db.skill.findMany({
+    where: { workspaceId: actor.workspaceId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, category: true },
+  });
+  const evaluators = new Map<string, string>();
+  for (const s of scores) evaluators.set(s.evaluator.id, s.evaluator.name);
+
+  return {
+    id: d.id,
+    title: d.title,
+    context: d.context,
+    status: d.status,
+    outcomeRationale: d.outcomeRationale,
+    chosenCandidateId: d.chosenCandidateId,
+    version: d.version,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+    criteria: d.criteria.map((c) => ({
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      lowMeaning: c.lowMeaning,
+      highMeaning: c.highMeaning,
+      weight: c.weight,
+      kind: c.kind,
+      direction: c.direction,
+      scaleMin: c.scaleMin,
+      scaleMax: c.scaleMax,
+      unit: c.unit,
+      worst: c.worst,
+      best: c.best,
+      threshold: c.threshold,
+      position: c.position,
+      version: c.version,
+    })),
+    candidates: d.candidates.map((c) => ({
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      link: c.link,
+      position: c.position,
+      version: c.version,
+    })),
+    scores: scores.map((s) => ({
+      id: s.id,
+      criterionId: s.criterionId,
+      candidateId: s.candidateId,
+      evaluatorId: s.evaluatorId,
+      value: s.value,
+      rationale: s.rationale,
+      evidenceUrl: s.evidenceUrl,
+      version: s.version,
+    })),
+    evaluators: [...evaluators].map(([id, name]) => ({ id, name })),
+    skills,
+    requirements: d.candidates.flatMap((c) =>
+      c.requirements.map((r) => ({ candidateId: c.id, skillId: r.skillId, weight: r.weight, minLevel: r.minLevel })),
+    ),
+    judgments: d.judgments.map((j) => ({
+      evaluatorId: j.evaluatorId,
+      criterionA: j.criterionAId,
+      criterionB: j.criterionBId,
+      value: j.value,
+    })),
+    team: d.team
+      ? {
+          id: d.team.id,
+          name: d.team.name,
+          aggregation: d.team.aggregation,
+          members: d.team.members.map((m) => ({ id: m.id, name: m.name })),
+          ratings: d.team.members.flatMap((m) => m.ratings.map((r) => ({ memberId: m.id, skillId: r.skillId, level: r.level }))),
+          overrides: d.team.overrides.map((o) => ({ skillId: o.skillId, level: o.level, reason: o.reason })),
+        }
+      : null,
+  };
+}

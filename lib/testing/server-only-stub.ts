@@ -1,0 +1,2 @@
+// Vitest runs outside the React Server Components bundle, where "server-only" would throw on import.
+export {};

@@ -1,0 +1,37 @@
+// `npm start`: migrate, seed demo data on first run, build when needed, serve. One command on a fresh clone.
+import { env } from "@/lib/env";
+import { DEMO_USERS } from "@/prisma/seed/demo";
+import * as demo from "@/prisma/seed/demo";
+import { ensureBuild } from "./lib/build";
+import { prepareDatabase } from "./lib/database";
+import { BIN, baseEnv } from "./lib/run";
+import { spawn } from "node:child_process";
+
+const config = env();
+const log = (msg: string) => console.log(`[stackwise] ${msg}`);
+
+log(`Database: ${config.DATABASE_URL}`);
+await prepareDatabase(config.DATABASE_URL, { log });
+await ensureBuild(".next", { log });
+
+const server = spawn(BIN("next"), ["start", "-p", String(config.PORT)], {
+  stdio: ["ignore", "pipe", "inherit"],
+  env: baseEnv({ DATABASE_URL: config.DATABASE_URL, STACKWISE_DIST_DIR: ".next" }),
+});
+let announced = false;
+server.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (!announced && /Ready|started server/i.test(chunk.toString())) {
+    announced = true;
+    log(`Stackwise is running at http://localhost:${config.PORT}`);
+    const password = (demo as { DEMO_PASSWORD?: string }).DEMO_PASSWORD;
+    if (config.STACKWISE_DEMO === "on" && password) {
+      log("DEMO accounts (demo data only — set STACKWISE_DEMO=off in production):");
+      for (const u of DEMO_USERS) log(`  ${u.role.padEnd(10)} ${u.email.padEnd(24)} password: ${password}`);
+    }
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code) => process.exit(code ?? 0));
