@@ -1,0 +1,127 @@
+// The criterion × candidate grid: aggregated raw values, points, and evaluator spread per cell.
+import { summariseValues } from "./aggregate";
+import { metricPoints, metricReference, ratingPoints, ratingScale, type MetricReference } from "./normalise";
+import type { CellResult, SkillMatchResult } from "./result-types";
+import type { CandidateInput, CellAggregation, CriterionInput, ScoreInput } from "./types";
+
+/** A cell's evaluator range above this fraction of the scale is flagged as disagreement. */
+export const DISAGREEMENT_FRACTION = 0.4;
+
+export interface CellGrid {
+  /** Criterion-major: cells[i * candidates.length + c]. */
+  cells: CellResult[];
+  /** METRIC reference actually used per criterion (null for other kinds or when no value exists). */
+  references: (MetricReference | null)[];
+}
+
+export function buildCells(
+  criteria: readonly CriterionInput[],
+  candidates: readonly CandidateInput[],
+  scores: readonly ScoreInput[],
+  skillMatch: readonly SkillMatchResult[],
+  aggregation: CellAggregation = "mean",
+): CellGrid {
+  const byCell = new Map<string, number[]>();
+  for (const s of scores) {
+    const key = cellKey(s.criterionId, s.candidateId);
+    const list = byCell.get(key);
+    if (list) list.push(s.value);
+    else byCell.set(key, [s.value]);
+  }
+  const matchOf = new Map(skillMatch.map((m) => [m.candidateId, m.match]));
+  const cells: CellResult[] = [];
+  const references: (MetricReference | null)[] = [];
+
+  for (const crit of criteria) {
+    if (crit.kind === "SKILL_MATCH") {
+      references.push(null);
+      for (const cand of candidates) cells.push(skillCell(crit.id, cand.id, matchOf.get(cand.id) ?? null));
+      continue;
+    }
+    const summaries = candidates.map((cand) => {
+      const values = byCell.get(cellKey(crit.id, cand.id));
+      return values && values.length > 0 ? { values, ...summariseValues(values, aggregation) } : null;
+    });
+    let toPoints: (x: number) => number;
+    let scale: number;
+    if (crit.kind === "METRIC") {
+      // References come from aggregated cell values, so one outlying evaluator cannot stretch the whole scale.
+      const ref = metricReference(crit, summaries.map((s) => (s ? s.value : null)));
+      references.push(ref);
+      toPoints = ref ? (x) => metricPoints(x, ref) : () => 10;
+      scale = ref ? Math.abs(ref.best - ref.worst) : 0;
+    } else {
+      references.push(null);
+      const { lo, hi } = ratingScale(crit);
+      toPoints = (x) => ratingPoints(x, lo, hi, crit.direction);
+      scale = hi - lo;
+    }
+    candidates.forEach((cand, c) => {
+      const s = summaries[c];
+      if (!s) {
+        cells.push(missingCell(crit.id, cand.id));
+        return;
+      }
+      const pa = toPoints(s.min);
+      const pb = toPoints(s.max);
+      cells.push({
+        criterionId: crit.id,
+        candidateId: cand.id,
+        value: s.value,
+        points: toPoints(s.value),
+        evaluatorCount: s.values.length,
+        min: s.min,
+        max: s.max,
+        range: s.range,
+        stdDev: s.stdDev,
+        pointsMin: Math.min(pa, pb),
+        pointsMax: Math.max(pa, pb),
+        // With a zero-width metric scale any spread at all is large relative to it.
+        disagreement: s.range > DISAGREEMENT_FRACTION * scale,
+        missing: false,
+      });
+    });
+  }
+  return { cells, references };
+}
+
+function cellKey(criterionId: string, candidateId: string): string {
+  return JSON.stringify([criterionId, candidateId]);
+}
+
+function missingCell(criterionId: string, candidateId: string): CellResult {
+  return {
+    criterionId,
+    candidateId,
+    value: null,
+    points: null,
+    evaluatorCount: 0,
+    min: null,
+    max: null,
+    range: null,
+    stdDev: null,
+    pointsMin: null,
+    pointsMax: null,
+    disagreement: false,
+    missing: true,
+  };
+}
+
+function skillCell(criterionId: string, candidateId: string, match: number | null): CellResult {
+  if (match === null) return missingCell(criterionId, candidateId);
+  return {
+    criterionId,
+    candidateId,
+    value: match,
+    points: match,
+    evaluatorCount: 0,
+    min: match,
+    max: match,
+    range: 0,
+    stdDev: 0,
+    pointsMin: match,
+    pointsMax: match,
+    disagreement: false,
+    missing: false,
+  };
+}

@@ -1,0 +1,35 @@
+// Public surface of the scoring engine. Pure TypeScript: safe in server code, the browser and a Web Worker.
+export { evaluateDecision } from "./evaluate";
+export { validateModel } from "./validate";
+export { normaliseWeights, effectiveRawWeights } from "./weights";
+export { ratingPoints, metricPoints, metricReference, ratingScale, clampPoints } from "./normalise";
+export type { MetricReference } from "./normalise";
+export { summariseValues, median } from "./aggregate";
+export type { ValueSummary } from "./aggregate";
+export { buildCells, DISAGREEMENT_FRACTION } from "./cells";
+export { candidateTotals, rankCandidates, competitionRanks, TIE_EPSILON } from "./totals";
+export type { CandidateTotal } from "./totals";
+export { aggregateTeamLevel, teamVector, skillMatches, EXPERT_LEVEL, RISK_WEIGHT, DEFAULT_SKILL_TARGET } from "./team";
+export { ahpWeights, groupMatrix, inconsistentJudgments, nearestSaaty, randomIndex, RANDOM_INDEX, CR_LIMIT } from "./ahp";
+export type { AhpWeights, GroupMatrix } from "./ahp";
+export { topsis } from "./topsis";
+export type { TopsisOutput } from "./topsis";
+export { sensitivity, totalLine, crossingPoint, MAX_PAIR_CANDIDATES } from "./sensitivity";
+export type { SensitivityInput } from "./sensitivity";
+export {
+  simulate,
+  cellPerturbation,
+  monteCarloResult,
+  standardError,
+  DEFAULT_SAMPLES,
+  DEFAULT_KAPPA,
+  DEFAULT_SEED,
+  MAX_SAMPLES,
+} from "./monte-carlo";
+export type { MonteCarloProblem, SimulationOptions, SimulationCounts } from "./monte-carlo";
+export { Sfc32, splitmix32, normaliseSeed } from "./prng";
+export { Sampler } from "./distributions";
+export { buildVerdict, CLOSE_LEAD, CLEAR_PROBABILITY } from "./verdict";
+export type { VerdictInput } from "./verdict";
+export type * from "./result-types";
+export type * from "./types";

@@ -1,0 +1,250 @@
+// Output contract of evaluateDecision. Plain JSON: every number is finite; a value that does not exist is null.
+
+export interface ScoringError {
+  code: string;
+  path: (string | number)[];
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+export interface WeightResult {
+  criterionId: string;
+  /** The raw weight actually used (override or AHP weight when chosen). */
+  raw: number;
+  /** ŵ = raw / Σ raw; shares sum to 1. */
+  share: number;
+}
+
+export interface CellResult {
+  criterionId: string;
+  candidateId: string;
+  /** Aggregated raw value (mean or median of evaluators); SKILL_MATCH: the match 0–10. */
+  value: number | null;
+  /** 0–10 display points. */
+  points: number | null;
+  evaluatorCount: number;
+  /** Raw evaluator extremes; null when the cell is missing. */
+  min: number | null;
+  max: number | null;
+  range: number | null;
+  /** Population standard deviation of the evaluator values. */
+  stdDev: number | null;
+  /** Evaluator extremes mapped to points (ordered low → high); the Monte Carlo perturbs within them. */
+  pointsMin: number | null;
+  pointsMax: number | null;
+  /** range > 40 % of the scale (RATING: hi − lo; METRIC: |best − worst| in raw units). */
+  disagreement: boolean;
+  missing: boolean;
+}
+
+export interface Contribution {
+  criterionId: string;
+  share: number;
+  points: number | null;
+  /** ŵ·s; null for a missing cell (it adds nothing to the total). */
+  contribution: number | null;
+}
+
+export interface Exclusion {
+  criterionId: string;
+  value: number | null;
+  threshold: number;
+}
+
+export interface RankedCandidate {
+  candidateId: string;
+  /** Σ ŵ·s over the present cells. */
+  total: number;
+  /** 1-based competition rank (1, 1, 3); excluded candidates continue after the eligible ones. */
+  rank: number;
+  tied: boolean;
+  /** Total minus the next candidate's total within the same group (eligible / excluded); null for the last. */
+  margin: number | null;
+  contributions: Contribution[];
+  incomplete: boolean;
+  /** Criteria with a positive share whose cell is missing. */
+  missingCriteria: string[];
+  excluded: boolean;
+  exclusions: Exclusion[];
+}
+
+export interface TeamSkillResult {
+  skillId: string;
+  /** The level used downstream: the override when present, else the aggregated level. */
+  level: number | null;
+  aggregated: number | null;
+  override: { level: number; reason: string } | null;
+  /** Members rated ≥ 7. */
+  busFactor: number;
+  ratedCount: number;
+}
+
+export interface TeamResult {
+  skills: TeamSkillResult[];
+}
+
+export interface SkillRequirementResult {
+  skillId: string;
+  /** r̂, normalised per candidate. */
+  weight: number;
+  /** Team level used in the match; 0 when nobody rated the skill (see `rated`). */
+  teamLevel: number;
+  rated: boolean;
+  target: number;
+  gap: number;
+  busFactor: number;
+  risk: boolean;
+}
+
+export interface SkillMatchResult {
+  candidateId: string;
+  match: number | null;
+  requirements: SkillRequirementResult[];
+  risks: string[];
+}
+
+export interface AhpInconsistentJudgment {
+  criterionA: string;
+  criterionB: string;
+  /** Group judgment a_AB. */
+  value: number;
+  /** Saaty value nearest (in log space) to w_A / w_B. */
+  suggested: number;
+  /** Share of Σ (ln(a·w_B/w_A))² carried by this pair. */
+  contribution: number;
+}
+
+export interface AhpResult {
+  weights: { criterionId: string; weight: number }[];
+  lambdaMax: number;
+  ci: number;
+  cr: number | null;
+  ri: number;
+  consistent: boolean;
+  inconsistentJudgments: AhpInconsistentJudgment[];
+  evaluatorCount: number;
+  /** False when some pairs were not judged; weights then come from Harker's method. */
+  complete: boolean;
+  missingPairs: { criterionA: string; criterionB: string }[];
+}
+
+export interface TopsisCandidateResult {
+  candidateId: string;
+  closeness: number;
+  rank: number;
+  dPlus: number;
+  dMinus: number;
+}
+
+export interface TopsisDecisionResult {
+  closeness: TopsisCandidateResult[];
+  winnerId: string | null;
+  agreesWithWeightedSum: boolean;
+}
+
+export interface Crossover {
+  candidateId: string;
+  at: number;
+}
+
+export interface CriterionSensitivity {
+  criterionId: string;
+  currentShare: number;
+  stableFrom: number;
+  stableTo: number;
+  crossovers: Crossover[];
+  flipAt: number | null;
+  flipTo: string | null;
+}
+
+export interface PairCrossover {
+  criterionId: string;
+  a: string;
+  b: string;
+  at: number;
+}
+
+export interface SmallestChange {
+  criterionId: string;
+  fromShare: number;
+  toShare: number;
+  delta: number;
+  newWinnerId: string;
+}
+
+export interface SensitivityResult {
+  /** Candidate whose lead is analysed: the winner, or the first of a tie at the top. */
+  leaderId: string | null;
+  criteria: CriterionSensitivity[];
+  smallestChange: SmallestChange | null;
+  /** Crossovers in [0,1] of every pair of eligible candidates per criterion. */
+  pairs: PairCrossover[];
+  /** True when pairs were skipped because there are too many eligible candidates. */
+  pairsTruncated: boolean;
+}
+
+export interface MonteCarloResult {
+  samples: number;
+  seed: number;
+  kappa: number;
+  scoreNoise: boolean;
+  /** [candidate index in model order][rank − 1], ranks over eligible candidates; excluded rows are zero. */
+  rankAcceptability: number[][];
+  pFirst: { candidateId: string; p: number; se: number }[];
+  pWinnerFirst: number | null;
+  seWinnerFirst: number | null;
+  /** P(row ranked above column), model order; empty when pairwise was turned off. */
+  pairwiseWinRate: number[][];
+}
+
+export interface SkillRiskFact {
+  candidateId: string;
+  skillId: string;
+  busFactor: number;
+}
+
+export interface VerdictFacts {
+  winnerId: string | null;
+  runnerUpId: string | null;
+  lead: number | null;
+  pFirst: number | null;
+  samples: number;
+  weakestCriterionId: string | null;
+  weakestFlipAt: number | null;
+  flipTo: string | null;
+  skillRisks: SkillRiskFact[];
+  topsisAgrees: boolean;
+}
+
+export type VerdictKey =
+  | "verdict.clear"
+  | "verdict.close"
+  | "verdict.tie"
+  | "verdict.incomplete"
+  | "verdict.noEligible";
+
+export interface Verdict {
+  key: VerdictKey;
+  params: Record<string, string | number>;
+  facts: VerdictFacts;
+}
+
+export interface DecisionResult {
+  weights: WeightResult[];
+  weightSource: "direct" | "ahp";
+  cells: CellResult[];
+  ranking: RankedCandidate[];
+  winnerId: string | null;
+  tieAtTop: boolean;
+  team: TeamResult | null;
+  skillMatch: SkillMatchResult[];
+  ahp: AhpResult | null;
+  topsis: TopsisDecisionResult;
+  sensitivity: SensitivityResult;
+  monteCarlo: MonteCarloResult | null;
+  verdict: Verdict;
+  /** Non-blocking findings (e.g. AHP judgments that could not be used while weights are direct). */
+  warnings: ScoringError[];
+}
+
+export type EvaluationOutcome = { ok: true; result: DecisionResult } | { ok: false; errors: ScoringError[] };

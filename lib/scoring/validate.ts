@@ -1,0 +1,360 @@
+// Input validation. The model arrives from user-editable JSON, so nothing is trusted: every shape, number and
+// reference is checked and reported with a path, and the engine only runs on a model that passed.
+import { RECIPROCAL_TOLERANCE, SAATY_MAX, SAATY_MIN } from "./ahp";
+import { scoringError, type Path } from "./errors";
+import { MAX_SAMPLES } from "./monte-carlo";
+import { ratingScale } from "./normalise";
+import type { ScoringError } from "./result-types";
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const KINDS = ["RATING", "METRIC", "SKILL_MATCH"];
+const DIRECTIONS = ["BENEFIT", "COST"];
+/** Saaty bounds are compared with a little slack so 1/9 typed as 0.1111111 is accepted. */
+const JUDGMENT_SLACK = 1e-6;
+
+class Collector {
+  readonly errors: ScoringError[] = [];
+  add(code: string, path: Path, message: string, params?: Record<string, string | number>) {
+    this.errors.push(scoringError(code, path, message, params));
+  }
+
+  /** An array at `path`, or null (reported) when it is something else; absent optional arrays become []. */
+  array(v: unknown, path: Path, optional: boolean): unknown[] | null {
+    if (v === undefined || v === null) {
+      if (optional) return [];
+      this.add("required", path, "A list is required here.");
+      return null;
+    }
+    if (!Array.isArray(v)) {
+      this.add("invalid_type", path, "Expected a list.", { expected: "array" });
+      return null;
+    }
+    return v;
+  }
+
+  object(v: unknown, path: Path): Obj | null {
+    if (!isObj(v)) {
+      this.add("invalid_type", path, "Expected an object.", { expected: "object" });
+      return null;
+    }
+    return v;
+  }
+
+  id(o: Obj, key: string, path: Path): string | null {
+    const v = o[key];
+    if (typeof v !== "string" || v.length === 0) {
+      this.add("invalid_type", [...path, key], "Expected a non-empty string id.", { expected: "string" });
+      return null;
+    }
+    return v;
+  }
+
+  string(o: Obj, key: string, path: Path, optional = false): void {
+    const v = o[key];
+    if (optional && (v === undefined || v === null)) return;
+    if (typeof v !== "string") this.add("invalid_type", [...path, key], "Expected text.", { expected: "string" });
+  }
+
+  /** A finite number (NaN / ±Infinity are reported as not_finite), or null when absent-and-optional / invalid. */
+  number(o: Obj, key: string, path: Path, optional = false): number | null {
+    const v = o[key];
+    if (optional && (v === undefined || v === null)) return null;
+    if (typeof v !== "number") {
+      this.add("invalid_type", [...path, key], "Expected a number.", { expected: "number" });
+      return null;
+    }
+    if (!Number.isFinite(v)) {
+      this.add("not_finite", [...path, key], "The number must be finite.");
+      return null;
+    }
+    return v;
+  }
+
+  oneOf(o: Obj, key: string, path: Path, allowed: string[], optional = false): string | null {
+    const v = o[key];
+    if (optional && (v === undefined || v === null)) return null;
+    if (typeof v !== "string" || !allowed.includes(v)) {
+      this.add("invalid_enum", [...path, key], `Expected one of ${allowed.join(", ")}.`, { allowed: allowed.join(",") });
+      return null;
+    }
+    return v;
+  }
+
+  duplicates(ids: Map<string, number>, id: string | null, path: Path, what: string) {
+    if (id === null) return;
+    if (ids.has(id)) this.add("duplicate_id", path, `Duplicate ${what} id.`, { id });
+    else ids.set(id, ids.size);
+  }
+
+  level(o: Obj, key: string, path: Path, optional = false): number | null {
+    const v = this.number(o, key, path, optional);
+    if (v !== null && (v < 0 || v > 10)) {
+      this.add("out_of_scale", [...path, key], "Levels run from 0 to 10.", { min: 0, max: 10, value: v });
+      return null;
+    }
+    return v;
+  }
+}
+
+interface CriterionInfo {
+  kind: string | null;
+  lo: number;
+  hi: number;
+  validScale: boolean;
+  weight: number | null;
+}
+
+export function validateModel(model: unknown, options?: unknown): ScoringError[] {
+  const col = new Collector();
+  if (!isObj(model)) {
+    col.add("invalid_model", [], "The decision model must be an object.");
+    return col.errors;
+  }
+
+  // Criteria
+  const criteria = new Map<string, CriterionInfo>();
+  const crits = col.array(model.criteria, ["criteria"], false);
+  if (crits && crits.length === 0) col.add("no_criteria", ["criteria"], "Add at least one criterion.");
+  const criterionIds = new Map<string, number>();
+  crits?.forEach((raw, i) => {
+    const p: Path = ["criteria", i];
+    const c = col.object(raw, p);
+    if (!c) return;
+    const id = col.id(c, "id", p);
+    col.duplicates(criterionIds, id, [...p, "id"], "criterion");
+    col.string(c, "name", p);
+    const weight = col.number(c, "weight", p);
+    if (weight !== null && weight < 0) col.add("negative_weight", [...p, "weight"], "Weights cannot be negative.");
+    const kind = col.oneOf(c, "kind", p, KINDS);
+    col.oneOf(c, "direction", p, DIRECTIONS);
+    const scaleMin = col.number(c, "scaleMin", p, true);
+    const scaleMax = col.number(c, "scaleMax", p, true);
+    const { lo, hi } = ratingScale({ scaleMin, scaleMax });
+    let validScale = true;
+    if (kind === "RATING" && !(lo < hi)) {
+      validScale = false;
+      col.add("invalid_scale", [...p, scaleMax !== null ? "scaleMax" : "scaleMin"], "The scale minimum must be below its maximum.", { min: lo, max: hi });
+    }
+    const worst = col.number(c, "worst", p, true);
+    const best = col.number(c, "best", p, true);
+    if (kind === "METRIC" && worst !== null && best !== null && worst === best) {
+      col.add("invalid_reference", [...p, "best"], "Best and worst reference values must differ.", { value: best });
+    }
+    col.number(c, "threshold", p, true);
+    col.string(c, "unit", p, true);
+    if (id !== null && !criteria.has(id)) {
+      criteria.set(id, { kind, lo, hi, validScale, weight: weight !== null && weight >= 0 ? weight : null });
+    }
+  });
+
+  // Candidates
+  const candidateIds = new Map<string, number>();
+  const cands = col.array(model.candidates, ["candidates"], false);
+  if (cands && cands.length === 0) col.add("no_candidates", ["candidates"], "Add at least one candidate.");
+  cands?.forEach((raw, i) => {
+    const p: Path = ["candidates", i];
+    const c = col.object(raw, p);
+    if (!c) return;
+    col.duplicates(candidateIds, col.id(c, "id", p), [...p, "id"], "candidate");
+    col.string(c, "name", p);
+  });
+
+  // Scores
+  const seenScores = new Set<string>();
+  col.array(model.scores, ["scores"], false)?.forEach((raw, k) => {
+    const p: Path = ["scores", k];
+    const s = col.object(raw, p);
+    if (!s) return;
+    const critId = col.id(s, "criterionId", p);
+    const candId = col.id(s, "candidateId", p);
+    const evaluator = col.id(s, "evaluatorId", p);
+    const value = col.number(s, "value", p);
+    const crit = critId !== null ? criteria.get(critId) : undefined;
+    if (critId !== null && !crit) col.add("unknown_criterion", [...p, "criterionId"], "Unknown criterion.", { id: critId });
+    if (candId !== null && !candidateIds.has(candId)) col.add("unknown_candidate", [...p, "candidateId"], "Unknown candidate.", { id: candId });
+    if (crit && crit.kind === "RATING" && crit.validScale && value !== null && (value < crit.lo || value > crit.hi)) {
+      col.add("out_of_scale", [...p, "value"], "The rating is outside the criterion's scale.", { min: crit.lo, max: crit.hi, value });
+    }
+    if (critId !== null && candId !== null && evaluator !== null) {
+      const key = JSON.stringify([critId, candId, evaluator]);
+      if (seenScores.has(key)) col.add("duplicate_score", p, "This evaluator already scored this cell.", { evaluatorId: evaluator });
+      seenScores.add(key);
+    }
+  });
+
+  // Skills and team
+  const skillIds = new Map<string, number>();
+  col.array(model.skills, ["skills"], true)?.forEach((raw, i) => {
+    const p: Path = ["skills", i];
+    const s = col.object(raw, p);
+    if (!s) return;
+    col.duplicates(skillIds, col.id(s, "id", p), [...p, "id"], "skill");
+    col.string(s, "name", p);
+  });
+  const skillRef = (o: Obj, key: string, p: Path) => {
+    const id = col.id(o, key, p);
+    if (id !== null && !skillIds.has(id)) col.add("unknown_skill", [...p, key], "Unknown skill.", { id });
+    return id;
+  };
+  if (model.team !== undefined && model.team !== null) {
+    const team = col.object(model.team, ["team"]);
+    if (team) {
+      const memberIds = new Map<string, number>();
+      col.array(team.members, ["team", "members"], false)?.forEach((raw, i) => {
+        const p: Path = ["team", "members", i];
+        const mem = col.object(raw, p);
+        if (!mem) return;
+        col.duplicates(memberIds, col.id(mem, "id", p), [...p, "id"], "member");
+        col.string(mem, "name", p);
+      });
+      const seenRatings = new Set<string>();
+      col.array(team.ratings, ["team", "ratings"], false)?.forEach((raw, k) => {
+        const p: Path = ["team", "ratings", k];
+        const r = col.object(raw, p);
+        if (!r) return;
+        const memberId = col.id(r, "memberId", p);
+        if (memberId !== null && !memberIds.has(memberId)) col.add("unknown_member", [...p, "memberId"], "Unknown team member.", { id: memberId });
+        const skillId = skillRef(r, "skillId", p);
+        col.level(r, "level", p);
+        if (memberId !== null && skillId !== null) {
+          const key = JSON.stringify([memberId, skillId]);
+          if (seenRatings.has(key)) col.add("duplicate_rating", p, "This member already has a rating for this skill.");
+          seenRatings.add(key);
+        }
+      });
+      const seenOverrides = new Set<string>();
+      col.array(team.overrides, ["team", "overrides"], true)?.forEach((raw, k) => {
+        const p: Path = ["team", "overrides", k];
+        const o = col.object(raw, p);
+        if (!o) return;
+        const skillId = skillRef(o, "skillId", p);
+        col.level(o, "level", p);
+        col.string(o, "reason", p);
+        if (skillId !== null) {
+          if (seenOverrides.has(skillId)) col.add("duplicate_override", p, "This skill is already overridden.", { id: skillId });
+          seenOverrides.add(skillId);
+        }
+      });
+    }
+  }
+
+  // Requirements
+  const seenReqs = new Set<string>();
+  col.array(model.requirements, ["requirements"], true)?.forEach((raw, k) => {
+    const p: Path = ["requirements", k];
+    const r = col.object(raw, p);
+    if (!r) return;
+    const candId = col.id(r, "candidateId", p);
+    if (candId !== null && !candidateIds.has(candId)) col.add("unknown_candidate", [...p, "candidateId"], "Unknown candidate.", { id: candId });
+    const skillId = skillRef(r, "skillId", p);
+    const weight = col.number(r, "weight", p);
+    if (weight !== null && weight < 0) col.add("negative_weight", [...p, "weight"], "Weights cannot be negative.");
+    col.level(r, "minLevel", p, true);
+    if (candId !== null && skillId !== null) {
+      const key = JSON.stringify([candId, skillId]);
+      if (seenReqs.has(key)) col.add("duplicate_requirement", p, "This candidate already requires this skill.");
+      seenReqs.add(key);
+    }
+  });
+
+  // Pairwise judgments
+  const judged = new Map<string, { value: number; forward: boolean }>();
+  col.array(model.judgments, ["judgments"], true)?.forEach((raw, k) => {
+    const p: Path = ["judgments", k];
+    const j = col.object(raw, p);
+    if (!j) return;
+    const evaluator = col.id(j, "evaluatorId", p);
+    const a = col.id(j, "criterionA", p);
+    const b = col.id(j, "criterionB", p);
+    for (const [key, id] of [["criterionA", a], ["criterionB", b]] as const) {
+      if (id !== null && !criteria.has(id)) col.add("unknown_criterion", [...p, key], "Unknown criterion.", { id });
+    }
+    if (a !== null && a === b) col.add("self_judgment", [...p, "criterionB"], "A criterion cannot be compared with itself.");
+    const value = col.number(j, "value", p);
+    if (value === null) return;
+    if (!(value >= SAATY_MIN * (1 - JUDGMENT_SLACK) && value <= SAATY_MAX * (1 + JUDGMENT_SLACK))) {
+      col.add("invalid_judgment", [...p, "value"], "Judgments run from 1/9 to 9.", { min: SAATY_MIN, max: SAATY_MAX, value });
+      return;
+    }
+    if (evaluator === null || a === null || b === null || a === b) return;
+    const forward = a < b;
+    const key = JSON.stringify([evaluator, forward ? a : b, forward ? b : a]);
+    const normalised = forward ? value : 1 / value;
+    const prev = judged.get(key);
+    if (!prev) {
+      judged.set(key, { value: normalised, forward });
+      return;
+    }
+    if (Math.abs(prev.value / normalised - 1) > RECIPROCAL_TOLERANCE) {
+      const sameDirection = prev.forward === forward;
+      col.add(
+        sameDirection ? "conflicting_judgment" : "non_reciprocal",
+        [...p, "value"],
+        sameDirection
+          ? "This evaluator already judged this pair differently."
+          : "This evaluator's judgments of the pair in both directions are not reciprocal.",
+      );
+    }
+  });
+
+  validateOptions(col, options, criteria);
+  return col.errors;
+}
+
+function validateOptions(
+  col: Collector,
+  options: unknown,
+  criteria: Map<string, CriterionInfo>,
+): void {
+  const base: Path = ["options"];
+  let overrides: Obj = {};
+  let weightSource = "direct";
+  if (options !== undefined && options !== null) {
+    const o = col.object(options, base);
+    if (!o) return;
+    col.oneOf(o, "aggregation", base, ["mean", "median"], true);
+    col.oneOf(o, "teamAggregation", base, ["top2", "max", "mean"], true);
+    col.level(o, "skillTarget", base, true);
+    weightSource = col.oneOf(o, "weightSource", base, ["direct", "ahp"], true) ?? "direct";
+    if (o.weightOverrides !== undefined && o.weightOverrides !== null) {
+      const wo = col.object(o.weightOverrides, [...base, "weightOverrides"]);
+      if (wo) {
+        overrides = wo;
+        for (const key of Object.keys(wo)) {
+          const p: Path = [...base, "weightOverrides"];
+          if (!criteria.has(key)) col.add("unknown_criterion", [...p, key], "Unknown criterion.", { id: key });
+          const v = col.number(wo, key, p);
+          if (v !== null && v < 0) col.add("negative_weight", [...p, key], "Weights cannot be negative.");
+        }
+      }
+    }
+    if (o.monteCarlo !== undefined && o.monteCarlo !== null) {
+      const p: Path = [...base, "monteCarlo"];
+      const mc = col.object(o.monteCarlo, p);
+      if (mc) {
+        const samples = col.number(mc, "samples", p, true);
+        if (samples !== null && (!Number.isInteger(samples) || samples < 0 || samples > MAX_SAMPLES)) {
+          col.add("invalid_option", [...p, "samples"], "Samples must be a whole number from 0 to 1,000,000.", { min: 0, max: MAX_SAMPLES });
+        }
+        col.number(mc, "seed", p, true);
+        const kappa = col.number(mc, "kappa", p, true);
+        if (kappa !== null && !(kappa > 0)) col.add("invalid_option", [...p, "kappa"], "κ must be positive.", { min: 0 });
+        for (const key of ["scoreNoise", "pairwise"]) {
+          if (mc[key] !== undefined && typeof mc[key] !== "boolean") {
+            col.add("invalid_type", [...p, key], "Expected true or false.", { expected: "boolean" });
+          }
+        }
+      }
+    }
+  }
+  // All-zero weights only matter when direct weights are used; AHP weights are always positive.
+  const infos = [...criteria.entries()];
+  if (weightSource === "direct" && infos.length > 0 && infos.every(([, c]) => c.weight !== null)) {
+    const effective = infos.map(([id, c]) => {
+      const o = overrides[id];
+      return typeof o === "number" && Number.isFinite(o) && o >= 0 ? o : (c.weight as number);
+    });
+    if (effective.every((w) => w === 0)) col.add("all_weights_zero", ["criteria"], "At least one criterion needs a weight above 0.");
+  }
+}
