@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- these tests feed deliberately malformed JSON, which no static type describes. */
 import { describe, expect, test } from "vitest";
 import { seedModel, seedRequirements, seedSkills, seedTeam } from "./test-fixtures";
 import { validateModel } from "./validate";
