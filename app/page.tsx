@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { DecisionList } from "@/components/decisions/decision-list";
-import { NoWorkspace } from "@/components/no-workspace";
-import { currentActor } from "@/lib/server/context";
+import { requireActor } from "@/lib/server/context";
 import { listDecisions } from "@/lib/server/decisions";
 
 export async function generateMetadata() {
@@ -10,8 +9,7 @@ export async function generateMetadata() {
 }
 
 export default async function DecisionsPage() {
-  const actor = await currentActor();
-  if (!actor) return <NoWorkspace />;
+  const actor = await requireActor();
   const decisions = await listDecisions(actor);
   return <DecisionList decisions={decisions} />;
 }

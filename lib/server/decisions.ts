@@ -1,36 +1,72 @@
 import "server-only";
 import type { Actor } from "./actor";
+import { authorize } from "./authz";
 import { db } from "./db";
 import type { DecisionDetail, DecisionSummary } from "@/lib/decisions/dto";
+import { DECISION_STATUSES, type ListQuery } from "@/lib/validation/decision";
 
 // Reads are scoped by the actor's workspace in the query itself, so an id from another workspace behaves exactly like
 // a missing id.
 
-export async function listDecisions(actor: Actor): Promise<DecisionSummary[]> {
+/** A list row: the summary other views use, plus what the list's filters and row actions need. */
+export interface DecisionListItem extends DecisionSummary {
+  teamId: string | null;
+  archived: boolean;
+  version: number;
+}
+
+/**
+ * The workspace's decisions, filtered and sorted as the list's URL asks. Without a query it behaves as before:
+ * unarchived decisions, most recently updated first. Filtering happens here in one pass over a small set (a
+ * workspace holds tens to hundreds of decisions), so title search is case-insensitive in every script.
+ */
+export async function listDecisions(actor: Actor, query: Partial<ListQuery> = {}): Promise<DecisionListItem[]> {
+  authorize(actor, "decision.read");
   const rows = await db.decision.findMany({
-    where: { workspaceId: actor.workspaceId, archivedAt: null },
-    orderBy: { updatedAt: "desc" },
+    where: {
+      workspaceId: actor.workspaceId,
+      ...(query.archived === "1" ? {} : { archivedAt: null }),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.team === "none" ? { teamId: null } : query.team ? { teamId: query.team } : {}),
+    },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     select: {
       id: true,
       title: true,
       status: true,
       updatedAt: true,
+      archivedAt: true,
+      version: true,
+      teamId: true,
       team: { select: { name: true } },
       _count: { select: { candidates: true, criteria: true } },
     },
   });
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    status: r.status,
-    teamName: r.team?.name ?? null,
-    candidateCount: r._count.candidates,
-    criterionCount: r._count.criteria,
-    updatedAt: r.updatedAt.toISOString(),
-  }));
+  const needle = query.q?.trim().toLocaleLowerCase() ?? "";
+  const items = rows
+    .filter((r) => !needle || r.title.toLocaleLowerCase().includes(needle))
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      teamName: r.team?.name ?? null,
+      teamId: r.teamId,
+      candidateCount: r._count.candidates,
+      criterionCount: r._count.criteria,
+      updatedAt: r.updatedAt.toISOString(),
+      archived: r.archivedAt !== null,
+      version: r.version,
+    }));
+  if (query.sort === "title") items.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  if (query.sort === "status") {
+    const rank = (s: string) => DECISION_STATUSES.indexOf(s as (typeof DECISION_STATUSES)[number]);
+    items.sort((a, b) => rank(a.status) - rank(b.status) || b.updatedAt.localeCompare(a.updatedAt));
+  }
+  return items;
 }
 
 export async function getDecision(actor: Actor, id: string): Promise<DecisionDetail | null> {
+  authorize(actor, "decision.read");
   const d = await db.decision.findFirst({
     where: { id, workspaceId: actor.workspaceId },
     include: {
@@ -127,4 +163,23 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
         }
       : null,
   };
+}
+
+export interface DecisionHeader {
+  id: string;
+  title: string;
+  context: string;
+  status: DecisionDetail["status"];
+  teamName: string | null;
+  version: number;
+}
+
+/** What every tab of a decision shows above its content. */
+export async function getDecisionHeader(actor: Actor, id: string): Promise<DecisionHeader | null> {
+  authorize(actor, "decision.read");
+  const d = await db.decision.findFirst({
+    where: { id, workspaceId: actor.workspaceId },
+    select: { id: true, title: true, context: true, status: true, version: true, team: { select: { name: true } } },
+  });
+  return d ? { id: d.id, title: d.title, context: d.context, status: d.status, teamName: d.team?.name ?? null, version: d.version } : null;
 }

@@ -122,7 +122,7 @@ export const BACKEND_TEMPLATE: DecisionTemplate = {
     { criterion: "package", candidate: "python", values: [300], rationale: "python:3.12-slim plus dependencies." },
     { criterion: "learning", candidate: "go", values: [8, 7] },
     { criterion: "learning", candidate: "python", values: [9, 9] },
-    { criterion: "libraries", candidate: "go", values: [7, 7] },
+    { criterion: "libraries", candidate: "go", values: [7, 8] },
     { criterion: "libraries", candidate: "python", values: [9, 8] },
   ],
 };
@@ -157,8 +157,8 @@ export const GC_TEMPLATE: DecisionTemplate = {
     { criterion: "overhead", candidate: "zgc", values: [18] },
     { criterion: "overhead", candidate: "parallel", values: [5] },
     { criterion: "tuning", candidate: "g1", values: [8, 8] },
-    { criterion: "tuning", candidate: "zgc", values: [7, 9] },
-    { criterion: "tuning", candidate: "parallel", values: [6, 5] },
+    { criterion: "tuning", candidate: "zgc", values: [7, 8] },
+    { criterion: "tuning", candidate: "parallel", values: [6, 6] },
   ],
 };
 

@@ -1,10 +1,9 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DecisionView } from "@/components/decisions/decision-view";
-import { NoWorkspace } from "@/components/no-workspace";
 import { teamAggregationOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
 import { evaluateDecision } from "@/lib/scoring";
-import { currentActor } from "@/lib/server/context";
+import { currentActor, requireActor } from "@/lib/server/context";
 import { getDecision } from "@/lib/server/decisions";
 
 type Props = { params: Promise<{ id: string }> };
@@ -17,11 +16,10 @@ export async function generateMetadata({ params }: Props) {
 }
 
 export default async function DecisionPage({ params }: Props) {
-  const actor = await currentActor();
-  if (!actor) return <NoWorkspace />;
+  const actor = await requireActor();
   const decision = await getDecision(actor, (await params).id);
   if (!decision) notFound();
-  // The read-only page needs no simulation; the results view runs it in the browser.
+  // The server renders the deterministic figures; the Monte Carlo simulation runs in the browser.
   const outcome = evaluateDecision(toScoringModel(decision), {
     teamAggregation: teamAggregationOf(decision),
     monteCarlo: { samples: 0 },

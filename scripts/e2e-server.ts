@@ -1,0 +1,20 @@
+// Started by Playwright's webServer: a fresh database every run, the app built into E2E_DIST_DIR, served on E2E_PORT.
+import fs from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { E2E_DATABASE_URL, E2E_DIST_DIR, E2E_PORT } from "../e2e/support/env";
+import { ensureBuild } from "./lib/build";
+import { prepareDatabase } from "./lib/database";
+import { BIN, baseEnv } from "./lib/run";
+
+const dbFile = E2E_DATABASE_URL.replace(/^file:/, "");
+fs.rmSync(path.dirname(dbFile), { recursive: true, force: true });
+await prepareDatabase(E2E_DATABASE_URL);
+await ensureBuild(E2E_DIST_DIR, { log: (m) => console.error(`[e2e-server] ${m}`) });
+
+const server = spawn(BIN("next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: baseEnv({ DATABASE_URL: E2E_DATABASE_URL, STACKWISE_DIST_DIR: E2E_DIST_DIR, NODE_ENV: "production" }),
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
