@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AccountMenu } from "@/components/header/account-menu";
 import { LanguageSwitch } from "@/components/language-switch";
 import "./globals.css";
 
@@ -26,8 +27,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             <nav aria-label={t("mainNavigation")}>
               <Link href="/">{t("nav.decisions")}</Link>
+              <Link href="/teams">{t("nav.teams")}</Link>
+              <Link href="/skills">{t("nav.skills")}</Link>
             </nav>
             <div className="header-end">
+              <AccountMenu />
               <LanguageSwitch />
             </div>
           </header>

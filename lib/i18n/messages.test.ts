@@ -15,10 +15,12 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-// Top-level argument names of an ICU message, ignoring plural/select branch bodies' literal text.
+// Argument names of an ICU message. A brace right after a plural/select key ("one {cell}", "=0 {none}") opens a
+// branch body, not an argument, so it is skipped.
 function placeholders(message: string): string[] {
   const names = new Set<string>();
-  for (const m of message.matchAll(/\{\s*([A-Za-z0-9_]+)\s*(?:,|\})/g)) names.add(m[1]);
+  const argument = /(?<!(?:^|[\s}])(?:zero|one|two|few|many|other|=\d+)\s*)\{\s*([A-Za-z0-9_]+)\s*(?:,|\})/g;
+  for (const m of message.matchAll(argument)) names.add(m[1]);
   return [...names].sort();
 }
 

@@ -1,0 +1,40 @@
+import { getTranslations } from "next-intl/server";
+import { Forbidden } from "@/components/auth/forbidden";
+import { InvitationsPanel } from "@/components/settings/invitations-panel";
+import { MembersTable } from "@/components/settings/members-table";
+import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
+import { can } from "@/lib/server/authz";
+import { requireActor } from "@/lib/server/context";
+import { listInvitations } from "@/lib/server/invitations";
+import { listMembers } from "@/lib/server/members";
+import { getWorkspaceName } from "@/lib/server/workspaces";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("auth.members"))("title") };
+}
+
+export default async function MembersPage() {
+  const actor = await requireActor();
+  if (!can(actor.role, "member.manage")) return <Forbidden role={actor.role} />;
+  const [t, members, invitations, workspaceName] = await Promise.all([
+    getTranslations("auth"),
+    listMembers(actor),
+    listInvitations(actor),
+    getWorkspaceName(actor),
+  ]);
+  return (
+    <section>
+      <h1>{t("members.title")}</h1>
+      <p className="lede">{t("members.lede", { workspace: workspaceName })}</p>
+      <p className="hint">{t("members.rolesHelp")}</p>
+      <MembersTable members={members} selfId={actor.userId} />
+
+      <h2>{t("invitations.title")}</h2>
+      <p className="hint">{t("invitations.lede")}</p>
+      <InvitationsPanel invitations={invitations} />
+
+      <h2>{t("members.settingsTitle")}</h2>
+      <WorkspaceNameForm name={workspaceName} />
+    </section>
+  );
+}

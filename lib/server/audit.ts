@@ -1,0 +1,89 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { TransactionClient } from "@/lib/db/write-queue";
+import { now } from "@/lib/auth/clock";
+import type { Actor } from "./actor";
+import { authorize } from "./authz";
+import { db } from "./db";
+
+export interface AuditInput {
+  workspaceId: string | null;
+  actorId: string | null;
+  /** dotted verb, e.g. "auth.sign_in", "member.role_changed" */
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** Plain data only, never secrets (no password or token hashes). */
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+}
+
+/** Appends one event inside the caller's transaction, so the trail and the change commit or fail together. */
+export async function recordAudit(tx: TransactionClient, event: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      workspaceId: event.workspaceId,
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      before: toJson(event.before),
+      after: toJson(event.after),
+      ipAddress: event.ip ?? null,
+      createdAt: now(),
+    },
+  });
+}
+
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditEventView {
+  id: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  before: unknown;
+  after: unknown;
+  ipAddress: string | null;
+  /** ISO 8601, UTC */
+  createdAt: string;
+}
+
+export async function listAuditEvents(actor: Actor, page: number): Promise<{ events: AuditEventView[]; page: number; pageCount: number; total: number }> {
+  authorize(actor, "audit.read");
+  const where = { workspaceId: actor.workspaceId };
+  const total = await db.auditEvent.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const rows = await db.auditEvent.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (current - 1) * AUDIT_PAGE_SIZE,
+    take: AUDIT_PAGE_SIZE,
+    include: { actor: { select: { name: true, email: true } } },
+  });
+  return {
+    page: current,
+    pageCount,
+    total,
+    events: rows.map((r) => ({
+      id: r.id,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      actorName: r.actor?.name ?? null,
+      actorEmail: r.actor?.email ?? null,
+      before: r.before,
+      after: r.after,
+      ipAddress: r.ipAddress,
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
+}

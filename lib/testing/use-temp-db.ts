@@ -1,0 +1,5 @@
+// Import first in a server test file (before anything that loads lib/server/db): points DATABASE_URL at a fresh
+// migrated database. ES module imports run in order, so the url is set before env() is first read.
+import { createMigratedDatabaseUrl } from "./temp-db";
+
+process.env.DATABASE_URL = createMigratedDatabaseUrl();
