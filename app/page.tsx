@@ -1,15 +1,22 @@
 import { getTranslations } from "next-intl/server";
 import { DecisionList } from "@/components/decisions/decision-list";
+import { can } from "@/lib/server/authz";
 import { requireActor } from "@/lib/server/context";
-import { listDecisions } from "@/lib/server/decisions";
+import { listDecisions, listTeamOptions } from "@/lib/server/decisions";
+import { parseListQuery } from "@/lib/validation/decision";
 
 export async function generateMetadata() {
   const t = await getTranslations("decisions");
   return { title: t("list.title") };
 }
 
-export default async function DecisionsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DecisionsPage({ searchParams }: Props) {
   const actor = await requireActor();
-  const decisions = await listDecisions(actor);
-  return <DecisionList decisions={decisions} />;
+  const params = await searchParams;
+  const query = parseListQuery(params);
+  const [decisions, teams] = await Promise.all([listDecisions(actor, query), listTeamOptions(actor)]);
+  const notice = typeof params.notice === "string" ? params.notice.slice(0, 40) : undefined;
+  return <DecisionList decisions={decisions} teams={teams} query={query} canWrite={can(actor.role, "decision.write")} notice={notice} />;
 }

@@ -1,19 +1,89 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import type { DecisionSummary } from "@/lib/decisions/dto";
+import { archiveDecisionAction, duplicateDecisionAction, unarchiveDecisionAction } from "@/lib/actions/decisions";
+import type { DecisionListItem, TeamOption } from "@/lib/server/decisions";
+import { DECISION_STATUSES, LIST_SORTS, type ListQuery } from "@/lib/validation/decision";
 import { StatusBadge } from "./status-badge";
 
-export function DecisionList({ decisions }: { decisions: DecisionSummary[] }) {
+/**
+ * The decisions list. Filters, search and sort are a GET form, so every view is a link and works without
+ * JavaScript; row actions (duplicate, archive) are plain form posts that come back to the same filtered view.
+ * Controls that change data are rendered only for roles that may use them.
+ */
+export function DecisionList(props: { decisions: DecisionListItem[]; teams: TeamOption[]; query: ListQuery; canWrite: boolean; notice?: string }) {
+  const { decisions, query, canWrite } = props;
   const t = useTranslations("decisions.list");
+  const ts = useTranslations("setup.list");
+  const tStatus = useTranslations("decisions.status");
   const format = useFormatter();
+  const returnTo = listHref(query);
+  const filtered = Boolean(query.q || query.status || query.team || query.archived);
   return (
     <section aria-labelledby="decisions-heading">
-      <h1 id="decisions-heading">{t("title")}</h1>
+      <div className="list-head">
+        <h1 id="decisions-heading">{t("title")}</h1>
+        {canWrite ? (
+          <Link href="/decisions/new" className="button-primary">
+            {ts("new")}
+          </Link>
+        ) : null}
+      </div>
       <p className="lede">{t("lede")}</p>
+      {props.notice ? (
+        <p role="status" className={`callout ${["archived", "unarchived"].includes(props.notice) ? "" : "callout-error"}`}>
+          {ts.has(`notices.${props.notice}` as never) ? ts(`notices.${props.notice}` as never) : ts("notices.unknown")}
+        </p>
+      ) : null}
+      <form method="get" action="/" className="list-filters" role="search" aria-label={ts("filtersLabel")}>
+        <div className="setup-field">
+          <label htmlFor="filter-q">{ts("search")}</label>
+          <input id="filter-q" type="search" name="q" defaultValue={query.q} />
+        </div>
+        <div className="setup-field">
+          <label htmlFor="filter-status">{ts("status")}</label>
+          <select id="filter-status" name="status" defaultValue={query.status}>
+            <option value="">{ts("anyStatus")}</option>
+            {DECISION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {tStatus(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="setup-field">
+          <label htmlFor="filter-team">{ts("team")}</label>
+          <select id="filter-team" name="team" defaultValue={query.team}>
+            <option value="">{ts("anyTeam")}</option>
+            <option value="none">{t("noTeam")}</option>
+            {props.teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="setup-field">
+          <label htmlFor="filter-sort">{ts("sort")}</label>
+          <select id="filter-sort" name="sort" defaultValue={query.sort}>
+            {LIST_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {ts(`sorts.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="setup-field checkbox">
+          <input id="filter-archived" type="checkbox" name="archived" value="1" defaultChecked={query.archived === "1"} />
+          <label htmlFor="filter-archived">{ts("showArchived")}</label>
+        </div>
+        <button type="submit">{ts("apply")}</button>
+        {filtered ? <Link href="/">{ts("clear")}</Link> : null}
+      </form>
       {decisions.length === 0 ? (
-        <p className="empty-state">{t("empty")}</p>
+        <p className="empty-state">{filtered ? ts("noMatch") : t("empty")}</p>
       ) : (
         <table className="data-table" data-testid="decision-list">
+          <caption className="visually-hidden">{ts("caption", { count: decisions.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("columns.title")}</th>
@@ -22,13 +92,15 @@ export function DecisionList({ decisions }: { decisions: DecisionSummary[] }) {
               <th scope="col" className="num">{t("columns.candidates")}</th>
               <th scope="col" className="num">{t("columns.criteria")}</th>
               <th scope="col">{t("columns.updated")}</th>
+              {canWrite ? <th scope="col">{ts("actions")}</th> : null}
             </tr>
           </thead>
           <tbody>
             {decisions.map((d) => (
-              <tr key={d.id}>
+              <tr key={d.id} className={d.archived ? "archived" : undefined}>
                 <th scope="row">
                   <Link href={`/decisions/${d.id}`}>{d.title}</Link>
+                  {d.archived ? <span className="sub">{ts("archivedTag")}</span> : null}
                 </th>
                 <td>
                   <StatusBadge status={d.status} />
@@ -39,6 +111,28 @@ export function DecisionList({ decisions }: { decisions: DecisionSummary[] }) {
                 <td>
                   <time dateTime={d.updatedAt}>{format.dateTime(new Date(d.updatedAt), { dateStyle: "medium" })}</time>
                 </td>
+                {canWrite ? (
+                  <td className="row-actions">
+                    <Link href={`/decisions/${d.id}/setup`} aria-label={ts("editLabel", { title: d.title })}>
+                      {ts("edit")}
+                    </Link>
+                    <form action={duplicateDecisionAction}>
+                      <input type="hidden" name="decisionId" value={d.id} />
+                      <input type="hidden" name="returnTo" value={returnTo} />
+                      <button type="submit" className="link-button" aria-label={ts("duplicateLabel", { title: d.title })}>
+                        {ts("duplicate")}
+                      </button>
+                    </form>
+                    <form action={d.archived ? unarchiveDecisionAction : archiveDecisionAction}>
+                      <input type="hidden" name="decisionId" value={d.id} />
+                      <input type="hidden" name="version" value={d.version} />
+                      <input type="hidden" name="returnTo" value={returnTo} />
+                      <button type="submit" className="link-button" aria-label={ts(d.archived ? "unarchiveLabel" : "archiveLabel", { title: d.title })}>
+                        {ts(d.archived ? "unarchive" : "archive")}
+                      </button>
+                    </form>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -46,4 +140,16 @@ export function DecisionList({ decisions }: { decisions: DecisionSummary[] }) {
       )}
     </section>
   );
+}
+
+/** The list URL for a query, leaving defaults out so links stay short. */
+function listHref(q: ListQuery): string {
+  const p = new URLSearchParams();
+  if (q.q) p.set("q", q.q);
+  if (q.status) p.set("status", q.status);
+  if (q.team) p.set("team", q.team);
+  if (q.sort !== "updated") p.set("sort", q.sort);
+  if (q.archived) p.set("archived", "1");
+  const s = p.toString();
+  return s ? `/?${s}` : "/";
 }

@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+import { Forbidden } from "@/components/auth/forbidden";
+import { NewDecisionForm } from "@/components/setup/new-decision-form";
+import { DEMO_TEMPLATES } from "@/lib/templates/demo";
+import { can } from "@/lib/server/authz";
+import { requireActor } from "@/lib/server/context";
+import { listTeamOptions } from "@/lib/server/decisions";
+
+export async function generateMetadata() {
+  const t = await getTranslations("setup.new");
+  return { title: t("heading") };
+}
+
+export default async function NewDecisionPage() {
+  const actor = await requireActor();
+  if (!can(actor.role, "decision.write")) return <Forbidden role={actor.role} />;
+  const t = await getTranslations("setup.new");
+  const teams = await listTeamOptions(actor);
+  const templates = DEMO_TEMPLATES.map((x) => ({ key: x.key, title: x.title, criteria: x.criteria.length, candidates: x.candidates.length }));
+  return (
+    <section aria-labelledby="new-heading" className="setup-new">
+      <h1 id="new-heading">{t("heading")}</h1>
+      <p className="lede">{t("lede")}</p>
+      <NewDecisionForm teams={teams} templates={templates} />
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+// Criteria of a decision: name and weight up front with the live share of the total weight, the rest (kind,
+// direction, scale or unit and references, must-have, meanings) in a disclosure. Shares use the scoring engine's
+// normaliseWeights, so they match the results tab exactly.
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { addCriterionAction, removeCriterionAction, reorderCriteriaAction, restoreCriterionAction, updateCriterionFieldAction } from "@/lib/actions/criteria";
+import type { CriterionDto } from "@/lib/decisions/dto";
+import { normaliseWeights } from "@/lib/scoring";
+import { checkCriterionRow, CRITERION_KINDS, DIRECTIONS, parseCriterionField, type CriterionField, type CriterionValues } from "@/lib/validation/criterion";
+import { formatShare } from "@/components/decisions/number-format";
+import { EditableField, Section, SelectField, useSetupErrorText } from "./field-controls";
+import { ListMessage, RowButtons, UndoBar } from "./row-parts";
+import type { useAutosave } from "./use-autosave";
+import { useRowList } from "./use-row-list";
+import { useVersionedRows, type Validate, type VersionedRow } from "./use-versioned-rows";
+
+type Saved = CriterionValues & Record<string, unknown>;
+
+const toRow = (c: CriterionDto): VersionedRow<Saved> => {
+  const { id, version, position: _p, ...saved } = c;
+  return { id, version, saved: saved as Saved };
+};
+
+const validate: Validate<Saved> = (saved, field, text) => {
+  const parsed = parseCriterionField(field as CriterionField, text);
+  if (!parsed.ok) return parsed;
+  const rowError = checkCriterionRow({ ...saved, [field]: parsed.value } as CriterionValues, field as CriterionField);
+  return rowError ? { ok: false, error: rowError } : parsed;
+};
+
+export function CriteriaEditor({ decisionId, criteria, autosave }: { decisionId: string; criteria: CriterionDto[]; autosave: ReturnType<typeof useAutosave> }) {
+  const t = useTranslations("setup.criteria");
+  const tk = useTranslations("decisions.criteria");
+  const format = useFormatter();
+  const rowsApi = useVersionedRows<Saved>({
+    initial: criteria.map(toRow),
+    autosave,
+    validate,
+    save: (row, field, text, base) => updateCriterionFieldAction({ criterionId: row.id, version: row.version, field: field as CriterionField, base, value: text }),
+  });
+  const { rows } = rowsApi;
+  const list = useRowList<Saved>({
+    decisionId,
+    rows,
+    setRows: rowsApi.setRows,
+    reorder: reorderCriteriaAction,
+    remove: removeCriterionAction,
+    restore: restoreCriterionAction as never,
+    toRow: toRow as never,
+  });
+
+  const weights = rows.map((r) => Number(rowsApi.live(r.id, "weight") ?? 0));
+  const shares = normaliseWeights(weights);
+
+  const field = (r: VersionedRow<Saved>, name: CriterionField, label: string, extra: Partial<Parameters<typeof EditableField>[0]> = {}) => (
+    <EditableField
+      label={label}
+      value={rowsApi.text(r.id, name)}
+      onChange={(v) => rowsApi.edit(r.id, name, v)}
+      onBlur={() => rowsApi.blur(r.id, name)}
+      error={rowsApi.error(r.id, name)}
+      conflict={rowsApi.conflict(r.id, name)}
+      onResolve={(c) => rowsApi.resolve(r.id, name, c)}
+      {...extra}
+    />
+  );
+
+  return (
+    <Section title={t("title")} id="criteria-heading">
+      <p className="hint">{t("hint")}</p>
+      {shares === null && rows.length > 0 ? <p className="callout callout-error">{t("allZero")}</p> : null}
+      <ol className="setup-rows" data-testid="criteria-editor">
+        {rows.map((r, i) => {
+          const kind = String(rowsApi.live(r.id, "kind"));
+          const share = shares?.[i] ?? null;
+          return (
+            <li key={r.id} className="setup-row" data-testid="criterion-row" onKeyDown={list.keyMove(i)} {...list.dragProps(i)}>
+              <div className="setup-row-main">
+                <span className="drag-handle" {...list.handleProps(r.id)} title={t("dragHint")} aria-hidden="true">
+                  ⠿
+                </span>
+                {field(r, "name", t("name"), { className: "grow" })}
+                {field(r, "weight", t("weight"), { inputMode: "decimal", className: "narrow" })}
+                <div className="share-cell" data-testid="share">
+                  <span className="share-label">{t("share")}</span>
+                  <span className="share-value">{share === null ? "—" : formatShare(format, share)}</span>
+                  <span className="share-bar" aria-hidden="true">
+                    <span style={{ width: `${((share ?? 0) * 100).toFixed(1)}%` }} />
+                  </span>
+                </div>
+                <RowButtons name={r.saved.name} index={i} count={rows.length} onMove={list.move} onRemove={() => list.remove(r.id)} disabled={list.busy} />
+              </div>
+              <details className="setup-details">
+                <summary>{t("details", { name: r.saved.name })}</summary>
+                <div className="setup-grid">
+                  <SelectField
+                    label={t("kind")}
+                    value={rowsApi.text(r.id, "kind")}
+                    onChange={(v) => rowsApi.edit(r.id, "kind", v, { immediate: true })}
+                    options={CRITERION_KINDS.map((k) => ({ value: k, label: tk(`kinds.${k}`) }))}
+                    error={rowsApi.error(r.id, "kind")}
+                    conflict={rowsApi.conflict(r.id, "kind")}
+                    onResolve={(c) => rowsApi.resolve(r.id, "kind", c)}
+                  />
+                  <SelectField
+                    label={t("direction")}
+                    value={rowsApi.text(r.id, "direction")}
+                    onChange={(v) => rowsApi.edit(r.id, "direction", v, { immediate: true })}
+                    options={DIRECTIONS.map((d) => ({ value: d, label: tk(`directions.${d}`) }))}
+                    error={rowsApi.error(r.id, "direction")}
+                    conflict={rowsApi.conflict(r.id, "direction")}
+                    onResolve={(c) => rowsApi.resolve(r.id, "direction", c)}
+                  />
+                  {kind === "RATING" ? (
+                    <>
+                      {field(r, "scaleMin", t("scaleMin"), { inputMode: "decimal", hint: t("scaleHint") })}
+                      {field(r, "scaleMax", t("scaleMax"), { inputMode: "decimal" })}
+                    </>
+                  ) : null}
+                  {kind === "METRIC" ? (
+                    <>
+                      {field(r, "unit", t("unit"))}
+                      {field(r, "worst", t("worst"), { inputMode: "decimal", hint: t("referenceHint") })}
+                      {field(r, "best", t("best"), { inputMode: "decimal" })}
+                    </>
+                  ) : null}
+                  {kind === "SKILL_MATCH" ? <p className="hint">{t("skillMatchHint")}</p> : null}
+                  {field(r, "threshold", t("threshold"), { inputMode: "decimal", hint: t("thresholdHint") })}
+                </div>
+                {field(r, "description", t("description"), { multiline: true })}
+                <div className="setup-grid two">
+                  {field(r, "lowMeaning", t("lowMeaning"), { hint: t("meaningHint") })}
+                  {field(r, "highMeaning", t("highMeaning"))}
+                </div>
+              </details>
+            </li>
+          );
+        })}
+      </ol>
+      {rows.length === 0 ? <p className="empty-state">{t("empty")}</p> : null}
+      <UndoBar removed={list.removed} onUndo={list.undo} onDismiss={list.dismissUndo} busy={list.busy} />
+      <ListMessage message={list.message} />
+      <AddRow
+        label={t("newName")}
+        button={t("add")}
+        onAdd={async (name) => {
+          const result = await addCriterionAction({ decisionId, name });
+          if (result.ok && result.data) rowsApi.setRows((all) => [...all, toRow(result.data!)]);
+          return result.ok ? null : (result.fieldErrors?.name ?? result.error);
+        }}
+        validate={(name) => {
+          const p = parseCriterionField("name", name);
+          return p.ok ? null : p.error;
+        }}
+        testId="add-criterion"
+      />
+    </Section>
+  );
+}
+
+/** "New …" input and button; Enter adds. */
+export function AddRow(props: { label: string; button: string; onAdd: (name: string) => Promise<string | null>; validate: (name: string) => string | null; testId: string }) {
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const errorText = useSetupErrorText();
+  const submit = async () => {
+    const problem = props.validate(name);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setPending(true);
+    const failure = await props.onAdd(name.trim());
+    setPending(false);
+    setError(failure);
+    if (!failure) setName("");
+  };
+  const id = `${props.testId}-input`;
+  return (
+    <div className="add-row" data-testid={props.testId}>
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <button type="button" onClick={() => void submit()} disabled={pending}>
+        {props.button}
+      </button>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {errorText(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

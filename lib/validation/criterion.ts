@@ -1,0 +1,130 @@
+// Criterion fields, edited one at a time by the setup tab's autosave. The browser runs the same parsers before it
+// sends anything, and the server runs them again on the merged row, so bad input never changes a stored criterion.
+// Error messages are keys under `setup.errors`.
+import { z } from "zod";
+import { DEFAULT_SCALE_MAX, DEFAULT_SCALE_MIN } from "@/lib/scoring/normalise";
+
+export const CRITERION_KINDS = ["RATING", "METRIC", "SKILL_MATCH"] as const;
+export const DIRECTIONS = ["BENEFIT", "COST"] as const;
+export const MAX_WEIGHT = 1_000_000;
+
+const id = z.string().min(1).max(64);
+
+/** A text box → a finite number; "" is an error for required numbers and null for optional ones. */
+const requiredNumber = z
+  .string()
+  .trim()
+  .min(1, "required")
+  .transform((s, ctx) => {
+    const n = Number(s);
+    if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: "custom", message: "notANumber" });
+      return z.NEVER;
+    }
+    return n;
+  });
+const optionalNumber = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    if (s === "") return null;
+    const n = Number(s);
+    if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: "custom", message: "notANumber" });
+      return z.NEVER;
+    }
+    return n;
+  });
+const optionalText = (max: number) => z.string().max(max, "textTooLong");
+
+export const criterionFieldParsers = {
+  name: z.string().trim().min(1, "nameRequired").max(120, "nameTooLong"),
+  description: optionalText(2000),
+  lowMeaning: optionalText(500),
+  highMeaning: optionalText(500),
+  weight: requiredNumber.pipe(z.number().min(0, "weightNegative").max(MAX_WEIGHT, "weightTooLarge")),
+  kind: z.enum(CRITERION_KINDS, { message: "kindInvalid" }),
+  direction: z.enum(DIRECTIONS, { message: "directionInvalid" }),
+  scaleMin: optionalNumber,
+  scaleMax: optionalNumber,
+  unit: z
+    .string()
+    .trim()
+    .max(30, "textTooLong")
+    .transform((s) => (s === "" ? null : s)),
+  worst: optionalNumber,
+  best: optionalNumber,
+  threshold: optionalNumber,
+} as const;
+
+export type CriterionField = keyof typeof criterionFieldParsers;
+export const CRITERION_FIELDS = Object.keys(criterionFieldParsers) as CriterionField[];
+
+/** The stored shape of the editable part of a criterion. */
+export interface CriterionValues {
+  name: string;
+  description: string;
+  lowMeaning: string;
+  highMeaning: string;
+  weight: number;
+  kind: (typeof CRITERION_KINDS)[number];
+  direction: (typeof DIRECTIONS)[number];
+  scaleMin: number | null;
+  scaleMax: number | null;
+  unit: string | null;
+  worst: number | null;
+  best: number | null;
+  threshold: number | null;
+}
+
+export type FieldValue = string | number | null;
+
+/** Parses one field's text; `{ ok: false, error }` carries a setup.errors key. */
+export function parseCriterionField(field: CriterionField, text: string): { ok: true; value: FieldValue } | { ok: false; error: string } {
+  const r = criterionFieldParsers[field].safeParse(text);
+  return r.success ? { ok: true, value: r.data as FieldValue } : { ok: false, error: r.error.issues[0]?.message ?? "invalid" };
+}
+
+/**
+ * Rules that span fields, checked on the row as it would be after the edit. Returns the error key for `field` (the one
+ * being edited), or null. A rating scale defaults to 0–10, so a lone minimum of 12 is as wrong as 12–5.
+ */
+export function checkCriterionRow(row: CriterionValues, field: CriterionField): string | null {
+  if (row.kind === "RATING" && (field === "scaleMin" || field === "scaleMax" || field === "kind")) {
+    const lo = row.scaleMin ?? DEFAULT_SCALE_MIN;
+    const hi = row.scaleMax ?? DEFAULT_SCALE_MAX;
+    if (!(lo < hi)) return "scaleOrder";
+  }
+  if (row.kind === "METRIC" && (field === "worst" || field === "best" || field === "kind")) {
+    if (row.worst !== null && row.best !== null && row.worst === row.best) return "referencesEqual";
+  }
+  return null;
+}
+
+export const criterionPatchSchema = z.object({
+  criterionId: id,
+  version: z.number().int().min(1),
+  field: z.enum(CRITERION_FIELDS as [CriterionField, ...CriterionField[]]),
+  /** What this client last saw for the field; lets edits to different fields of one row merge instead of conflict. */
+  base: z.union([z.string(), z.number(), z.null()]),
+  value: z.string().max(10_000, "textTooLong"),
+});
+export type CriterionPatchInput = z.infer<typeof criterionPatchSchema>;
+
+export const addCriterionSchema = z.object({
+  decisionId: id,
+  name: criterionFieldParsers.name,
+  weight: criterionFieldParsers.weight.optional(),
+  kind: criterionFieldParsers.kind.optional(),
+});
+
+/** New order of all rows, and the order the client saw (so two reorders at once conflict instead of one vanishing). */
+export const reorderSchema = z.object({
+  decisionId: id,
+  ids: z.array(id).max(200),
+  expected: z.array(id).max(200),
+});
+export type ReorderInput = z.infer<typeof reorderSchema>;
+
+export const removeRowSchema = z.object({ id, version: z.number().int().min(1) });
+export const restoreRowSchema = z.object({ decisionId: id, undoToken: id });

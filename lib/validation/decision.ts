@@ -1,0 +1,103 @@
+// Decision header, status flow, list query and create/duplicate/archive inputs. Shared by forms (browser), server
+// actions and the data layer; error messages are keys under `setup.errors`, translated in both languages.
+import { z } from "zod";
+
+export const DECISION_STATUSES = ["DRAFT", "IN_REVIEW", "DECIDED", "SUPERSEDED"] as const;
+export type DecisionStatusValue = (typeof DECISION_STATUSES)[number];
+
+export const TEMPLATE_KEYS = ["broker", "backend-language", "gc"] as const;
+
+const id = z.string().min(1).max(64);
+export const titleSchema = z.string().trim().min(1, "titleRequired").max(200, "titleTooLong");
+export const contextSchema = z.string().max(10_000, "textTooLong");
+/** "" (no team) or a team id; the data layer checks the team is in the actor's workspace. */
+export const teamIdSchema = z.string().max(64).transform((v) => (v === "" ? null : v));
+
+/** The editable header fields, one at a time (autosave patches a single field). */
+export const decisionHeaderFields = {
+  title: titleSchema,
+  context: contextSchema,
+  teamId: teamIdSchema,
+} as const;
+export type DecisionHeaderField = keyof typeof decisionHeaderFields;
+export const DECISION_HEADER_FIELDS = Object.keys(decisionHeaderFields) as DecisionHeaderField[];
+
+export const decisionPatchSchema = z.object({
+  decisionId: id,
+  version: z.number().int().min(1),
+  field: z.enum(["title", "context", "teamId"]),
+  /** The value this client last saw for the field: if the row moved on but this field did not, the edit merges. */
+  base: z.string().nullable(),
+  value: z.string(),
+});
+export type DecisionPatchInput = z.infer<typeof decisionPatchSchema>;
+
+/** Allowed status moves. Reopening (DECIDED/SUPERSEDED → IN_REVIEW) is audited like every other move. */
+export const STATUS_TRANSITIONS: Record<DecisionStatusValue, readonly DecisionStatusValue[]> = {
+  DRAFT: ["IN_REVIEW"],
+  IN_REVIEW: ["DRAFT", "DECIDED"],
+  DECIDED: ["IN_REVIEW", "SUPERSEDED"],
+  SUPERSEDED: ["IN_REVIEW"],
+};
+
+export const statusChangeSchema = z
+  .object({
+    decisionId: id,
+    version: z.coerce.number().int().min(1),
+    to: z.enum(DECISION_STATUSES, { message: "statusInvalid" }),
+    /** The status the client saw; lets a status change go through after unrelated header edits bumped the version. */
+    from: z.enum(DECISION_STATUSES).or(z.literal("")).optional().default(""),
+    chosenCandidateId: z.string().max(64).optional().default(""),
+    outcomeRationale: z.string().trim().max(10_000, "textTooLong").optional().default(""),
+    supersededById: z.string().max(64).optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.to === "DECIDED") {
+      if (!v.chosenCandidateId) ctx.addIssue({ code: "custom", path: ["chosenCandidateId"], message: "chosenRequired" });
+      if (!v.outcomeRationale) ctx.addIssue({ code: "custom", path: ["outcomeRationale"], message: "rationaleRequired" });
+    }
+    if (v.to === "SUPERSEDED" && !v.supersededById) ctx.addIssue({ code: "custom", path: ["supersededById"], message: "replacementRequired" });
+    if (v.to === "SUPERSEDED" && v.supersededById === v.decisionId) ctx.addIssue({ code: "custom", path: ["supersededById"], message: "replacementSelf" });
+  });
+export type StatusChangeInput = z.infer<typeof statusChangeSchema>;
+
+export const createDecisionSchema = z.object({
+  title: titleSchema,
+  teamId: teamIdSchema.optional().default(""),
+  /** "" = blank decision */
+  template: z.union([z.literal(""), z.enum(TEMPLATE_KEYS)], { message: "templateInvalid" }).optional().default(""),
+});
+export type CreateDecisionInput = z.infer<typeof createDecisionSchema>;
+
+export const decisionRefSchema = z.object({ decisionId: id, version: z.coerce.number().int().min(1) });
+
+export const LIST_SORTS = ["updated", "title", "status"] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+/** The decisions list's URL search params; anything unknown falls back to the default so links never break. */
+export const listQuerySchema = z.object({
+  q: z.string().trim().max(200).catch(""),
+  status: z.enum(DECISION_STATUSES).or(z.literal("")).catch(""),
+  team: z.string().max(64).catch(""),
+  sort: z.enum(LIST_SORTS).catch("updated"),
+  archived: z.enum(["1", ""]).catch(""),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** Reads a Next searchParams object (values may be arrays) into a ListQuery. */
+export function parseListQuery(params: Record<string, string | string[] | undefined>): ListQuery {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+  return listQuerySchema.parse({ q: first(params.q), status: first(params.status), team: first(params.team), sort: first(params.sort), archived: first(params.archived) });
+}
+
+/**
+ * Thrown by the data layer when input that passed the per-field schema breaks a rule only the stored row can check
+ * (scale min ≥ max after merging, a candidate of another decision). Actions turn it into field messages.
+ */
+export class FieldValidationError extends Error {
+  readonly status = 422;
+  constructor(readonly fieldErrors: Record<string, string>) {
+    super(`Invalid input: ${Object.keys(fieldErrors).join(", ")}`);
+    this.name = "FieldValidationError";
+  }
+}
