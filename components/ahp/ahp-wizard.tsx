@@ -1,0 +1,284 @@
+"use client";
+// The AHP wizard: one question per pair of criteria on Saaty's scale, saved as it is answered, with the person's own
+// consistency ratio and the group's (geometric mean of everyone's answers) updating live, the most inconsistent
+// answers highlighted with a suggestion, and "apply the weights" writing the group weights into the criteria.
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useMemo, useRef, useState } from "react";
+import { applyAhpWeightsAction, saveJudgmentAction } from "@/lib/actions/judgments";
+import { CR_LIMIT } from "@/lib/scoring";
+import type { AhpView, JudgmentDto } from "@/lib/server/judgments";
+import { asSaatyValue } from "@/lib/validation/judgment";
+import { formatShare } from "@/components/decisions/number-format";
+import { withRetry } from "@/components/scores/retry";
+import { ahpOutcome, pairsOf, type Pair } from "./ahp-math";
+
+type Answer = { value: number; row: JudgmentDto | null };
+type Status = "saving" | "saved" | "failed";
+
+/** Saaty intensities offered, from "A extremely more important" (9) to "B extremely more important" (1/9). */
+const SCALE = [9, 8, 7, 6, 5, 4, 3, 2, 1, 1 / 2, 1 / 3, 1 / 4, 1 / 5, 1 / 6, 1 / 7, 1 / 8, 1 / 9];
+
+export function AhpWizard({ view }: { view: AhpView }) {
+  const t = useTranslations("ahp");
+  const f = useFormatter();
+  const router = useRouter();
+  const ids = view.criteria.map((c) => c.id);
+  const name = (id: string) => view.criteria.find((c) => c.id === id)?.name ?? "";
+  const pairs = useMemo(() => pairsOf(view.criteria.map((c) => c.id)), [view.criteria]);
+
+  // My answers keyed by pair, always expressed as "A over B" in the wizard's order.
+  const [mine, setMine] = useState<Record<string, Answer>>(() => {
+    const out: Record<string, Answer> = {};
+    for (const j of view.judgments) {
+      if (j.evaluatorId !== view.me.id) continue;
+      const p = pairs.find((x) => (x.a === j.criterionAId && x.b === j.criterionBId) || (x.a === j.criterionBId && x.b === j.criterionAId));
+      if (p) out[p.key] = { value: p.a === j.criterionAId ? j.value : 1 / j.value, row: j };
+    }
+    return out;
+  });
+  const mineRef = useRef(mine);
+  const [status, setStatus] = useState<Record<string, Status>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<Record<string, { theirs: JudgmentDto | null; yours: number }>>({});
+  const [applyState, setApplyState] = useState<{ kind: "idle" | "busy" | "done" | "error"; message?: string }>({ kind: "idle" });
+
+  const put = (key: string, a: Answer) => {
+    const next = { ...mineRef.current, [key]: a };
+    mineRef.current = next;
+    setMine(next);
+  };
+
+  const answer = async (p: Pair, value: number) => {
+    const prev = mineRef.current[p.key];
+    put(p.key, { value, row: prev?.row ?? null });
+    setStatus((s) => ({ ...s, [p.key]: "saving" }));
+    setErrors(({ [p.key]: _, ...rest }) => rest);
+    try {
+      const r = await withRetry(() => saveJudgmentAction({ decisionId: view.decisionId, criterionAId: p.a, criterionBId: p.b, value, version: prev?.row?.version ?? null }));
+      if (r.ok && r.data) {
+        put(p.key, { value: r.data.value, row: r.data });
+        setStatus((s) => ({ ...s, [p.key]: "saved" }));
+      } else if (!r.ok && r.error === "stale" && sameAnswer(r.current as JudgmentDto | null, p, value)) {
+        // The stored answer already says the same (a retried save that did land the first time).
+        const theirs = r.current as JudgmentDto;
+        put(p.key, { value, row: theirs });
+        setStatus((s) => ({ ...s, [p.key]: "saved" }));
+      } else if (!r.ok && r.error === "stale") {
+        setConflict((c) => ({ ...c, [p.key]: { theirs: (r.current as JudgmentDto | null) ?? null, yours: value } }));
+        setStatus((s) => ({ ...s, [p.key]: "failed" }));
+      } else if (!r.ok) {
+        if (prev) put(p.key, prev);
+        else {
+          const { [p.key]: _, ...rest } = mineRef.current;
+          mineRef.current = rest;
+          setMine(rest);
+        }
+        setErrors((e) => ({ ...e, [p.key]: r.fieldErrors?.value ?? r.error }));
+        setStatus((s) => ({ ...s, [p.key]: "failed" }));
+      }
+    } catch {
+      setErrors((e) => ({ ...e, [p.key]: "network" }));
+      setStatus((s) => ({ ...s, [p.key]: "failed" }));
+    }
+  };
+
+  const resolve = (p: Pair, choice: "mine" | "theirs") => {
+    const c = conflict[p.key];
+    if (!c) return;
+    setConflict(({ [p.key]: _, ...rest }) => rest);
+    const theirs = c.theirs ? { value: c.theirs.value, row: c.theirs } : null;
+    if (theirs) put(p.key, theirs);
+    if (choice === "mine") void answer(p, c.yours);
+    else setStatus((s) => ({ ...s, [p.key]: "saved" }));
+  };
+
+  const myJudgments = Object.entries(mine).map(([key, a]) => {
+    const [criterionA, criterionB] = key.split("|");
+    return { evaluatorId: view.me.id, criterionA, criterionB, value: a.value };
+  });
+  const othersJudgments = view.judgments
+    .filter((j) => j.evaluatorId !== view.me.id)
+    .map((j) => ({ evaluatorId: j.evaluatorId, criterionA: j.criterionAId, criterionB: j.criterionBId, value: j.value }));
+  const own = ahpOutcome(ids, myJudgments);
+  const group = ahpOutcome(ids, [...othersJudgments, ...myJudgments]);
+
+  // The three answers that explain most of my inconsistency, when my CR is over the limit.
+  const flagged = new Map<string, number>(
+    own && own.cr !== null && own.cr > CR_LIMIT ? own.inconsistent.slice(0, 3).map((j) => [`${j.criterionA}|${j.criterionB}`, j.suggested] as const) : [],
+  );
+
+  const words = (p: Pair, v: number) => {
+    const s = asSaatyValue(v) ?? v;
+    if (Math.abs(s - 1) < 1e-9) return t("answer.equal", { a: name(p.a), b: name(p.b) });
+    const [more, less, k] = s > 1 ? [p.a, p.b, Math.round(s)] : [p.b, p.a, Math.round(1 / s)];
+    return t("answer.more", { more: name(more), less: name(less), words: t(`words.${k}` as "words.2"), value: k });
+  };
+
+  const fmt3 = (v: number) => f.number(v, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const totalWeight = view.criteria.reduce((s, c) => s + c.weight, 0);
+  const answered = Object.keys(mine).length;
+  const states = Object.values(status);
+  const saveStatus = states.includes("failed") ? t("status.failed") : states.includes("saving") ? t("status.saving") : states.length ? t("status.saved") : "";
+
+  const apply = async () => {
+    setApplyState({ kind: "busy" });
+    try {
+      const r = await applyAhpWeightsAction({ decisionId: view.decisionId, criteria: view.criteria.map((c) => ({ id: c.id, version: c.version })) });
+      if (r.ok) {
+        setApplyState({ kind: "done", message: t("apply.done") });
+        router.refresh();
+      } else setApplyState({ kind: "error", message: r.error === "stale" ? t("apply.stale") : errText(r.error) });
+    } catch {
+      setApplyState({ kind: "error", message: errText("network") });
+    }
+  };
+  const errText = (key: string) => (t.has(`errors.${key}` as "errors.unknown") ? t(`errors.${key}` as "errors.unknown") : t("errors.unknown"));
+
+  return (
+    <section className="ahp-page" aria-labelledby="ahp-heading">
+      <h2 id="ahp-heading">{t("title")}</h2>
+      <p className="lede">{t("lede")}</p>
+      {view.locked ? <p className="callout">{t("locked")}</p> : !view.canAnswer ? <p className="callout">{t("readOnly")}</p> : null}
+
+      <div className="ahp-layout">
+        {view.canAnswer ? (
+          <div className="ahp-questions">
+            <h3>{t("questionsTitle", { count: pairs.length, answered })}</h3>
+            <p role="status" aria-live="polite" className="score-save-status" data-testid="ahp-save-status">
+              {saveStatus}
+            </p>
+            <ol className="plain ahp-question-list">
+              {pairs.map((p, n) => {
+                const a = mine[p.key];
+                const suggestion = flagged.get(p.key);
+                const c = conflict[p.key];
+                return (
+                  <li key={p.key} className={suggestion !== undefined ? "ahp-question flagged" : "ahp-question"} data-testid="ahp-question" data-pair={`${name(p.a)} vs ${name(p.b)}`}>
+                    <fieldset>
+                      <legend>
+                        {n + 1}. {t("question", { a: name(p.a), b: name(p.b) })}
+                      </legend>
+                      <div className="scale-ends" aria-hidden="true">
+                        <span>{t("moreImportant", { name: name(p.a) })}</span>
+                        <span>{t("moreImportant", { name: name(p.b) })}</span>
+                      </div>
+                      <div className="saaty-scale">
+                        {SCALE.map((v) => {
+                          const k = v >= 1 ? v : Math.round(1 / v);
+                          const id = `${p.key}-${v.toFixed(4)}`;
+                          return (
+                            <label key={id} className={v === 1 ? "saaty-option equal" : "saaty-option"}>
+                              <input
+                                type="radio"
+                                name={p.key}
+                                checked={a !== undefined && Math.abs(Math.log(a.value / v)) < 1e-6}
+                                onChange={() => void answer(p, v)}
+                              />
+                              <span aria-hidden="true">{v === 1 ? t("equal") : k}</span>
+                              <span className="visually-hidden">{words(p, v)}</span>
+                            </label>
+                          );
+                        })}
+                      </div>
+                      <p className="hint" data-testid="ahp-answer">
+                        {a ? words(p, a.value) : t("unanswered")}
+                      </p>
+                      {suggestion !== undefined ? (
+                        <p className="ahp-suggestion" data-testid="ahp-suggestion">
+                          {t("inconsistent", { suggestion: words(p, suggestion) })}{" "}
+                          <button type="button" onClick={() => void answer(p, suggestion)}>
+                            {t("useSuggestion")}
+                          </button>
+                        </p>
+                      ) : null}
+                      {errors[p.key] ? (
+                        <p className="field-error" role="alert">
+                          {errText(errors[p.key])}
+                        </p>
+                      ) : null}
+                      {c ? (
+                        <div className="callout callout-error" role="alert" data-testid="ahp-conflict">
+                          <p>
+                            <strong>{t("conflict.title")}</strong> {t("conflict.explain", { pair: `${name(p.a)} / ${name(p.b)}`, theirs: c.theirs ? words(p, p.a === c.theirs.criterionAId ? c.theirs.value : 1 / c.theirs.value) : t("conflict.none"), yours: words(p, c.yours) })}
+                          </p>
+                          <button type="button" onClick={() => resolve(p, "mine")}>
+                            {t("conflict.keepMine")}
+                          </button>{" "}
+                          <button type="button" onClick={() => resolve(p, "theirs")}>
+                            {t("conflict.useTheirs")}
+                          </button>
+                        </div>
+                      ) : null}
+                    </fieldset>
+                  </li>
+                );
+              })}
+            </ol>
+          </div>
+        ) : null}
+
+        <section className="ahp-results" aria-labelledby="ahp-results-heading">
+          <h3 id="ahp-results-heading">{t("results.title")}</h3>
+          <dl className="ahp-cr">
+            {view.canAnswer ? (
+              <>
+                <dt>{t("results.yourCr")}</dt>
+                <dd data-testid="own-cr">{crText(own)}</dd>
+                {own ? <dd className="sub">{t("results.lambda", { lambda: fmt3(own.lambdaMax), ci: fmt3(own.ci), ri: f.number(own.ri) })}</dd> : null}
+              </>
+            ) : null}
+            <dt>{t("results.groupCr")}</dt>
+            <dd data-testid="group-cr">{crText(group)}</dd>
+            {group ? <dd className="sub">{t("results.groupOf", { count: group.evaluators })}</dd> : null}
+          </dl>
+          <table className="data-table" data-testid="ahp-weights">
+            <thead>
+              <tr>
+                <th scope="col">{t("results.criterion")}</th>
+                <th scope="col" className="num">{t("results.current")}</th>
+                {view.canAnswer ? <th scope="col" className="num">{t("results.yours")}</th> : null}
+                <th scope="col" className="num">{t("results.group")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.criteria.map((c, i) => (
+                <tr key={c.id} data-criterion={c.name}>
+                  <th scope="row">{c.name}</th>
+                  <td className="num" data-testid="current-weight">
+                    {totalWeight > 0 ? formatShare(f, c.weight / totalWeight) : "—"}
+                  </td>
+                  {view.canAnswer ? <td className="num">{own ? formatShare(f, own.weights[i]) : "—"}</td> : null}
+                  <td className="num">{group ? formatShare(f, group.weights[i]) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {view.canApply ? (
+            <div className="ahp-apply">
+              <p className="hint">{group?.complete ? t("apply.explain") : t("apply.needsAll")}</p>
+              <button type="button" className="primary" disabled={!group?.complete || applyState.kind === "busy"} onClick={() => void apply()}>
+                {t("apply.button")}
+              </button>
+              <p role="status" aria-live="polite" data-testid="ahp-apply-status">
+                {applyState.message ?? ""}
+              </p>
+            </div>
+          ) : null}
+        </section>
+      </div>
+    </section>
+  );
+
+  function crText(o: ReturnType<typeof ahpOutcome>) {
+    if (!o) return t("results.notYet");
+    if (o.cr === null) return t("results.notApplicable");
+    return `${fmt3(o.cr)} · ${o.cr <= CR_LIMIT ? t("results.ok") : t("results.warn")}`;
+  }
+}
+
+function sameAnswer(row: JudgmentDto | null, p: Pair, value: number): boolean {
+  if (!row) return false;
+  const asked = row.criterionAId === p.a ? row.value : 1 / row.value;
+  return Math.abs(Math.log(asked / value)) < 1e-9;
+}

@@ -1,0 +1,197 @@
+import "server-only";
+import type { TransactionClient } from "@/lib/db/write-queue";
+import type { DecisionDetail, ScoreDto } from "@/lib/decisions/dto";
+import { scoreValueProblem, type DeleteScoreInput, type SaveScoreInput } from "@/lib/validation/score";
+import type { Actor } from "./actor";
+import { recordAudit } from "./audit";
+import { authorize, can } from "./authz";
+import { StaleWriteError, updateIfVersion } from "./concurrency";
+import { db, writeTransaction } from "./db";
+import { loadEditableDecision } from "./decision-access";
+import { getDecision } from "./decisions";
+import { NotFoundError } from "./errors";
+
+/** A value the criterion cannot take (out of its scale, or a computed skill-match cell). Maps to a field error. */
+export class InvalidScoreError extends Error {
+  readonly status = 422;
+  constructor(readonly code: "valueNotNumber" | "valueOutOfScale" | "notScorable") {
+    super(code);
+    this.name = "InvalidScoreError";
+  }
+}
+
+export interface EvaluatorProgress {
+  id: string;
+  name: string;
+  /** Scorable cells (criterion × candidate, skill-match excluded) this person has scored. */
+  scored: number;
+}
+
+export interface ScoreGrid {
+  /** The decision, with `scores` limited to what the actor may see (their own only while scoring blind). */
+  decision: DecisionDetail;
+  me: { id: string };
+  /** May enter scores (architect or admin, decision not locked). */
+  canScore: boolean;
+  /** Decided or superseded: read-only for everybody. */
+  locked: boolean;
+  /** Blind scoring is on for this decision (default). */
+  blindScoring: boolean;
+  /** Others' scores and the aggregate are withheld from the actor until they have scored every scorable cell. */
+  hidden: boolean;
+  scorableCells: number;
+  /** Everyone who may score here (architects and admins) plus anyone who already did. */
+  progress: EvaluatorProgress[];
+}
+
+/**
+ * The score grid as the actor may see it. Blind scoring is enforced here, on the server, so other people's values
+ * never reach the browser of someone still scoring. People who do not score (viewers, team leads) see the aggregate
+ * at once: they cannot be anchored by it.
+ */
+export async function getScoreGrid(actor: Actor, decisionId: string): Promise<ScoreGrid | null> {
+  authorize(actor, "decision.read");
+  const decision = await getDecision(actor, decisionId);
+  if (!decision) return null;
+  const extra = await db.decision.findFirst({ where: { id: decision.id, workspaceId: actor.workspaceId }, select: { settings: true } });
+  const settings = (extra?.settings ?? null) as { blindScoring?: unknown } | null;
+  const blindScoring = settings?.blindScoring !== false;
+  const locked = decision.status === "DECIDED" || decision.status === "SUPERSEDED";
+  const scorer = can(actor.role, "score.write");
+
+  const scorable = new Set(decision.criteria.filter((c) => c.kind !== "SKILL_MATCH").map((c) => c.id));
+  const candidates = new Set(decision.candidates.map((c) => c.id));
+  const counted = decision.scores.filter((s) => scorable.has(s.criterionId) && candidates.has(s.candidateId));
+  const scorableCells = scorable.size * candidates.size;
+  const scoredBy = new Map<string, number>();
+  for (const s of counted) scoredBy.set(s.evaluatorId, (scoredBy.get(s.evaluatorId) ?? 0) + 1);
+
+  const hidden = blindScoring && scorer && (scoredBy.get(actor.userId) ?? 0) < scorableCells;
+  const visible: ScoreDto[] = hidden ? decision.scores.filter((s) => s.evaluatorId === actor.userId) : decision.scores;
+
+  const people = await db.user.findMany({
+    where: {
+      OR: [
+        { memberships: { some: { workspaceId: actor.workspaceId, role: { in: ["ADMIN", "ARCHITECT"] } } } },
+        { id: { in: [...scoredBy.keys()] } },
+      ],
+    },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+
+  return {
+    decision: { ...decision, scores: visible },
+    me: { id: actor.userId },
+    canScore: scorer && !locked,
+    locked,
+    blindScoring,
+    hidden,
+    scorableCells,
+    progress: people.map((p) => ({ id: p.id, name: p.name, scored: scoredBy.get(p.id) ?? 0 })),
+  };
+}
+
+function toDto(s: {
+  id: string;
+  criterionId: string;
+  candidateId: string;
+  evaluatorId: string;
+  value: number;
+  rationale: string;
+  evidenceUrl: string;
+  version: number;
+}): ScoreDto {
+  return {
+    id: s.id,
+    criterionId: s.criterionId,
+    candidateId: s.candidateId,
+    evaluatorId: s.evaluatorId,
+    value: s.value,
+    rationale: s.rationale,
+    evidenceUrl: s.evidenceUrl,
+    version: s.version,
+  };
+}
+
+/** The cell's criterion and candidate, both of this decision (ids from the client are never trusted). */
+async function loadCell(tx: TransactionClient, decisionId: string, criterionId: string, candidateId: string) {
+  const criterion = await tx.criterion.findFirst({ where: { id: criterionId, decisionId } });
+  if (!criterion) throw new NotFoundError("criterion");
+  const candidate = await tx.candidate.findFirst({ where: { id: candidateId, decisionId }, select: { id: true, name: true } });
+  if (!candidate) throw new NotFoundError("candidate");
+  return { criterion, candidate };
+}
+
+const ownScore = (tx: TransactionClient, actor: Actor, criterionId: string, candidateId: string) =>
+  tx.score.findUnique({ where: { criterionId_candidateId_evaluatorId: { criterionId, candidateId, evaluatorId: actor.userId } } });
+
+/**
+ * Creates or updates the actor's own score for one cell. The evaluator is always the signed-in user. `version: null`
+ * means "create": if this evaluator already has a score there (another tab got first), that is a StaleWriteError
+ * carrying the stored score, like an update whose version is out of date.
+ */
+export async function saveScore(actor: Actor, input: SaveScoreInput): Promise<ScoreDto> {
+  return writeTransaction(async (tx) => {
+    const decision = await loadEditableDecision(actor, input.decisionId, "score.write", tx);
+    const { criterion } = await loadCell(tx, decision.id, input.criterionId, input.candidateId);
+    const problem = scoreValueProblem(criterion, input.value);
+    if (problem) throw new InvalidScoreError(problem);
+
+    const existing = await ownScore(tx, actor, criterion.id, input.candidateId);
+    const data = {
+      value: input.value,
+      ...(input.rationale !== undefined ? { rationale: input.rationale } : {}),
+      ...(input.evidenceUrl !== undefined ? { evidenceUrl: input.evidenceUrl } : {}),
+    };
+    let saved;
+    if (input.version === null) {
+      if (existing) throw new StaleWriteError("score", toDto(existing));
+      saved = await tx.score.create({
+        data: { criterionId: criterion.id, candidateId: input.candidateId, evaluatorId: actor.userId, rationale: "", evidenceUrl: "", ...data },
+      });
+    } else {
+      if (!existing) throw new StaleWriteError("score", null);
+      const load = async () => {
+        const row = await ownScore(tx, actor, criterion.id, input.candidateId);
+        return row ? toDto(row) : null;
+      };
+      // `existing` was found by (cell, evaluator = actor), so the id can only be the actor's own row.
+      await updateIfVersion(tx.score, { id: existing.id, version: input.version }, data, "score", load);
+      saved = await tx.score.findUniqueOrThrow({ where: { id: existing.id } });
+    }
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: existing ? "score.updated" : "score.created",
+      entityType: "Score",
+      entityId: saved.id,
+      before: existing ? { value: existing.value, rationale: existing.rationale, evidenceUrl: existing.evidenceUrl } : undefined,
+      after: { decisionId: decision.id, criterionId: saved.criterionId, candidateId: saved.candidateId, value: saved.value, rationale: saved.rationale, evidenceUrl: saved.evidenceUrl },
+    });
+    return toDto(saved);
+  });
+}
+
+/**
+ * Removes the actor's own score (Delete in the grid), if it is still the version they saw. A score already gone is
+ * the state they wanted, so it is not a conflict.
+ */
+export async function deleteScore(actor: Actor, input: DeleteScoreInput): Promise<void> {
+  await writeTransaction(async (tx) => {
+    const decision = await loadEditableDecision(actor, input.decisionId, "score.write", tx);
+    await loadCell(tx, decision.id, input.criterionId, input.candidateId);
+    const existing = await ownScore(tx, actor, input.criterionId, input.candidateId);
+    if (!existing) return;
+    const { count } = await tx.score.deleteMany({ where: { id: existing.id, version: input.version, evaluatorId: actor.userId } });
+    if (count === 0) throw new StaleWriteError("score", toDto(existing));
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "score.deleted",
+      entityType: "Score",
+      entityId: existing.id,
+      before: { decisionId: decision.id, criterionId: existing.criterionId, candidateId: existing.candidateId, value: existing.value },
+    });
+  });
+}
