@@ -1,24 +1,8 @@
 import type { DecisionDetail } from "@/lib/decisions/dto";
-import type { EvaluationOutcome } from "@/lib/scoring";
-import { CriteriaTable } from "./criteria-table";
-import { ContributionTable } from "./contribution-table";
-import { RankingTable } from "./ranking-table";
-import { ScoreMatrix } from "./score-matrix";
-import { ScoringErrors } from "./scoring-errors";
-import { SkillMatchTable } from "./skill-match-table";
+import type { ScenarioDto } from "@/lib/server/scenarios";
+import { ResultsExplorer } from "@/components/results/results-explorer";
 
-export function DecisionView({ decision, outcome }: { decision: DecisionDetail; outcome: EvaluationOutcome }) {
-  const result = outcome.ok ? outcome.result : null;
-  return (
-    <div className="decision-results">
-      {!outcome.ok ? <ScoringErrors errors={outcome.errors} /> : null}
-      {result ? <RankingTable decision={decision} result={result} /> : null}
-      {result ? <ContributionTable decision={decision} result={result} /> : null}
-      <CriteriaTable decision={decision} result={result} />
-      <ScoreMatrix decision={decision} result={result} />
-      {result && result.skillMatch.some((m) => m.match !== null) ? (
-        <SkillMatchTable decision={decision} result={result} />
-      ) : null}
-    </div>
-  );
+/** The results overview of one decision: everything is recomputed in the browser as the what-if sliders move. */
+export function DecisionView({ decision, scenarios, canWrite, seed }: { decision: DecisionDetail; scenarios: ScenarioDto[]; canWrite: boolean; seed: number }) {
+  return <ResultsExplorer decision={decision} scenarios={scenarios} canWrite={canWrite} seed={seed} />;
 }

@@ -1,10 +1,11 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DecisionView } from "@/components/decisions/decision-view";
-import { teamAggregationOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
-import { evaluateDecision } from "@/lib/scoring";
+import { decisionSeed } from "@/lib/results/seed";
+import { can } from "@/lib/server/authz";
 import { currentActor, requireActor } from "@/lib/server/context";
 import { getDecision } from "@/lib/server/decisions";
+import { listScenarios } from "@/lib/server/scenarios";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,10 +20,8 @@ export default async function DecisionPage({ params }: Props) {
   const actor = await requireActor();
   const decision = await getDecision(actor, (await params).id);
   if (!decision) notFound();
-  // The server renders the deterministic figures; the Monte Carlo simulation runs in the browser.
-  const outcome = evaluateDecision(toScoringModel(decision), {
-    teamAggregation: teamAggregationOf(decision),
-    monteCarlo: { samples: 0 },
-  });
-  return <DecisionView decision={decision} outcome={outcome} />;
+  const scenarios = await listScenarios(actor, decision.id);
+  // The figures are computed by the results view itself (server render and browser alike, same engine), so the
+  // what-if sliders and the first paint can never disagree. The Monte Carlo simulation runs in a browser worker.
+  return <DecisionView decision={decision} scenarios={scenarios} canWrite={can(actor.role, "decision.write")} seed={decisionSeed(decision.id)} />;
 }

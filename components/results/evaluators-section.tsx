@@ -1,0 +1,126 @@
+"use client";
+import { memo, useMemo } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { formatPoints, formatRaw } from "@/components/decisions/number-format";
+import type { DecisionDetail } from "@/lib/decisions/dto";
+import { evaluatorModel, widestDisagreements } from "@/lib/results/evaluators";
+import { evaluateDecision, type DecisionModel, type DecisionResult, type TeamAggregation } from "@/lib/scoring";
+import { ChartFrame } from "./chart-frame";
+import { SpreadChart } from "./lazy-charts";
+import type { Names } from "./names";
+
+const TOP_CELLS = 10;
+
+/** Where the evaluators disagree, and what each evaluator's scores alone would decide. */
+export const EvaluatorsSection = memo(function EvaluatorsSection({
+  decision,
+  result,
+  model,
+  overrides,
+  aggregation,
+  names,
+}: {
+  decision: DecisionDetail;
+  result: DecisionResult;
+  model: DecisionModel;
+  overrides: Record<string, number>;
+  aggregation: TeamAggregation;
+  names: Names;
+}) {
+  const t = useTranslations("results.evaluators");
+  const f = useFormatter();
+  const perEvaluator = useMemo(
+    () =>
+      decision.evaluators.map((e) => {
+        const o = evaluateDecision(evaluatorModel(model, e.id), { teamAggregation: aggregation, weightOverrides: overrides, monteCarlo: { samples: 0 } });
+        return { evaluator: e, result: o.ok ? o.result : null };
+      }),
+    [decision.evaluators, model, overrides, aggregation],
+  );
+  if (decision.evaluators.length < 2) return null;
+  // Cells where every evaluator agreed have nothing to show; the table and chart list real spreads only.
+  const cells = widestDisagreements(result.cells).filter((c) => (c.range ?? 0) > 0).slice(0, TOP_CELLS);
+  const label = (criterionId: string, candidateId: string) => `${names.criterion(criterionId)} · ${names.candidate(candidateId)}`;
+  const rows = cells.map((c) => ({
+    label: label(c.criterionId, c.candidateId),
+    low: c.pointsMin ?? 0,
+    span: (c.pointsMax ?? 0) - (c.pointsMin ?? 0),
+    color: names.style(c.candidateId).color,
+  }));
+  const height = 50 + rows.length * 30;
+  return (
+    <section id="view-evaluators" aria-labelledby="evaluators-heading" className="results-view">
+      <h2 id="evaluators-heading">{t("title")}</h2>
+      <p className="hint">{t("explain", { count: decision.evaluators.length })}</p>
+      {cells.length === 0 ? <p data-testid="no-spread">{t("noSpread")}</p> : null}
+      {cells.length > 0 ? (
+      <ChartFrame
+        id="spread"
+        title={t("spreadTitle", { count: rows.length })}
+        hint={t("spreadHint")}
+        height={height}
+        chart={<SpreadChart rows={rows} height={height} lowLabel={t("lowest")} highLabel={t("highest")} />}
+        table={<span className="hint">{t("spreadTableBelow")}</span>}
+      />
+      ) : null}
+      <div className="table-scroll">
+        <table className="data-table" data-testid="spread-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("cell")}</th>
+              <th scope="col" className="num">{t("min")}</th>
+              <th scope="col" className="num">{t("max")}</th>
+              <th scope="col" className="num">{t("range")}</th>
+              <th scope="col" className="num">{t("stdDev")}</th>
+              <th scope="col">{t("flag")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cells.map((c) => (
+              <tr key={`${c.criterionId}|${c.candidateId}`}>
+                <th scope="row">{label(c.criterionId, c.candidateId)}</th>
+                <td className="num">{formatRaw(f, c.min ?? 0)}</td>
+                <td className="num">{formatRaw(f, c.max ?? 0)}</td>
+                <td className="num">{formatRaw(f, c.range ?? 0)}</td>
+                <td className="num">{formatPoints(f, c.stdDev ?? 0)}</td>
+                <td>{c.disagreement ? <span className="flag flag-incomplete">{t("wide")}</span> : null}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t("perEvaluatorTitle")}</h3>
+      <p className="hint">{t("perEvaluatorHint")}</p>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="evaluator-totals">
+          <thead>
+            <tr>
+              <th scope="col">{t("evaluator")}</th>
+              {decision.candidates.map((c) => (
+                <th scope="col" className="num" key={c.id}>{c.name}</th>
+              ))}
+              <th scope="col">{t("winner")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {perEvaluator.map(({ evaluator, result: r }) => (
+              <tr key={evaluator.id} data-evaluator={evaluator.name}>
+                <th scope="row">{evaluator.name}</th>
+                {decision.candidates.map((c) => {
+                  const rc = r?.ranking.find((x) => x.candidateId === c.id);
+                  return (
+                    <td className="num" key={c.id}>
+                      {rc ? formatPoints(f, rc.total) : "—"}
+                      {rc?.incomplete ? <span className="flag flag-incomplete">{t("partial")}</span> : null}
+                    </td>
+                  );
+                })}
+                <td>{r?.winnerId ? names.candidate(r.winnerId) : t("noWinner")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+});

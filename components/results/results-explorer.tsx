@@ -1,0 +1,94 @@
+"use client";
+import { memo, useDeferredValue, useMemo } from "react";
+import { useTranslations } from "next-intl";
+import { CriteriaTable } from "@/components/decisions/criteria-table";
+import { RankingTable } from "@/components/decisions/ranking-table";
+import { ScoreMatrix } from "@/components/decisions/score-matrix";
+import { ScoringErrors } from "@/components/decisions/scoring-errors";
+import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { DecisionResult } from "@/lib/scoring";
+import type { ScenarioDto } from "@/lib/server/scenarios";
+import { EvaluatorsSection } from "./evaluators-section";
+import { MonteCarloSection } from "./monte-carlo-section";
+import { namesOf } from "./names";
+import { ProfilesSection } from "./profiles-section";
+import { RankingSection } from "./ranking-section";
+import { ScenariosPanel } from "./scenarios-panel";
+import { SensitivitySection } from "./sensitivity-section";
+import { TeamFitSection } from "./team-fit-section";
+import { TopsisSection } from "./topsis-section";
+import { useMonteCarlo } from "./use-monte-carlo";
+import { useWhatIf } from "./use-what-if";
+import { VerdictPanel } from "./verdict-panel";
+import { WhatIfPanel } from "./what-if-panel";
+import "./results.css";
+
+/** The criteria table follows the weights (shares); the score matrix does not, but shares the deferred result. */
+const StaticTables = memo(function StaticTables({ decision, result }: { decision: DecisionDetail; result: DecisionResult | null }) {
+  return (
+    <>
+      <CriteriaTable decision={decision} result={result} />
+      <ScoreMatrix decision={decision} result={result} />
+    </>
+  );
+});
+
+const VIEWS = ["ranking", "what-if", "scenarios", "profiles", "team", "evaluators", "topsis", "sensitivity", "monte-carlo"] as const;
+
+/**
+ * The results overview. The sliders' state lives here; every view below is recomputed in the browser from the same
+ * engine. The ranking table and verdict follow the sliders at once; every other view follows a deferred copy (and is
+ * memoised), so React paints the slider and ranking first and redraws charts in interruptible background work.
+ */
+export function ResultsExplorer({ decision, scenarios, canWrite, seed }: { decision: DecisionDetail; scenarios: ScenarioDto[]; canWrite: boolean; seed: number }) {
+  const t = useTranslations("results");
+  const names = useMemo(() => namesOf(decision), [decision]);
+  const w = useWhatIf(decision);
+  const result = w.outcome.ok ? w.outcome.result : null;
+  const deferred = useDeferredValue(w.outcome);
+  const slow = deferred.ok ? deferred.result : null;
+  const deferredOverrides = useDeferredValue(w.overrides);
+  const mc = useMonteCarlo(w.model, w.teamAggregation, w.overrides, seed, w.outcome.ok);
+
+  return (
+    <div className="results-layout">
+      <aside className="results-side" aria-label={t("whatIf.title")}>
+        <WhatIfPanel decision={decision} weights={w.weights} changed={w.changed} onShare={w.setCriterionShare} onReset={w.reset} />
+      </aside>
+      <div className="results-main decision-results">
+        {!w.outcome.ok ? <ScoringErrors errors={w.outcome.errors} /> : null}
+        {result ? <VerdictPanel result={result} mc={mc} names={names} /> : null}
+        <nav className="view-nav no-print" aria-label={t("nav.label")}>
+          {VIEWS.map((v) => (
+            <a key={v} href={`#view-${v}`}>{t(`nav.${v}`)}</a>
+          ))}
+        </nav>
+        <div id="view-ranking" className="results-view">
+          {result ? <RankingTable decision={decision} result={result} /> : null}
+          {slow ? <RankingSection decision={decision} result={slow} names={names} /> : null}
+        </div>
+        <ScenariosPanel
+          decision={decision}
+          model={w.model}
+          aggregation={w.teamAggregation}
+          overrides={deferredOverrides}
+          scenarios={scenarios}
+          canWrite={canWrite}
+          names={names}
+          onApply={w.setWeights}
+        />
+        {slow ? (
+          <>
+            <ProfilesSection decision={decision} result={slow} names={names} />
+            <TeamFitSection decision={decision} result={slow} names={names} aggregation={w.teamAggregation} />
+            <EvaluatorsSection decision={decision} result={slow} model={w.model} overrides={deferredOverrides} aggregation={w.teamAggregation} names={names} />
+            <TopsisSection result={slow} names={names} />
+            <SensitivitySection decision={decision} result={slow} names={names} />
+          </>
+        ) : null}
+        <MonteCarloSection decision={decision} mc={mc} names={names} seed={seed} />
+        <StaticTables decision={decision} result={slow} />
+      </div>
+    </div>
+  );
+}

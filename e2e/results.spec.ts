@@ -1,0 +1,254 @@
+// The results overview on the seeded broker decision. Every expected figure is worked out by hand (or with numpy, as
+// noted) from the template data, never read from the app. Monte Carlo figures come from evaluateDecision run here in
+// the test process on a model built from the same template data and the same seed: that checks the wiring (worker,
+// seed, weights), the engine itself is tested in lib/scoring.
+import { expect, test, type Page } from "@playwright/test";
+import { decisionSeed, MC_SAMPLES } from "@/lib/results/seed";
+import { setShare } from "@/lib/results/weights";
+import { evaluateDecision, type DecisionModel } from "@/lib/scoring";
+import { BROKER_TEMPLATE, DEMO_SKILLS, DEMO_TEAMS } from "@/lib/templates/demo";
+import { DEMO, signIn } from "./support/auth";
+
+const BROKER = "Message broker for order events";
+const pct = (v: number) => new Intl.NumberFormat("en", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+
+/** The broker decision as the engine sees it, from the template (ids are the template keys; order as seeded). */
+function brokerModel(): DecisionModel {
+  const t = BROKER_TEMPLATE;
+  const team = DEMO_TEAMS.find((x) => x.key === t.team)!;
+  return {
+    criteria: t.criteria.map((c) => ({ id: c.key, name: c.name, weight: c.weight, kind: c.kind, direction: c.direction, scaleMin: c.scaleMin, scaleMax: c.scaleMax })),
+    candidates: t.candidates.map((c) => ({ id: c.key, name: c.name })),
+    scores: t.scores.flatMap((s) => s.values.map((value, i) => ({ criterionId: s.criterion, candidateId: s.candidate, evaluatorId: `e${i}`, value }))),
+    skills: DEMO_SKILLS.map((s) => ({ id: s.key, name: s.name })),
+    team: {
+      members: team.members.map((m, i) => ({ id: `m${i}`, name: m.name })),
+      ratings: team.members.flatMap((m, i) => Object.entries(m.ratings).map(([skillId, level]) => ({ memberId: `m${i}`, skillId, level }))),
+    },
+    requirements: t.candidates.flatMap((c) => (c.requirements ?? []).map((r) => ({ candidateId: c.key, skillId: r.skill, weight: r.weight }))),
+  };
+}
+
+async function openBroker(page: Page) {
+  await page.goto("/");
+  await page.getByRole("link", { name: BROKER, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: BROKER })).toBeVisible();
+  // Recharts draws after hydration; legend icons are svg.recharts-surface too, so wait for a chart's own surface.
+  await expect(page.locator(".recharts-wrapper > svg.recharts-surface").first()).toBeVisible();
+  return page.url().split("/decisions/")[1];
+}
+
+/** Charts mount when they come near the viewport (they are heavy): scroll a chart's frame into view first. */
+async function chart(page: Page, id: string) {
+  const frame = page.getByTestId(`chart-${id}`);
+  await frame.scrollIntoViewIfNeeded();
+  await expect(frame.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  return frame;
+}
+
+const slider = (page: Page, criterion: string) => page.getByRole("slider", { name: criterion, exact: true });
+const rankingNames = (page: Page) => page.getByTestId("ranking").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-candidate")));
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, DEMO.viewer);
+});
+
+test("ranking: stacked contributions, radar and team charts have the expected marks", async ({ page }) => {
+  await openBroker(page);
+  // 3 candidates × 5 criteria, every contribution > 0 → 15 stacked segments.
+  await expect(page.locator('[data-testid="chart-contributions"] .recharts-bar-rectangle')).toHaveCount(15);
+  // One polygon per candidate.
+  await expect((await chart(page, "radar")).locator(".recharts-radar-polygon")).toHaveCount(3);
+  // Heatmap: 3 members × the 4 skills the candidates need (AMQP, JMS, Streaming, Kubernetes).
+  await expect(page.locator(".heatmap-cell")).toHaveCount(12);
+  // Skill-match bars, one per candidate.
+  await expect((await chart(page, "skill-bars")).locator(".recharts-bar-rectangle")).toHaveCount(3);
+  // Tornado: one current-share marker per criterion.
+  await expect((await chart(page, "tornado")).locator(".tornado-current")).toHaveCount(5);
+  // Totals in the chart's table alternative: .2·8+.25·7+.15·7+.3·9+.1·6 = 7.70, Kafka 6.70, Pulsar 5.60.
+  const alt = page.locator('[data-testid="chart-contributions"] details tbody tr');
+  await expect(alt).toHaveText([/RabbitMQ\s*7\.70/, /Kafka\s*6\.70/, /Pulsar\s*5\.60/]);
+  // Profiles table: the points themselves (Kafka 6/5/9/7/8 …).
+  const profiles = page.getByTestId("profiles-table").locator("tbody tr");
+  await expect(profiles.nth(0)).toHaveText(/Learning cost\s*6\.00\s*8\.00\s*5\.00/);
+  await expect(profiles.nth(3)).toHaveText(/Team familiarity\s*7\.00\s*9\.00\s*5\.00/);
+});
+
+test("team fit: skill match, gaps, bus factor and what each candidate would need", async ({ page }) => {
+  await openBroker(page);
+  // Team (top-2 mean): AMQP (10+6)/2 = 8, JMS (6+4)/2 = 5, Streaming (7+5)/2 = 6, Kubernetes (8+6)/2 = 7.
+  // Match: RabbitMQ .7·8+.3·5 = 7.10, Kafka .9·6+.1·5 = 5.90, Pulsar .6·6+.4·7 = 6.40.
+  const bars = page.locator('[data-testid="chart-skill-bars"] details tbody tr');
+  await expect(bars).toHaveText([/Kafka\s*5\.90/, /RabbitMQ\s*7\.10/, /Pulsar\s*6\.40/]);
+  const gaps = page.getByTestId("skill-gaps");
+  const row = (c: string, s: string) => gaps.locator(`tr[data-candidate="${c}"][data-skill="${s}"]`);
+  // Kafka · Streaming: r̂ 90 %, level 6, target 7, gap 1, experts (≥ 7) = Mei only → bus factor 1, r̂ ≥ .2 → risk.
+  // Need: +1 at 7 → top-2 (7+7)/2 = 7 and two experts.
+  await expect(row("Kafka", "Streaming")).toHaveText(/90\.0%\s*6\.00\s*7\.00\s*1\.00\s*1\s*Risk\s*one more person at level 7 in Streaming/);
+  // Kafka · JMS: r̂ 10 % (no risk flag), level 5, gap 2, nobody ≥ 7. +1 → (7+6)/2 = 6.5 < 7; +2 → 7 → two people.
+  await expect(row("Kafka", "JMS")).toHaveText(/10\.0%\s*5\.00\s*7\.00\s*2\.00\s*0\s*two more people at level 7 in JMS/);
+  // RabbitMQ · AMQP: level 8 ≥ 7 but one expert (Mei 10) → one more person.
+  await expect(row("RabbitMQ", "AMQP")).toHaveText(/70\.0%\s*8\.00\s*7\.00\s*0\.00\s*1\s*Risk\s*one more person at level 7 in AMQP/);
+  // Pulsar · Kubernetes: (8+6)/2 = 7, one expert (Tomás 8) → one more person.
+  await expect(row("Pulsar", "Kubernetes")).toHaveText(/40\.0%\s*7\.00\s*7\.00\s*0\.00\s*1\s*Risk\s*one more person at level 7 in Kubernetes/);
+});
+
+test("evaluators: widest disagreement first and each evaluator's own totals", async ({ page }) => {
+  await openBroker(page);
+  // Template values (Ada, Bo): the only differing cells are Pulsar learning 2/8 (range 6, σ 3), Kafka ops 4/6,
+  // RabbitMQ ops 6/8, Kafka ecosystem 7/9, RabbitMQ ecosystem 5/7 (range 2, σ 1). 6 > 40 % of 10 → flagged.
+  const spread = page.getByTestId("spread-table").locator("tbody tr");
+  await expect(spread).toHaveCount(5);
+  await expect(spread.nth(0)).toHaveText(/Learning cost · Pulsar\s*2\s*8\s*6\s*3\.00\s*Wide disagreement/);
+  await expect((await chart(page, "spread")).locator(".spread-bar")).toHaveCount(5);
+  // Ada alone: Kafka .2·6+.25·4+.15·9+.3·7+.1·7 = 6.35; RabbitMQ 1.6+1.5+1.05+2.7+.5 = 7.35; Pulsar .4+1+1.2+1.5+.9 = 5.00.
+  // Bo alone: Kafka 1.2+1.5+1.35+2.1+.9 = 7.05; RabbitMQ 1.6+2+1.05+2.7+.7 = 8.05; Pulsar 1.6+1+1.2+1.5+.9 = 6.20.
+  const totals = page.getByTestId("evaluator-totals");
+  await expect(totals.locator('tr[data-evaluator="Ada Architect"]')).toHaveText(/6\.35\s*7\.35\s*5\.00\s*RabbitMQ/);
+  await expect(totals.locator('tr[data-evaluator="Bo Architect"]')).toHaveText(/7\.05\s*8\.05\s*6\.20\s*RabbitMQ/);
+});
+
+test("second opinion: TOPSIS closeness and agreement", async ({ page }) => {
+  await openBroker(page);
+  // numpy: N = S/‖S‖ per column, V = N·ŵ, d± to column max/min → C = d⁻/(d⁺+d⁻) = Kafka 0.4415, RabbitMQ 0.8140,
+  // Pulsar 0.1539. RabbitMQ first by both methods.
+  await expect(page.getByTestId("topsis-verdict")).toHaveText("TOPSIS agrees: RabbitMQ comes first by both methods.");
+  const rows = page.getByTestId("topsis-table").locator("tbody tr");
+  await expect(rows).toHaveText([/RabbitMQ\s*0\.814\s*1\s*1\s*7\.70/, /Kafka\s*0\.442\s*2\s*2\s*6\.70/, /Pulsar\s*0\.154\s*3\s*3\s*5\.60/]);
+});
+
+test("sensitivity: community flips to Kafka at 43.3 %, team familiarity never", async ({ page }) => {
+  await openBroker(page);
+  // Community (i = 3rd): Kafka R = (.2·6+.25·5+.3·7+.1·8)/.85 = 6.2941, s = 9; RabbitMQ R = (.2·8+.25·7+.3·9+.1·6)/.85
+  // = 7.8235, s = 7. 9t + 6.2941(1−t) = 7t + 7.8235(1−t) → t = (26/17)/(2 + 26/17) = 13/30 = 43.3 %.
+  // Ecosystem: Kafka R = 5.9/.9 = 6.5556, s = 8; RabbitMQ R = 7.1/.9 = 7.8889, s = 6 → t = 1.3333/3.3333 = 40.0 %.
+  // Familiarity: RabbitMQ 7.1429 → 9 stays above Kafka 6.5714 → 7 and Pulsar 5.8571 → 5 over [0, 1].
+  const table = page.getByTestId("sensitivity-table");
+  await expect(table.locator('tr[data-criterion="Community activity"]')).toHaveText(/15\.0%\s*0\.0% – 43\.3%\s*Kafka wins above 43\.3%/);
+  await expect(table.locator('tr[data-criterion="Ecosystem compatibility"]')).toHaveText(/10\.0%\s*0\.0% – 40\.0%\s*Kafka wins above 40\.0%/);
+  await expect(table.locator('tr[data-criterion="Team familiarity"]')).toHaveText(/30\.0%\s*0\.0% – 100\.0%\s*None: RabbitMQ stays first at any share/);
+
+  const chooser = page.getByTestId("sweep-criterion");
+  await chooser.selectOption({ label: "Community activity" });
+  await expect(page.getByTestId("sweep-summary")).toHaveText("Kafka overtakes RabbitMQ at 43.3%.");
+  await expect((await chart(page, "sweep")).locator(".recharts-line-curve")).toHaveCount(3);
+  await expect(page.locator('[data-testid="chart-sweep"] .recharts-reference-dot')).toHaveCount(1);
+  await chooser.selectOption({ label: "Team familiarity" });
+  await expect(page.getByTestId("sweep-summary")).toHaveText(
+    "Team familiarity has no crossover that changes the winner: RabbitMQ stays first from 0% to 100%.",
+  );
+  await expect(page.locator('[data-testid="chart-sweep"] .recharts-reference-dot')).toHaveCount(0);
+});
+
+test("moving Community activity across 43.3 % swaps the winner exactly there", async ({ page }) => {
+  await openBroker(page);
+  const community = slider(page, "Community activity");
+  // 43.3 % < 13/30: T_R = 7·.433 + .567·7.823529 = 7.466941 > T_K = 9·.433 + .567·6.294118 = 7.465765.
+  await community.fill("433");
+  await expect(page.getByTestId("share-Community activity")).toHaveText("43.3%");
+  expect(await rankingNames(page)).toEqual(["RabbitMQ", "Kafka", "Pulsar"]);
+  // 43.4 % > 13/30: T_K = 3.906 + .566·6.294118 = 7.468470 > T_R = 3.038 + .566·7.823529 = 7.466118.
+  await community.fill("434");
+  await expect(page.getByTestId("ranking").locator("tbody tr").first()).toHaveAttribute("data-candidate", "Kafka");
+  expect(await rankingNames(page)).toEqual(["Kafka", "RabbitMQ", "Pulsar"]);
+  // The others keep their proportions: learning 20/85 · 56.6 % = 13.3 %.
+  await expect(page.getByTestId("share-Learning cost")).toHaveText("13.3%");
+  await page.getByRole("button", { name: "Reset to the decision's weights" }).click();
+  await expect(page.getByTestId("share-Community activity")).toHaveText("15.0%");
+  expect(await rankingNames(page)).toEqual(["RabbitMQ", "Kafka", "Pulsar"]);
+});
+
+test("Monte Carlo verdict matches the engine for the same seed and weights", async ({ page }) => {
+  const id = await openBroker(page);
+  const seed = decisionSeed(id);
+  const model = brokerModel();
+  const status = page.getByTestId("mc-status");
+  await expect(status).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  const check = async (weightOverrides: Record<string, number> | undefined) => {
+    const o = evaluateDecision(model, { weightOverrides, monteCarlo: { samples: MC_SAMPLES, seed } });
+    if (!o.ok || !o.result.monteCarlo) throw new Error("engine must evaluate the broker");
+    const mc = o.result.monteCarlo;
+    const leader = o.result.ranking[0];
+    const first = mc.pFirst.find((p) => p.candidateId === leader.candidateId)!;
+    const name = model.candidates.find((c) => c.id === leader.candidateId)!.name;
+    await expect(page.getByTestId("verdict-mc")).toHaveText(
+      `${name} stays first in ${pct(first.p)} of 10,000 simulated weightings (standard error ${pct(first.se)}).`,
+    );
+    // Rank table: every cell equals the engine's rank acceptability.
+    for (const [idx, c] of model.candidates.entries()) {
+      const cells = mc.rankAcceptability[idx].map(pct).join("\\s*");
+      await expect(page.locator(`[data-testid="rank-table"] tr[data-candidate="${c.name}"]`)).toHaveText(new RegExp(`${c.name}\\s*${cells}`));
+    }
+    return mc;
+  };
+  await check(undefined);
+  // Near the crossover the simulation is genuinely uncertain: 40 % community, others in proportion.
+  await slider(page, "Community activity").fill("400");
+  // The re-run can finish within a few milliseconds, so wait for its result rather than for a "running" state:
+  // check() retries until the text equals the engine's figures for the new weights.
+  const weights = setShare([20, 25, 15, 30, 10], 2, 0.4);
+  const mc = await check(Object.fromEntries(model.criteria.map((c, k) => [c.id, weights[k]])));
+  expect(mc.pWinnerFirst).toBeGreaterThan(0.05);
+  expect(mc.pWinnerFirst).toBeLessThan(0.95);
+  // Stacked bars: one segment per non-zero rank probability.
+  const nonZero = mc.rankAcceptability.flat().filter((p) => p > 0).length;
+  await expect((await chart(page, "rank-acceptability")).locator(".recharts-bar-rectangle")).toHaveCount(nonZero);
+});
+
+test("an architect saves a named scenario; names are unique; viewers see it read-only", async ({ page, browser }) => {
+  const name = `Community heavy ${Date.now()}`;
+  const architect = await browser.newPage();
+  await signIn(architect, DEMO.ada);
+  await openBroker(architect);
+  await slider(architect, "Community activity").fill("500");
+  await architect.getByLabel("Scenario name").fill(name);
+  await architect.getByRole("button", { name: "Save current weights" }).click();
+  await expect(architect.locator("#view-scenarios").getByRole("status")).toHaveText(`Saved “${name}”.`);
+  const compare = architect.getByTestId("scenario-compare");
+  await expect(compare.locator("thead th").last()).toHaveText(name);
+  // At 50 %: Kafka 4.5 + .5·6.2941 = 7.65, RabbitMQ 3.5 + .5·7.8235 = 7.41, Pulsar 4 + .5·5.1765 = 6.59.
+  await expect(compare.locator('tr[data-row="winner"] td').last()).toHaveText("Kafka");
+  await expect(compare.locator('tr[data-row="Kafka"] td').last()).toHaveText("7.65");
+  await expect(compare.locator('tr[data-row="RabbitMQ"] td').last()).toHaveText("7.41");
+  await expect(compare.locator('tr[data-row="Pulsar"] td').last()).toHaveText("6.59");
+  await architect.getByLabel("Scenario name").fill(name);
+  await architect.getByRole("button", { name: "Save current weights" }).click();
+  await expect(architect.locator("#view-scenarios").getByRole("alert")).toHaveText("This decision already has a scenario with that name.");
+  await architect.close();
+
+  await openBroker(page);
+  await expect(page.getByText("Saved scenarios are shown read-only; architects can save new ones.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save current weights" })).toHaveCount(0);
+  const viewerCompare = page.getByTestId("scenario-compare");
+  await expect(viewerCompare.locator("thead th", { hasText: name })).toHaveCount(1);
+  // Decision's weights column: RabbitMQ wins with 7.70.
+  await expect(viewerCompare.locator('tr[data-row="winner"] td').nth(1)).toHaveText("RabbitMQ");
+});
+
+test("every view in English and Chinese, with screenshots", async ({ page }) => {
+  for (const lang of ["en", "zh-CN"] as const) {
+    if (lang === "zh-CN") {
+      await page.getByLabel("Language").selectOption("zh-CN");
+      await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    }
+    await page.goto("/");
+    await page.getByRole("link", { name: BROKER, exact: true }).click();
+    await expect(page.locator(".recharts-wrapper > svg.recharts-surface").first()).toBeVisible();
+    await expect(page.getByTestId("mc-status")).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+    if (lang === "zh-CN") {
+      await expect(page.getByRole("heading", { name: "画像" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "名次稳定性" })).toBeVisible();
+      await expect(page.getByTestId("verdict")).toContainText("RabbitMQ 是明确的选择");
+    } else {
+      await expect(page.getByTestId("verdict")).toContainText("RabbitMQ is the clear choice: it leads Kafka by 1.00 points.");
+    }
+    for (const id of ["verdict", "view-ranking", "view-profiles", "view-team", "view-evaluators", "view-topsis", "view-sensitivity", "view-monte-carlo", "view-scenarios"]) {
+      const el = id === "verdict" ? page.getByTestId("verdict") : page.locator(`#${id}`);
+      await el.scrollIntoViewIfNeeded();
+      // Let lazily mounted charts in the section draw before the picture is taken.
+      for (const surface of await el.locator(".chart-box").all()) await expect(surface.locator("svg").first()).toBeVisible();
+      await el.screenshot({ path: `/tmp/results-e2e/${lang}-${id}.png` });
+    }
+  }
+  await page.getByLabel("语言").selectOption("en");
+});
