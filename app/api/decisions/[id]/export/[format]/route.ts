@@ -1,0 +1,24 @@
+// Downloads of one decision: pdf | md | csv | xlsx | json, in the requester's language. Every role may export
+// (export.read, checked in the data layer); a decision of another workspace is a 404 like a missing one.
+import { getLocale } from "next-intl/server";
+import { actorOrThrow } from "@/lib/server/context";
+import { withErrorResponses } from "@/lib/server/action-result";
+import { exportDecisionJson, loadReportBundle } from "@/lib/server/exports";
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/filename";
+import { downloadResponse, jsonBody, renderBundle } from "@/lib/export/render";
+import type { Locale } from "@/lib/i18n/config";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withErrorResponses(async (_req: Request, ctx: { params: Promise<{ id: string; format: string }> }) => {
+  const { id, format } = await ctx.params;
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return Response.json({ error: "UnknownFormat" }, { status: 404 });
+  const actor = await actorOrThrow();
+  const locale = (await getLocale()) as Locale;
+  if (format === "json") {
+    const json = await exportDecisionJson(actor, id);
+    return downloadResponse(jsonBody(json), "json", json.decision.title);
+  }
+  const bundle = await loadReportBundle(actor, id, "export.read");
+  return downloadResponse(await renderBundle(bundle, format as Exclude<ExportFormat, "json">, locale), format as ExportFormat, bundle.decision.title);
+});

@@ -1,0 +1,48 @@
+import { notFound } from "next/navigation";
+import Link from "next/link";
+import { getLocale } from "next-intl/server";
+import { ExportPanel } from "@/components/report/export-panel";
+import { ReportView } from "@/components/report/report-view";
+import { ShareLinksPanel } from "@/components/report/share-links-panel";
+import { reportTranslator } from "@/lib/export/i18n";
+import type { Locale } from "@/lib/i18n/config";
+import { can } from "@/lib/server/authz";
+import { requireActor } from "@/lib/server/context";
+import { NotFoundError } from "@/lib/server/errors";
+import { loadReportBundle } from "@/lib/server/exports";
+import { listShareLinks } from "@/lib/server/share-links";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata() {
+  return { title: reportTranslator((await getLocale()) as Locale)("title") };
+}
+
+export default async function ReportPage({ params }: Props) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const locale = (await getLocale()) as Locale;
+  const t = reportTranslator(locale);
+  const bundle = await loadReportBundle(actor, id).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const writer = can(actor.role, "decision.write");
+  const links = writer ? await listShareLinks(actor, id) : [];
+  return (
+    <div className="report-page">
+      <div className="report-actions no-print">
+        <ExportPanel decisionId={id} t={t} />
+        {writer ? (
+          <>
+            <ShareLinksPanel decisionId={id} links={links} />
+            <p className="no-print">
+              <Link href={`/decisions/import?into=${id}`}>{t("import.entry")}</Link>
+            </p>
+          </>
+        ) : null}
+      </div>
+      <ReportView b={bundle} locale={locale} />
+    </div>
+  );
+}

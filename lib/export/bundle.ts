@@ -1,0 +1,63 @@
+// Everything a report or an export needs about one decision, as plain data. Built once on the server
+// (lib/server/exports.ts) and rendered by the report page, the PDF, the Markdown ADR and the spreadsheets, so they all
+// show the same figures.
+import type { DecisionDetail } from "@/lib/decisions/dto";
+import { teamAggregationOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
+import { MC_SAMPLES, decisionSeed } from "@/lib/results/seed";
+import { evaluateDecision, type DecisionResult, type ScoringError } from "@/lib/scoring";
+
+export interface ChangeEntry {
+  /** ISO 8601, UTC */
+  at: string;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+}
+
+export interface ReportBundle {
+  decision: DecisionDetail;
+  teamName: string | null;
+  decidedAt: string | null;
+  createdByName: string | null;
+  settings: Record<string, unknown> | null;
+  /** Evaluators with their email (the JSON format refers to people by email). */
+  evaluators: { id: string; name: string; email: string }[];
+  result: DecisionResult | null;
+  errors: ScoringError[];
+  /** Latest first; at most CHANGE_LIMIT entries, plus the count of all. */
+  changes: ChangeEntry[];
+  changeCount: number;
+  generatedAt: string;
+}
+
+/**
+ * The same evaluation the results tab shows, including the Monte Carlo run with the decision's fixed seed
+ * (lib/results/seed.ts), so the report's probabilities match the screen's.
+ */
+export function evaluateForReport(decision: DecisionDetail): { result: DecisionResult | null; errors: ScoringError[] } {
+  const outcome = evaluateDecision(toScoringModel(decision), {
+    teamAggregation: teamAggregationOf(decision),
+    monteCarlo: { samples: MC_SAMPLES, seed: decisionSeed(decision.id) },
+  });
+  return outcome.ok ? { result: outcome.result, errors: [] } : { result: null, errors: outcome.errors };
+}
+
+/** Lookups by id that every renderer needs. */
+export function namesOf(b: ReportBundle) {
+  const criteria = new Map(b.decision.criteria.map((c) => [c.id, c]));
+  const candidates = new Map(b.decision.candidates.map((c) => [c.id, c]));
+  const skills = new Map(b.decision.skills.map((s) => [s.id, s.name]));
+  const evaluators = new Map(b.evaluators.map((e) => [e.id, e.name]));
+  return {
+    criterion: (id: string) => criteria.get(id)?.name ?? "?",
+    candidate: (id: string) => candidates.get(id)?.name ?? "?",
+    skill: (id: string) => skills.get(id) ?? "?",
+    evaluator: (id: string) => evaluators.get(id) ?? "?",
+    candidatePosition: (id: string) => candidates.get(id)?.position ?? 0,
+  };
+}
+
+/** The aggregated cell for a criterion × candidate, or undefined. */
+export function cellOf(result: DecisionResult | null, criterionId: string, candidateId: string) {
+  return result?.cells.find((c) => c.criterionId === criterionId && c.candidateId === candidateId);
+}

@@ -1,0 +1,95 @@
+// Rows of one decision → the exchange format. Pure; sorting makes the output deterministic (same decision, same bytes).
+import { DECISION_JSON_FORMAT, DECISION_JSON_VERSION, type DecisionJson } from "@/lib/validation/decision-json";
+
+export interface DecisionJsonSource {
+  title: string;
+  context: string;
+  status: DecisionJson["decision"]["status"];
+  outcomeRationale: string;
+  chosenCandidateId: string | null;
+  teamName: string | null;
+  settings: Record<string, unknown> | null;
+  criteria: {
+    id: string;
+    name: string;
+    description: string;
+    lowMeaning: string;
+    highMeaning: string;
+    weight: number;
+    kind: DecisionJson["criteria"][number]["kind"];
+    direction: DecisionJson["criteria"][number]["direction"];
+    scaleMin: number | null;
+    scaleMax: number | null;
+    unit: string | null;
+    worst: number | null;
+    best: number | null;
+    threshold: number | null;
+  }[];
+  candidates: { id: string; name: string; description: string; link: string; requirements: { skill: string; weight: number; minLevel: number | null }[] }[];
+  scores: { criterionId: string; candidateId: string; evaluator: string; value: number; rationale: string; evidenceUrl: string }[];
+  judgments: { criterionAId: string; criterionBId: string; evaluator: string; value: number }[];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function buildDecisionJson(s: DecisionJsonSource): DecisionJson {
+  const criterion = new Map(s.criteria.map((c, i) => [c.id, { name: c.name, i }]));
+  const candidate = new Map(s.candidates.map((c, i) => [c.id, { name: c.name, i }]));
+  return {
+    format: DECISION_JSON_FORMAT,
+    version: DECISION_JSON_VERSION,
+    decision: {
+      title: s.title,
+      context: s.context,
+      status: s.status,
+      outcomeRationale: s.outcomeRationale,
+      chosenCandidate: s.chosenCandidateId ? (candidate.get(s.chosenCandidateId)?.name ?? null) : null,
+      team: s.teamName,
+      settings: s.settings,
+    },
+    criteria: s.criteria.map((c) => ({
+      name: c.name,
+      description: c.description,
+      lowMeaning: c.lowMeaning,
+      highMeaning: c.highMeaning,
+      weight: c.weight,
+      kind: c.kind,
+      direction: c.direction,
+      scaleMin: c.scaleMin,
+      scaleMax: c.scaleMax,
+      unit: c.unit,
+      worst: c.worst,
+      best: c.best,
+      threshold: c.threshold,
+    })),
+    candidates: s.candidates.map((c) => ({
+      name: c.name,
+      description: c.description,
+      link: c.link,
+      requirements: [...c.requirements].sort((a, b) => cmp(a.skill, b.skill)).map((r) => ({ skill: r.skill, weight: r.weight, minLevel: r.minLevel })),
+    })),
+    scores: [...s.scores]
+      .sort(
+        (a, b) =>
+          criterion.get(a.criterionId)!.i - criterion.get(b.criterionId)!.i ||
+          candidate.get(a.candidateId)!.i - candidate.get(b.candidateId)!.i ||
+          cmp(a.evaluator, b.evaluator),
+      )
+      .map((x) => ({
+        criterion: criterion.get(x.criterionId)!.name,
+        candidate: candidate.get(x.candidateId)!.name,
+        evaluator: x.evaluator,
+        value: x.value,
+        rationale: x.rationale,
+        evidenceUrl: x.evidenceUrl,
+      })),
+    judgments: [...s.judgments]
+      .sort(
+        (a, b) =>
+          cmp(a.evaluator, b.evaluator) ||
+          criterion.get(a.criterionAId)!.i - criterion.get(b.criterionAId)!.i ||
+          criterion.get(a.criterionBId)!.i - criterion.get(b.criterionBId)!.i,
+      )
+      .map((j) => ({ evaluator: j.evaluator, criterionA: criterion.get(j.criterionAId)!.name, criterionB: criterion.get(j.criterionBId)!.name, value: j.value })),
+  };
+}

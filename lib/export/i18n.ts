@@ -1,0 +1,31 @@
+// Translation and number/date formatting outside React (PDF, Markdown, spreadsheets, tests). Same catalogs and the
+// same rounding as the screen (components/decisions/number-format.ts): points 2 decimals, shares 1-decimal percent.
+import { createTranslator } from "next-intl";
+import type { Locale } from "@/lib/i18n/config";
+import { MESSAGES } from "@/lib/i18n/messages";
+
+export function reportTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "report" });
+}
+export type ReportT = ReturnType<typeof reportTranslator>;
+
+export function formatters(locale: Locale) {
+  const points = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const share = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const raw = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  return {
+    points: (v: number) => points.format(v),
+    share: (v: number) => share.format(v),
+    raw: (v: number) => raw.format(v),
+    whole: (v: number) => whole.format(v),
+    date: (iso: string) => `${date.format(new Date(iso))} UTC`,
+    day: (iso: string) => day.format(new Date(iso)),
+  };
+}
+export type Formatters = ReturnType<typeof formatters>;
+
+/** Points as spreadsheets and files should carry them: a plain number rounded like the screen (6.70 → "6.70"). */
+export const pointsText = (v: number) => v.toFixed(2);

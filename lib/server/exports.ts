@@ -1,0 +1,120 @@
+import "server-only";
+import type { Actor } from "./actor";
+import { authorize, type Permission } from "./authz";
+import { db } from "./db";
+import { NotFoundError } from "./errors";
+import { getDecision } from "./decisions";
+import { evaluateForReport, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
+import { buildDecisionJson } from "@/lib/export/decision-json";
+import type { DecisionJson } from "@/lib/validation/decision-json";
+
+export const CHANGE_LIMIT = 30;
+/** Audit events that concern a decision or its parts; sign-ins and team edits are not part of its story. */
+const DECISION_ENTITY_TYPES = ["Decision", "Criterion", "Candidate", "Score", "PairwiseJudgment", "SkillRequirement", "Scenario", "ShareLink"];
+
+/**
+ * One decision with its evaluation and change summary, for the report view and every export. `permission` is
+ * decision.read for the report page and export.read for downloads (both every role today; kept apart so either can
+ * be narrowed). A foreign or missing id is NotFoundError.
+ */
+export async function loadReportBundle(actor: Actor, decisionId: string, permission: Permission = "decision.read"): Promise<ReportBundle> {
+  authorize(actor, permission);
+  const decision = await getDecision(actor, decisionId);
+  if (!decision) throw new NotFoundError("decision");
+  const extra = await db.decision.findUniqueOrThrow({
+    where: { id: decision.id },
+    select: { settings: true, decidedAt: true, createdById: true, team: { select: { name: true } } },
+  });
+  const people = await db.user.findMany({
+    where: { id: { in: [...decision.evaluators.map((e) => e.id), ...(extra.createdById ? [extra.createdById] : [])] } },
+    select: { id: true, name: true, email: true },
+  });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const { result, errors } = evaluateForReport(decision);
+  const { changes, changeCount } = await decisionChanges(actor, decision);
+  return {
+    decision,
+    teamName: extra.team?.name ?? null,
+    decidedAt: extra.decidedAt?.toISOString() ?? null,
+    createdByName: extra.createdById ? (byId.get(extra.createdById)?.name ?? null) : null,
+    settings: isRecord(extra.settings) ? extra.settings : null,
+    evaluators: decision.evaluators.map((e) => ({ id: e.id, name: e.name, email: byId.get(e.id)?.email ?? "" })),
+    result,
+    errors,
+    changes,
+    changeCount,
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * The decision's change summary from the audit trail: events on the decision itself or on its current parts, and
+ * events whose before/after names the decision (covers parts that have since been deleted).
+ */
+export async function listDecisionChanges(actor: Actor, decisionId: string): Promise<{ changes: ChangeEntry[]; changeCount: number }> {
+  authorize(actor, "decision.read");
+  const decision = await getDecision(actor, decisionId);
+  if (!decision) throw new NotFoundError("decision");
+  return decisionChanges(actor, decision);
+}
+
+async function decisionChanges(actor: Actor, decision: NonNullable<Awaited<ReturnType<typeof getDecision>>>) {
+  const ids = new Set<string>([decision.id, ...decision.criteria.map((c) => c.id), ...decision.candidates.map((c) => c.id), ...decision.scores.map((s) => s.id)]);
+  const rows = await db.auditEvent.findMany({
+    where: { workspaceId: actor.workspaceId, entityType: { in: DECISION_ENTITY_TYPES }, createdAt: { gte: new Date(decision.createdAt) } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 5000,
+    include: { actor: { select: { name: true } } },
+  });
+  const mine = rows.filter((r) => (r.entityId !== null && ids.has(r.entityId)) || mentions(r.before, decision.id) || mentions(r.after, decision.id));
+  return {
+    changeCount: mine.length,
+    changes: mine.slice(0, CHANGE_LIMIT).map((r) => ({ at: r.createdAt.toISOString(), actorName: r.actor?.name ?? null, action: r.action, entityType: r.entityType })),
+  };
+}
+
+function mentions(json: unknown, decisionId: string): boolean {
+  return isRecord(json) && json.decisionId === decisionId;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The whole decision in the exchange format (lib/validation/decision-json.ts). */
+export async function exportDecisionJson(actor: Actor, decisionId: string): Promise<DecisionJson> {
+  authorize(actor, "export.read");
+  const d = await db.decision.findFirst({
+    where: { id: decisionId, workspaceId: actor.workspaceId },
+    include: {
+      team: { select: { name: true } },
+      criteria: { orderBy: [{ position: "asc" }, { id: "asc" }] },
+      candidates: { orderBy: [{ position: "asc" }, { id: "asc" }], include: { requirements: { include: { skill: { select: { name: true } } } } } },
+      judgments: { include: { evaluator: { select: { email: true } } } },
+    },
+  });
+  if (!d) throw new NotFoundError("decision");
+  const scores = await db.score.findMany({
+    where: { criterion: { decisionId: d.id } },
+    include: { evaluator: { select: { email: true } } },
+  });
+  return buildDecisionJson({
+    title: d.title,
+    context: d.context,
+    status: d.status,
+    outcomeRationale: d.outcomeRationale,
+    chosenCandidateId: d.chosenCandidateId,
+    teamName: d.team?.name ?? null,
+    settings: isRecord(d.settings) ? d.settings : null,
+    criteria: d.criteria,
+    candidates: d.candidates.map((c) => ({
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      link: c.link,
+      requirements: c.requirements.map((r) => ({ skill: r.skill.name, weight: r.weight, minLevel: r.minLevel })),
+    })),
+    scores: scores.map((s) => ({ criterionId: s.criterionId, candidateId: s.candidateId, evaluator: s.evaluator.email, value: s.value, rationale: s.rationale, evidenceUrl: s.evidenceUrl })),
+    judgments: d.judgments.map((j) => ({ criterionAId: j.criterionAId, criterionBId: j.criterionBId, evaluator: j.evaluator.email, value: j.value })),
+  });
+}

@@ -1,0 +1,306 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { ParsedMatrix } from "@/lib/import/matrix";
+import type { DecisionJson } from "@/lib/validation/decision-json";
+import type { ImportIssue, ImportTarget } from "@/lib/validation/import";
+import type { TransactionClient } from "@/lib/db/write-queue";
+import type { Actor } from "./actor";
+import { authorize } from "./authz";
+import { recordAudit } from "./audit";
+import { db, writeTransaction } from "./db";
+import { loadEditableDecision } from "./decision-access";
+
+// Imports are two steps with nothing written in between: plan (read-only; the preview the user sees, with a
+// fingerprint of the state it was computed from) and apply (one write transaction that recomputes the plan, refuses
+// when the fingerprint moved, then writes everything or nothing).
+
+/** The target decision changed between preview and confirm: show the new preview and ask again. */
+export class ImportStaleError extends Error {
+  readonly status = 409;
+  constructor(readonly plan: MatrixPlan) {
+    super("The decision changed since the preview");
+    this.name = "ImportStaleError";
+  }
+}
+
+/** The file refers to people, skills or names this workspace cannot resolve. Nothing was written. */
+export class ImportRejectedError extends Error {
+  readonly status = 422;
+  constructor(readonly issues: ImportIssue[]) {
+    super("Import rejected");
+    this.name = "ImportRejectedError";
+  }
+}
+
+const nameKey = (s: string) => s.normalize("NFKC").trim().toLowerCase();
+
+export interface MatrixPlan {
+  mode: "new" | "existing";
+  decisionId: string | null;
+  title: string;
+  criteria: number;
+  candidates: number;
+  scores: number;
+  newCriteria: string[];
+  newCandidates: string[];
+  weightChanges: { name: string; from: number; to: number }[];
+  replacedScores: number;
+  /** Cells whose value is outside the existing criterion's scale (existing decisions keep their scales). */
+  issues: ImportIssue[];
+  fingerprint: string;
+}
+
+type ExistingState = {
+  id: string;
+  title: string;
+  criteria: { id: string; name: string; weight: number; kind: string; scaleMin: number | null; scaleMax: number | null; version: number }[];
+  candidates: { id: string; name: string }[];
+  myScores: { id: string; criterionId: string; candidateId: string; value: number; version: number }[];
+};
+
+async function existingState(client: TransactionClient, actor: Actor, decisionId: string): Promise<ExistingState> {
+  const d = await loadEditableDecision(actor, decisionId, "decision.write", client);
+  authorize(actor, "score.write");
+  const full = await client.decision.findUniqueOrThrow({
+    where: { id: d.id },
+    select: {
+      id: true,
+      title: true,
+      criteria: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true, weight: true, kind: true, scaleMin: true, scaleMax: true, version: true } },
+      candidates: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true } },
+    },
+  });
+  const myScores = await client.score.findMany({
+    where: { evaluatorId: actor.userId, criterion: { decisionId: d.id } },
+    select: { id: true, criterionId: true, candidateId: true, value: true, version: true },
+    orderBy: { id: "asc" },
+  });
+  return { ...full, myScores };
+}
+
+function plan(matrix: ParsedMatrix, target: ImportTarget, state: ExistingState | null): MatrixPlan {
+  const scoreCount = matrix.criteria.reduce((s, c) => s + c.values.filter((v) => v !== null).length, 0);
+  if (!state) {
+    const title = (target.mode === "new" && target.title) || matrix.title || "Imported decision";
+    const base = { mode: "new" as const, decisionId: null, title, criteria: matrix.criteria.length, candidates: matrix.candidates.length, scores: scoreCount, newCriteria: matrix.criteria.map((c) => c.name), newCandidates: matrix.candidates, weightChanges: [], replacedScores: 0, issues: [] };
+    return { ...base, fingerprint: fingerprint(["new"]) };
+  }
+  const crit = new Map(state.criteria.map((c) => [nameKey(c.name), c]));
+  const cand = new Map(state.candidates.map((c) => [nameKey(c.name), c]));
+  const mine = new Map(state.myScores.map((s) => [`${s.criterionId}|${s.candidateId}`, s]));
+  const issues: ImportIssue[] = [];
+  let replaced = 0;
+  for (const c of matrix.criteria) {
+    const existing = crit.get(nameKey(c.name));
+    if (!existing) continue;
+    if (existing.kind === "RATING") {
+      const lo = existing.scaleMin ?? 0;
+      const hi = existing.scaleMax ?? 10;
+      c.values.forEach((v, i) => {
+        if (v !== null && (v < lo || v > hi)) issues.push({ key: "outOfScale", params: { value: v, min: lo, max: hi }, row: c.row });
+        void i;
+      });
+    }
+    matrix.candidates.forEach((name, i) => {
+      const k = cand.get(nameKey(name));
+      if (k && c.values[i] !== null && mine.has(`${existing.id}|${k.id}`)) replaced++;
+    });
+  }
+  return {
+    mode: "existing",
+    decisionId: state.id,
+    title: state.title,
+    criteria: matrix.criteria.length,
+    candidates: matrix.candidates.length,
+    scores: scoreCount,
+    newCriteria: matrix.criteria.filter((c) => !crit.has(nameKey(c.name))).map((c) => c.name),
+    newCandidates: matrix.candidates.filter((n) => !cand.has(nameKey(n))),
+    weightChanges: matrix.criteria.flatMap((c) => {
+      const e = crit.get(nameKey(c.name));
+      return e && e.weight !== c.weight ? [{ name: e.name, from: e.weight, to: c.weight }] : [];
+    }),
+    replacedScores: replaced,
+    issues,
+    // Anything the import would touch: criteria (weights, versions), candidates and the importer's scores.
+    fingerprint: fingerprint([state.criteria, state.candidates, state.myScores]),
+  };
+}
+
+function fingerprint(x: unknown): string {
+  return createHash("sha256").update(JSON.stringify(x)).digest("hex");
+}
+
+/** Read-only preview of a matrix import. */
+export async function planMatrixImport(actor: Actor, matrix: ParsedMatrix, target: ImportTarget): Promise<MatrixPlan> {
+  authorize(actor, "decision.write");
+  authorize(actor, "score.write");
+  return plan(matrix, target, target.mode === "existing" ? await existingState(db, actor, target.decisionId) : null);
+}
+
+/** Writes a matrix import, all or nothing; scores are the importing user's own. Returns the decision id. */
+export async function applyMatrixImport(actor: Actor, matrix: ParsedMatrix, target: ImportTarget, expectedFingerprint: string): Promise<{ decisionId: string }> {
+  authorize(actor, "decision.write");
+  authorize(actor, "score.write");
+  return writeTransaction(async (tx) => {
+    const state = target.mode === "existing" ? await existingState(tx, actor, target.decisionId) : null;
+    const p = plan(matrix, target, state);
+    if (p.issues.length) throw new ImportRejectedError(p.issues);
+    if (p.fingerprint !== expectedFingerprint) throw new ImportStaleError(p);
+    let decisionId: string;
+    const criterionIds: string[] = [];
+    const candidateIds: string[] = [];
+    if (!state) {
+      const d = await tx.decision.create({ data: { workspaceId: actor.workspaceId, title: p.title.slice(0, 200), createdById: actor.userId } });
+      decisionId = d.id;
+    } else decisionId = state.id;
+    const crit = new Map(state?.criteria.map((c) => [nameKey(c.name), c]) ?? []);
+    const cand = new Map(state?.candidates.map((c) => [nameKey(c.name), c]) ?? []);
+    let position = state?.criteria.length ?? 0;
+    for (const c of matrix.criteria) {
+      const e = crit.get(nameKey(c.name));
+      if (e) {
+        if (e.weight !== c.weight) await tx.criterion.update({ where: { id: e.id }, data: { weight: c.weight, version: { increment: 1 } } });
+        criterionIds.push(e.id);
+      } else {
+        const row = await tx.criterion.create({
+          data: { decisionId, name: c.name, weight: c.weight, kind: c.kind, direction: c.direction, scaleMin: c.scaleMin, scaleMax: c.scaleMax, unit: c.unit, position: position++ },
+        });
+        criterionIds.push(row.id);
+      }
+    }
+    position = state?.candidates.length ?? 0;
+    for (const name of matrix.candidates) {
+      const e = cand.get(nameKey(name));
+      candidateIds.push(e ? e.id : (await tx.candidate.create({ data: { decisionId, name, position: position++ } })).id);
+    }
+    const mine = new Map(state?.myScores.map((s) => [`${s.criterionId}|${s.candidateId}`, s]) ?? []);
+    const creates: { criterionId: string; candidateId: string; evaluatorId: string; value: number }[] = [];
+    for (const [i, c] of matrix.criteria.entries()) {
+      for (const [k, v] of c.values.entries()) {
+        if (v === null) continue;
+        const existing = mine.get(`${criterionIds[i]}|${candidateIds[k]}`);
+        if (existing) {
+          if (existing.value !== v) await tx.score.update({ where: { id: existing.id }, data: { value: v, version: { increment: 1 } } });
+        } else creates.push({ criterionId: criterionIds[i], candidateId: candidateIds[k], evaluatorId: actor.userId, value: v });
+      }
+    }
+    if (creates.length) await tx.score.createMany({ data: creates });
+    if (state) await tx.decision.update({ where: { id: decisionId }, data: { version: { increment: 1 } } });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "decision.imported",
+      entityType: "Decision",
+      entityId: decisionId,
+      after: { decisionId, source: "matrix", mode: p.mode, criteria: p.criteria, candidates: p.candidates, scores: p.scores, newCriteria: p.newCriteria, newCandidates: p.newCandidates, weightChanges: p.weightChanges },
+    });
+    return { decisionId };
+  });
+}
+
+export interface JsonPlan {
+  title: string;
+  criteria: number;
+  candidates: number;
+  scores: number;
+  judgments: number;
+  teamName: string | null;
+  warnings: ImportIssue[];
+}
+
+type Resolved = { plan: JsonPlan; users: Map<string, string>; skills: Map<string, string>; teamId: string | null };
+
+async function resolveJson(client: TransactionClient, actor: Actor, json: DecisionJson): Promise<Resolved> {
+  const issues: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  const emails = [...new Set([...json.scores.map((s) => s.evaluator), ...json.judgments.map((j) => j.evaluator)])];
+  const members = await client.membership.findMany({ where: { workspaceId: actor.workspaceId, user: { email: { in: emails } } }, select: { user: { select: { id: true, email: true } } } });
+  const users = new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
+  for (const e of emails) if (!users.has(e)) issues.push({ key: "unknownEvaluator", params: { email: e } });
+  const skillNames = [...new Set(json.candidates.flatMap((c) => c.requirements.map((r) => r.skill)))];
+  const skillRows = await client.skill.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true, name: true } });
+  const byName = new Map(skillRows.map((s) => [nameKey(s.name), s.id]));
+  const skills = new Map<string, string>();
+  for (const n of skillNames) {
+    const id = byName.get(nameKey(n));
+    if (id) skills.set(n, id);
+    else issues.push({ key: "unknownSkill", params: { name: n } });
+  }
+  let teamId: string | null = null;
+  if (json.decision.team) {
+    const team = await client.team.findFirst({ where: { workspaceId: actor.workspaceId, name: json.decision.team }, select: { id: true } });
+    if (team) teamId = team.id;
+    else warnings.push({ key: "teamNotFound", params: { team: json.decision.team } });
+  }
+  if (issues.length) throw new ImportRejectedError(issues);
+  return {
+    users,
+    skills,
+    teamId,
+    plan: { title: json.decision.title, criteria: json.criteria.length, candidates: json.candidates.length, scores: json.scores.length, judgments: json.judgments.length, teamName: teamId ? json.decision.team : null, warnings },
+  };
+}
+
+/** Read-only preview of a whole-decision JSON import (always into a new decision). */
+export async function planJsonImport(actor: Actor, json: DecisionJson): Promise<JsonPlan> {
+  authorize(actor, "decision.write");
+  return (await resolveJson(db, actor, json)).plan;
+}
+
+/** Creates the decision from the file: the same criteria, candidates, requirements, scores and judgments. */
+export async function applyJsonImport(actor: Actor, json: DecisionJson): Promise<{ decisionId: string }> {
+  authorize(actor, "decision.write");
+  return writeTransaction(async (tx) => {
+    const { users, skills, teamId, plan: p } = await resolveJson(tx, actor, json);
+    const d = await tx.decision.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        teamId,
+        title: json.decision.title,
+        context: json.decision.context,
+        status: json.decision.status,
+        outcomeRationale: json.decision.outcomeRationale,
+        settings: (json.decision.settings ?? undefined) as never,
+        decidedAt: json.decision.status === "DECIDED" ? new Date() : null,
+        createdById: actor.userId,
+      },
+    });
+    const criterionIds = new Map<string, string>();
+    for (const [position, c] of json.criteria.entries()) {
+      const row = await tx.criterion.create({ data: { decisionId: d.id, position, ...c } });
+      criterionIds.set(c.name, row.id);
+    }
+    const candidateIds = new Map<string, string>();
+    for (const [position, c] of json.candidates.entries()) {
+      const row = await tx.candidate.create({ data: { decisionId: d.id, position, name: c.name, description: c.description, link: c.link } });
+      candidateIds.set(c.name, row.id);
+      if (c.requirements.length)
+        await tx.skillRequirement.createMany({ data: c.requirements.map((r) => ({ candidateId: row.id, skillId: skills.get(r.skill)!, weight: r.weight, minLevel: r.minLevel })) });
+    }
+    if (json.decision.chosenCandidate) await tx.decision.update({ where: { id: d.id }, data: { chosenCandidateId: candidateIds.get(json.decision.chosenCandidate)! } });
+    if (json.scores.length)
+      await tx.score.createMany({
+        data: json.scores.map((s) => ({
+          criterionId: criterionIds.get(s.criterion)!,
+          candidateId: candidateIds.get(s.candidate)!,
+          evaluatorId: users.get(s.evaluator)!,
+          value: s.value,
+          rationale: s.rationale,
+          evidenceUrl: s.evidenceUrl,
+        })),
+      });
+    if (json.judgments.length)
+      await tx.pairwiseJudgment.createMany({
+        data: json.judgments.map((j) => ({ decisionId: d.id, evaluatorId: users.get(j.evaluator)!, criterionAId: criterionIds.get(j.criterionA)!, criterionBId: criterionIds.get(j.criterionB)!, value: j.value })),
+      });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "decision.imported",
+      entityType: "Decision",
+      entityId: d.id,
+      after: { decisionId: d.id, source: "json", criteria: p.criteria, candidates: p.candidates, scores: p.scores, judgments: p.judgments },
+    });
+    return { decisionId: d.id };
+  });
+}
