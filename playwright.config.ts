@@ -6,7 +6,7 @@ const browser = findChromium();
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   // Tests that change data build their own workspace with the seed functions, so files may run in parallel.
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,

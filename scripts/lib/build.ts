@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { BIN, ROOT, baseEnv, must } from "./run";
 
-const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "tsconfig.json"];
 const SKIP = /(\.test\.ts$)|(^|\/)node_modules\//;
 
 function hashInputs(): string {
