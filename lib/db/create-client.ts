@@ -22,7 +22,7 @@ function withPragmas(base: PrismaBetterSQLite3) {
 }
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  const adapter = withPragmas(new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 }));
+  const adapter = withPragmas(new PrismaBetterSQLite3({ url: databaseUrl, timeout: 15_000 }));
   return new PrismaClient({ adapter });
 }
 

@@ -2,6 +2,7 @@
 // so tests can point it at their own database.
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
+import { TRANSACTION_OPTIONS } from "@/lib/db/write-queue";
 import { hashPassword } from "@/lib/auth/password";
 import { CREDENTIAL_PROVIDER } from "@/lib/auth/policy";
 import type { DecisionTemplate, TemplateSkill, TemplateTeam } from "@/lib/templates/types";
@@ -142,7 +143,7 @@ export async function createDecisionFromTemplate(
       }
     }
     return decision;
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 function requireId(map: Map<string, string>, key: string, what: string): string {
