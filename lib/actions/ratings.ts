@@ -1,7 +1,7 @@
 "use server";
 // Rating-grid actions. The grid keeps its own state and applies each result, so these do not revalidate the page:
 // every cell commit would otherwise re-render the whole team page. Pages reading ratings are rendered per request.
-import { errorResult, invalid, type ActionResult } from "@/lib/server/action-result";
+import { errorResult, invalid, runForData as run, type ActionResult } from "@/lib/server/action-result";
 import { actorOrThrow } from "@/lib/server/context";
 import { getRequestMeta } from "@/lib/server/request-meta";
 import { clearOverride, clearRating, PasteInvalidError, pasteRatings, setOverride, setRating, type CellValue, type OverrideValue, type PastedCell } from "@/lib/server/ratings";
@@ -10,13 +10,6 @@ import { fieldErrorsOf } from "@/lib/validation/team";
 
 type PasteFailure = { ok: false; error: "pasteInvalid"; cells: { memberId: string; skillId: string; error: string }[] };
 
-async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, data: await fn() };
-  } catch (e) {
-    return errorResult(e);
-  }
-}
 
 export async function setRatingAction(input: unknown): Promise<ActionResult<CellValue>> {
   const parsed = setRatingSchema.safeParse(input);

@@ -1,22 +1,13 @@
 "use server";
 // Skill catalog actions: parse → actor → data layer (authorises) → revalidate → typed result.
 import { revalidatePath } from "next/cache";
-import { errorResult, invalid, type ActionResult } from "@/lib/server/action-result";
+import { invalid, runForData as run, type ActionResult } from "@/lib/server/action-result";
 import { actorOrThrow } from "@/lib/server/context";
 import { getRequestMeta } from "@/lib/server/request-meta";
 import { createSkill, deleteSkill, updateSkill } from "@/lib/server/skills";
-import { DuplicateNameError } from "@/lib/server/teams";
 import { createSkillSchema, deleteSkillSchema, updateSkillSchema } from "@/lib/validation/skill";
 import { fieldErrorsOf } from "@/lib/validation/team";
 
-async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, data: await fn() };
-  } catch (e) {
-    if (e instanceof DuplicateNameError) return invalid({ name: "nameTaken" });
-    return errorResult(e);
-  }
-}
 
 function refresh() {
   revalidatePath("/skills");

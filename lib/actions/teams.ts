@@ -2,20 +2,12 @@
 // Team and member actions. Each: parse (shared zod schema) → actor → data layer (which authorises) → revalidate →
 // typed result. Called from client components with plain objects.
 import { revalidatePath } from "next/cache";
-import { errorResult, invalid, type ActionResult } from "@/lib/server/action-result";
+import { invalid, runForData as run, type ActionResult } from "@/lib/server/action-result";
 import { actorOrThrow } from "@/lib/server/context";
 import { getRequestMeta } from "@/lib/server/request-meta";
-import { addMember, createTeam, DuplicateNameError, moveMember, removeMember, updateMember, updateTeam } from "@/lib/server/teams";
+import { addMember, createTeam, moveMember, removeMember, updateMember, updateTeam } from "@/lib/server/teams";
 import { addMemberSchema, createTeamSchema, fieldErrorsOf, moveMemberSchema, removeMemberSchema, updateMemberSchema, updateTeamSchema } from "@/lib/validation/team";
 
-async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, data: await fn() };
-  } catch (e) {
-    if (e instanceof DuplicateNameError) return invalid({ name: "nameTaken" });
-    return errorResult(e);
-  }
-}
 
 function refreshTeams() {
   revalidatePath("/teams");

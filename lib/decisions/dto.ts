@@ -52,6 +52,20 @@ export interface ScoreDto {
   version: number;
 }
 
+/** Picks exactly the DTO's fields off a stored score (which carries timestamps and relations the client must not get). */
+export function toScoreDto(s: ScoreDto): ScoreDto {
+  return {
+    id: s.id,
+    criterionId: s.criterionId,
+    candidateId: s.candidateId,
+    evaluatorId: s.evaluatorId,
+    value: s.value,
+    rationale: s.rationale,
+    evidenceUrl: s.evidenceUrl,
+    version: s.version,
+  };
+}
+
 export interface TeamDto {
   id: string;
   name: string;

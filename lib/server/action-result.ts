@@ -1,5 +1,5 @@
 import "server-only";
-import { AuthenticationError, AuthorizationError, ConflictError, isDomainError, NotFoundError, ThrottledError } from "./errors";
+import { AuthenticationError, AuthorizationError, ConflictError, DuplicateNameError, isDomainError, NotFoundError, ThrottledError } from "./errors";
 import type { FieldErrors } from "@/lib/validation/auth";
 import { StaleWriteError } from "./concurrency";
 import { DecisionLockedError } from "./decision-access";
@@ -48,9 +48,19 @@ export function errorResult(e: unknown): ActionFailure {
   if (e instanceof AuthenticationError) return { ok: false, error: e.code };
   if (e instanceof ThrottledError) return { ok: false, error: "throttled", retryAt: e.retryAt.toISOString() };
   if (e instanceof ConflictError) return { ok: false, error: e.code };
+  if (e instanceof DuplicateNameError) return invalid({ name: "nameTaken" });
   if (e instanceof StaleWriteError) return { ok: false, error: "stale", current: e.current };
   if (e instanceof DecisionLockedError) return { ok: false, error: "decisionLocked" };
   throw e;
+}
+
+/** Runs data-layer work for a client component: its value as `data`, domain errors as a typed failure. */
+export async function runForData<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await fn() };
+  } catch (e) {
+    return errorResult(e);
+  }
 }
 
 /** Runs data-layer work and converts domain errors into a typed result. Keep redirect() calls outside `fn`. */

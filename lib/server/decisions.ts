@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "./actor";
 import { authorize } from "./authz";
 import { db } from "./db";
-import type { DecisionDetail, DecisionSummary } from "@/lib/decisions/dto";
+import { toScoreDto, type DecisionDetail, type DecisionSummary } from "@/lib/decisions/dto";
 import type { TransactionClient } from "@/lib/db/write-queue";
 import { DEMO_SKILLS, DEMO_TEMPLATES } from "@/lib/templates/demo";
 import {
@@ -149,16 +149,7 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
       position: c.position,
       version: c.version,
     })),
-    scores: scores.map((s) => ({
-      id: s.id,
-      criterionId: s.criterionId,
-      candidateId: s.candidateId,
-      evaluatorId: s.evaluatorId,
-      value: s.value,
-      rationale: s.rationale,
-      evidenceUrl: s.evidenceUrl,
-      version: s.version,
-    })),
+    scores: scores.map(toScoreDto),
     evaluators: [...evaluators].map(([id, name]) => ({ id, name })),
     skills,
     requirements: d.candidates.flatMap((c) =>

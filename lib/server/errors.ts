@@ -28,6 +28,15 @@ export class ConflictError extends Error {
   }
 }
 
+/** A name that must be unique in its scope (team, skill) is already used. Mapped to a field error on "name". */
+export class DuplicateNameError extends Error {
+  readonly status = 409;
+  constructor(readonly entity: string) {
+    super(`${entity} name already used`);
+    this.name = "DuplicateNameError";
+  }
+}
+
 /** Too many failed sign-ins; retryAt says when the window frees up. HTTP 429. */
 export class ThrottledError extends Error {
   readonly status = 429;

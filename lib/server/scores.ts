@@ -1,6 +1,6 @@
 import "server-only";
 import type { TransactionClient } from "@/lib/db/write-queue";
-import type { DecisionDetail, ScoreDto } from "@/lib/decisions/dto";
+import { toScoreDto, type DecisionDetail, type ScoreDto } from "@/lib/decisions/dto";
 import { scoreValueProblem, type DeleteScoreInput, type SaveScoreInput } from "@/lib/validation/score";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
@@ -92,27 +92,7 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
   };
 }
 
-function toDto(s: {
-  id: string;
-  criterionId: string;
-  candidateId: string;
-  evaluatorId: string;
-  value: number;
-  rationale: string;
-  evidenceUrl: string;
-  version: number;
-}): ScoreDto {
-  return {
-    id: s.id,
-    criterionId: s.criterionId,
-    candidateId: s.candidateId,
-    evaluatorId: s.evaluatorId,
-    value: s.value,
-    rationale: s.rationale,
-    evidenceUrl: s.evidenceUrl,
-    version: s.version,
-  };
-}
+const toDto = toScoreDto;
 
 /** The cell's criterion and candidate, both of this decision (ids from the client are never trusted). */
 async function loadCell(tx: TransactionClient, decisionId: string, criterionId: string, candidateId: string) {

@@ -7,7 +7,7 @@ import { authorize } from "./authz";
 import { StaleWriteError, updateIfVersion } from "./concurrency";
 import { db, writeTransaction } from "./db";
 import { NotFoundError } from "./errors";
-import { DuplicateNameError } from "./teams";
+import { DuplicateNameError } from "./errors";
 
 // The workspace's skill catalog. Everyone in the workspace reads it; skill.write changes it.
 

@@ -16,13 +16,9 @@ type Meta = { ip: string | null };
 const NO_META: Meta = { ip: null };
 
 /** A second team (or skill) with the same name in the workspace; the form shows it as a field message. */
-export class DuplicateNameError extends Error {
-  readonly status = 409;
-  constructor(readonly entity: string) {
-    super(`${entity} name already used`);
-    this.name = "DuplicateNameError";
-  }
-}
+// Defined with the other domain errors; re-exported so callers of this module keep one import.
+import { DuplicateNameError } from "./errors";
+export { DuplicateNameError };
 
 export interface TeamSummary {
   id: string;
