@@ -2,7 +2,7 @@
 // transaction neither blocks the queue nor loses its neighbours' writes (guards against prisma/orm#29933).
 import { spawn } from "node:child_process";
 import { afterAll, expect, test } from "vitest";
-import { createMigratedDatabaseUrl } from "@/lib/testing/temp-db";
+import { createMigratedDatabaseUrl, removeDatabase } from "@/lib/testing/temp-db";
 import { createPrismaClient } from "./create-client";
 import { createWriteQueue } from "./write-queue";
 
@@ -10,7 +10,10 @@ const url = createMigratedDatabaseUrl();
 const db = createPrismaClient(url);
 const writeTransaction = createWriteQueue(db);
 
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  await db.$disconnect();
+  removeDatabase(url);
+});
 
 test("200 concurrent write transactions, one of every ten failing, lose nothing acknowledged", async () => {
   const results = await Promise.allSettled(

@@ -1,7 +1,7 @@
 // A fresh, migrated SQLite database per test file: `prisma migrate deploy` on a new file under the OS temp dir, so
 // tests run the same migrations as production and never share state.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -13,4 +13,9 @@ export function createMigratedDatabaseUrl(): string {
     stdio: "pipe",
   });
   return url;
+}
+
+/** Deletes a database made by createMigratedDatabaseUrl (its whole temporary folder). */
+export function removeDatabase(url: string): void {
+  rmSync(path.dirname(url.replace(/^file:/, "")), { recursive: true, force: true });
 }
