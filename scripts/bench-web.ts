@@ -144,7 +144,7 @@ if (lhBin) {
     });
   }
 } else {
-  log("lighthouse not installed: skipping the Lighthouse score (npm i -D lighthouse@13.5.0, or set LIGHTHOUSE_BIN)");
+  log("lighthouse not installed: skipping the Lighthouse score (npm install, which brings the pinned lighthouse devDependency, or set LIGHTHOUSE_BIN)");
 }
 stop();
 
