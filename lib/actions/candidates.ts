@@ -5,10 +5,9 @@ import { fieldErrorsOf } from "@/lib/validation/auth";
 import { addCandidateSchema, candidatePatchSchema, type CandidatePatchInput } from "@/lib/validation/candidate";
 import { reorderSchema, restoreRowSchema, type ReorderInput } from "@/lib/validation/criterion";
 import type { CandidateDto } from "@/lib/decisions/dto";
-import { invalid, type ActionResult } from "@/lib/server/action-result";
+import { invalid, runForData, type ActionResult } from "@/lib/server/action-result";
 import { actorOrThrow } from "@/lib/server/context";
 import * as candidates from "@/lib/server/candidates";
-import { runSetupAction } from "@/lib/server/decisions";
 
 function revalidate() {
   revalidatePath("/decisions/[id]", "layout");
@@ -17,7 +16,7 @@ function revalidate() {
 export async function addCandidateAction(input: { decisionId: string; name: string }): Promise<ActionResult<CandidateDto>> {
   const parsed = addCandidateSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runSetupAction(async () => candidates.addCandidate(await actorOrThrow(), parsed.data));
+  const result = await runForData(async () => candidates.addCandidate(await actorOrThrow(), parsed.data));
   if (result.ok) revalidate();
   return result;
 }
@@ -25,7 +24,7 @@ export async function addCandidateAction(input: { decisionId: string; name: stri
 export async function updateCandidateFieldAction(input: CandidatePatchInput): Promise<ActionResult<{ version: number; value: string }>> {
   const parsed = candidatePatchSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runSetupAction(async () => candidates.updateCandidateField(await actorOrThrow(), parsed.data));
+  const result = await runForData(async () => candidates.updateCandidateField(await actorOrThrow(), parsed.data));
   if (result.ok) revalidate();
   return result;
 }
@@ -33,7 +32,7 @@ export async function updateCandidateFieldAction(input: CandidatePatchInput): Pr
 export async function reorderCandidatesAction(input: ReorderInput): Promise<ActionResult> {
   const parsed = reorderSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runSetupAction(async () => candidates.reorderCandidates(await actorOrThrow(), parsed.data));
+  const result = await runForData(async () => candidates.reorderCandidates(await actorOrThrow(), parsed.data));
   if (result.ok) revalidate();
   return result.ok ? { ok: true } : result;
 }
@@ -41,7 +40,7 @@ export async function reorderCandidatesAction(input: ReorderInput): Promise<Acti
 export async function removeCandidateAction(input: { id: string }): Promise<ActionResult<{ undoToken: string }>> {
   const id = typeof input?.id === "string" && input.id.length <= 64 ? input.id : "";
   if (!id) return invalid({ id: "invalid" });
-  const result = await runSetupAction(async () => candidates.removeCandidate(await actorOrThrow(), id));
+  const result = await runForData(async () => candidates.removeCandidate(await actorOrThrow(), id));
   if (result.ok) revalidate();
   return result;
 }
@@ -49,7 +48,7 @@ export async function removeCandidateAction(input: { id: string }): Promise<Acti
 export async function restoreCandidateAction(input: { decisionId: string; undoToken: string }): Promise<ActionResult<CandidateDto>> {
   const parsed = restoreRowSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runSetupAction(async () => candidates.restoreCandidate(await actorOrThrow(), parsed.data));
+  const result = await runForData(async () => candidates.restoreCandidate(await actorOrThrow(), parsed.data));
   if (result.ok) revalidate();
   return result;
 }

@@ -5,8 +5,7 @@ import { revalidatePath } from "next/cache";
 import { fieldErrorsOf } from "@/lib/validation/auth";
 import { addCriterionSchema, criterionPatchSchema, reorderSchema, restoreRowSchema, type CriterionPatchInput, type FieldValue, type ReorderInput } from "@/lib/validation/criterion";
 import type { CriterionDto } from "@/lib/decisions/dto";
-import { invalid, type ActionResult } from "@/lib/server/action-result";
-import { runSetupAction } from "@/lib/server/decisions";
+import { invalid, runForData, type ActionResult } from "@/lib/server/action-result";
 import { actorOrThrow } from "@/lib/server/context";
 import * as criteria from "@/lib/server/criteria";
 
@@ -17,7 +16,7 @@ function revalidate() {
 export async function addCriterionAction(input: { decisionId: string; name: string }): Promise<ActionResult<CriterionDto>> {
   const parsed = addCriterionSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runSetupAction(async () => criteria.addCriterion(await actorOrThrow(), parsed.data));
+  const result = await runForData(async () => criteria.addCriterion(await actorOrThrow(), parsed.data));
   if (result.ok) revalidate();
   return result;
 }
@@ -25,7 +24,7 @@ export async function addCriterionAction(input: { decisionId: string; name: stri
 export async function updateCriterionFieldAction(input: CriterionPatchInput): Promise<ActionResult<{ version: number; value: FieldValue }>> {
   const parsed = criterionPatchSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runSetupAction(async () => criteria.updateCriterionField(await actorOrThrow(), parsed.data));
+  const result = await runForData(async () => criteria.updateCriterionField(await actorOrThrow(), parsed.data));
   if (result.ok) revalidate();
   return result;
 }
@@ -33,7 +32,7 @@ export async function updateCriterionFieldAction(input: CriterionPatchInput): Pr
 export async function reorderCriteriaAction(input: ReorderInput): Promise<ActionResult> {
   const parsed = reorderSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runSetupAction(async () => criteria.reorderCriteria(await actorOrThrow(), parsed.data));
+  const result = await runForData(async () => criteria.reorderCriteria(await actorOrThrow(), parsed.data));
   if (result.ok) revalidate();
   return result.ok ? { ok: true } : result;
 }
@@ -41,7 +40,7 @@ export async function reorderCriteriaAction(input: ReorderInput): Promise<Action
 export async function removeCriterionAction(input: { id: string }): Promise<ActionResult<{ undoToken: string }>> {
   const id = typeof input?.id === "string" && input.id.length <= 64 ? input.id : "";
   if (!id) return invalid({ id: "invalid" });
-  const result = await runSetupAction(async () => criteria.removeCriterion(await actorOrThrow(), id));
+  const result = await runForData(async () => criteria.removeCriterion(await actorOrThrow(), id));
   if (result.ok) revalidate();
   return result;
 }
@@ -49,7 +48,7 @@ export async function removeCriterionAction(input: { id: string }): Promise<Acti
 export async function restoreCriterionAction(input: { decisionId: string; undoToken: string }): Promise<ActionResult<CriterionDto>> {
   const parsed = restoreRowSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runSetupAction(async () => criteria.restoreCriterion(await actorOrThrow(), parsed.data));
+  const result = await runForData(async () => criteria.restoreCriterion(await actorOrThrow(), parsed.data));
   if (result.ok) revalidate();
   return result;
 }

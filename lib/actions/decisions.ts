@@ -8,10 +8,9 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/validation/auth";
 import { createDecisionSchema, decisionPatchSchema, decisionRefSchema, statusChangeSchema, type DecisionPatchInput } from "@/lib/validation/decision";
-import { echo, formFields, invalid, type ActionResult, type ActionState } from "@/lib/server/action-result";
+import { echo, formFields, invalid, runForData, type ActionResult, type ActionState } from "@/lib/server/action-result";
 import { actorOrThrow } from "@/lib/server/context";
 import * as decisions from "@/lib/server/decisions";
-import { runSetupAction } from "@/lib/server/decisions";
 
 const DECISION_LAYOUT = "/decisions/[id]";
 
@@ -24,7 +23,7 @@ export async function createDecisionAction(_prev: ActionState, formData: FormDat
   const fields = formFields(formData);
   const parsed = createDecisionSchema.safeParse(fields);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), echo(fields, ["title", "teamId", "template"]));
-  const result = await runSetupAction(async () => decisions.createDecision(await actorOrThrow(), parsed.data));
+  const result = await runForData(async () => decisions.createDecision(await actorOrThrow(), parsed.data));
   if (!result.ok) return { ...result, values: echo(fields, ["title", "teamId", "template"]) };
   revalidatePath("/");
   redirect(`/decisions/${result.data!.id}/setup`);
@@ -45,7 +44,7 @@ export async function duplicateDecisionAction(formData: FormData): Promise<void>
   const back = listPath(formData.get("returnTo"));
   if (!parsed.success) redirect(withNotice(back, "invalidInput"));
   const t = await getTranslations("setup.list");
-  const result = await runSetupAction(async () => decisions.duplicateDecision(await actorOrThrow(), parsed.data.decisionId, t("copySuffix")));
+  const result = await runForData(async () => decisions.duplicateDecision(await actorOrThrow(), parsed.data.decisionId, t("copySuffix")));
   if (!result.ok) redirect(withNotice(back, result.error));
   revalidatePath("/");
   redirect(`/decisions/${result.data!.id}/setup`);
@@ -55,7 +54,7 @@ async function archive(formData: FormData, archived: boolean): Promise<void> {
   const parsed = decisionRefSchema.safeParse(formFields(formData));
   const back = listPath(formData.get("returnTo"));
   if (!parsed.success) redirect(withNotice(back, "invalidInput"));
-  const result = await runSetupAction(async () => decisions.setDecisionArchived(await actorOrThrow(), parsed.data, archived));
+  const result = await runForData(async () => decisions.setDecisionArchived(await actorOrThrow(), parsed.data, archived));
   revalidateDecision();
   redirect(withNotice(back, result.ok ? (archived ? "archived" : "unarchived") : result.error));
 }
@@ -72,7 +71,7 @@ export async function unarchiveDecisionAction(formData: FormData): Promise<void>
 export async function updateDecisionFieldAction(input: DecisionPatchInput): Promise<ActionResult<{ version: number; value: string | null }>> {
   const parsed = decisionPatchSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runSetupAction(async () => decisions.updateDecisionField(await actorOrThrow(), parsed.data));
+  const result = await runForData(async () => decisions.updateDecisionField(await actorOrThrow(), parsed.data));
   if (result.ok) revalidateDecision();
   return result;
 }
@@ -83,7 +82,7 @@ export async function changeStatusAction(_prev: ActionState, formData: FormData)
   const parsed = statusChangeSchema.safeParse(fields);
   const keep = ["to", "chosenCandidateId", "outcomeRationale", "supersededById"];
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), echo(fields, keep));
-  const result = await runSetupAction(async () => decisions.changeDecisionStatus(await actorOrThrow(), parsed.data));
+  const result = await runForData(async () => decisions.changeDecisionStatus(await actorOrThrow(), parsed.data));
   if (!result.ok) return { ...result, values: echo(fields, keep) };
   revalidateDecision();
   return { ok: true, message: parsed.data.to };

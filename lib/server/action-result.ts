@@ -3,6 +3,7 @@ import { AuthenticationError, AuthorizationError, ConflictError, DuplicateNameEr
 import type { FieldErrors } from "@/lib/validation/auth";
 import { StaleWriteError } from "./concurrency";
 import { DecisionLockedError } from "./decision-access";
+import { FieldValidationError } from "@/lib/validation/decision";
 
 /**
  * What every server action returns to its form (useActionState). `error` is a translation key under auth.errors;
@@ -49,6 +50,8 @@ export function errorResult(e: unknown): ActionFailure {
   if (e instanceof ThrottledError) return { ok: false, error: "throttled", retryAt: e.retryAt.toISOString() };
   if (e instanceof ConflictError) return { ok: false, error: e.code };
   if (e instanceof DuplicateNameError) return invalid({ name: "nameTaken" });
+  // Input that only the stored row can reject (e.g. a scale bound crossing the other bound).
+  if (e instanceof FieldValidationError) return invalid(e.fieldErrors);
   if (e instanceof StaleWriteError) return { ok: false, error: "stale", current: e.current };
   if (e instanceof DecisionLockedError) return { ok: false, error: "decisionLocked" };
   throw e;
@@ -76,6 +79,8 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<{ ok: true; va
 export function errorResponse(e: unknown): Response {
   if (e instanceof StaleWriteError) return Response.json({ error: e.name, current: e.current }, { status: 409 });
   if (e instanceof DecisionLockedError) return Response.json({ error: e.name }, { status: 409 });
+  if (e instanceof DuplicateNameError) return Response.json({ error: e.name, fieldErrors: { name: "nameTaken" } }, { status: e.status });
+  if (e instanceof FieldValidationError) return Response.json({ error: e.name, fieldErrors: e.fieldErrors }, { status: e.status });
   if (!isDomainError(e)) throw e;
   const body: Record<string, string> = { error: e.name };
   if (e instanceof ThrottledError) body.retryAt = e.retryAt.toISOString();

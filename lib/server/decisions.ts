@@ -15,7 +15,6 @@ import {
   type ListQuery,
   type StatusChangeInput,
 } from "@/lib/validation/decision";
-import { errorResult, invalid, type ActionResult } from "./action-result";
 import { recordAudit } from "./audit";
 import { StaleWriteError, updateIfVersion } from "./concurrency";
 import { writeTransaction } from "./db";
@@ -631,17 +630,4 @@ export async function loadRemovalSnapshot<T>(tx: TransactionClient, actor: Actor
   const e = await tx.auditEvent.findFirst({ where: { id: undoToken, workspaceId: actor.workspaceId, action } });
   if (!e || !e.entityId || !e.before) throw new NotFoundError("undo");
   return { entityId: e.entityId, snapshot: e.before as T };
-}
-
-/**
- * runAction for the setup actions, plus their own failure: input only the stored row can reject
- * (FieldValidationError) becomes field messages under setup.errors.
- */
-export async function runSetupAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, data: await fn() };
-  } catch (e) {
-    if (e instanceof FieldValidationError) return invalid(e.fieldErrors);
-    return errorResult(e);
-  }
 }
