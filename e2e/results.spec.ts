@@ -4,8 +4,7 @@
 // seed, weights), the engine itself is tested in lib/scoring.
 import { expect, test, type Page } from "@playwright/test";
 import { decisionSeed, MC_SAMPLES } from "@/lib/results/seed";
-import { setShare } from "@/lib/results/weights";
-import { evaluateDecision, type DecisionModel } from "@/lib/scoring";
+import { evaluateDecision, setShare, type DecisionModel } from "@/lib/scoring";
 import { BROKER_TEMPLATE, DEMO_SKILLS, DEMO_TEAMS } from "@/lib/templates/demo";
 import { DEMO, signIn } from "./support/auth";
 

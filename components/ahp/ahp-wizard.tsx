@@ -6,7 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { applyAhpWeightsAction, saveJudgmentAction } from "@/lib/actions/judgments";
-import { CR_LIMIT } from "@/lib/scoring";
+import { CR_LIMIT, normaliseWeights } from "@/lib/scoring";
 import type { AhpView, JudgmentDto } from "@/lib/server/judgments";
 import { asSaatyValue } from "@/lib/validation/judgment";
 import { formatShare } from "@/components/decisions/number-format";
@@ -116,7 +116,7 @@ export function AhpWizard({ view }: { view: AhpView }) {
   };
 
   const fmt3 = (v: number) => f.number(v, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-  const totalWeight = view.criteria.reduce((s, c) => s + c.weight, 0);
+  const currentShares = normaliseWeights(view.criteria.map((c) => c.weight));
   const answered = Object.keys(mine).length;
   const states = Object.values(status);
   const saveStatus = states.includes("failed") ? t("status.failed") : states.includes("saving") ? t("status.saving") : states.length ? t("status.saved") : "";
@@ -246,7 +246,7 @@ export function AhpWizard({ view }: { view: AhpView }) {
                 <tr key={c.id} data-criterion={c.name}>
                   <th scope="row">{c.name}</th>
                   <td className="num" data-testid="current-weight">
-                    {totalWeight > 0 ? formatShare(f, c.weight / totalWeight) : "—"}
+                    {currentShares ? formatShare(f, currentShares[i]) : "—"}
                   </td>
                   {view.canAnswer ? <td className="num">{own ? formatShare(f, own.weights[i]) : "—"}</td> : null}
                   <td className="num">{group ? formatShare(f, group.weights[i]) : "—"}</td>

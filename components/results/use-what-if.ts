@@ -2,7 +2,8 @@
 import { useCallback, useMemo, useState } from "react";
 import type { DecisionDetail } from "@/lib/decisions/dto";
 import { teamAggregationOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
-import { overridesOf, sameWeights, setShare } from "@/lib/results/weights";
+import { overridesOf, sameWeights } from "@/lib/results/weights";
+import { setShare } from "@/lib/scoring";
 import { evaluateDecision, type DecisionModel, type EvaluationOutcome, type TeamAggregation } from "@/lib/scoring";
 
 export interface WhatIf {

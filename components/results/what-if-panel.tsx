@@ -2,7 +2,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { formatShare } from "@/components/decisions/number-format";
 import type { DecisionDetail } from "@/lib/decisions/dto";
-import { sharesOf } from "@/lib/results/weights";
+import { sharesOf } from "@/lib/scoring";
 
 /** Slider resolution: 0.1 % of the total weight, so a reported crossover (e.g. 43.3 %) can be crossed exactly. */
 const STEPS = 1000;

@@ -6,6 +6,7 @@
 //   3. table 2: points 0–10 per candidate, each criterion's weight and share, and a Total row
 //   4. table 3 (CSV only; XLSX uses a second sheet): every evaluator's raw score with rationale
 // Blank rows separate the tables; the importer stops table 1 at the first blank row.
+import { normaliseWeights } from "@/lib/scoring";
 import type { Locale } from "@/lib/i18n/config";
 import { cellOf, namesOf, type ReportBundle } from "./bundle";
 import { reportTranslator } from "./i18n";
@@ -41,6 +42,7 @@ export function buildMatrixTables(b: ReportBundle, locale: Locale): MatrixTables
   const d = b.decision;
   const candidates = d.candidates.map((c) => c.name);
   const weightSum = d.criteria.reduce((s, c) => s + c.weight, 0);
+  const shares = normaliseWeights(d.criteria.map((c) => c.weight));
   const valueRows = d.criteria.map((c) => [
     c.name,
     c.weight,
@@ -51,10 +53,10 @@ export function buildMatrixTables(b: ReportBundle, locale: Locale): MatrixTables
     c.unit,
     ...d.candidates.map((k) => cellOf(b.result, c.id, k.id)?.value ?? null),
   ]);
-  const pointsRows = d.criteria.map((c) => [
+  const pointsRows = d.criteria.map((c, i) => [
     c.name,
     c.weight,
-    weightSum > 0 ? c.weight / weightSum : null,
+    shares ? shares[i] : null,
     ...d.candidates.map((k) => cellOf(b.result, c.id, k.id)?.points ?? null),
   ]);
   const totals = new Map(b.result?.ranking.map((r) => [r.candidateId, r.total]) ?? []);

@@ -1,7 +1,7 @@
 // Public surface of the scoring engine. Pure TypeScript: safe in server code, the browser and a Web Worker.
 export { evaluateDecision } from "./evaluate";
 export { validateModel } from "./validate";
-export { normaliseWeights, effectiveRawWeights } from "./weights";
+export { normaliseWeights, effectiveRawWeights, setShare, sharesOf } from "./weights";
 export { ratingPoints, metricPoints, metricReference, ratingScale, clampPoints } from "./normalise";
 export type { MetricReference } from "./normalise";
 export { summariseValues, median } from "./aggregate";
