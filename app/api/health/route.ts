@@ -1,12 +1,8 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/server/db";
+import { databaseReachable } from "@/lib/server/health";
 
-// Liveness and database reachability for process managers and the e2e harness. Reveals no workspace data.
+// Liveness and database reachability for process managers and the e2e harness.
 export async function GET() {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return NextResponse.json({ ok: true });
-  } catch {
-    return NextResponse.json({ ok: false }, { status: 503 });
-  }
+  const ok = await databaseReachable();
+  return NextResponse.json({ ok }, { status: ok ? 200 : 503 });
 }
