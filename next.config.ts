@@ -7,7 +7,13 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The driver and its native addon must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "@react-pdf/renderer", "exceljs"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@node-rs/argon2",
+    "@react-pdf/renderer",
+    "exceljs",
+  ],
   // Tests build into their own folder so a running `npm start` keeps its build.
   distDir: process.env.STACKWISE_DIST_DIR ?? ".next",
   // `npm test` type-checks the whole project as its own step; skipping it here halves build time on small machines.

@@ -18,5 +18,13 @@ export default async function DecisionsPage({ searchParams }: Props) {
   const query = parseListQuery(params);
   const [decisions, teams] = await Promise.all([listDecisions(actor, query), listTeamOptions(actor)]);
   const notice = typeof params.notice === "string" ? params.notice.slice(0, 40) : undefined;
-  return <DecisionList decisions={decisions} teams={teams} query={query} canWrite={can(actor.role, "decision.write")} notice={notice} />;
+  return (
+    <DecisionList
+      decisions={decisions}
+      teams={teams}
+      query={query}
+      canWrite={can(actor.role, "decision.write")}
+      notice={notice}
+    />
+  );
 }

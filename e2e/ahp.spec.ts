@@ -50,7 +50,9 @@ test("the AHP wizard reproduces the published CR and applies the weights", async
   // Reload: the answers were saved.
   await page.reload();
   await expect(page.getByTestId("own-cr")).toHaveText("0.044 · consistent (≤ 0.10)");
-  await expect(question(page, "Education vs Charisma").getByTestId("ahp-answer")).toHaveText("Charisma is moderately more important than Education (3)");
+  await expect(question(page, "Education vs Charisma").getByTestId("ahp-answer")).toHaveText(
+    "Charisma is moderately more important than Education (3)",
+  );
 
   await page.getByRole("button", { name: "Apply the group weights to the criteria" }).click();
   await expect(page.getByTestId("ahp-apply-status")).toHaveText("The criteria weights were updated.");

@@ -31,7 +31,9 @@ async function attemptSignIn(page: Page, email: string, password: string) {
 
 /** Submits and waits for the action's answer, so the next attempt cannot race React's post-submit form reset. */
 async function failSignIn(page: Page, email: string, password: string) {
-  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in");
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in",
+  );
   await attemptSignIn(page, email, password);
   await answered;
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
@@ -47,13 +49,18 @@ test("a signed-out visitor is sent to sign-in, and back to the page they asked f
   await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
 });
 
-test("sign up creates an account and a workspace where the new user is admin; sign out ends the session for good", async ({ page, context }) => {
+test("sign up creates an account and a workspace where the new user is admin; sign out ends the session for good", async ({
+  page,
+  context,
+}) => {
   const email = uniqueEmail("signup");
   await signUp(page, { name: "Sam Signup", email, workspace: "Sam's Platform" });
   const banner = page.getByRole("banner");
   await expect(banner.getByRole("link", { name: /Sam Signup/ })).toBeVisible();
   await expect(banner.getByRole("combobox", { name: "Workspace" })).toHaveValue(/.+/);
-  await expect(banner.getByRole("combobox", { name: "Workspace" }).locator("option:checked")).toHaveText("Sam's Platform · Admin");
+  await expect(banner.getByRole("combobox", { name: "Workspace" }).locator("option:checked")).toHaveText(
+    "Sam's Platform · Admin",
+  );
   await expect(banner.getByRole("link", { name: "Members" })).toBeVisible();
 
   const cookie = (await context.cookies()).find((c) => c.name === "stackwise_session");
@@ -100,7 +107,11 @@ test("five failures lock the account for 15 minutes and say until when", async (
   }
   // Even the right password is refused now, with the time to try again.
   await failSignIn(page, email, PASSWORD);
-  await expect(page.getByRole("status").filter({ hasText: /Too many failed sign-in attempts\. Try again after \d\d:\d\d \(UTC\)\./ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: /Too many failed sign-in attempts\. Try again after \d\d:\d\d \(UTC\)\./ }),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
@@ -122,9 +133,9 @@ test("an invitation link signs a new person up with exactly the invited role", a
   await invited.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await invited.getByRole("button", { name: "Join workspace" }).click();
   await expect(invited).toHaveURL(/\/$/);
-  await expect(invited.getByRole("banner").getByRole("combobox", { name: "Workspace" }).locator("option:checked")).toHaveText(
-    "Acme Commerce (demo) · Team lead",
-  );
+  await expect(
+    invited.getByRole("banner").getByRole("combobox", { name: "Workspace" }).locator("option:checked"),
+  ).toHaveText("Acme Commerce (demo) · Team lead");
   // A team lead is no admin.
   await expect(invited.getByRole("banner").getByRole("link", { name: "Members" })).toHaveCount(0);
   // The link is single-use.
@@ -175,7 +186,9 @@ test("a viewer sees no edit control anywhere and cannot open the admin pages", a
   // A control that writes is a form bound to a server action (React renders a hidden "$ACTION_…" input for it).
   // Search/filter forms and the what-if sliders on the results view only change what the viewer sees.
   const editControls = main.locator(ACTION_FORMS);
-  const editButtons = main.getByRole("button", { name: /\b(edit|save|delete|remove|add|new|change|invite|revoke|archive|duplicate)\b/i });
+  const editButtons = main.getByRole("button", {
+    name: /\b(edit|save|delete|remove|add|new|change|invite|revoke|archive|duplicate)\b/i,
+  });
   const editLinks = main.getByRole("link", { name: /\b(new decision|edit|duplicate)\b/i });
   await page.goto("/");
   await expect(main.getByRole("link", { name: "Message broker for order events" })).toBeVisible();
@@ -186,7 +199,10 @@ test("a viewer sees no edit control anywhere and cannot open the admin pages", a
   await main.getByRole("link", { name: "Message broker for order events" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Message broker for order events" })).toBeVisible();
   // Every view of the decision (results, scores, setup, …) is read-only for a viewer.
-  const tabs = await main.getByRole("navigation", { name: "Decision views" }).getByRole("link").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  const tabs = await main
+    .getByRole("navigation", { name: "Decision views" })
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
   expect(tabs.length).toBeGreaterThan(1);
   for (const tab of tabs) {
     await page.goto(tab);
@@ -211,7 +227,9 @@ test("admins change roles; the last admin cannot be demoted", async ({ page }) =
   const self = page.getByRole("row", { name: /Alex Admin/ });
   await self.getByRole("combobox").selectOption("VIEWER");
   await self.getByRole("button", { name: "Change role" }).click();
-  await expect(self.getByRole("status")).toHaveText("A workspace needs at least one admin. Make someone else an admin first.");
+  await expect(self.getByRole("status")).toHaveText(
+    "A workspace needs at least one admin. Make someone else an admin first.",
+  );
 });
 
 test("pages carry a nonce-based CSP and the other security headers", async ({ request, page }) => {
@@ -228,7 +246,10 @@ test("pages carry a nonce-based CSP and the other security headers", async ({ re
   const nonce = /'nonce-([^']+)'/.exec(csp)![1];
   expect(await response.text()).toContain(`nonce="${nonce}"`);
   const violations: string[] = [];
-  page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+  page.on(
+    "console",
+    (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && violations.push(m.text()),
+  );
   await signIn(page, DEMO.viewer);
   await page.getByRole("link", { name: "Message broker for order events" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -251,7 +272,9 @@ test("the account pages speak Chinese and pass an accessibility scan", async ({ 
   await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("banner").getByRole("combobox", { name: "工作区" }).locator("option:checked")).toHaveText("Acme Commerce (demo) · 团队负责人");
+  await expect(page.getByRole("banner").getByRole("combobox", { name: "工作区" }).locator("option:checked")).toHaveText(
+    "Acme Commerce (demo) · 团队负责人",
+  );
   await page.goto("/account");
   await expect(page.getByRole("heading", { level: 1, name: "你的账号" })).toBeVisible();
   const results = await new AxeBuilder({ page }).include("main").analyze();

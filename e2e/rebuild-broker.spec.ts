@@ -104,12 +104,15 @@ async function joinByLink(browser: Browser, link: string, opts: { name: string; 
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Join workspace" }).click();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("banner").getByRole("combobox", { name: "Workspace" }).locator("option:checked")).toHaveText(`${opts.workspace} · ${opts.role}`);
+  await expect(
+    page.getByRole("banner").getByRole("combobox", { name: "Workspace" }).locator("option:checked"),
+  ).toHaveText(`${opts.workspace} · ${opts.role}`);
   return page;
 }
 
 // ——— Teams and ratings (as in teams.spec.ts) ———
-const ratingCell = (page: Page, member: string, skill: string) => page.locator(`td[data-member="${member}"][data-skill="${skill}"]`);
+const ratingCell = (page: Page, member: string, skill: string) =>
+  page.locator(`td[data-member="${member}"][data-skill="${skill}"]`);
 const vectorRow = (page: Page, skill: string) => page.getByTestId("team-vector").locator(`tr[data-skill="${skill}"]`);
 const teamSaveStatus = (page: Page) => page.getByTestId("save-status").first();
 
@@ -123,8 +126,10 @@ async function rate(page: Page, member: string, skill: string, value: number) {
 // ——— Setup (as in setup.spec.ts) ———
 const criterionRows = (page: Page) => page.getByTestId("criterion-row");
 const rowByName = (page: Page, name: string) => criterionRows(page).filter({ hasText: `Details of ${name}` });
-const setupNames = (rows: Locator) => rows.getByLabel("Name", { exact: true }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-const shares = async (page: Page) => (await criterionRows(page).getByTestId("share").locator(".share-value").allInnerTexts()).map((s) => s.trim());
+const setupNames = (rows: Locator) =>
+  rows.getByLabel("Name", { exact: true }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+const shares = async (page: Page) =>
+  (await criterionRows(page).getByTestId("share").locator(".share-value").allInnerTexts()).map((s) => s.trim());
 
 async function expectSetupSaved(page: Page) {
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
@@ -133,19 +138,25 @@ async function expectSetupSaved(page: Page) {
 
 // ——— Scores (as in scores.spec.ts) ———
 const scoreGrid = (page: Page) => page.getByRole("grid");
-const scoreCell = (page: Page, criterion: string, candidate: string) => scoreGrid(page).locator(`tr[data-criterion="${criterion}"] td[data-candidate="${candidate}"]`);
-const scoreTotal = (page: Page, candidate: string) => page.locator(`[data-testid="score-total"][data-candidate="${candidate}"] .total-value`);
+const scoreCell = (page: Page, criterion: string, candidate: string) =>
+  scoreGrid(page).locator(`tr[data-criterion="${criterion}"] td[data-candidate="${candidate}"]`);
+const scoreTotal = (page: Page, candidate: string) =>
+  page.locator(`[data-testid="score-total"][data-candidate="${candidate}"] .total-value`);
 
 // ——— Results (as in decisions.spec.ts) ———
 async function readResults(page: Page) {
   const rows = page.getByTestId("ranking").locator("tbody tr");
   await expect(rows).toHaveCount(3);
   const ranking: string[][] = [];
-  for (const row of await rows.all()) ranking.push([await cellText(row, 0), await cellText(row, 1), await cellText(row, 2), await cellText(row, 3)]);
+  for (const row of await rows.all())
+    ranking.push([await cellText(row, 0), await cellText(row, 1), await cellText(row, 2), await cellText(row, 3)]);
   const skills = page.getByTestId("skill-match");
   const match: Record<string, string> = {};
   // textContent, not innerText: the table sits in a section that may be collapsed (innerText of hidden text is "").
-  for (const c of CANDIDATES) match[c] = ((await skills.locator(`tr[data-candidate="${c}"] [data-testid="skill-match-value"]`).textContent()) ?? "").trim();
+  for (const c of CANDIDATES)
+    match[c] = (
+      (await skills.locator(`tr[data-candidate="${c}"] [data-testid="skill-match-value"]`).textContent()) ?? ""
+    ).trim();
   return { ranking, match };
 }
 
@@ -159,7 +170,9 @@ test("an admin, an architect and a team lead rebuild the demo broker decision fr
   // 1. A new person signs up: an empty workspace where they are admin. They invite an architect and a team lead.
   await test.step("admin signs up and invites an architect and a team lead", async () => {
     await signUp(admin, { name: "Rhea Rebuild", email: uniqueEmail("admin"), workspace });
-    await expect(admin.getByRole("banner").getByRole("combobox", { name: "Workspace" }).locator("option:checked")).toHaveText(`${workspace} · Admin`);
+    await expect(
+      admin.getByRole("banner").getByRole("combobox", { name: "Workspace" }).locator("option:checked"),
+    ).toHaveText(`${workspace} · Admin`);
     await expect(admin.getByText("No decisions yet.")).toBeVisible();
   });
   const architectLink = await invite(admin, "Architect");
@@ -208,11 +221,15 @@ test("an admin, an architect and a team lead rebuild the demo broker decision fr
 
   await test.step("team lead rates every member by keyboard", async () => {
     for (const member of MEMBERS) for (const s of SKILLS) await rate(lead, member, s.name, RATINGS[member][s.name]);
-    for (const [skill, level] of Object.entries(TEAM_LEVELS)) await expect(vectorRow(lead, skill).getByTestId("team-level")).toHaveText(level);
+    for (const [skill, level] of Object.entries(TEAM_LEVELS))
+      await expect(vectorRow(lead, skill).getByTestId("team-level")).toHaveText(level);
     // Nothing lost on reload: every cell comes back from the database.
     await lead.reload();
-    for (const member of MEMBERS) for (const s of SKILLS) await expect(ratingCell(lead, member, s.name)).toHaveText(String(RATINGS[member][s.name]));
-    for (const [skill, level] of Object.entries(TEAM_LEVELS)) await expect(vectorRow(lead, skill).getByTestId("team-level")).toHaveText(level);
+    for (const member of MEMBERS)
+      for (const s of SKILLS)
+        await expect(ratingCell(lead, member, s.name)).toHaveText(String(RATINGS[member][s.name]));
+    for (const [skill, level] of Object.entries(TEAM_LEVELS))
+      await expect(vectorRow(lead, skill).getByTestId("team-level")).toHaveText(level);
   });
 
   // 3. The architect frames and scores the decision.
@@ -281,7 +298,9 @@ test("an admin, an architect and a team lead rebuild the demo broker decision fr
       }
     }
     await expect(architect.getByTestId("save-status")).toHaveText("All changes saved");
-    await expect(architect.getByTestId("score-progress").locator('li[data-evaluator="Arjun Architect"]')).toContainText("15 of 15 cells");
+    await expect(architect.getByTestId("score-progress").locator('li[data-evaluator="Arjun Architect"]')).toContainText(
+      "15 of 15 cells",
+    );
     await architect.reload();
     await expect(scoreTotal(architect, "Kafka")).toHaveText("6.70");
     await expect(scoreTotal(architect, "RabbitMQ")).toHaveText("7.70");
@@ -310,11 +329,15 @@ test("an admin, an architect and a team lead rebuild the demo broker decision fr
       }
     }
     for (const [candidate, value] of Object.entries(SKILL_MATCH)) {
-      await expect(lead.locator(`section[data-candidate="${candidate}"] [data-testid="skill-match-value"]`)).toHaveText(value);
+      await expect(lead.locator(`section[data-candidate="${candidate}"] [data-testid="skill-match-value"]`)).toHaveText(
+        value,
+      );
     }
     await lead.reload();
     for (const [candidate, value] of Object.entries(SKILL_MATCH)) {
-      await expect(lead.locator(`section[data-candidate="${candidate}"] [data-testid="skill-match-value"]`)).toHaveText(value);
+      await expect(lead.locator(`section[data-candidate="${candidate}"] [data-testid="skill-match-value"]`)).toHaveText(
+        value,
+      );
     }
   });
 
@@ -322,10 +345,15 @@ test("an admin, an architect and a team lead rebuild the demo broker decision fr
   const rebuilt = await test.step("the results page shows the hand-computed ranking and skill match", async () => {
     await architect.goto(`/decisions/${decisionId}`);
     await expect(architect.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
-    await expect(architect.getByTestId("ranking").locator("tbody tr").first()).toHaveAttribute("data-candidate", "RabbitMQ");
+    await expect(architect.getByTestId("ranking").locator("tbody tr").first()).toHaveAttribute(
+      "data-candidate",
+      "RabbitMQ",
+    );
     const skills = architect.getByTestId("skill-match");
     for (const [candidate, value] of Object.entries(SKILL_MATCH)) {
-      await expect(skills.locator(`tr[data-candidate="${candidate}"] [data-testid="skill-match-value"]`)).toHaveText(value);
+      await expect(skills.locator(`tr[data-candidate="${candidate}"] [data-testid="skill-match-value"]`)).toHaveText(
+        value,
+      );
     }
     const results = await readResults(architect);
     expect(results.ranking).toEqual(RANKING);
@@ -340,7 +368,10 @@ test("an admin, an architect and a team lead rebuild the demo broker decision fr
     await viewer.goto("/");
     await viewer.getByRole("link", { name: TITLE, exact: true }).click();
     await expect(viewer.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
-    await expect(viewer.getByTestId("ranking").locator("tbody tr").first()).toHaveAttribute("data-candidate", "RabbitMQ");
+    await expect(viewer.getByTestId("ranking").locator("tbody tr").first()).toHaveAttribute(
+      "data-candidate",
+      "RabbitMQ",
+    );
     const demo = await readResults(viewer);
     expect(demo).toEqual(rebuilt);
     await context.close();

@@ -48,7 +48,10 @@ test("a viewer downloads every format and each agrees with the screen", async ({
   await expect(page.getByRole("button", { name: "Create share link" })).toHaveCount(0);
 });
 
-test("an architect shares a report; the link works signed out, then fails after revoke and after expiry", async ({ page, browser }) => {
+test("an architect shares a report; the link works signed out, then fails after revoke and after expiry", async ({
+  page,
+  browser,
+}) => {
   const ws = await createReportWorkspace();
   const id = ws.decisions.get("broker")!;
   await signIn(page, ws.email.ada);
@@ -88,7 +91,9 @@ test("import: preview writes nothing, confirm creates the decision", async ({ pa
   await signIn(page, ws.email.ada);
   await page.goto("/decisions/import");
   const csv = "Criterion,Weight,Alpha,Beta\r\nSpeed,3,8,6\r\nCost,1,4,9\r\n";
-  await page.locator('input[type="file"]').setInputFiles({ name: "m.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "m.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByLabel("Title of the new decision").fill("Imported in e2e");
   const before = await countRows();
   await page.getByRole("button", { name: "Preview" }).click();
@@ -100,7 +105,11 @@ test("import: preview writes nothing, confirm creates the decision", async ({ pa
 
   // A broken file shows cell-level errors and writes nothing.
   await page.goto("/decisions/import");
-  await page.locator('input[type="file"]').setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("Criterion,Weight,Alpha\r\nSpeed,lots,8\r\n") });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "bad.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Criterion,Weight,Alpha\r\nSpeed,lots,8\r\n"),
+  });
   const mid = await countRows();
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("import-errors")).toContainText('Row 2, column 2: "lots" is not a number.');

@@ -9,22 +9,37 @@ import { BROKER_TEMPLATE, DEMO_SKILLS, DEMO_TEAMS } from "@/lib/templates/demo";
 import { DEMO, signIn } from "./support/auth";
 
 const BROKER = "Message broker for order events";
-const pct = (v: number) => new Intl.NumberFormat("en", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+const pct = (v: number) =>
+  new Intl.NumberFormat("en", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
 
 /** The broker decision as the engine sees it, from the template (ids are the template keys; order as seeded). */
 function brokerModel(): DecisionModel {
   const t = BROKER_TEMPLATE;
   const team = DEMO_TEAMS.find((x) => x.key === t.team)!;
   return {
-    criteria: t.criteria.map((c) => ({ id: c.key, name: c.name, weight: c.weight, kind: c.kind, direction: c.direction, scaleMin: c.scaleMin, scaleMax: c.scaleMax })),
+    criteria: t.criteria.map((c) => ({
+      id: c.key,
+      name: c.name,
+      weight: c.weight,
+      kind: c.kind,
+      direction: c.direction,
+      scaleMin: c.scaleMin,
+      scaleMax: c.scaleMax,
+    })),
     candidates: t.candidates.map((c) => ({ id: c.key, name: c.name })),
-    scores: t.scores.flatMap((s) => s.values.map((value, i) => ({ criterionId: s.criterion, candidateId: s.candidate, evaluatorId: `e${i}`, value }))),
+    scores: t.scores.flatMap((s) =>
+      s.values.map((value, i) => ({ criterionId: s.criterion, candidateId: s.candidate, evaluatorId: `e${i}`, value })),
+    ),
     skills: DEMO_SKILLS.map((s) => ({ id: s.key, name: s.name })),
     team: {
       members: team.members.map((m, i) => ({ id: `m${i}`, name: m.name })),
-      ratings: team.members.flatMap((m, i) => Object.entries(m.ratings).map(([skillId, level]) => ({ memberId: `m${i}`, skillId, level }))),
+      ratings: team.members.flatMap((m, i) =>
+        Object.entries(m.ratings).map(([skillId, level]) => ({ memberId: `m${i}`, skillId, level })),
+      ),
     },
-    requirements: t.candidates.flatMap((c) => (c.requirements ?? []).map((r) => ({ candidateId: c.key, skillId: r.skill, weight: r.weight }))),
+    requirements: t.candidates.flatMap((c) =>
+      (c.requirements ?? []).map((r) => ({ candidateId: c.key, skillId: r.skill, weight: r.weight })),
+    ),
   };
 }
 
@@ -46,7 +61,11 @@ async function chart(page: Page, id: string) {
 }
 
 const slider = (page: Page, criterion: string) => page.getByRole("slider", { name: criterion, exact: true });
-const rankingNames = (page: Page) => page.getByTestId("ranking").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-candidate")));
+const rankingNames = (page: Page) =>
+  page
+    .getByTestId("ranking")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-candidate")));
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, DEMO.viewer);
@@ -83,13 +102,21 @@ test("team fit: skill match, gaps, bus factor and what each candidate would need
   const row = (c: string, s: string) => gaps.locator(`tr[data-candidate="${c}"][data-skill="${s}"]`);
   // Kafka · Streaming: r̂ 90 %, level 6, target 7, gap 1, experts (≥ 7) = Mei only → bus factor 1, r̂ ≥ .2 → risk.
   // Need: +1 at 7 → top-2 (7+7)/2 = 7 and two experts.
-  await expect(row("Kafka", "Streaming")).toHaveText(/90\.0%\s*6\.00\s*7\.00\s*1\.00\s*1\s*Risk\s*one more person at level 7 in Streaming/);
+  await expect(row("Kafka", "Streaming")).toHaveText(
+    /90\.0%\s*6\.00\s*7\.00\s*1\.00\s*1\s*Risk\s*one more person at level 7 in Streaming/,
+  );
   // Kafka · JMS: r̂ 10 % (no risk flag), level 5, gap 2, nobody ≥ 7. +1 → (7+6)/2 = 6.5 < 7; +2 → 7 → two people.
-  await expect(row("Kafka", "JMS")).toHaveText(/10\.0%\s*5\.00\s*7\.00\s*2\.00\s*0\s*two more people at level 7 in JMS/);
+  await expect(row("Kafka", "JMS")).toHaveText(
+    /10\.0%\s*5\.00\s*7\.00\s*2\.00\s*0\s*two more people at level 7 in JMS/,
+  );
   // RabbitMQ · AMQP: level 8 ≥ 7 but one expert (Mei 10) → one more person.
-  await expect(row("RabbitMQ", "AMQP")).toHaveText(/70\.0%\s*8\.00\s*7\.00\s*0\.00\s*1\s*Risk\s*one more person at level 7 in AMQP/);
+  await expect(row("RabbitMQ", "AMQP")).toHaveText(
+    /70\.0%\s*8\.00\s*7\.00\s*0\.00\s*1\s*Risk\s*one more person at level 7 in AMQP/,
+  );
   // Pulsar · Kubernetes: (8+6)/2 = 7, one expert (Tomás 8) → one more person.
-  await expect(row("Pulsar", "Kubernetes")).toHaveText(/40\.0%\s*7\.00\s*7\.00\s*0\.00\s*1\s*Risk\s*one more person at level 7 in Kubernetes/);
+  await expect(row("Pulsar", "Kubernetes")).toHaveText(
+    /40\.0%\s*7\.00\s*7\.00\s*0\.00\s*1\s*Risk\s*one more person at level 7 in Kubernetes/,
+  );
 });
 
 test("evaluators: widest disagreement first and each evaluator's own totals", async ({ page }) => {
@@ -113,7 +140,11 @@ test("second opinion: TOPSIS closeness and agreement", async ({ page }) => {
   // Pulsar 0.1539. RabbitMQ first by both methods.
   await expect(page.getByTestId("topsis-verdict")).toHaveText("TOPSIS agrees: RabbitMQ comes first by both methods.");
   const rows = page.getByTestId("topsis-table").locator("tbody tr");
-  await expect(rows).toHaveText([/RabbitMQ\s*0\.814\s*1\s*1\s*7\.70/, /Kafka\s*0\.442\s*2\s*2\s*6\.70/, /Pulsar\s*0\.154\s*3\s*3\s*5\.60/]);
+  await expect(rows).toHaveText([
+    /RabbitMQ\s*0\.814\s*1\s*1\s*7\.70/,
+    /Kafka\s*0\.442\s*2\s*2\s*6\.70/,
+    /Pulsar\s*0\.154\s*3\s*3\s*5\.60/,
+  ]);
 });
 
 test("sensitivity: community flips to Kafka at 43.3 %, team familiarity never", async ({ page }) => {
@@ -123,9 +154,15 @@ test("sensitivity: community flips to Kafka at 43.3 %, team familiarity never", 
   // Ecosystem: Kafka R = 5.9/.9 = 6.5556, s = 8; RabbitMQ R = 7.1/.9 = 7.8889, s = 6 → t = 1.3333/3.3333 = 40.0 %.
   // Familiarity: RabbitMQ 7.1429 → 9 stays above Kafka 6.5714 → 7 and Pulsar 5.8571 → 5 over [0, 1].
   const table = page.getByTestId("sensitivity-table");
-  await expect(table.locator('tr[data-criterion="Community activity"]')).toHaveText(/15\.0%\s*0\.0% – 43\.3%\s*Kafka wins above 43\.3%/);
-  await expect(table.locator('tr[data-criterion="Ecosystem compatibility"]')).toHaveText(/10\.0%\s*0\.0% – 40\.0%\s*Kafka wins above 40\.0%/);
-  await expect(table.locator('tr[data-criterion="Team familiarity"]')).toHaveText(/30\.0%\s*0\.0% – 100\.0%\s*None: RabbitMQ stays first at any share/);
+  await expect(table.locator('tr[data-criterion="Community activity"]')).toHaveText(
+    /15\.0%\s*0\.0% – 43\.3%\s*Kafka wins above 43\.3%/,
+  );
+  await expect(table.locator('tr[data-criterion="Ecosystem compatibility"]')).toHaveText(
+    /10\.0%\s*0\.0% – 40\.0%\s*Kafka wins above 40\.0%/,
+  );
+  await expect(table.locator('tr[data-criterion="Team familiarity"]')).toHaveText(
+    /30\.0%\s*0\.0% – 100\.0%\s*None: RabbitMQ stays first at any share/,
+  );
 
   const chooser = page.getByTestId("sweep-criterion");
   await chooser.selectOption({ label: "Community activity" });
@@ -176,7 +213,9 @@ test("Monte Carlo verdict matches the engine for the same seed and weights", asy
     // Rank table: every cell equals the engine's rank acceptability.
     for (const [idx, c] of model.candidates.entries()) {
       const cells = mc.rankAcceptability[idx].map(pct).join("\\s*");
-      await expect(page.locator(`[data-testid="rank-table"] tr[data-candidate="${c.name}"]`)).toHaveText(new RegExp(`${c.name}\\s*${cells}`));
+      await expect(page.locator(`[data-testid="rank-table"] tr[data-candidate="${c.name}"]`)).toHaveText(
+        new RegExp(`${c.name}\\s*${cells}`),
+      );
     }
     return mc;
   };
@@ -212,7 +251,9 @@ test("an architect saves a named scenario; names are unique; viewers see it read
   await expect(compare.locator('tr[data-row="Pulsar"] td').last()).toHaveText("6.59");
   await architect.getByLabel("Scenario name").fill(name);
   await architect.getByRole("button", { name: "Save current weights" }).click();
-  await expect(architect.locator("#view-scenarios").getByRole("alert")).toHaveText("This decision already has a scenario with that name.");
+  await expect(architect.locator("#view-scenarios").getByRole("alert")).toHaveText(
+    "This decision already has a scenario with that name.",
+  );
   await architect.close();
 
   await openBroker(page);
@@ -239,13 +280,26 @@ test("every view in English and Chinese, with screenshots", async ({ page }) => 
       await expect(page.getByRole("heading", { name: "名次稳定性" })).toBeVisible();
       await expect(page.getByTestId("verdict")).toContainText("RabbitMQ 是明确的选择");
     } else {
-      await expect(page.getByTestId("verdict")).toContainText("RabbitMQ is the clear choice: it leads Kafka by 1.00 points.");
+      await expect(page.getByTestId("verdict")).toContainText(
+        "RabbitMQ is the clear choice: it leads Kafka by 1.00 points.",
+      );
     }
-    for (const id of ["verdict", "view-ranking", "view-profiles", "view-team", "view-evaluators", "view-topsis", "view-sensitivity", "view-monte-carlo", "view-scenarios"]) {
+    for (const id of [
+      "verdict",
+      "view-ranking",
+      "view-profiles",
+      "view-team",
+      "view-evaluators",
+      "view-topsis",
+      "view-sensitivity",
+      "view-monte-carlo",
+      "view-scenarios",
+    ]) {
       const el = id === "verdict" ? page.getByTestId("verdict") : page.locator(`#${id}`);
       await el.scrollIntoViewIfNeeded();
       // Let lazily mounted charts in the section draw before the picture is taken.
-      for (const surface of await el.locator(".chart-box").all()) await expect(surface.locator("svg").first()).toBeVisible();
+      for (const surface of await el.locator(".chart-box").all())
+        await expect(surface.locator("svg").first()).toBeVisible();
       await el.screenshot({ path: `/tmp/results-e2e/${lang}-${id}.png` });
     }
   }

@@ -5,12 +5,20 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { createScoresWorkspace, storedScores } from "./support/scores-fixtures";
 
-const CRITERIA = ["Learning cost", "Operational complexity", "Community activity", "Team familiarity", "Ecosystem compatibility"];
+const CRITERIA = [
+  "Learning cost",
+  "Operational complexity",
+  "Community activity",
+  "Team familiarity",
+  "Ecosystem compatibility",
+];
 const CANDIDATES = ["Kafka", "RabbitMQ", "Pulsar"];
 
 const grid = (page: Page) => page.getByRole("grid");
-const cell = (page: Page, criterion: string, candidate: string) => grid(page).locator(`tr[data-criterion="${criterion}"] td[data-candidate="${candidate}"]`);
-const total = (page: Page, candidate: string) => page.locator(`[data-testid="score-total"][data-candidate="${candidate}"] .total-value`);
+const cell = (page: Page, criterion: string, candidate: string) =>
+  grid(page).locator(`tr[data-criterion="${criterion}"] td[data-candidate="${candidate}"]`);
+const total = (page: Page, candidate: string) =>
+  page.locator(`[data-testid="score-total"][data-candidate="${candidate}"] .total-value`);
 
 async function openGrid(page: Page, decisionId: string) {
   await page.goto(`/decisions/${decisionId}/scores`);
@@ -69,7 +77,9 @@ test("an architect scores the whole grid by keyboard and the totals follow as th
   await expect(total(page, "Kafka")).toHaveText("6.70");
   await expect(total(page, "RabbitMQ")).toHaveText("7.70");
   await expect(total(page, "Pulsar")).toHaveText("5.60");
-  await expect(page.getByTestId("score-progress").locator('li[data-evaluator="Ada Architect"]')).toContainText("15 of 15 cells");
+  await expect(page.getByTestId("score-progress").locator('li[data-evaluator="Ada Architect"]')).toContainText(
+    "15 of 15 cells",
+  );
 
   // Nothing lost on reload: the values and totals come back from the database.
   await page.reload();
@@ -89,7 +99,10 @@ test("an architect scores the whole grid by keyboard and the totals follow as th
   await expect(page.locator('[data-testid="score-total"][data-candidate="Pulsar"]')).toContainText("incomplete");
 });
 
-test("a second architect scores blind, then sees the group average, the spread and the disagreement", async ({ page, browser }) => {
+test("a second architect scores blind, then sees the group average, the spread and the disagreement", async ({
+  page,
+  browser,
+}) => {
   // Ada has scored with the template's first values; Bo enters the second values. Per cell the mean is the brief's
   // figure, so the group totals are again 6.70 / 7.70 / 5.60 (see the first test's working).
   const ws = await createScoresWorkspace({ scoredBy: ["ada"] });
@@ -104,8 +117,12 @@ test("a second architect scores blind, then sees the group average, the spread a
   await openGrid(page, ws.decisionId);
   await expect(page.getByTestId("score-notice")).toContainText("Blind scoring");
   await expect(page.getByTestId("cell-group")).toHaveCount(0);
-  await expect(page.getByTestId("score-progress").locator('li[data-evaluator="Ada Architect"]')).toContainText("15 of 15 cells");
-  await expect(page.getByTestId("score-progress").locator('li[data-evaluator="Bo Architect"]')).toContainText("0 of 15 cells");
+  await expect(page.getByTestId("score-progress").locator('li[data-evaluator="Ada Architect"]')).toContainText(
+    "15 of 15 cells",
+  );
+  await expect(page.getByTestId("score-progress").locator('li[data-evaluator="Bo Architect"]')).toContainText(
+    "0 of 15 cells",
+  );
 
   await typeGrid(page, BO, async (i, j) => {
     // Until the very last cell is in, nothing of Ada's is visible.
@@ -117,7 +134,9 @@ test("a second architect scores blind, then sees the group average, the spread a
   await expect(pulsarLearning.getByTestId("disagreement")).toBeVisible();
   // Every other pair differs by at most 2 (< 4): exactly one disagreement marker.
   await expect(page.getByTestId("disagreement")).toHaveCount(1);
-  await expect(cell(page, "Operational complexity", "Kafka").getByTestId("cell-group")).toHaveText("avg 5 · 4–6 · 2 evaluators");
+  await expect(cell(page, "Operational complexity", "Kafka").getByTestId("cell-group")).toHaveText(
+    "avg 5 · 4–6 · 2 evaluators",
+  );
   await expect(total(page, "Kafka")).toHaveText("6.70");
   await expect(total(page, "RabbitMQ")).toHaveText("7.70");
   await expect(total(page, "Pulsar")).toHaveText("5.60");
@@ -137,7 +156,9 @@ test("a second architect scores blind, then sees the group average, the spread a
   await viewerContext.close();
 });
 
-test("the same architect in two browsers: the second write to a cell shows both values and lets them choose", async ({ browser }) => {
+test("the same architect in two browsers: the second write to a cell shows both values and lets them choose", async ({
+  browser,
+}) => {
   const ws = await createScoresWorkspace({ scoredBy: [] });
   const [ctxA, ctxB] = [await browser.newContext(), await browser.newContext()];
   const [a, b] = [await ctxA.newPage(), await ctxB.newPage()];
@@ -201,7 +222,10 @@ test("invalid values show a message and change nothing", async ({ page }) => {
   await page.keyboard.type("11");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("score-error")).toHaveText("Kafka · Learning cost: Enter a value from 0 to 10.");
-  await expect(page.getByRole("textbox", { name: "Score for Kafka, Learning cost" })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("textbox", { name: "Score for Kafka, Learning cost" })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
   await page.keyboard.press("Escape");
 
   await page.keyboard.type("abc");
@@ -226,7 +250,9 @@ test("invalid values show a message and change nothing", async ({ page }) => {
   await panel.getByLabel("Rationale").fill("Partitions take a while to learn.");
   await panel.getByLabel("Evidence link").fill("javascript:alert(1)");
   await panel.getByRole("button", { name: "Save details" }).click();
-  await expect(panel.getByTestId("panel-error-evidenceUrl")).toHaveText("Enter a link that starts with http:// or https://.");
+  await expect(panel.getByTestId("panel-error-evidenceUrl")).toHaveText(
+    "Enter a link that starts with http:// or https://.",
+  );
   await panel.getByLabel("Your score").fill("12");
   await panel.getByRole("button", { name: "Save details" }).click();
   await expect(panel.getByTestId("panel-error-value")).toHaveText("Enter a value from 0 to 10.");
@@ -244,5 +270,9 @@ test("invalid values show a message and change nothing", async ({ page }) => {
   await panel.getByRole("button", { name: "Save details" }).click();
   await savedText(page.getByTestId("save-status"));
   const [saved] = await storedScores(ws.decisionId);
-  expect([saved.value, saved.rationale, saved.evidenceUrl]).toEqual([7, "Partitions take a while to learn.", "https://kafka.apache.org/documentation/"]);
+  expect([saved.value, saved.rationale, saved.evidenceUrl]).toEqual([
+    7,
+    "Partitions take a while to learn.",
+    "https://kafka.apache.org/documentation/",
+  ]);
 });

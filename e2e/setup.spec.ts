@@ -16,8 +16,12 @@ test.beforeEach(async () => {
 const criterionRows = (page: Page) => page.getByTestId("criterion-row");
 /** A row by its saved name (the disclosure summary shows the name as last saved, not as being typed). */
 const rowByName = (page: Page, name: string) => criterionRows(page).filter({ hasText: `Details of ${name}` });
-const names = async (page: Page) => criterionRows(page).getByLabel("Name", { exact: true }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-const shares = async (page: Page) => (await criterionRows(page).getByTestId("share").locator(".share-value").allInnerTexts()).map((s) => s.trim());
+const names = async (page: Page) =>
+  criterionRows(page)
+    .getByLabel("Name", { exact: true })
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+const shares = async (page: Page) =>
+  (await criterionRows(page).getByTestId("share").locator(".share-value").allInnerTexts()).map((s) => s.trim());
 
 async function expectSaved(page: Page) {
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
@@ -35,7 +39,9 @@ async function expectNoSeriousViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-test("an architect creates a decision from the broker template, reweighs, reorders by keyboard, removes and undoes", async ({ page }) => {
+test("an architect creates a decision from the broker template, reweighs, reorders by keyboard, removes and undoes", async ({
+  page,
+}) => {
   await signIn(page, ws.email.ada);
   await page.getByRole("link", { name: "New decision" }).click();
   await expect(page).toHaveURL(/\/decisions\/new$/);
@@ -49,7 +55,13 @@ test("an architect creates a decision from the broker template, reweighs, reorde
   await expect(page.getByRole("heading", { level: 1, name: "Broker for order events, 2026" })).toBeVisible();
   const decisionId = page.url().split("/decisions/")[1].split("/")[0];
 
-  expect(await names(page)).toEqual(["Learning cost", "Operational complexity", "Community activity", "Team familiarity", "Ecosystem compatibility"]);
+  expect(await names(page)).toEqual([
+    "Learning cost",
+    "Operational complexity",
+    "Community activity",
+    "Team familiarity",
+    "Ecosystem compatibility",
+  ]);
   // Weights 20/25/15/30/10 sum to 100: shares are the weights in percent.
   expect(await shares(page)).toEqual(["20.0%", "25.0%", "15.0%", "30.0%", "10.0%"]);
   await expect(page.getByTestId("candidate-row")).toHaveCount(3);
@@ -65,11 +77,25 @@ test("an architect creates a decision from the broker template, reweighs, reorde
   // Keyboard: the "Move up" button, then Alt+ArrowUp inside a row.
   await familiarity.getByRole("button", { name: "Move Team familiarity up" }).focus();
   await page.keyboard.press("Enter");
-  await expect.poll(() => names(page)).toEqual(["Learning cost", "Operational complexity", "Team familiarity", "Community activity", "Ecosystem compatibility"]);
+  await expect
+    .poll(() => names(page))
+    .toEqual([
+      "Learning cost",
+      "Operational complexity",
+      "Team familiarity",
+      "Community activity",
+      "Ecosystem compatibility",
+    ]);
   await expect(page.getByRole("button", { name: "Move Team familiarity up" })).toBeFocused();
   await rowByName(page, "Ecosystem compatibility").getByLabel("Name", { exact: true }).focus();
   await page.keyboard.press("Alt+ArrowUp");
-  const reordered = ["Learning cost", "Operational complexity", "Team familiarity", "Ecosystem compatibility", "Community activity"];
+  const reordered = [
+    "Learning cost",
+    "Operational complexity",
+    "Team familiarity",
+    "Ecosystem compatibility",
+    "Community activity",
+  ];
   await expect.poll(() => names(page)).toEqual(reordered);
   await expect(page.getByText("Ecosystem compatibility moved to position 4 of 5.")).toBeVisible();
 
@@ -89,7 +115,9 @@ test("an architect creates a decision from the broker template, reweighs, reorde
   expect((await auditEvents(decisionId, "criterion.reordered")).length).toBe(2);
 });
 
-test("two architects rename the same criterion: the second sees both values and chooses; different rows never conflict", async ({ browser }) => {
+test("two architects rename the same criterion: the second sees both values and chooses; different rows never conflict", async ({
+  browser,
+}) => {
   const decisionId = ws.decisions.get("broker")!;
   const adaContext = await browser.newContext();
   const boContext = await browser.newContext();
@@ -190,9 +218,14 @@ test("deciding locks the setup; reopening brings the editors back and is audited
   await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);
 
   // Superseding picks a decision of this workspace.
-  await page.getByTestId("supersede-form").getByLabel("Superseded by").selectOption({ label: "Garbage collector for the payments service" });
+  await page
+    .getByTestId("supersede-form")
+    .getByLabel("Superseded by")
+    .selectOption({ label: "Garbage collector for the payments service" });
   await page.getByRole("button", { name: "Mark as superseded" }).click();
-  await expect(page.getByTestId("outcome").getByRole("link", { name: "Garbage collector for the payments service" })).toBeVisible();
+  await expect(
+    page.getByTestId("outcome").getByRole("link", { name: "Garbage collector for the payments service" }),
+  ).toBeVisible();
 
   await page.getByRole("button", { name: "Reopen for review" }).click();
   await expect(page.getByTestId("setup-editor")).toBeVisible();
@@ -217,7 +250,11 @@ test("the decisions list filters, searches and sorts by URL; archive, unarchive 
 
   await page.goto("/?sort=title");
   const titles = (await list.locator("tbody th").allInnerTexts()).map((s) => s.trim());
-  expect(titles).toEqual(["Backend language for the API gateway", "Garbage collector for the payments service", BROKER]);
+  expect(titles).toEqual([
+    "Backend language for the API gateway",
+    "Garbage collector for the payments service",
+    BROKER,
+  ]);
   await page.goto(`/?team=${"none"}`);
   await expect(page.getByText("No decisions match these filters.")).toBeVisible();
 
@@ -258,7 +295,8 @@ test("rows can also be dragged into place (native HTML5 drag and drop)", async (
   await signIn(page, ws.email.ada);
   await openSetup(page, ws.decisions.get("broker")!);
   const candidates = page.getByTestId("candidate-row");
-  const candidateNames = () => candidates.getByLabel("Name", { exact: true }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const candidateNames = () =>
+    candidates.getByLabel("Name", { exact: true }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   expect(await candidateNames()).toEqual(["Kafka", "RabbitMQ", "Pulsar"]);
   // Source and target both on screen (Playwright's drag cannot scroll mid-drag; a person's browser auto-scrolls).
   await page.setViewportSize({ width: 1280, height: 1600 });

@@ -6,9 +6,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 import { createOrderTeamFixture, type TeamFixture } from "./support/teams-fixtures";
 
-const cell = (page: Page, member: string, skill: string) => page.locator(`td[data-member="${member}"][data-skill="${skill}"]`);
+const cell = (page: Page, member: string, skill: string) =>
+  page.locator(`td[data-member="${member}"][data-skill="${skill}"]`);
 const vectorRow = (page: Page, skill: string) => page.getByTestId("team-vector").locator(`tr[data-skill="${skill}"]`);
-const match = (page: Page, candidate: string) => page.locator(`section[data-candidate="${candidate}"] [data-testid="skill-match-value"]`);
+const match = (page: Page, candidate: string) =>
+  page.locator(`section[data-candidate="${candidate}"] [data-testid="skill-match-value"]`);
 
 async function rate(page: Page, member: string, skill: string, value: string) {
   await cell(page, member, skill).click();
@@ -35,7 +37,9 @@ test.beforeEach(async () => {
   fx = await createOrderTeamFixture();
 });
 
-test("a team lead raises a rating by keyboard and the decision's skill match changes by the computed amount", async ({ page }) => {
+test("a team lead raises a rating by keyboard and the decision's skill match changes by the computed amount", async ({
+  page,
+}) => {
   await signIn(page, DEMO.lead);
   // Before: top-2 AMQP (10+6)/2 = 8, JMS (6+4)/2 = 5, Streaming (7+5)/2 = 6.
   // RabbitMQ {AMQP .7, JMS .3}: .7·8 + .3·5 = 5.6 + 1.5 = 7.10. Kafka {Streaming .9, JMS .1}: 5.4 + 0.5 = 5.90.
@@ -67,7 +71,9 @@ test("a team lead raises a rating by keyboard and the decision's skill match cha
   await expect(match(page, "Kafka")).toHaveText("5.90");
 });
 
-test("bulk paste of a 3×3 block writes all cells; invalid values (11, -1, text) show messages and change nothing", async ({ page }) => {
+test("bulk paste of a 3×3 block writes all cells; invalid values (11, -1, text) show messages and change nothing", async ({
+  page,
+}) => {
   await signIn(page, DEMO.lead);
   await page.goto(`/teams/${fx.teamId}`);
   // Columns AMQP, JMS, Streaming are adjacent (category Messaging). Rows Mei, Tomás, Lina.
@@ -110,7 +116,9 @@ test("bulk paste of a 3×3 block writes all cells; invalid values (11, -1, text)
   await expect(match(page, "RabbitMQ")).toHaveText("7.20");
 });
 
-test("two browser contexts edit the same rating: the second sees their value and mine and chooses", async ({ browser }) => {
+test("two browser contexts edit the same rating: the second sees their value and mine and chooses", async ({
+  browser,
+}) => {
   const a = await (await browser.newContext()).newPage();
   const b = await (await browser.newContext()).newPage();
   await signIn(a, DEMO.lead);
@@ -154,7 +162,9 @@ test("a viewer reads the grid and the team fit but gets no edit control", async 
   await expect(page.getByRole("button", { name: /Remove|Add skill/ })).toHaveCount(0);
 });
 
-test("axe finds no serious or critical violations on /teams, /teams/[id], /skills and the team tab", async ({ page }) => {
+test("axe finds no serious or critical violations on /teams, /teams/[id], /skills and the team tab", async ({
+  page,
+}) => {
   await signIn(page, DEMO.lead);
   for (const path of ["/teams", `/teams/${fx.teamId}`, "/skills", `/decisions/${fx.decisionId}/team`]) {
     await page.goto(path);

@@ -54,7 +54,10 @@ for (let i = 0; ; i++) {
 }
 
 const found = findChromium();
-const browser = await chromium.launch({ executablePath: found.kind === "system" ? found.path : undefined, args: CHROMIUM_ARGS });
+const browser = await chromium.launch({
+  executablePath: found.kind === "system" ? found.path : undefined,
+  args: CHROMIUM_ARGS,
+});
 const context = await browser.newContext({ viewport: { width: 1350, height: 940 } });
 const page = await context.newPage();
 await page.goto(`${BASE}/sign-in`);
@@ -129,7 +132,10 @@ if (lhBin) {
         `--extra-headers=${JSON.stringify({ cookie })}`,
         `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(" ")}`,
       ],
-      { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? (found.kind === "system" ? found.path : "") }, stdio: "ignore" },
+      {
+        env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? (found.kind === "system" ? found.path : "") },
+        stdio: "ignore",
+      },
     );
     if (r.status !== 0 || !fs.existsSync(out)) {
       log(`lighthouse run ${run} failed (exit ${r.status})`);
@@ -144,18 +150,24 @@ if (lhBin) {
     });
   }
 } else {
-  log("lighthouse not installed: skipping the Lighthouse score (npm install, which brings the pinned lighthouse devDependency, or set LIGHTHOUSE_BIN)");
+  log(
+    "lighthouse not installed: skipping the Lighthouse score (npm install, which brings the pinned lighthouse devDependency, or set LIGHTHOUSE_BIN)",
+  );
 }
 stop();
 
 const fmt = (v: number, d = 0) => v.toFixed(d);
 console.log(`Results page benchmark (12 candidates × 20 criteria × 8 evaluators)`);
 if (lh.length) {
-  console.log(`  Lighthouse desktop (median of ${lh.length}): performance ${median(lh.map((x) => x.score))}, LCP ${fmt(median(lh.map((x) => x.lcp)))} ms, TBT ${fmt(median(lh.map((x) => x.tbt)))} ms, CLS ${fmt(median(lh.map((x) => x.cls)), 3)}`);
+  console.log(
+    `  Lighthouse desktop (median of ${lh.length}): performance ${median(lh.map((x) => x.score))}, LCP ${fmt(median(lh.map((x) => x.lcp)))} ms, TBT ${fmt(median(lh.map((x) => x.tbt)))} ms, CLS ${fmt(median(lh.map((x) => x.cls)), 3)}`,
+  );
 }
 console.log(`  LCP in Playwright:      ${fmt(lcp)} ms            (budget 1000 ms)`);
 console.log(`  First-load JS (gzip):   ${fmt(jsGzip / 1024, 1)} kB in ${scripts.length} scripts (budget 200 kB)`);
-console.log(`  Slider input → paint:   median ${fmt(median(sliderMs), 1)} ms, max ${fmt(Math.max(...sliderMs), 1)} ms over ${SLIDER_RUNS} moves (budget 50 ms)`);
+console.log(
+  `  Slider input → paint:   median ${fmt(median(sliderMs), 1)} ms, max ${fmt(Math.max(...sliderMs), 1)} ms over ${SLIDER_RUNS} moves (budget 50 ms)`,
+);
 console.log(`  Monte Carlo worker:     ${fmt(mcMs)} ms for 10,000 samples (off the main thread)`);
 fs.rmSync(dir, { recursive: true, force: true });
 process.exit(0);

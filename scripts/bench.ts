@@ -41,7 +41,12 @@ function randomModel(m: number, n: number, seed: number): DecisionModel {
   }));
   const candidates = Array.from({ length: m }, (_, c) => ({ id: `c${c}`, name: `Candidate ${c}` }));
   const scores = candidates.flatMap((cand) =>
-    criteria.map((crit) => ({ criterionId: crit.id, candidateId: cand.id, evaluatorId: "e1", value: Math.round(rng.uniform() * 100) / 10 })),
+    criteria.map((crit) => ({
+      criterionId: crit.id,
+      candidateId: cand.id,
+      evaluatorId: "e1",
+      value: Math.round(rng.uniform() * 100) / 10,
+    })),
   );
   return { criteria, candidates, scores };
 }
@@ -95,14 +100,31 @@ const rows = SIZES.map(([m, n]) => {
 const np = numpyTimes();
 
 const fmt = (x: number | undefined) => (x === undefined ? "—" : x.toFixed(1));
-const header = ["candidates×criteria", "ours ranks (ms)", "ours +pairwise (ms)", "evaluateDecision (ms)", "numpy (ms)", "ours/numpy"];
+const header = [
+  "candidates×criteria",
+  "ours ranks (ms)",
+  "ours +pairwise (ms)",
+  "evaluateDecision (ms)",
+  "numpy (ms)",
+  "ours/numpy",
+];
 const table = rows.map((r) => {
   const npMs = np?.get(r.size);
-  return [r.size, fmt(r.ranksOnly), fmt(r.withPairs), fmt(r.full), fmt(npMs), npMs ? (r.ranksOnly / npMs).toFixed(2) : "—"];
+  return [
+    r.size,
+    fmt(r.ranksOnly),
+    fmt(r.withPairs),
+    fmt(r.full),
+    fmt(npMs),
+    npMs ? (r.ranksOnly / npMs).toFixed(2) : "—",
+  ];
 });
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-console.log(`Monte Carlo, N = ${SAMPLES.toLocaleString("en")} samples, 1 evaluator per cell, median of ${RUNS} runs after warm-up`);
+const line = (cells: string[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+console.log(
+  `Monte Carlo, N = ${SAMPLES.toLocaleString("en")} samples, 1 evaluator per cell, median of ${RUNS} runs after warm-up`,
+);
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const row of table) console.log(line(row));

@@ -5,4 +5,6 @@ import { BIN, baseEnv, run } from "./lib/run";
 
 const config = env();
 await prepareDatabase(config.DATABASE_URL);
-process.exit(await run(BIN("next"), ["dev", "-p", String(config.PORT)], { env: baseEnv({ DATABASE_URL: config.DATABASE_URL }) }));
+process.exit(
+  await run(BIN("next"), ["dev", "-p", String(config.PORT)], { env: baseEnv({ DATABASE_URL: config.DATABASE_URL }) }),
+);

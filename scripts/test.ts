@@ -36,15 +36,27 @@ async function unit() {
   banner("unit tests (vitest)");
   const report = path.join(TMP, "vitest.json");
   fs.rmSync(report, { force: true });
-  const code = await run(BIN("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], { env: baseEnv() });
-  const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(report);
+  const code = await run(BIN("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], {
+    env: baseEnv(),
+  });
+  const json = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  }>(report);
   if (!json) {
     results.push({ name: "unit", passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` });
     return;
   }
   // A suite that fails to load (syntax error, bad import) reports no failed test but a non-zero exit: count it.
   const failed = json.numFailedTests + (code !== 0 && json.numFailedTests === 0 ? 1 : 0);
-  results.push({ name: "unit", passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests });
+  results.push({
+    name: "unit",
+    passed: json.numPassedTests,
+    failed,
+    skipped: json.numPendingTests + json.numTodoTests,
+  });
 }
 
 interface PlaywrightStats {
@@ -79,12 +91,15 @@ const want = (s: string) => only.length === 0 || only.includes(s);
 
 if (want("typecheck")) await check("typecheck", BIN("tsc"), ["--noEmit"]);
 if (want("lint")) await check("lint", BIN("eslint"), ["--max-warnings=0", "."]);
+if (want("format")) await check("format", BIN("prettier"), ["--check", "."]);
 if (want("unit")) await unit();
 if (want("e2e")) await e2e();
 
 banner("summary");
 for (const r of results) {
-  console.log(`  ${r.name.padEnd(22)} ${String(r.passed).padStart(4)} passed  ${String(r.failed).padStart(3)} failed${r.skipped ? `  ${r.skipped} skipped` : ""}${r.note ? `  (${r.note})` : ""}`);
+  console.log(
+    `  ${r.name.padEnd(22)} ${String(r.passed).padStart(4)} passed  ${String(r.failed).padStart(3)} failed${r.skipped ? `  ${r.skipped} skipped` : ""}${r.note ? `  (${r.note})` : ""}`,
+  );
 }
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);

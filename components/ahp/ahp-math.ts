@@ -1,6 +1,12 @@
 // Pure helpers for the wizard: which pairs to ask, and the AHP result of a set of judgments (the engine's
 // groupMatrix + ahpWeights + inconsistentJudgments, the same functions evaluateDecision uses for weightSource "ahp").
-import { ahpWeights, groupMatrix, inconsistentJudgments, type AhpInconsistentJudgment, type PairwiseJudgmentInput } from "@/lib/scoring";
+import {
+  ahpWeights,
+  groupMatrix,
+  inconsistentJudgments,
+  type AhpInconsistentJudgment,
+  type PairwiseJudgmentInput,
+} from "@/lib/scoring";
 
 export interface Pair {
   key: string;
@@ -11,7 +17,8 @@ export interface Pair {
 /** n(n−1)/2 questions, in criterion order: each pair once, A before B. */
 export function pairsOf(ids: readonly string[]): Pair[] {
   const out: Pair[] = [];
-  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) out.push({ key: `${ids[i]}|${ids[j]}`, a: ids[i], b: ids[j] });
+  for (let i = 0; i < ids.length; i++)
+    for (let j = i + 1; j < ids.length; j++) out.push({ key: `${ids[i]}|${ids[j]}`, a: ids[i], b: ids[j] });
   return out;
 }
 

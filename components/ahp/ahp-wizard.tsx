@@ -32,7 +32,9 @@ export function AhpWizard({ view }: { view: AhpView }) {
     const out: Record<string, Answer> = {};
     for (const j of view.judgments) {
       if (j.evaluatorId !== view.me.id) continue;
-      const p = pairs.find((x) => (x.a === j.criterionAId && x.b === j.criterionBId) || (x.a === j.criterionBId && x.b === j.criterionAId));
+      const p = pairs.find(
+        (x) => (x.a === j.criterionAId && x.b === j.criterionBId) || (x.a === j.criterionBId && x.b === j.criterionAId),
+      );
       if (p) out[p.key] = { value: p.a === j.criterionAId ? j.value : 1 / j.value, row: j };
     }
     return out;
@@ -41,7 +43,9 @@ export function AhpWizard({ view }: { view: AhpView }) {
   const [status, setStatus] = useState<Record<string, Status>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<Record<string, { theirs: JudgmentDto | null; yours: number }>>({});
-  const [applyState, setApplyState] = useState<{ kind: "idle" | "busy" | "done" | "error"; message?: string }>({ kind: "idle" });
+  const [applyState, setApplyState] = useState<{ kind: "idle" | "busy" | "done" | "error"; message?: string }>({
+    kind: "idle",
+  });
 
   const put = (key: string, a: Answer) => {
     const next = { ...mineRef.current, [key]: a };
@@ -55,7 +59,15 @@ export function AhpWizard({ view }: { view: AhpView }) {
     setStatus((s) => ({ ...s, [p.key]: "saving" }));
     setErrors(({ [p.key]: _, ...rest }) => rest);
     try {
-      const r = await withRetry(() => saveJudgmentAction({ decisionId: view.decisionId, criterionAId: p.a, criterionBId: p.b, value, version: prev?.row?.version ?? null }));
+      const r = await withRetry(() =>
+        saveJudgmentAction({
+          decisionId: view.decisionId,
+          criterionAId: p.a,
+          criterionBId: p.b,
+          value,
+          version: prev?.row?.version ?? null,
+        }),
+      );
       if (r.ok && r.data) {
         put(p.key, { value: r.data.value, row: r.data });
         setStatus((s) => ({ ...s, [p.key]: "saved" }));
@@ -99,13 +111,20 @@ export function AhpWizard({ view }: { view: AhpView }) {
   });
   const othersJudgments = view.judgments
     .filter((j) => j.evaluatorId !== view.me.id)
-    .map((j) => ({ evaluatorId: j.evaluatorId, criterionA: j.criterionAId, criterionB: j.criterionBId, value: j.value }));
+    .map((j) => ({
+      evaluatorId: j.evaluatorId,
+      criterionA: j.criterionAId,
+      criterionB: j.criterionBId,
+      value: j.value,
+    }));
   const own = ahpOutcome(ids, myJudgments);
   const group = ahpOutcome(ids, [...othersJudgments, ...myJudgments]);
 
   // The three answers that explain most of my inconsistency, when my CR is over the limit.
   const flagged = new Map<string, number>(
-    own && own.cr !== null && own.cr > CR_LIMIT ? own.inconsistent.slice(0, 3).map((j) => [`${j.criterionA}|${j.criterionB}`, j.suggested] as const) : [],
+    own && own.cr !== null && own.cr > CR_LIMIT
+      ? own.inconsistent.slice(0, 3).map((j) => [`${j.criterionA}|${j.criterionB}`, j.suggested] as const)
+      : [],
   );
 
   const words = (p: Pair, v: number) => {
@@ -119,12 +138,21 @@ export function AhpWizard({ view }: { view: AhpView }) {
   const currentShares = normaliseWeights(view.criteria.map((c) => c.weight));
   const answered = Object.keys(mine).length;
   const states = Object.values(status);
-  const saveStatus = states.includes("failed") ? t("status.failed") : states.includes("saving") ? t("status.saving") : states.length ? t("status.saved") : "";
+  const saveStatus = states.includes("failed")
+    ? t("status.failed")
+    : states.includes("saving")
+      ? t("status.saving")
+      : states.length
+        ? t("status.saved")
+        : "";
 
   const apply = async () => {
     setApplyState({ kind: "busy" });
     try {
-      const r = await applyAhpWeightsAction({ decisionId: view.decisionId, criteria: view.criteria.map((c) => ({ id: c.id, version: c.version })) });
+      const r = await applyAhpWeightsAction({
+        decisionId: view.decisionId,
+        criteria: view.criteria.map((c) => ({ id: c.id, version: c.version })),
+      });
       if (r.ok) {
         setApplyState({ kind: "done", message: t("apply.done") });
         router.refresh();
@@ -133,13 +161,18 @@ export function AhpWizard({ view }: { view: AhpView }) {
       setApplyState({ kind: "error", message: errText("network") });
     }
   };
-  const errText = (key: string) => (t.has(`errors.${key}` as "errors.unknown") ? t(`errors.${key}` as "errors.unknown") : t("errors.unknown"));
+  const errText = (key: string) =>
+    t.has(`errors.${key}` as "errors.unknown") ? t(`errors.${key}` as "errors.unknown") : t("errors.unknown");
 
   return (
     <section className="ahp-page" aria-labelledby="ahp-heading">
       <h2 id="ahp-heading">{t("title")}</h2>
       <p className="lede">{t("lede")}</p>
-      {view.locked ? <p className="callout">{t("locked")}</p> : !view.canAnswer ? <p className="callout">{t("readOnly")}</p> : null}
+      {view.locked ? (
+        <p className="callout">{t("locked")}</p>
+      ) : !view.canAnswer ? (
+        <p className="callout">{t("readOnly")}</p>
+      ) : null}
 
       <div className="ahp-layout">
         {view.canAnswer ? (
@@ -154,7 +187,12 @@ export function AhpWizard({ view }: { view: AhpView }) {
                 const suggestion = flagged.get(p.key);
                 const c = conflict[p.key];
                 return (
-                  <li key={p.key} className={suggestion !== undefined ? "ahp-question flagged" : "ahp-question"} data-testid="ahp-question" data-pair={`${name(p.a)} vs ${name(p.b)}`}>
+                  <li
+                    key={p.key}
+                    className={suggestion !== undefined ? "ahp-question flagged" : "ahp-question"}
+                    data-testid="ahp-question"
+                    data-pair={`${name(p.a)} vs ${name(p.b)}`}
+                  >
                     <fieldset>
                       <legend>
                         {n + 1}. {t("question", { a: name(p.a), b: name(p.b) })}
@@ -200,7 +238,14 @@ export function AhpWizard({ view }: { view: AhpView }) {
                       {c ? (
                         <div className="callout callout-error" role="alert" data-testid="ahp-conflict">
                           <p>
-                            <strong>{t("conflict.title")}</strong> {t("conflict.explain", { pair: `${name(p.a)} / ${name(p.b)}`, theirs: c.theirs ? words(p, p.a === c.theirs.criterionAId ? c.theirs.value : 1 / c.theirs.value) : t("conflict.none"), yours: words(p, c.yours) })}
+                            <strong>{t("conflict.title")}</strong>{" "}
+                            {t("conflict.explain", {
+                              pair: `${name(p.a)} / ${name(p.b)}`,
+                              theirs: c.theirs
+                                ? words(p, p.a === c.theirs.criterionAId ? c.theirs.value : 1 / c.theirs.value)
+                                : t("conflict.none"),
+                              yours: words(p, c.yours),
+                            })}
                           </p>
                           <button type="button" onClick={() => resolve(p, "mine")}>
                             {t("conflict.keepMine")}
@@ -225,7 +270,11 @@ export function AhpWizard({ view }: { view: AhpView }) {
               <>
                 <dt>{t("results.yourCr")}</dt>
                 <dd data-testid="own-cr">{crText(own)}</dd>
-                {own ? <dd className="sub">{t("results.lambda", { lambda: fmt3(own.lambdaMax), ci: fmt3(own.ci), ri: f.number(own.ri) })}</dd> : null}
+                {own ? (
+                  <dd className="sub">
+                    {t("results.lambda", { lambda: fmt3(own.lambdaMax), ci: fmt3(own.ci), ri: f.number(own.ri) })}
+                  </dd>
+                ) : null}
               </>
             ) : null}
             <dt>{t("results.groupCr")}</dt>
@@ -236,9 +285,17 @@ export function AhpWizard({ view }: { view: AhpView }) {
             <thead>
               <tr>
                 <th scope="col">{t("results.criterion")}</th>
-                <th scope="col" className="num">{t("results.current")}</th>
-                {view.canAnswer ? <th scope="col" className="num">{t("results.yours")}</th> : null}
-                <th scope="col" className="num">{t("results.group")}</th>
+                <th scope="col" className="num">
+                  {t("results.current")}
+                </th>
+                {view.canAnswer ? (
+                  <th scope="col" className="num">
+                    {t("results.yours")}
+                  </th>
+                ) : null}
+                <th scope="col" className="num">
+                  {t("results.group")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -257,7 +314,12 @@ export function AhpWizard({ view }: { view: AhpView }) {
           {view.canApply ? (
             <div className="ahp-apply">
               <p className="hint">{group?.complete ? t("apply.explain") : t("apply.needsAll")}</p>
-              <button type="button" className="primary" disabled={!group?.complete || applyState.kind === "busy"} onClick={() => void apply()}>
+              <button
+                type="button"
+                className="primary"
+                disabled={!group?.complete || applyState.kind === "busy"}
+                onClick={() => void apply()}
+              >
                 {t("apply.button")}
               </button>
               <p role="status" aria-live="polite" data-testid="ahp-apply-status">

@@ -12,7 +12,15 @@ export function ChangeNameForm({ name }: { name: string }) {
   const value = state && !state.ok ? state.values?.name : undefined;
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="auth-form">
-      <Field name="name" label={t("fields.name")} autoComplete="name" required maxLength={100} defaultValue={value ?? name} error={errors.name} />
+      <Field
+        name="name"
+        label={t("fields.name")}
+        autoComplete="name"
+        required
+        maxLength={100}
+        defaultValue={value ?? name}
+        error={errors.name}
+      />
       <FormStatus state={state} success={t("account.nameSaved")} />
       <SubmitButton pending={pending} label={t("account.saveName")} pendingLabel={t("account.saving")} />
     </form>
@@ -25,9 +33,31 @@ export function ChangePasswordForm() {
   const { errors, onSubmit } = useClientValidation(changePasswordSchema, state);
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="auth-form">
-      <Field name="currentPassword" type="password" label={t("fields.currentPassword")} autoComplete="current-password" required error={errors.currentPassword} />
-      <Field name="newPassword" type="password" label={t("fields.newPassword")} autoComplete="new-password" required hint={t("fields.passwordHint")} error={errors.newPassword} />
-      <Field name="confirmPassword" type="password" label={t("fields.confirmPassword")} autoComplete="new-password" required error={errors.confirmPassword} />
+      <Field
+        name="currentPassword"
+        type="password"
+        label={t("fields.currentPassword")}
+        autoComplete="current-password"
+        required
+        error={errors.currentPassword}
+      />
+      <Field
+        name="newPassword"
+        type="password"
+        label={t("fields.newPassword")}
+        autoComplete="new-password"
+        required
+        hint={t("fields.passwordHint")}
+        error={errors.newPassword}
+      />
+      <Field
+        name="confirmPassword"
+        type="password"
+        label={t("fields.confirmPassword")}
+        autoComplete="new-password"
+        required
+        error={errors.confirmPassword}
+      />
       <FormStatus state={state} success={t("account.passwordChanged")} />
       <SubmitButton pending={pending} label={t("account.changePassword")} pendingLabel={t("account.saving")} />
     </form>

@@ -12,7 +12,8 @@ type ErrorKey = Parameters<ReturnType<typeof useTranslations<"auth.errors">>>[0]
 /** Translates an error key from a schema or action; unknown keys fall back to a generic message. */
 export function useErrorText() {
   const t = useTranslations("auth.errors");
-  return (key: string, values?: Record<string, string>) => (t.has(key as ErrorKey) ? t(key as ErrorKey, values) : t("unknown"));
+  return (key: string, values?: Record<string, string>) =>
+    t.has(key as ErrorKey) ? t(key as ErrorKey, values) : t("unknown");
 }
 
 export function Field(props: {
@@ -75,7 +76,17 @@ export function FormStatus({ state, success }: { state: ActionState<unknown>; su
   );
 }
 
-export function SubmitButton({ pending, label, pendingLabel, className }: { pending: boolean; label: string; pendingLabel?: string; className?: string }) {
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+  className,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel?: string;
+  className?: string;
+}) {
   return (
     <button type="submit" disabled={pending} aria-disabled={pending} className={className ?? "button-primary"}>
       {pending && pendingLabel ? pendingLabel : label}

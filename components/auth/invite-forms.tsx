@@ -23,9 +23,33 @@ export function InviteSignUpForm({ token }: { token: string }) {
   const values = state && !state.ok ? state.values : undefined;
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="auth-form">
-      <Field name="name" label={t("fields.name")} autoComplete="name" required maxLength={100} defaultValue={values?.name} error={errors.name} />
-      <Field name="email" type="email" label={t("fields.email")} autoComplete="email" required defaultValue={values?.email} error={errors.email} />
-      <Field name="password" type="password" label={t("fields.password")} autoComplete="new-password" required hint={t("fields.passwordHint")} error={errors.password} />
+      <Field
+        name="name"
+        label={t("fields.name")}
+        autoComplete="name"
+        required
+        maxLength={100}
+        defaultValue={values?.name}
+        error={errors.name}
+      />
+      <Field
+        name="email"
+        type="email"
+        label={t("fields.email")}
+        autoComplete="email"
+        required
+        defaultValue={values?.email}
+        error={errors.email}
+      />
+      <Field
+        name="password"
+        type="password"
+        label={t("fields.password")}
+        autoComplete="new-password"
+        required
+        hint={t("fields.passwordHint")}
+        error={errors.password}
+      />
       <FormStatus state={state} />
       <SubmitButton pending={pending} label={t("invite.accept")} pendingLabel={t("invite.accepting")} />
     </form>

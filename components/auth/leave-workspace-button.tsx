@@ -16,7 +16,12 @@ export function LeaveWorkspaceButton({ workspaceId, workspaceName }: { workspace
       }}
     >
       <input type="hidden" name="workspaceId" value={workspaceId} />
-      <button type="submit" className="button-secondary" disabled={pending} aria-label={t("leaveWorkspace", { workspace: workspaceName })}>
+      <button
+        type="submit"
+        className="button-secondary"
+        disabled={pending}
+        aria-label={t("leaveWorkspace", { workspace: workspaceName })}
+      >
         {t("leave")}
       </button>
       <FormStatus state={state} success={t("left")} />

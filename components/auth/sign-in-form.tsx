@@ -14,8 +14,23 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="auth-form" aria-labelledby="sign-in-title">
       {next && <input type="hidden" name="next" value={next} />}
-      <Field name="email" type="email" label={t("fields.email")} autoComplete="username" required defaultValue={values?.email} error={errors.email} />
-      <Field name="password" type="password" label={t("fields.password")} autoComplete="current-password" required error={errors.password} />
+      <Field
+        name="email"
+        type="email"
+        label={t("fields.email")}
+        autoComplete="username"
+        required
+        defaultValue={values?.email}
+        error={errors.email}
+      />
+      <Field
+        name="password"
+        type="password"
+        label={t("fields.password")}
+        autoComplete="current-password"
+        required
+        error={errors.password}
+      />
       <FormStatus state={state} />
       <SubmitButton pending={pending} label={t("signIn.submit")} pendingLabel={t("signIn.pending")} />
       <p>

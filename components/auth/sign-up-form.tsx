@@ -13,9 +13,33 @@ export function SignUpForm() {
   const values = state && !state.ok ? state.values : undefined;
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="auth-form" aria-labelledby="sign-up-title">
-      <Field name="name" label={t("fields.name")} autoComplete="name" required maxLength={100} defaultValue={values?.name} error={errors.name} />
-      <Field name="email" type="email" label={t("fields.email")} autoComplete="email" required defaultValue={values?.email} error={errors.email} />
-      <Field name="password" type="password" label={t("fields.password")} autoComplete="new-password" required hint={t("fields.passwordHint")} error={errors.password} />
+      <Field
+        name="name"
+        label={t("fields.name")}
+        autoComplete="name"
+        required
+        maxLength={100}
+        defaultValue={values?.name}
+        error={errors.name}
+      />
+      <Field
+        name="email"
+        type="email"
+        label={t("fields.email")}
+        autoComplete="email"
+        required
+        defaultValue={values?.email}
+        error={errors.email}
+      />
+      <Field
+        name="password"
+        type="password"
+        label={t("fields.password")}
+        autoComplete="new-password"
+        required
+        hint={t("fields.passwordHint")}
+        error={errors.password}
+      />
       <Field
         name="workspaceName"
         label={t("fields.workspaceName")}

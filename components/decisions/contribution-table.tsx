@@ -18,9 +18,13 @@ export function ContributionTable({ decision, result }: { decision: DecisionDeta
           <thead>
             <tr>
               <th scope="col">{t("criterion")}</th>
-              <th scope="col" className="num">{t("share")}</th>
+              <th scope="col" className="num">
+                {t("share")}
+              </th>
               {decision.candidates.map((c) => (
-                <th scope="col" className="num" key={c.id}>{c.name}</th>
+                <th scope="col" className="num" key={c.id}>
+                  {c.name}
+                </th>
               ))}
             </tr>
           </thead>
@@ -41,7 +45,11 @@ export function ContributionTable({ decision, result }: { decision: DecisionDeta
                           : undefined
                       }
                     >
-                      {c?.contribution == null ? <span className="missing">{t("missing")}</span> : formatPoints(f, c.contribution)}
+                      {c?.contribution == null ? (
+                        <span className="missing">{t("missing")}</span>
+                      ) : (
+                        formatPoints(f, c.contribution)
+                      )}
                     </td>
                   );
                 })}

@@ -28,8 +28,12 @@ export function CriteriaTable({ decision, result }: { decision: DecisionDetail; 
             <th scope="col">{t("kind")}</th>
             <th scope="col">{t("direction")}</th>
             <th scope="col">{t("scale")}</th>
-            <th scope="col" className="num">{t("weight")}</th>
-            <th scope="col" className="num">{t("share")}</th>
+            <th scope="col" className="num">
+              {t("weight")}
+            </th>
+            <th scope="col" className="num">
+              {t("share")}
+            </th>
             <th scope="col">{t("mustHave")}</th>
           </tr>
         </thead>
@@ -42,7 +46,9 @@ export function CriteriaTable({ decision, result }: { decision: DecisionDetail; 
                   <span>{c.name}</span>
                   {c.description ? <span className="sub">{c.description}</span> : null}
                   {c.lowMeaning || c.highMeaning ? (
-                    <span className="sub">{t("meanings", { low: c.lowMeaning || "—", high: c.highMeaning || "—" })}</span>
+                    <span className="sub">
+                      {t("meanings", { low: c.lowMeaning || "—", high: c.highMeaning || "—" })}
+                    </span>
                   ) : null}
                 </th>
                 <td>{t(`kinds.${c.kind}`)}</td>
@@ -60,7 +66,10 @@ export function CriteriaTable({ decision, result }: { decision: DecisionDetail; 
                 <td>
                   {c.threshold === null
                     ? "—"
-                    : t(c.direction === "COST" ? "atMost" : "atLeast", { value: formatRaw(f, c.threshold), unit: c.unit ?? "" })}
+                    : t(c.direction === "COST" ? "atMost" : "atLeast", {
+                        value: formatRaw(f, c.threshold),
+                        unit: c.unit ?? "",
+                      })}
                 </td>
               </tr>
             );

@@ -10,7 +10,13 @@ import { StatusBadge } from "./status-badge";
  * JavaScript; row actions (duplicate, archive) are plain form posts that come back to the same filtered view.
  * Controls that change data are rendered only for roles that may use them.
  */
-export function DecisionList(props: { decisions: DecisionListItem[]; teams: TeamOption[]; query: ListQuery; canWrite: boolean; notice?: string }) {
+export function DecisionList(props: {
+  decisions: DecisionListItem[];
+  teams: TeamOption[];
+  query: ListQuery;
+  canWrite: boolean;
+  notice?: string;
+}) {
   const { decisions, query, canWrite } = props;
   const t = useTranslations("decisions.list");
   const ts = useTranslations("setup.list");
@@ -30,7 +36,10 @@ export function DecisionList(props: { decisions: DecisionListItem[]; teams: Team
       </div>
       <p className="lede">{t("lede")}</p>
       {props.notice ? (
-        <p role="status" className={`callout ${["archived", "unarchived"].includes(props.notice) ? "" : "callout-error"}`}>
+        <p
+          role="status"
+          className={`callout ${["archived", "unarchived"].includes(props.notice) ? "" : "callout-error"}`}
+        >
           {ts.has(`notices.${props.notice}` as never) ? ts(`notices.${props.notice}` as never) : ts("notices.unknown")}
         </p>
       ) : null}
@@ -73,7 +82,13 @@ export function DecisionList(props: { decisions: DecisionListItem[]; teams: Team
           </select>
         </div>
         <div className="setup-field checkbox">
-          <input id="filter-archived" type="checkbox" name="archived" value="1" defaultChecked={query.archived === "1"} />
+          <input
+            id="filter-archived"
+            type="checkbox"
+            name="archived"
+            value="1"
+            defaultChecked={query.archived === "1"}
+          />
           <label htmlFor="filter-archived">{ts("showArchived")}</label>
         </div>
         <button type="submit">{ts("apply")}</button>
@@ -89,8 +104,12 @@ export function DecisionList(props: { decisions: DecisionListItem[]; teams: Team
               <th scope="col">{t("columns.title")}</th>
               <th scope="col">{t("columns.status")}</th>
               <th scope="col">{t("columns.team")}</th>
-              <th scope="col" className="num">{t("columns.candidates")}</th>
-              <th scope="col" className="num">{t("columns.criteria")}</th>
+              <th scope="col" className="num">
+                {t("columns.candidates")}
+              </th>
+              <th scope="col" className="num">
+                {t("columns.criteria")}
+              </th>
               <th scope="col">{t("columns.updated")}</th>
               {canWrite ? <th scope="col">{ts("actions")}</th> : null}
             </tr>
@@ -119,7 +138,11 @@ export function DecisionList(props: { decisions: DecisionListItem[]; teams: Team
                     <form action={duplicateDecisionAction}>
                       <input type="hidden" name="decisionId" value={d.id} />
                       <input type="hidden" name="returnTo" value={returnTo} />
-                      <button type="submit" className="link-button" aria-label={ts("duplicateLabel", { title: d.title })}>
+                      <button
+                        type="submit"
+                        className="link-button"
+                        aria-label={ts("duplicateLabel", { title: d.title })}
+                      >
                         {ts("duplicate")}
                       </button>
                     </form>
@@ -127,7 +150,11 @@ export function DecisionList(props: { decisions: DecisionListItem[]; teams: Team
                       <input type="hidden" name="decisionId" value={d.id} />
                       <input type="hidden" name="version" value={d.version} />
                       <input type="hidden" name="returnTo" value={returnTo} />
-                      <button type="submit" className="link-button" aria-label={ts(d.archived ? "unarchiveLabel" : "archiveLabel", { title: d.title })}>
+                      <button
+                        type="submit"
+                        className="link-button"
+                        aria-label={ts(d.archived ? "unarchiveLabel" : "archiveLabel", { title: d.title })}
+                      >
                         {ts(d.archived ? "unarchive" : "archive")}
                       </button>
                     </form>

@@ -14,22 +14,38 @@ export function RankingTable({ decision, result }: { decision: DecisionDetail; r
       <table className="data-table" data-testid="ranking">
         <thead>
           <tr>
-            <th scope="col" className="num">{t("rank")}</th>
+            <th scope="col" className="num">
+              {t("rank")}
+            </th>
             <th scope="col">{t("candidate")}</th>
-            <th scope="col" className="num">{t("total")}</th>
-            <th scope="col" className="num">{t("margin")}</th>
+            <th scope="col" className="num">
+              {t("total")}
+            </th>
+            <th scope="col" className="num">
+              {t("margin")}
+            </th>
             <th scope="col">{t("notes")}</th>
           </tr>
         </thead>
         <tbody>
           {result.ranking.map((r) => (
-            <tr key={r.candidateId} data-candidate={candidate.get(r.candidateId)?.name} className={r.excluded ? "excluded" : undefined}>
+            <tr
+              key={r.candidateId}
+              data-candidate={candidate.get(r.candidateId)?.name}
+              className={r.excluded ? "excluded" : undefined}
+            >
               <td className="num" data-testid="rank">
                 {r.tied ? t("tiedRank", { rank: r.rank }) : r.rank}
               </td>
-              <th scope="row">{r.excluded ? <s>{candidate.get(r.candidateId)?.name}</s> : candidate.get(r.candidateId)?.name}</th>
-              <td className="num" data-testid="total">{formatPoints(f, r.total)}</td>
-              <td className="num" data-testid="margin">{r.margin === null ? "—" : formatPoints(f, r.margin)}</td>
+              <th scope="row">
+                {r.excluded ? <s>{candidate.get(r.candidateId)?.name}</s> : candidate.get(r.candidateId)?.name}
+              </th>
+              <td className="num" data-testid="total">
+                {formatPoints(f, r.total)}
+              </td>
+              <td className="num" data-testid="margin">
+                {r.margin === null ? "—" : formatPoints(f, r.margin)}
+              </td>
               <td>
                 {r.excluded
                   ? r.exclusions.map((e) => {
@@ -48,7 +64,9 @@ export function RankingTable({ decision, result }: { decision: DecisionDetail; r
                   : null}
                 {r.incomplete ? (
                   <span className="flag flag-incomplete">
-                    {t("incomplete", { criteria: r.missingCriteria.map((id) => criterion.get(id)?.name ?? id).join(", ") })}
+                    {t("incomplete", {
+                      criteria: r.missingCriteria.map((id) => criterion.get(id)?.name ?? id).join(", "),
+                    })}
                   </span>
                 ) : null}
               </td>

@@ -18,7 +18,9 @@ export function ScoreMatrix({ decision, result }: { decision: DecisionDetail; re
             <tr>
               <th scope="col">{t("criterion")}</th>
               {decision.candidates.map((c) => (
-                <th scope="col" className="num" key={c.id}>{c.name}</th>
+                <th scope="col" className="num" key={c.id}>
+                  {c.name}
+                </th>
               ))}
             </tr>
           </thead>
@@ -47,7 +49,9 @@ export function ScoreMatrix({ decision, result }: { decision: DecisionDetail; re
                       {cr.kind !== "SKILL_MATCH" ? (
                         <span className="sub">
                           {t("evaluators", { count: cell.evaluatorCount })}
-                          {cell.evaluatorCount > 1 && cell.range !== null ? ` · ${t("range", { range: formatRaw(f, cell.range) })}` : ""}
+                          {cell.evaluatorCount > 1 && cell.range !== null
+                            ? ` · ${t("range", { range: formatRaw(f, cell.range) })}`
+                            : ""}
                         </span>
                       ) : (
                         <span className="sub">{t("fromTeam")}</span>

@@ -16,7 +16,9 @@ export function SkillMatchTable({ decision, result }: { decision: DecisionDetail
         <thead>
           <tr>
             <th scope="col">{t("candidate")}</th>
-            <th scope="col" className="num">{t("match")}</th>
+            <th scope="col" className="num">
+              {t("match")}
+            </th>
             <th scope="col">{t("requirements")}</th>
           </tr>
         </thead>
@@ -24,7 +26,9 @@ export function SkillMatchTable({ decision, result }: { decision: DecisionDetail
           {result.skillMatch.map((m) => (
             <tr key={m.candidateId} data-candidate={candidate.get(m.candidateId)}>
               <th scope="row">{candidate.get(m.candidateId)}</th>
-              <td className="num" data-testid="skill-match-value">{m.match === null ? "—" : formatPoints(f, m.match)}</td>
+              <td className="num" data-testid="skill-match-value">
+                {m.match === null ? "—" : formatPoints(f, m.match)}
+              </td>
               <td>
                 <ul className="plain">
                   {m.requirements.map((r) => (

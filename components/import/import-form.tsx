@@ -14,7 +14,10 @@ export interface ImportDecisionOption {
 
 export function ImportForm({ decisions, into }: { decisions: ImportDecisionOption[]; into: string | null }) {
   const t = useTranslations("report.import");
-  const [preview, previewAction, previewing] = useActionState<ImportPreview | null, FormData>(previewImportAction, null);
+  const [preview, previewAction, previewing] = useActionState<ImportPreview | null, FormData>(
+    previewImportAction,
+    null,
+  );
   const [override, setOverride] = useState<ImportPreview | null>(null);
   const [mode, setMode] = useState<"new" | "existing">(into ? "existing" : "new");
   const [done, setDone] = useState<string | null>(null);
@@ -43,7 +46,14 @@ export function ImportForm({ decisions, into }: { decisions: ImportDecisionOptio
   };
 
   const issueText = (i: ImportIssue) => {
-    const where = i.row && i.column ? t("location", { row: i.row, column: i.column }) : i.row ? t("rowLocation", { row: i.row }) : i.path ? t("pathLocation", { path: i.path }) : "";
+    const where =
+      i.row && i.column
+        ? t("location", { row: i.row, column: i.column })
+        : i.row
+          ? t("rowLocation", { row: i.row })
+          : i.path
+            ? t("pathLocation", { path: i.path })
+            : "";
     // Keys come from the server's fixed list; params are plain values.
     const msg = t(`errors.${i.key}` as "errors.invalid", (i.params ?? {}) as Record<string, string>);
     return where ? `${where}: ${msg}` : msg;
@@ -69,10 +79,19 @@ export function ImportForm({ decisions, into }: { decisions: ImportDecisionOptio
         <fieldset>
           <legend>{t("target")}</legend>
           <label>
-            <input type="radio" name="mode" value="new" checked={mode === "new"} onChange={() => setMode("new")} /> {t("targetNew")}
+            <input type="radio" name="mode" value="new" checked={mode === "new"} onChange={() => setMode("new")} />{" "}
+            {t("targetNew")}
           </label>
           <label>
-            <input type="radio" name="mode" value="existing" checked={mode === "existing"} onChange={() => setMode("existing")} disabled={decisions.length === 0} /> {t("targetExisting")}
+            <input
+              type="radio"
+              name="mode"
+              value="existing"
+              checked={mode === "existing"}
+              onChange={() => setMode("existing")}
+              disabled={decisions.length === 0}
+            />{" "}
+            {t("targetExisting")}
           </label>
           {mode === "new" ? (
             <label className="field">
@@ -109,7 +128,15 @@ export function ImportForm({ decisions, into }: { decisions: ImportDecisionOptio
 
       {confirmError ? (
         <div role="alert" className="import-errors">
-          <p>{confirmError.error === "stale" ? t("stale") : confirmError.error === "decisionLocked" ? t("locked") : confirmError.error === "forbidden" ? t("notAllowed") : t("errorsTitle")}</p>
+          <p>
+            {confirmError.error === "stale"
+              ? t("stale")
+              : confirmError.error === "decisionLocked"
+                ? t("locked")
+                : confirmError.error === "forbidden"
+                  ? t("notAllowed")
+                  : t("errorsTitle")}
+          </p>
           {confirmError.issues?.length ? (
             <ul>
               {confirmError.issues.map((i, k) => (
@@ -127,11 +154,26 @@ export function ImportForm({ decisions, into }: { decisions: ImportDecisionOptio
             {shown.kind === "matrix" ? (
               <>
                 <p>
-                  <strong>{shown.plan.title}</strong>: {t("summary", { criteria: shown.plan.criteria, candidates: shown.plan.candidates, scores: shown.plan.scores })}
+                  <strong>{shown.plan.title}</strong>:{" "}
+                  {t("summary", {
+                    criteria: shown.plan.criteria,
+                    candidates: shown.plan.candidates,
+                    scores: shown.plan.scores,
+                  })}
                 </p>
-                {shown.plan.mode === "existing" && shown.plan.newCriteria.length ? <p>{t("newCriteria", { names: shown.plan.newCriteria.join(", ") })}</p> : null}
-                {shown.plan.mode === "existing" && shown.plan.newCandidates.length ? <p>{t("newCandidates", { names: shown.plan.newCandidates.join(", ") })}</p> : null}
-                {shown.plan.weightChanges.length ? <p>{t("weightChanges", { changes: shown.plan.weightChanges.map((w) => `${w.name} ${w.from} → ${w.to}`).join(", ") })}</p> : null}
+                {shown.plan.mode === "existing" && shown.plan.newCriteria.length ? (
+                  <p>{t("newCriteria", { names: shown.plan.newCriteria.join(", ") })}</p>
+                ) : null}
+                {shown.plan.mode === "existing" && shown.plan.newCandidates.length ? (
+                  <p>{t("newCandidates", { names: shown.plan.newCandidates.join(", ") })}</p>
+                ) : null}
+                {shown.plan.weightChanges.length ? (
+                  <p>
+                    {t("weightChanges", {
+                      changes: shown.plan.weightChanges.map((w) => `${w.name} ${w.from} → ${w.to}`).join(", "),
+                    })}
+                  </p>
+                ) : null}
                 {shown.plan.replacedScores ? <p>{t("replacedScores", { count: shown.plan.replacedScores })}</p> : null}
                 <table className="report-table" data-testid="import-preview-table">
                   <caption>{t("previewTable")}</caption>
@@ -165,7 +207,12 @@ export function ImportForm({ decisions, into }: { decisions: ImportDecisionOptio
               </>
             ) : (
               <p>
-                <strong>{shown.plan.title}</strong>: {t("summary", { criteria: shown.plan.criteria, candidates: shown.plan.candidates, scores: shown.plan.scores })}
+                <strong>{shown.plan.title}</strong>:{" "}
+                {t("summary", {
+                  criteria: shown.plan.criteria,
+                  candidates: shown.plan.candidates,
+                  scores: shown.plan.scores,
+                })}
               </p>
             )}
             <Warnings warnings={shown.kind === "json" ? shown.plan.warnings : shown.warnings} />
@@ -175,7 +222,13 @@ export function ImportForm({ decisions, into }: { decisions: ImportDecisionOptio
           </section>
         ) : (
           <div role="alert" className="import-errors" data-testid="import-errors">
-            <p>{shown.error === "forbidden" ? t("notAllowed") : shown.error === "decisionLocked" ? t("locked") : t("errorsTitle")}</p>
+            <p>
+              {shown.error === "forbidden"
+                ? t("notAllowed")
+                : shown.error === "decisionLocked"
+                  ? t("locked")
+                  : t("errorsTitle")}
+            </p>
             <ul>
               {shown.issues.map((i, k) => (
                 <li key={k}>{issueText(i)}</li>

@@ -6,7 +6,23 @@ const BAR_W = 420;
 const VALUE_W = 70;
 const ROW_H = 26;
 
-export function BarChart({ title, desc, rows, max, legend, format, id }: { title: string; desc: string; rows: BarRow[]; max: number; legend: LegendEntry[]; format: (v: number) => string; id: string }) {
+export function BarChart({
+  title,
+  desc,
+  rows,
+  max,
+  legend,
+  format,
+  id,
+}: {
+  title: string;
+  desc: string;
+  rows: BarRow[];
+  max: number;
+  legend: LegendEntry[];
+  format: (v: number) => string;
+  id: string;
+}) {
   const height = rows.length * ROW_H + 8;
   const width = LABEL_W + BAR_W + VALUE_W;
   return (
@@ -15,7 +31,13 @@ export function BarChart({ title, desc, rows, max, legend, format, id }: { title
       <p className="report-chart-desc" id={`${id}-desc`}>
         {desc}
       </p>
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxWidth: width }}
+      >
         {rows.map((r, i) => {
           const y = 4 + i * ROW_H;
           return (
@@ -25,7 +47,16 @@ export function BarChart({ title, desc, rows, max, legend, format, id }: { title
               </text>
               <rect x={LABEL_W} y={y} width={BAR_W} height={18} fill="#f3f4f6" />
               {r.segments.map((g) => (
-                <rect key={g.key} x={LABEL_W + (g.from / max) * BAR_W} y={y} width={Math.max(0, ((g.to - g.from) / max) * BAR_W)} height={18} fill={g.color} stroke="#fff" strokeWidth={1}>
+                <rect
+                  key={g.key}
+                  x={LABEL_W + (g.from / max) * BAR_W}
+                  y={y}
+                  width={Math.max(0, ((g.to - g.from) / max) * BAR_W)}
+                  height={18}
+                  fill={g.color}
+                  stroke="#fff"
+                  strokeWidth={1}
+                >
                   <title>{`${r.label} · ${g.label}: ${format(g.to - g.from)}`}</title>
                 </rect>
               ))}

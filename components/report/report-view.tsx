@@ -4,7 +4,15 @@ import type { ReportBundle } from "@/lib/export/bundle";
 import { cellOf, namesOf } from "@/lib/export/bundle";
 import { acceptabilityBars, contributionBars, rankHex } from "@/lib/export/chart-geometry";
 import { formatters, pointsText, reportTranslator } from "@/lib/export/i18n";
-import { changeLabel, criterionMeaning, outcomeLine, rankingNotes, scoringErrorLine, stabilitySentences, verdictSentences } from "@/lib/export/report-text";
+import {
+  changeLabel,
+  criterionMeaning,
+  outcomeLine,
+  rankingNotes,
+  scoringErrorLine,
+  stabilitySentences,
+  verdictSentences,
+} from "@/lib/export/report-text";
 import type { Locale } from "@/lib/i18n/config";
 import { BarChart } from "./report-charts";
 
@@ -25,7 +33,8 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
       <section aria-labelledby="report-summary">
         <H id="report-summary">{t("sections.summary")}</H>
         <p>
-          <strong>{t("status.label")}:</strong> {t(`status.${d.status}`)} · {b.teamName ? t("team", { team: b.teamName }) : t("noTeam")}
+          <strong>{t("status.label")}:</strong> {t(`status.${d.status}`)} ·{" "}
+          {b.teamName ? t("team", { team: b.teamName }) : t("noTeam")}
         </p>
         <p className="report-outcome">{outcomeLine(b, t)}</p>
         {d.outcomeRationale ? (
@@ -47,8 +56,12 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
           <thead>
             <tr>
               <th scope="col">{t("table.criterion")}</th>
-              <th scope="col" className="num">{t("table.weight")}</th>
-              <th scope="col" className="num">{t("table.share")}</th>
+              <th scope="col" className="num">
+                {t("table.weight")}
+              </th>
+              <th scope="col" className="num">
+                {t("table.share")}
+              </th>
               <th scope="col">{t("table.meaning")}</th>
             </tr>
           </thead>
@@ -58,7 +71,9 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
                 <th scope="row">{c.name}</th>
                 <td className="num">{f.raw(c.weight)}</td>
                 <td className="num">{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</td>
-                <td>{[t(`kinds.${c.kind}`), t(`directions.${c.direction}`), ...criterionMeaning(c, t, f)].join(" · ")}</td>
+                <td>
+                  {[t(`kinds.${c.kind}`), t(`directions.${c.direction}`), ...criterionMeaning(c, t, f)].join(" · ")}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -72,7 +87,9 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
           <thead>
             <tr>
               <th scope="col">{t("table.criterion")}</th>
-              <th scope="col" className="num">{t("table.share")}</th>
+              <th scope="col" className="num">
+                {t("table.share")}
+              </th>
               {d.candidates.map((c) => (
                 <th scope="col" className="num" key={c.id}>
                   {c.name}
@@ -87,10 +104,14 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
                 <td className="num">{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</td>
                 {d.candidates.map((k) => {
                   const cell = cellOf(r, c.id, k.id);
-                  const contribution = r?.ranking.find((x) => x.candidateId === k.id)?.contributions.find((x) => x.criterionId === c.id)?.contribution;
+                  const contribution = r?.ranking
+                    .find((x) => x.candidateId === k.id)
+                    ?.contributions.find((x) => x.criterionId === c.id)?.contribution;
                   return (
                     <td className="num" key={k.id}>
-                      {!cell || cell.points === null ? t("table.missing") : `${pointsText(cell.points)} (${contribution == null ? "–" : pointsText(contribution)})`}
+                      {!cell || cell.points === null
+                        ? t("table.missing")
+                        : `${pointsText(cell.points)} (${contribution == null ? "–" : pointsText(contribution)})`}
                     </td>
                   );
                 })}
@@ -125,8 +146,12 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
                 <tr>
                   <th scope="col">{t("table.rank")}</th>
                   <th scope="col">{t("table.candidate")}</th>
-                  <th scope="col" className="num">{t("table.total")}</th>
-                  <th scope="col" className="num">{t("table.margin")}</th>
+                  <th scope="col" className="num">
+                    {t("table.total")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("table.margin")}
+                  </th>
                   <th scope="col">{t("table.notes")}</th>
                 </tr>
               </thead>
@@ -146,7 +171,17 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
 
           <section aria-labelledby="report-charts" className="report-charts">
             <H id="report-charts">{t("sections.charts")}</H>
-            {contrib ? <BarChart id="contrib" title={t("charts.contributions")} desc={t("charts.contributionsDesc")} rows={contrib.rows} max={contrib.max} legend={contrib.legend} format={pointsText} /> : null}
+            {contrib ? (
+              <BarChart
+                id="contrib"
+                title={t("charts.contributions")}
+                desc={t("charts.contributionsDesc")}
+                rows={contrib.rows}
+                max={contrib.max}
+                legend={contrib.legend}
+                format={pointsText}
+              />
+            ) : null}
             {accept && r.monteCarlo ? (
               <BarChart
                 id="accept"
@@ -154,7 +189,11 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
                 desc={t("charts.acceptabilityDesc", { seed: r.monteCarlo.seed })}
                 rows={accept.rows}
                 max={1}
-                legend={Array.from({ length: accept.ranks }, (_, i) => ({ key: String(i), label: t("charts.rankLabel", { rank: i + 1 }), color: rankHex(i + 1, accept.ranks) }))}
+                legend={Array.from({ length: accept.ranks }, (_, i) => ({
+                  key: String(i),
+                  label: t("charts.rankLabel", { rank: i + 1 }),
+                  color: rankHex(i + 1, accept.ranks),
+                }))}
                 format={f.share}
               />
             ) : null}
@@ -186,13 +225,25 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
                 .map((m) => (
                   <div key={m.candidateId} className="report-fit">
                     <p>
-                      <strong>{n.candidate(m.candidateId)}</strong>: {t("table.match")} {m.match === null ? "–" : pointsText(m.match)}
+                      <strong>{n.candidate(m.candidateId)}</strong>: {t("table.match")}{" "}
+                      {m.match === null ? "–" : pointsText(m.match)}
                     </p>
                     <ul>
                       {m.requirements.map((q) => (
                         <li key={q.skillId}>
-                          {t("teamFit.requirement", { skill: n.skill(q.skillId), weight: f.share(q.weight), level: f.raw(q.teamLevel), gap: f.raw(q.gap), busFactor: q.busFactor })}
-                          {q.risk ? <strong className="report-risk"> {t("teamFit.risk", { skill: n.skill(q.skillId), busFactor: q.busFactor })}</strong> : null}
+                          {t("teamFit.requirement", {
+                            skill: n.skill(q.skillId),
+                            weight: f.share(q.weight),
+                            level: f.raw(q.teamLevel),
+                            gap: f.raw(q.gap),
+                            busFactor: q.busFactor,
+                          })}
+                          {q.risk ? (
+                            <strong className="report-risk">
+                              {" "}
+                              {t("teamFit.risk", { skill: n.skill(q.skillId), busFactor: q.busFactor })}
+                            </strong>
+                          ) : null}
                         </li>
                       ))}
                     </ul>
@@ -205,13 +256,22 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
 
       <section aria-labelledby="report-evaluators">
         <H id="report-evaluators">{t("sections.evaluators")}</H>
-        <p>{b.evaluators.length ? t("evaluators.count", { count: b.evaluators.length, names: b.evaluators.map((e) => e.name).join(", ") }) : t("evaluators.none")}</p>
+        <p>
+          {b.evaluators.length
+            ? t("evaluators.count", { count: b.evaluators.length, names: b.evaluators.map((e) => e.name).join(", ") })
+            : t("evaluators.none")}
+        </p>
       </section>
 
       <section aria-labelledby="report-dates">
         <H id="report-dates">{t("sections.dates")}</H>
         <p>
-          {[t("dates.created", { date: f.date(d.createdAt) }), t("dates.updated", { date: f.date(d.updatedAt) }), b.decidedAt ? t("dates.decided", { date: f.date(b.decidedAt) }) : null, b.createdByName ? t("dates.createdBy", { name: b.createdByName }) : null]
+          {[
+            t("dates.created", { date: f.date(d.createdAt) }),
+            t("dates.updated", { date: f.date(d.updatedAt) }),
+            b.decidedAt ? t("dates.decided", { date: f.date(b.decidedAt) }) : null,
+            b.createdByName ? t("dates.createdBy", { name: b.createdByName }) : null,
+          ]
             .filter(Boolean)
             .join(" · ")}
         </p>
@@ -227,7 +287,8 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
             <ul className="report-note">
               {b.changes.map((c, i) => (
                 <li key={i}>
-                  <time dateTime={c.at}>{f.date(c.at)}</time> · {c.actorName ?? t("changes.someone")} · {changeLabel(c.action)}
+                  <time dateTime={c.at}>{f.date(c.at)}</time> · {c.actorName ?? t("changes.someone")} ·{" "}
+                  {changeLabel(c.action)}
                 </li>
               ))}
             </ul>

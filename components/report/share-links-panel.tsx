@@ -25,7 +25,8 @@ export function ShareLinksPanel({ decisionId, links }: { decisionId: string; lin
   const [status, setStatus] = useState("");
   const [copied, setCopied] = useState(false);
   const [pending, start] = useTransition();
-  const date = (iso: string) => f.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+  const date = (iso: string) =>
+    f.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
   const create = () =>
     start(async () => {
@@ -67,7 +68,13 @@ export function ShareLinksPanel({ decisionId, links }: { decisionId: string; lin
         <div className="share-created">
           <label>
             {t("linkLabel")}
-            <input type="text" readOnly value={created} data-testid="share-url" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              type="text"
+              readOnly
+              value={created}
+              data-testid="share-url"
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </label>{" "}
           <button
             type="button"
@@ -89,8 +96,14 @@ export function ShareLinksPanel({ decisionId, links }: { decisionId: string; lin
         <ul className="share-list">
           {links.map((l) => (
             <li key={l.id} data-state={l.state}>
-              {l.state === "active" ? t("active", { date: date(l.expiresAt) }) : l.state === "expired" ? t("expired", { date: date(l.expiresAt) }) : t("revoked", { date: date(l.revokedAt!) })}{" "}
-              <span className="report-note">{t("createdBy", { date: date(l.createdAt), name: l.createdByName ?? "?" })}</span>{" "}
+              {l.state === "active"
+                ? t("active", { date: date(l.expiresAt) })
+                : l.state === "expired"
+                  ? t("expired", { date: date(l.expiresAt) })
+                  : t("revoked", { date: date(l.revokedAt!) })}{" "}
+              <span className="report-note">
+                {t("createdBy", { date: date(l.createdAt), name: l.createdByName ?? "?" })}
+              </span>{" "}
               {l.state === "active" ? (
                 <button type="button" onClick={() => revoke(l.id)} disabled={pending}>
                   {t("revoke")}

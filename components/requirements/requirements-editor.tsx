@@ -33,12 +33,18 @@ export function RequirementsEditor(props: {
   const { state, track } = useSaveTracker();
   const [reqs, setReqs] = useState<RequirementView[]>(props.requirements);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
-  const [conflict, setConflict] = useState<{ mine: { weight: number; minLevel: number | null } | null; theirs: RequirementView | null; candidateId: string; skillId: string } | null>(null);
+  const [conflict, setConflict] = useState<{
+    mine: { weight: number; minLevel: number | null } | null;
+    theirs: RequirementView | null;
+    candidateId: string;
+    skillId: string;
+  } | null>(null);
 
   const skillName = (id: string) => props.skills.find((s) => s.id === id)?.name ?? "";
   const candidateName = (id: string) => props.candidates.find((c) => c.id === id)?.name ?? "";
   const points = (v: number) => format.number(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const share = (v: number) => format.number(v, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const share = (v: number) =>
+    format.number(v, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
   // The preview uses what is typed as soon as it is valid, before it is saved.
   const preview: SkillRequirementInput[] = useMemo(
@@ -47,23 +53,56 @@ export function RequirementsEditor(props: {
         const d = drafts[r.id];
         const w = d ? validWeight(d.weight) : null;
         const m = d ? validMin(d.minLevel) : null;
-        return { candidateId: r.candidateId, skillId: r.skillId, weight: w?.success ? w.data : r.weight, minLevel: m?.success ? m.data : r.minLevel };
+        return {
+          candidateId: r.candidateId,
+          skillId: r.skillId,
+          weight: w?.success ? w.data : r.weight,
+          minLevel: m?.success ? m.data : r.minLevel,
+        };
       }),
     [reqs, drafts],
   );
-  const teamResult = useMemo(() => (props.team ? teamVector(props.team, props.skills, props.aggregation) : null), [props.team, props.skills, props.aggregation]);
-  const matches = useMemo(() => skillMatches(props.candidates.map((c) => c.id), preview, teamResult), [props.candidates, preview, teamResult]);
+  const teamResult = useMemo(
+    () => (props.team ? teamVector(props.team, props.skills, props.aggregation) : null),
+    [props.team, props.skills, props.aggregation],
+  );
+  const matches = useMemo(
+    () =>
+      skillMatches(
+        props.candidates.map((c) => c.id),
+        preview,
+        teamResult,
+      ),
+    [props.candidates, preview, teamResult],
+  );
   const hasSkillCriteria = props.model.criteria.some((c) => c.kind === "SKILL_MATCH");
   const totals = useMemo(
-    () => (hasSkillCriteria ? evaluateDecision({ ...props.model, requirements: preview }, { teamAggregation: props.aggregation, monteCarlo: { samples: 0 } }) : null),
+    () =>
+      hasSkillCriteria
+        ? evaluateDecision(
+            { ...props.model, requirements: preview },
+            { teamAggregation: props.aggregation, monteCarlo: { samples: 0 } },
+          )
+        : null,
     [hasSkillCriteria, props.model, preview, props.aggregation],
   );
 
-  async function save(candidateId: string, skillId: string, weight: number, minLevel: number | null, version: number | null) {
-    const r = await track(() => saveRequirementAction({ decisionId: props.decisionId, candidateId, skillId, weight, minLevel, version }));
+  async function save(
+    candidateId: string,
+    skillId: string,
+    weight: number,
+    minLevel: number | null,
+    version: number | null,
+  ) {
+    const r = await track(() =>
+      saveRequirementAction({ decisionId: props.decisionId, candidateId, skillId, weight, minLevel, version }),
+    );
     if (r.ok) {
       const row = r.data!;
-      setReqs((prev) => [...prev.filter((x) => x.id !== row.id && !(x.candidateId === candidateId && x.skillId === skillId)), row]);
+      setReqs((prev) => [
+        ...prev.filter((x) => x.id !== row.id && !(x.candidateId === candidateId && x.skillId === skillId)),
+        row,
+      ]);
       setDrafts((prev) => {
         const next = { ...prev };
         delete next[row.id];
@@ -72,7 +111,10 @@ export function RequirementsEditor(props: {
       setConflict(null);
     } else if (r.error === "stale") {
       const theirs = (r.current as RequirementView | null) ?? null;
-      setReqs((prev) => [...prev.filter((x) => !(x.candidateId === candidateId && x.skillId === skillId)), ...(theirs ? [theirs] : [])]);
+      setReqs((prev) => [
+        ...prev.filter((x) => !(x.candidateId === candidateId && x.skillId === skillId)),
+        ...(theirs ? [theirs] : []),
+      ]);
       setDrafts({});
       setConflict({ mine: { weight, minLevel }, theirs, candidateId, skillId });
     }
@@ -80,7 +122,9 @@ export function RequirementsEditor(props: {
   }
 
   async function remove(req: RequirementView) {
-    const r = await track(() => removeRequirementAction({ decisionId: props.decisionId, requirementId: req.id, version: req.version }));
+    const r = await track(() =>
+      removeRequirementAction({ decisionId: props.decisionId, requirementId: req.id, version: req.version }),
+    );
     if (r.ok || r.error === "notFound") setReqs((prev) => prev.filter((x) => x.id !== req.id));
     else if (r.error === "stale") {
       const theirs = r.current as RequirementView;
@@ -100,7 +144,9 @@ export function RequirementsEditor(props: {
   }
 
   const describe = (v: { weight: number; minLevel: number | null } | null) =>
-    v ? `${t("fields.weight")} ${format.number(v.weight, { maximumFractionDigits: 4 })}${v.minLevel !== null ? `, ${t("fields.minLevel")} ${v.minLevel}` : ""}` : t("conflict.removed");
+    v
+      ? `${t("fields.weight")} ${format.number(v.weight, { maximumFractionDigits: 4 })}${v.minLevel !== null ? `, ${t("fields.minLevel")} ${v.minLevel}` : ""}`
+      : t("conflict.removed");
 
   return (
     <div className="requirements-editor">
@@ -122,7 +168,9 @@ export function RequirementsEditor(props: {
       {props.candidates.length === 0 && <p className="empty-state">{t("fit.noCandidates")}</p>}
       {props.candidates.map((c) => {
         const match = matches.find((m) => m.candidateId === c.id)!;
-        const rows = reqs.filter((r) => r.candidateId === c.id).sort((a, b) => skillName(a.skillId).localeCompare(skillName(b.skillId)));
+        const rows = reqs
+          .filter((r) => r.candidateId === c.id)
+          .sort((a, b) => skillName(a.skillId).localeCompare(skillName(b.skillId)));
         const result = new Map(match.requirements.map((r) => [r.skillId, r]));
         const gaps = match.requirements.filter((r) => r.gap > 0).length;
         return (
@@ -130,7 +178,9 @@ export function RequirementsEditor(props: {
             <h2 id={`fit-${c.id}`}>{c.name}</h2>
             <p className="fit-summary">
               {t("fit.match")}:{" "}
-              <strong data-testid="skill-match-value">{match.match === null ? t("fit.noMatch") : points(match.match)}</strong>
+              <strong data-testid="skill-match-value">
+                {match.match === null ? t("fit.noMatch") : points(match.match)}
+              </strong>
               {match.match !== null && <span className="sub"> · {t("fit.gaps", { count: gaps })}</span>}
               {match.requirements
                 .filter((r) => r.risk)
@@ -161,11 +211,15 @@ export function RequirementsEditor(props: {
                   <tbody>
                     {rows.map((r) => {
                       const res = result.get(r.skillId);
-                      const d = drafts[r.id] ?? { weight: String(r.weight), minLevel: r.minLevel === null ? "" : String(r.minLevel) };
+                      const d = drafts[r.id] ?? {
+                        weight: String(r.weight),
+                        minLevel: r.minLevel === null ? "" : String(r.minLevel),
+                      };
                       const wErr = validWeight(d.weight);
                       const mErr = validMin(d.minLevel);
                       const name = skillName(r.skillId);
-                      const setDraft = (next: Partial<Draft>) => setDrafts((prev) => ({ ...prev, [r.id]: { ...d, ...next } }));
+                      const setDraft = (next: Partial<Draft>) =>
+                        setDrafts((prev) => ({ ...prev, [r.id]: { ...d, ...next } }));
                       return (
                         <tr key={r.id} data-skill={name}>
                           <th scope="row">{name}</th>
@@ -220,8 +274,12 @@ export function RequirementsEditor(props: {
                               r.minLevel
                             )}
                           </td>
-                          <td data-testid="req-team-level">{res ? (res.rated ? points(res.teamLevel) : t("fit.notRated")) : "—"}</td>
-                          <td data-testid="req-gap">{res ? `${points(res.gap)} (${t("fit.target")} ${res.target})` : "—"}</td>
+                          <td data-testid="req-team-level">
+                            {res ? (res.rated ? points(res.teamLevel) : t("fit.notRated")) : "—"}
+                          </td>
+                          <td data-testid="req-gap">
+                            {res ? `${points(res.gap)} (${t("fit.target")} ${res.target})` : "—"}
+                          </td>
                           <td data-testid="req-bus-factor">
                             {res ? res.busFactor : "—"}
                             {res?.risk ? <span className="flag flag-risk"> ⚠ {t("fit.risk")}</span> : null}
@@ -240,7 +298,13 @@ export function RequirementsEditor(props: {
                 </table>
               </div>
             )}
-            {props.editable && <AddRequirement candidate={c} skills={props.skills.filter((s) => !rows.some((r) => r.skillId === s.id))} onAdd={(skillId, w, m) => save(c.id, skillId, w, m, null)} />}
+            {props.editable && (
+              <AddRequirement
+                candidate={c}
+                skills={props.skills.filter((s) => !rows.some((r) => r.skillId === s.id))}
+                onAdd={(skillId, w, m) => save(c.id, skillId, w, m, null)}
+              />
+            )}
           </section>
         );
       })}
@@ -274,7 +338,15 @@ export function RequirementsEditor(props: {
   );
 }
 
-function AddRequirement({ candidate, skills, onAdd }: { candidate: Named; skills: Named[]; onAdd: (skillId: string, weight: number, minLevel: number | null) => Promise<boolean> }) {
+function AddRequirement({
+  candidate,
+  skills,
+  onAdd,
+}: {
+  candidate: Named;
+  skills: Named[];
+  onAdd: (skillId: string, weight: number, minLevel: number | null) => Promise<boolean>;
+}) {
   const t = useTranslations("teams");
   const errorText = useTeamErrorText();
   const id = useId();
@@ -288,7 +360,10 @@ function AddRequirement({ candidate, skills, onAdd }: { candidate: Named; skills
     e.preventDefault();
     const w = validWeight(weight);
     const m = validMin(min);
-    const errs = { weight: w.success ? undefined : w.error.issues[0]?.message, minLevel: m.success ? undefined : m.error.issues[0]?.message };
+    const errs = {
+      weight: w.success ? undefined : w.error.issues[0]?.message,
+      minLevel: m.success ? undefined : m.error.issues[0]?.message,
+    };
     setErrors(errs);
     if (!w.success || !m.success) return;
     if (await onAdd(chosen, w.data, m.data)) {
@@ -298,7 +373,12 @@ function AddRequirement({ candidate, skills, onAdd }: { candidate: Named; skills
     }
   };
   return (
-    <form onSubmit={submit} className="inline-form add-requirement" noValidate aria-label={t("fit.addRequirement", { candidate: candidate.name })}>
+    <form
+      onSubmit={submit}
+      className="inline-form add-requirement"
+      noValidate
+      aria-label={t("fit.addRequirement", { candidate: candidate.name })}
+    >
       <div className="field">
         <label htmlFor={`${id}-skill`}>{t("fields.skill")}</label>
         <select id={`${id}-skill`} value={chosen} onChange={(e) => setSkillId(e.target.value)}>

@@ -55,10 +55,13 @@ function useSeen(ref: React.RefObject<HTMLElement | null>): boolean {
       const id = setTimeout(() => setSeen(true), 0);
       return () => clearTimeout(id);
     }
-    const io = new IntersectionObserver((entries) => {
-      // A transition: React draws the chart in interruptible slices instead of one long task.
-      if (entries.some((e) => e.isIntersecting)) startTransition(() => setSeen(true));
-    }, { rootMargin: "100% 0px" });
+    const io = new IntersectionObserver(
+      (entries) => {
+        // A transition: React draws the chart in interruptible slices instead of one long task.
+        if (entries.some((e) => e.isIntersecting)) startTransition(() => setSeen(true));
+      },
+      { rootMargin: "100% 0px" },
+    );
     io.observe(el);
     // Printing shows every chart, seen or not.
     const print = () => setSeen(true);

@@ -32,15 +32,22 @@ export const EvaluatorsSection = memo(function EvaluatorsSection({
   const perEvaluator = useMemo(
     () =>
       decision.evaluators.map((e) => {
-        const o = evaluateDecision(evaluatorModel(model, e.id), { teamAggregation: aggregation, weightOverrides: overrides, monteCarlo: { samples: 0 } });
+        const o = evaluateDecision(evaluatorModel(model, e.id), {
+          teamAggregation: aggregation,
+          weightOverrides: overrides,
+          monteCarlo: { samples: 0 },
+        });
         return { evaluator: e, result: o.ok ? o.result : null };
       }),
     [decision.evaluators, model, overrides, aggregation],
   );
   if (decision.evaluators.length < 2) return null;
   // Cells where every evaluator agreed have nothing to show; the table and chart list real spreads only.
-  const cells = widestDisagreements(result.cells).filter((c) => (c.range ?? 0) > 0).slice(0, TOP_CELLS);
-  const label = (criterionId: string, candidateId: string) => `${names.criterion(criterionId)} · ${names.candidate(candidateId)}`;
+  const cells = widestDisagreements(result.cells)
+    .filter((c) => (c.range ?? 0) > 0)
+    .slice(0, TOP_CELLS);
+  const label = (criterionId: string, candidateId: string) =>
+    `${names.criterion(criterionId)} · ${names.candidate(candidateId)}`;
   const rows = cells.map((c) => ({
     label: label(c.criterionId, c.candidateId),
     low: c.pointsMin ?? 0,
@@ -54,24 +61,32 @@ export const EvaluatorsSection = memo(function EvaluatorsSection({
       <p className="hint">{t("explain", { count: decision.evaluators.length })}</p>
       {cells.length === 0 ? <p data-testid="no-spread">{t("noSpread")}</p> : null}
       {cells.length > 0 ? (
-      <ChartFrame
-        id="spread"
-        title={t("spreadTitle", { count: rows.length })}
-        hint={t("spreadHint")}
-        height={height}
-        chart={<SpreadChart rows={rows} height={height} lowLabel={t("lowest")} highLabel={t("highest")} />}
-        table={<span className="hint">{t("spreadTableBelow")}</span>}
-      />
+        <ChartFrame
+          id="spread"
+          title={t("spreadTitle", { count: rows.length })}
+          hint={t("spreadHint")}
+          height={height}
+          chart={<SpreadChart rows={rows} height={height} lowLabel={t("lowest")} highLabel={t("highest")} />}
+          table={<span className="hint">{t("spreadTableBelow")}</span>}
+        />
       ) : null}
       <div className="table-scroll">
         <table className="data-table" data-testid="spread-table">
           <thead>
             <tr>
               <th scope="col">{t("cell")}</th>
-              <th scope="col" className="num">{t("min")}</th>
-              <th scope="col" className="num">{t("max")}</th>
-              <th scope="col" className="num">{t("range")}</th>
-              <th scope="col" className="num">{t("stdDev")}</th>
+              <th scope="col" className="num">
+                {t("min")}
+              </th>
+              <th scope="col" className="num">
+                {t("max")}
+              </th>
+              <th scope="col" className="num">
+                {t("range")}
+              </th>
+              <th scope="col" className="num">
+                {t("stdDev")}
+              </th>
               <th scope="col">{t("flag")}</th>
             </tr>
           </thead>
@@ -97,7 +112,9 @@ export const EvaluatorsSection = memo(function EvaluatorsSection({
             <tr>
               <th scope="col">{t("evaluator")}</th>
               {decision.candidates.map((c) => (
-                <th scope="col" className="num" key={c.id}>{c.name}</th>
+                <th scope="col" className="num" key={c.id}>
+                  {c.name}
+                </th>
               ))}
               <th scope="col">{t("winner")}</th>
             </tr>

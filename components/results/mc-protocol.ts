@@ -12,5 +12,14 @@ export interface McRequest {
 }
 
 export type McMessage =
-  | { type: "stage"; runId: number; done: number; total: number; final: boolean; ms: number; monteCarlo: MonteCarloResult; verdict: Verdict }
+  | {
+      type: "stage";
+      runId: number;
+      done: number;
+      total: number;
+      final: boolean;
+      ms: number;
+      monteCarlo: MonteCarloResult;
+      verdict: Verdict;
+    }
   | { type: "error"; runId: number; codes: string[] };

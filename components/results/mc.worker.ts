@@ -20,7 +20,16 @@ self.onmessage = (e: MessageEvent<McRequest>) => {
     done += samples;
     const final = k === stages.length - 1;
     if (o.result.monteCarlo) {
-      post({ type: "stage", runId, done, total, final, ms: performance.now() - start, monteCarlo: o.result.monteCarlo, verdict: o.result.verdict });
+      post({
+        type: "stage",
+        runId,
+        done,
+        total,
+        final,
+        ms: performance.now() - start,
+        monteCarlo: o.result.monteCarlo,
+        verdict: o.result.verdict,
+      });
     }
   }
 };

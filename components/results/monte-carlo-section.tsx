@@ -9,7 +9,17 @@ import type { Names } from "./names";
 import type { McState } from "./use-monte-carlo";
 
 /** Rank acceptability from the simulation: how often each candidate lands at each rank. */
-export const MonteCarloSection = memo(function MonteCarloSection({ decision, mc, names, seed }: { decision: DecisionDetail; mc: McState; names: Names; seed: number }) {
+export const MonteCarloSection = memo(function MonteCarloSection({
+  decision,
+  mc,
+  names,
+  seed,
+}: {
+  decision: DecisionDetail;
+  mc: McState;
+  names: Names;
+  seed: number;
+}) {
   const t = useTranslations("results.monteCarlo");
   const f = useFormatter();
   const r = mc.monteCarlo;
@@ -30,10 +40,18 @@ export const MonteCarloSection = memo(function MonteCarloSection({ decision, mc,
     <section id="view-monte-carlo" aria-labelledby="mc-heading" className="results-view">
       <h2 id="mc-heading">{t("title")}</h2>
       <p className="hint">{t("explain")}</p>
-      <div className="mc-status" aria-live="polite" data-testid="mc-status" data-status={mc.status} data-final={mc.final ? "true" : "false"} data-ms={mc.ms === null ? undefined : Math.round(mc.ms)}>
+      <div
+        className="mc-status"
+        aria-live="polite"
+        data-testid="mc-status"
+        data-status={mc.status}
+        data-final={mc.final ? "true" : "false"}
+        data-ms={mc.ms === null ? undefined : Math.round(mc.ms)}
+      >
         {mc.status === "running" ? (
           <>
-            <progress max={mc.total || 1} value={mc.done} aria-label={t("progress")} /> {t("running", { done: mc.done, total: mc.total })}
+            <progress max={mc.total || 1} value={mc.done} aria-label={t("progress")} />{" "}
+            {t("running", { done: mc.done, total: mc.total })}
           </>
         ) : null}
         {mc.status === "done" && r ? (
@@ -54,9 +72,13 @@ export const MonteCarloSection = memo(function MonteCarloSection({ decision, mc,
                 <tr>
                   <th scope="col">{t("candidate")}</th>
                   {Array.from({ length: ranks }, (_, k) => (
-                    <th scope="col" className="num" key={k}>{t("rank", { rank: k + 1 })}</th>
+                    <th scope="col" className="num" key={k}>
+                      {t("rank", { rank: k + 1 })}
+                    </th>
                   ))}
-                  <th scope="col" className="num">{t("se")}</th>
+                  <th scope="col" className="num">
+                    {t("se")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -64,7 +86,9 @@ export const MonteCarloSection = memo(function MonteCarloSection({ decision, mc,
                   <tr key={c.id} data-candidate={c.name}>
                     <th scope="row">{names.candidate(c.id)}</th>
                     {r.rankAcceptability[idx].map((p, k) => (
-                      <td className="num" key={k}>{formatShare(f, p)}</td>
+                      <td className="num" key={k}>
+                        {formatShare(f, p)}
+                      </td>
                     ))}
                     <td className="num">{formatShare(f, r.pFirst[idx]?.se ?? 0)}</td>
                   </tr>

@@ -9,7 +9,15 @@ import { ProfileRadar } from "./lazy-charts";
 import type { Names } from "./names";
 
 /** Each candidate's normalised points (0–10) across the criteria, as a radar and as a table. */
-export const ProfilesSection = memo(function ProfilesSection({ decision, result, names }: { decision: DecisionDetail; result: DecisionResult; names: Names }) {
+export const ProfilesSection = memo(function ProfilesSection({
+  decision,
+  result,
+  names,
+}: {
+  decision: DecisionDetail;
+  result: DecisionResult;
+  names: Names;
+}) {
   const t = useTranslations("results.profiles");
   const f = useFormatter();
   const points = new Map(result.cells.map((c) => [`${c.criterionId}|${c.candidateId}`, c.points]));
@@ -34,7 +42,9 @@ export const ProfilesSection = memo(function ProfilesSection({ decision, result,
               <tr>
                 <th scope="col">{t("criterion")}</th>
                 {decision.candidates.map((c) => (
-                  <th scope="col" className="num" key={c.id}>{c.name}</th>
+                  <th scope="col" className="num" key={c.id}>
+                    {c.name}
+                  </th>
                 ))}
               </tr>
             </thead>

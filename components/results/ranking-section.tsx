@@ -11,10 +11,22 @@ import { ContributionChart } from "./lazy-charts";
 import type { Names } from "./names";
 
 /** The totals as stacks of weighted points, and the contribution table that lets a reader redo each sum. */
-export const RankingSection = memo(function RankingSection({ decision, result, names }: { decision: DecisionDetail; result: DecisionResult; names: Names }) {
+export const RankingSection = memo(function RankingSection({
+  decision,
+  result,
+  names,
+}: {
+  decision: DecisionDetail;
+  result: DecisionResult;
+  names: Names;
+}) {
   const t = useTranslations("results.ranking");
   const f = useFormatter();
-  const series = decision.criteria.map((c, i) => ({ key: c.id, name: c.name, color: criterionColor(i, decision.criteria.length) }));
+  const series = decision.criteria.map((c, i) => ({
+    key: c.id,
+    name: c.name,
+    color: criterionColor(i, decision.criteria.length),
+  }));
   const rows = result.ranking.map((r) => {
     const row: Record<string, string | number> = { name: names.candidate(r.candidateId) };
     for (const c of r.contributions) row[c.criterionId] = c.contribution ?? 0;
@@ -34,7 +46,9 @@ export const RankingSection = memo(function RankingSection({ decision, result, n
             <thead>
               <tr>
                 <th scope="col">{t("candidate")}</th>
-                <th scope="col" className="num">{t("total")}</th>
+                <th scope="col" className="num">
+                  {t("total")}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -24,7 +24,13 @@ import { WhatIfPanel } from "./what-if-panel";
 import "./results.css";
 
 /** The criteria table follows the weights (shares); the score matrix does not, but shares the deferred result. */
-const StaticTables = memo(function StaticTables({ decision, result }: { decision: DecisionDetail; result: DecisionResult | null }) {
+const StaticTables = memo(function StaticTables({
+  decision,
+  result,
+}: {
+  decision: DecisionDetail;
+  result: DecisionResult | null;
+}) {
   return (
     <>
       <CriteriaTable decision={decision} result={result} />
@@ -33,14 +39,34 @@ const StaticTables = memo(function StaticTables({ decision, result }: { decision
   );
 });
 
-const VIEWS = ["ranking", "what-if", "scenarios", "profiles", "team", "evaluators", "topsis", "sensitivity", "monte-carlo"] as const;
+const VIEWS = [
+  "ranking",
+  "what-if",
+  "scenarios",
+  "profiles",
+  "team",
+  "evaluators",
+  "topsis",
+  "sensitivity",
+  "monte-carlo",
+] as const;
 
 /**
  * The results overview. The sliders' state lives here; every view below is recomputed in the browser from the same
  * engine. The ranking table and verdict follow the sliders at once; every other view follows a deferred copy (and is
  * memoised), so React paints the slider and ranking first and redraws charts in interruptible background work.
  */
-export function ResultsExplorer({ decision, scenarios, canWrite, seed }: { decision: DecisionDetail; scenarios: ScenarioDto[]; canWrite: boolean; seed: number }) {
+export function ResultsExplorer({
+  decision,
+  scenarios,
+  canWrite,
+  seed,
+}: {
+  decision: DecisionDetail;
+  scenarios: ScenarioDto[];
+  canWrite: boolean;
+  seed: number;
+}) {
   const t = useTranslations("results");
   const names = useMemo(() => namesOf(decision), [decision]);
   const w = useWhatIf(decision);
@@ -53,14 +79,22 @@ export function ResultsExplorer({ decision, scenarios, canWrite, seed }: { decis
   return (
     <div className="results-layout">
       <aside className="results-side" aria-label={t("whatIf.title")}>
-        <WhatIfPanel decision={decision} weights={w.weights} changed={w.changed} onShare={w.setCriterionShare} onReset={w.reset} />
+        <WhatIfPanel
+          decision={decision}
+          weights={w.weights}
+          changed={w.changed}
+          onShare={w.setCriterionShare}
+          onReset={w.reset}
+        />
       </aside>
       <div className="results-main decision-results">
         {!w.outcome.ok ? <ScoringErrors errors={w.outcome.errors} /> : null}
         {result ? <VerdictPanel result={result} mc={mc} names={names} /> : null}
         <nav className="view-nav no-print" aria-label={t("nav.label")}>
           {VIEWS.map((v) => (
-            <a key={v} href={`#view-${v}`}>{t(`nav.${v}`)}</a>
+            <a key={v} href={`#view-${v}`}>
+              {t(`nav.${v}`)}
+            </a>
           ))}
         </nav>
         <div id="view-ranking" className="results-view">
@@ -81,7 +115,14 @@ export function ResultsExplorer({ decision, scenarios, canWrite, seed }: { decis
           <>
             <ProfilesSection decision={decision} result={slow} names={names} />
             <TeamFitSection decision={decision} result={slow} names={names} aggregation={w.teamAggregation} />
-            <EvaluatorsSection decision={decision} result={slow} model={w.model} overrides={deferredOverrides} aggregation={w.teamAggregation} names={names} />
+            <EvaluatorsSection
+              decision={decision}
+              result={slow}
+              model={w.model}
+              overrides={deferredOverrides}
+              aggregation={w.teamAggregation}
+              names={names}
+            />
             <TopsisSection result={slow} names={names} />
             <SensitivitySection decision={decision} result={slow} names={names} />
           </>

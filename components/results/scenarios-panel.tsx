@@ -8,7 +8,18 @@ import { evaluateDecision, type DecisionModel, type TeamAggregation } from "@/li
 import type { ScenarioDto } from "@/lib/server/scenarios";
 import type { Names } from "./names";
 
-const ERROR_KEYS = ["nameRequired", "nameTooLong", "nameTaken", "allWeightsZero", "weightInvalid", "weightsInvalid", "forbidden", "notFound", "signedOut", "invalid"] as const;
+const ERROR_KEYS = [
+  "nameRequired",
+  "nameTooLong",
+  "nameTaken",
+  "allWeightsZero",
+  "weightInvalid",
+  "weightsInvalid",
+  "forbidden",
+  "notFound",
+  "signedOut",
+  "invalid",
+] as const;
 
 /** Save the current sliders under a name (architects), and compare saved scenarios side by side (everyone). */
 export const ScenariosPanel = memo(function ScenariosPanel({
@@ -46,7 +57,11 @@ export const ScenariosPanel = memo(function ScenariosPanel({
       ...scenarios.map((s) => ({ key: s.id, label: s.name, weights: { ...base, ...s.weights } })),
     ];
     return cols.map((c) => {
-      const o = evaluateDecision(model, { teamAggregation: aggregation, weightOverrides: c.weights, monteCarlo: { samples: 0 } });
+      const o = evaluateDecision(model, {
+        teamAggregation: aggregation,
+        weightOverrides: c.weights,
+        monteCarlo: { samples: 0 },
+      });
       return { ...c, result: o.ok ? o.result : null };
     });
   }, [scenarios, overrides, base, model, aggregation, t]);
@@ -80,11 +95,17 @@ export const ScenariosPanel = memo(function ScenariosPanel({
             aria-describedby={error ? "scenario-error" : undefined}
             required
           />
-          <button type="submit" disabled={pending}>{t("save")}</button>
-          <span role="status" className="hint">{saved ? t("saved", { name: saved }) : null}</span>
+          <button type="submit" disabled={pending}>
+            {t("save")}
+          </button>
+          <span role="status" className="hint">
+            {saved ? t("saved", { name: saved }) : null}
+          </span>
           {error ? (
             <p id="scenario-error" className="field-error" role="alert">
-              {t(`errors.${(ERROR_KEYS as readonly string[]).includes(error) ? (error as (typeof ERROR_KEYS)[number]) : "invalid"}`)}
+              {t(
+                `errors.${(ERROR_KEYS as readonly string[]).includes(error) ? (error as (typeof ERROR_KEYS)[number]) : "invalid"}`,
+              )}
             </p>
           ) : null}
         </form>
@@ -97,7 +118,9 @@ export const ScenariosPanel = memo(function ScenariosPanel({
             <tr>
               <th scope="col">{t("row")}</th>
               {columns.map((c) => (
-                <th scope="col" className="num" key={c.key}>{c.label}</th>
+                <th scope="col" className="num" key={c.key}>
+                  {c.label}
+                </th>
               ))}
             </tr>
           </thead>
@@ -115,7 +138,11 @@ export const ScenariosPanel = memo(function ScenariosPanel({
                 <th scope="row">{ca.name}</th>
                 {columns.map((c) => {
                   const r = c.result?.ranking.find((x) => x.candidateId === ca.id);
-                  return <td className="num" key={c.key}>{r ? formatPoints(f, r.total) : "—"}</td>;
+                  return (
+                    <td className="num" key={c.key}>
+                      {r ? formatPoints(f, r.total) : "—"}
+                    </td>
+                  );
                 })}
               </tr>
             ))}
@@ -126,7 +153,11 @@ export const ScenariosPanel = memo(function ScenariosPanel({
               {columns.map((c) => (
                 <td className="num" key={c.key}>
                   {c.key === "current" ? null : (
-                    <button type="button" className="link-button" onClick={() => onApply(decision.criteria.map((cr) => c.weights[cr.id] ?? cr.weight))}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onApply(decision.criteria.map((cr) => c.weights[cr.id] ?? cr.weight))}
+                    >
                       {t("applyOne", { name: c.label })}
                     </button>
                   )}

@@ -10,7 +10,15 @@ import { SweepChart, TornadoChart } from "./lazy-charts";
 import type { Names } from "./names";
 
 /** How far each weight can move before the winner changes, and the exact sweep for one chosen criterion. */
-export const SensitivitySection = memo(function SensitivitySection({ decision, result, names }: { decision: DecisionDetail; result: DecisionResult; names: Names }) {
+export const SensitivitySection = memo(function SensitivitySection({
+  decision,
+  result,
+  names,
+}: {
+  decision: DecisionDetail;
+  result: DecisionResult;
+  names: Names;
+}) {
   const t = useTranslations("results.sensitivity");
   const f = useFormatter();
   const pct = (v: number) => formatShare(f, v);
@@ -32,7 +40,9 @@ export const SensitivitySection = memo(function SensitivitySection({ decision, r
     .map((c) => ({ key: c.id, name: c.name, ...names.style(c.id) }));
   const marks = sweep.changes.map((ch) => ({
     at: ch.at,
-    total: ch.at * (sweep.lines.find((l) => l.candidateId === ch.to)?.at1 ?? 0) + (1 - ch.at) * (sweep.lines.find((l) => l.candidateId === ch.to)?.at0 ?? 0),
+    total:
+      ch.at * (sweep.lines.find((l) => l.candidateId === ch.to)?.at1 ?? 0) +
+      (1 - ch.at) * (sweep.lines.find((l) => l.candidateId === ch.to)?.at0 ?? 0),
     label: pct(ch.at),
   }));
   return (
@@ -44,7 +54,14 @@ export const SensitivitySection = memo(function SensitivitySection({ decision, r
         title={t("tornadoTitle", { leader })}
         hint={t("tornadoHint", { leader })}
         height={tornadoHeight}
-        chart={<TornadoChart rows={tornado} height={tornadoHeight} stableLabel={t("stableRange")} unstableLabel={t("otherWins")} />}
+        chart={
+          <TornadoChart
+            rows={tornado}
+            height={tornadoHeight}
+            stableLabel={t("stableRange")}
+            unstableLabel={t("otherWins")}
+          />
+        }
         table={<span className="hint">{t("tableBelow")}</span>}
       />
       <div className="table-scroll">
@@ -52,8 +69,12 @@ export const SensitivitySection = memo(function SensitivitySection({ decision, r
           <thead>
             <tr>
               <th scope="col">{t("criterion")}</th>
-              <th scope="col" className="num">{t("current")}</th>
-              <th scope="col" className="num">{t("stableRange")}</th>
+              <th scope="col" className="num">
+                {t("current")}
+              </th>
+              <th scope="col" className="num">
+                {t("stableRange")}
+              </th>
               <th scope="col">{t("flip")}</th>
             </tr>
           </thead>
@@ -66,7 +87,10 @@ export const SensitivitySection = memo(function SensitivitySection({ decision, r
                 <td data-testid="flip">
                   {c.flipAt === null || c.flipTo === null
                     ? t("noFlip", { leader })
-                    : t(c.flipAt > c.currentShare ? "flipAbove" : "flipBelow", { other: names.candidate(c.flipTo), share: pct(c.flipAt) })}
+                    : t(c.flipAt > c.currentShare ? "flipAbove" : "flipBelow", {
+                        other: names.candidate(c.flipTo),
+                        share: pct(c.flipAt),
+                      })}
                 </td>
               </tr>
             ))}
@@ -79,37 +103,63 @@ export const SensitivitySection = memo(function SensitivitySection({ decision, r
         {t("sweepCriterion")}{" "}
         <select value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="sweep-criterion">
           {decision.criteria.map((c) => (
-            <option key={c.id} value={c.id}>{c.name}</option>
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
           ))}
         </select>
       </label>
       <p className="sweep-summary" data-testid="sweep-summary" aria-live="polite">
         {sweep.changes.length === 0
-          ? t("sweepNone", { criterion: names.criterion(chosen), leader: names.candidate(sweep.lines.length ? topAt0(sweep) : sensitivity.leaderId) })
-          : sweep.changes.map((ch) => t("sweepChange", { to: names.candidate(ch.to), from: names.candidate(ch.from), share: pct(ch.at) })).join(" ")}
+          ? t("sweepNone", {
+              criterion: names.criterion(chosen),
+              leader: names.candidate(sweep.lines.length ? topAt0(sweep) : sensitivity.leaderId),
+            })
+          : sweep.changes
+              .map((ch) =>
+                t("sweepChange", { to: names.candidate(ch.to), from: names.candidate(ch.from), share: pct(ch.at) }),
+              )
+              .join(" ")}
       </p>
       <ChartFrame
         id="sweep"
         title={t("sweepChartTitle", { criterion: names.criterion(chosen) })}
         hint={t("sweepHint")}
         height={340}
-        chart={<SweepChart rows={sweepRows(sweep)} series={series} current={sweep.currentShare} currentLabel={t("now")} marks={marks} height={340} />}
+        chart={
+          <SweepChart
+            rows={sweepRows(sweep)}
+            series={series}
+            current={sweep.currentShare}
+            currentLabel={t("now")}
+            marks={marks}
+            height={340}
+          />
+        }
         table={
           <table className="data-table" data-testid="sweep-table">
             <thead>
               <tr>
-                <th scope="col" className="num">{t("share")}</th>
+                <th scope="col" className="num">
+                  {t("share")}
+                </th>
                 {series.map((s) => (
-                  <th scope="col" className="num" key={s.key}>{s.name}</th>
+                  <th scope="col" className="num" key={s.key}>
+                    {s.name}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {sweepRows(sweep).map((row) => (
                 <tr key={row.t}>
-                  <th scope="row" className="num">{pct(row.t)}</th>
+                  <th scope="row" className="num">
+                    {pct(row.t)}
+                  </th>
                   {series.map((s) => (
-                    <td className="num" key={s.key}>{formatPoints(f, row[s.key])}</td>
+                    <td className="num" key={s.key}>
+                      {formatPoints(f, row[s.key])}
+                    </td>
                   ))}
                 </tr>
               ))}

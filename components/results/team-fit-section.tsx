@@ -33,7 +33,11 @@ export const TeamFitSection = memo(function TeamFitSection({
   const levelsOf = (skillId: string) => team.ratings.filter((r) => r.skillId === skillId).map((r) => r.level);
   const bars = result.skillMatch
     .filter((m) => m.match !== null)
-    .map((m) => ({ name: names.candidate(m.candidateId), value: m.match ?? 0, color: names.style(m.candidateId).color }));
+    .map((m) => ({
+      name: names.candidate(m.candidateId),
+      value: m.match ?? 0,
+      color: names.style(m.candidateId).color,
+    }));
   const barsHeight = 50 + bars.length * 34;
   return (
     <section id="view-team" aria-labelledby="team-heading" className="results-view">
@@ -62,11 +66,21 @@ export const TeamFitSection = memo(function TeamFitSection({
             <tr>
               <th scope="col">{t("candidate")}</th>
               <th scope="col">{t("skill")}</th>
-              <th scope="col" className="num">{t("weight")}</th>
-              <th scope="col" className="num">{t("level")}</th>
-              <th scope="col" className="num">{t("target")}</th>
-              <th scope="col" className="num">{t("gap")}</th>
-              <th scope="col" className="num">{t("busFactor")}</th>
+              <th scope="col" className="num">
+                {t("weight")}
+              </th>
+              <th scope="col" className="num">
+                {t("level")}
+              </th>
+              <th scope="col" className="num">
+                {t("target")}
+              </th>
+              <th scope="col" className="num">
+                {t("gap")}
+              </th>
+              <th scope="col" className="num">
+                {t("busFactor")}
+              </th>
               <th scope="col">{t("need")}</th>
             </tr>
           </thead>
@@ -75,7 +89,11 @@ export const TeamFitSection = memo(function TeamFitSection({
               m.requirements.map((r) => {
                 const need = skillNeed(levelsOf(r.skillId), r.target, aggregation);
                 return (
-                  <tr key={`${m.candidateId}|${r.skillId}`} data-candidate={names.candidate(m.candidateId)} data-skill={names.skill(r.skillId)}>
+                  <tr
+                    key={`${m.candidateId}|${r.skillId}`}
+                    data-candidate={names.candidate(m.candidateId)}
+                    data-skill={names.skill(r.skillId)}
+                  >
                     <th scope="row">{names.candidate(m.candidateId)}</th>
                     <td>{names.skill(r.skillId)}</td>
                     <td className="num">{formatShare(f, r.weight)}</td>

@@ -21,7 +21,15 @@ export function TeamHeatmap({ data }: { data: HeatmapData }) {
   const width = left + data.skills.length * cw + 4;
   const height = top + data.members.length * ch + 4;
   return (
-    <svg className="heatmap" viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} role="img" aria-label={t("heatmapTitle")} data-testid="team-heatmap">
+    <svg
+      className="heatmap"
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: width }}
+      role="img"
+      aria-label={t("heatmapTitle")}
+      data-testid="team-heatmap"
+    >
       {data.skills.map((s, j) => (
         <text key={s.id} x={left + j * cw + cw / 2} y={top - 10} textAnchor="middle" fontSize={12} fontWeight={600}>
           {s.name}
@@ -37,10 +45,25 @@ export function TeamHeatmap({ data }: { data: HeatmapData }) {
             const { fill, text } = level === null ? { fill: "#eef1f4", text: "#57606a" } : levelFill(level);
             return (
               <g key={s.id}>
-                <rect className="heatmap-cell" x={left + j * cw + 1} y={top + i * ch + 1} width={cw - 2} height={ch - 2} rx={3} fill={fill}>
+                <rect
+                  className="heatmap-cell"
+                  x={left + j * cw + 1}
+                  y={top + i * ch + 1}
+                  width={cw - 2}
+                  height={ch - 2}
+                  rx={3}
+                  fill={fill}
+                >
                   <title>{t("cellTitle", { member: m.name, skill: s.name, level: level ?? "—" })}</title>
                 </rect>
-                <text x={left + j * cw + cw / 2} y={top + i * ch + ch / 2 + 4} textAnchor="middle" fontSize={12} fill={text} pointerEvents="none">
+                <text
+                  x={left + j * cw + cw / 2}
+                  y={top + i * ch + ch / 2 + 4}
+                  textAnchor="middle"
+                  fontSize={12}
+                  fill={text}
+                  pointerEvents="none"
+                >
                   {level ?? "—"}
                 </text>
               </g>

@@ -16,7 +16,10 @@ export const TopsisSection = memo(function TopsisSection({ result, names }: { re
     <section id="view-topsis" aria-labelledby="topsis-heading" className="results-view">
       <h2 id="topsis-heading">{t("title")}</h2>
       <p className="hint">{t("explain")}</p>
-      <p className={topsis.agreesWithWeightedSum ? "callout callout-ok" : "callout callout-warn"} data-testid="topsis-verdict">
+      <p
+        className={topsis.agreesWithWeightedSum ? "callout callout-ok" : "callout callout-warn"}
+        data-testid="topsis-verdict"
+      >
         {topsis.agreesWithWeightedSum
           ? t("agrees", { winner: topsis.winnerId ? names.candidate(topsis.winnerId) : "—" })
           : t("disagrees", {
@@ -28,10 +31,18 @@ export const TopsisSection = memo(function TopsisSection({ result, names }: { re
         <thead>
           <tr>
             <th scope="col">{t("candidate")}</th>
-            <th scope="col" className="num">{t("closeness")}</th>
-            <th scope="col" className="num">{t("topsisRank")}</th>
-            <th scope="col" className="num">{t("weightedRank")}</th>
-            <th scope="col" className="num">{t("weightedTotal")}</th>
+            <th scope="col" className="num">
+              {t("closeness")}
+            </th>
+            <th scope="col" className="num">
+              {t("topsisRank")}
+            </th>
+            <th scope="col" className="num">
+              {t("weightedRank")}
+            </th>
+            <th scope="col" className="num">
+              {t("weightedTotal")}
+            </th>
           </tr>
         </thead>
         <tbody>

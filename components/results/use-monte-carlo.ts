@@ -22,7 +22,13 @@ const DEBOUNCE_MS = 250;
  * Runs the simulation in a Web Worker whenever the weights change. Cancelling = terminating the worker: the engine's
  * loop is synchronous, so a message asking it to stop would only be read after it had finished anyway.
  */
-export function useMonteCarlo(model: DecisionModel, teamAggregation: TeamAggregation, weightOverrides: Record<string, number>, seed: number, enabled: boolean): McState {
+export function useMonteCarlo(
+  model: DecisionModel,
+  teamAggregation: TeamAggregation,
+  weightOverrides: Record<string, number>,
+  seed: number,
+  enabled: boolean,
+): McState {
   const [state, setState] = useState<McState>(IDLE);
   const runRef = useRef(0);
 

@@ -36,7 +36,10 @@ export function useWhatIf(decision: DecisionDetail): WhatIf {
     () => evaluateDecision(model, { teamAggregation, weightOverrides: overrides, monteCarlo: { samples: 0 } }),
     [model, teamAggregation, overrides],
   );
-  const setCriterionShare = useCallback((index: number, share: number) => setWeights((w) => setShare(w, index, share)), []);
+  const setCriterionShare = useCallback(
+    (index: number, share: number) => setWeights((w) => setShare(w, index, share)),
+    [],
+  );
   const reset = useCallback(() => setWeights(baseWeights), [baseWeights]);
   return {
     model,

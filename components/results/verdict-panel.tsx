@@ -17,13 +17,27 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
   const main = (() => {
     switch (verdict.key) {
       case "verdict.clear":
-        return t("clear", { winner: name(facts.winnerId), runnerUp: name(facts.runnerUpId), lead: formatPoints(f, facts.lead ?? 0) });
+        return t("clear", {
+          winner: name(facts.winnerId),
+          runnerUp: name(facts.runnerUpId),
+          lead: formatPoints(f, facts.lead ?? 0),
+        });
       case "verdict.close":
         return facts.runnerUpId
-          ? t("close", { winner: name(facts.winnerId), runnerUp: name(facts.runnerUpId), lead: formatPoints(f, facts.lead ?? 0) })
+          ? t("close", {
+              winner: name(facts.winnerId),
+              runnerUp: name(facts.runnerUpId),
+              lead: formatPoints(f, facts.lead ?? 0),
+            })
           : t("closeAlone", { winner: name(facts.winnerId) });
       case "verdict.tie":
-        return t("tie", { count: Number(p.tiedCount ?? 2), names: String(p.tiedIds ?? "").split(",").map(name).join(", ") });
+        return t("tie", {
+          count: Number(p.tiedCount ?? 2),
+          names: String(p.tiedIds ?? "")
+            .split(",")
+            .map(name)
+            .join(", "),
+        });
       case "verdict.incomplete":
         return t("incomplete", { leader: name(leaderId) });
       default:
@@ -33,7 +47,12 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
   const change = result.sensitivity.smallestChange;
   const first = mc.monteCarlo && leaderId ? mc.monteCarlo.pFirst.find((x) => x.candidateId === leaderId) : undefined;
   return (
-    <section className="verdict callout" aria-labelledby="verdict-heading" data-testid="verdict" data-verdict={verdict.key}>
+    <section
+      className="verdict callout"
+      aria-labelledby="verdict-heading"
+      data-testid="verdict"
+      data-verdict={verdict.key}
+    >
       <h2 id="verdict-heading">{t("title")}</h2>
       <p className="verdict-main">{main}</p>
       {verdict.key !== "verdict.noEligible" ? (
@@ -51,7 +70,9 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
                 })}
               </span>
             ) : (
-              <span className="hint">{mc.status === "unsupported" || mc.status === "error" ? t("mcUnavailable") : t("mcPending")}</span>
+              <span className="hint">
+                {mc.status === "unsupported" || mc.status === "error" ? t("mcUnavailable") : t("mcPending")}
+              </span>
             )}
           </p>
           <p>
@@ -65,7 +86,9 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
               : t("noFlip")}{" "}
             {facts.skillRisks.length > 0
               ? t("risks", {
-                  list: facts.skillRisks.map((r) => t("risk", { skill: names.skill(r.skillId), busFactor: r.busFactor })).join(t("listSeparator")),
+                  list: facts.skillRisks
+                    .map((r) => t("risk", { skill: names.skill(r.skillId), busFactor: r.busFactor }))
+                    .join(t("listSeparator")),
                 })
               : null}{" "}
             {result.topsis.winnerId

@@ -44,7 +44,9 @@ export function WhatIfPanel({
                 aria-valuetext={formatShare(f, shares[i])}
                 onChange={(e) => onShare(i, Number(e.target.value) / STEPS)}
               />
-              <output htmlFor={id} data-testid={`share-${c.name}`}>{formatShare(f, shares[i])}</output>
+              <output htmlFor={id} data-testid={`share-${c.name}`}>
+                {formatShare(f, shares[i])}
+              </output>
             </div>
           );
         })}
@@ -53,7 +55,9 @@ export function WhatIfPanel({
         <button type="button" onClick={onReset} disabled={!changed}>
           {t("reset")}
         </button>
-        <span className="hint" aria-live="polite">{changed ? t("changed") : t("unchanged")}</span>
+        <span className="hint" aria-live="polite">
+          {changed ? t("changed") : t("unchanged")}
+        </span>
       </p>
     </section>
   );

@@ -14,7 +14,12 @@ export function ScoreConflicts(props: {
   const entries = Object.entries(props.conflicts);
   if (entries.length === 0) return null;
   return (
-    <section className="callout callout-error score-conflicts" role="alert" aria-labelledby="score-conflicts-heading" data-testid="score-conflicts">
+    <section
+      className="callout callout-error score-conflicts"
+      role="alert"
+      aria-labelledby="score-conflicts-heading"
+      data-testid="score-conflicts"
+    >
       <h3 id="score-conflicts-heading">{t("title")}</h3>
       {entries.map(([key, c]) => {
         const [criterionId, candidateId] = key.split(":");
@@ -24,7 +29,8 @@ export function ScoreConflicts(props: {
           <div key={key} className="conflict" data-testid="score-conflict">
             <p>{t("explain", { cell: props.label(criterionId, candidateId) })}</p>
             <p>
-              <span data-testid="conflict-theirs">{t("theirs", { value: theirs })}</span> · <span data-testid="conflict-yours">{t("yours", { value: yours })}</span>
+              <span data-testid="conflict-theirs">{t("theirs", { value: theirs })}</span> ·{" "}
+              <span data-testid="conflict-yours">{t("yours", { value: yours })}</span>
             </p>
             <button type="button" onClick={() => props.onResolve(key, "mine")}>
               {t("keepMine")}

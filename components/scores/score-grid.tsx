@@ -72,10 +72,15 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
     [decision, others, myScores, canScore],
   );
   const result = outcome.ok ? outcome.result : null;
-  const cells = useMemo(() => new Map(result?.cells.map((c) => [cellKey(c.criterionId, c.candidateId), c]) ?? []), [result]);
+  const cells = useMemo(
+    () => new Map(result?.cells.map((c) => [cellKey(c.criterionId, c.candidateId), c]) ?? []),
+    [result],
+  );
 
   const scorableCount = criteria.filter(scorable).length * candidates.length;
-  const myCount = criteria.filter(scorable).reduce((n, cr) => n + candidates.filter((ca) => saver.valueOf(cellKey(cr.id, ca.id)) !== null).length, 0);
+  const myCount = criteria
+    .filter(scorable)
+    .reduce((n, cr) => n + candidates.filter((ca) => saver.valueOf(cellKey(cr.id, ca.id)) !== null).length, 0);
 
   // Completing the grid lifts the blind: fetch the group's scores once the last save has landed.
   const confirmedCount = Object.keys(saver.mine).filter((k) => {
@@ -119,7 +124,9 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
 
   const errorMessage = (key: string, cr: CriterionDto) => {
     const { min, max } = ratingBounds(cr);
-    return t.has(`errors.${key}` as never) ? t(`errors.${key}` as never, { min: formatRaw(f, min), max: formatRaw(f, max) } as never) : t("errors.unknown");
+    return t.has(`errors.${key}` as never)
+      ? t(`errors.${key}` as never, { min: formatRaw(f, min), max: formatRaw(f, max) } as never)
+      : t("errors.unknown");
   };
 
   /** Validates the draft; on success saves it and returns true (the caller moves on). */
@@ -132,7 +139,8 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
       return false;
     }
     const key = cellKey(activeCriterion.id, activeCandidate.id);
-    if (editorOpen.current && saver.valueOf(key) !== parsed.value) void saver.commit(activeCriterion.id, activeCandidate.id, { kind: "save", value: parsed.value });
+    if (editorOpen.current && saver.valueOf(key) !== parsed.value)
+      void saver.commit(activeCriterion.id, activeCandidate.id, { kind: "save", value: parsed.value });
     editorOpen.current = false;
     setEditing(null);
     wantFocus.current = true;
@@ -159,7 +167,12 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
   const onCellKey = (e: KeyboardEvent<HTMLTableCellElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const key = e.key;
-    const nav: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const nav: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     if (nav[key]) {
       e.preventDefault();
       move(...nav[key]);
@@ -168,7 +181,9 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
       move(e.shiftKey ? -1 : 1, 0);
     } else if (key === "Tab") {
       // Tab walks the cells in reading order; from the last (or first) cell it leaves the grid as usual.
-      const atEnd = e.shiftKey ? active.r === 0 && active.c === 0 : active.r === criteria.length - 1 && active.c === candidates.length - 1;
+      const atEnd = e.shiftKey
+        ? active.r === 0 && active.c === 0
+        : active.r === criteria.length - 1 && active.c === candidates.length - 1;
       if (atEnd) return;
       e.preventDefault();
       move(0, e.shiftKey ? -1 : 1, true);
@@ -178,11 +193,17 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
       wantFocus.current = true;
     } else if (key === "F2") {
       e.preventDefault();
-      const v = activeCriterion && activeCandidate ? saver.valueOf(cellKey(activeCriterion.id, activeCandidate.id)) : null;
+      const v =
+        activeCriterion && activeCandidate ? saver.valueOf(cellKey(activeCriterion.id, activeCandidate.id)) : null;
       startEditing(v === null ? "" : String(v));
     } else if (key === "Delete" || key === "Backspace") {
       e.preventDefault();
-      if (activeCriterion && activeCandidate && editable(activeCriterion) && saver.valueOf(cellKey(activeCriterion.id, activeCandidate.id)) !== null) {
+      if (
+        activeCriterion &&
+        activeCandidate &&
+        editable(activeCriterion) &&
+        saver.valueOf(cellKey(activeCriterion.id, activeCandidate.id)) !== null
+      ) {
         void saver.commit(activeCriterion.id, activeCandidate.id, { kind: "delete" });
       }
     } else if (key === "i" || key === "I") {
@@ -219,7 +240,15 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
     return "";
   })();
 
-  const notice = grid.locked ? t("lockedNotice") : !canScore ? t("viewerNotice") : hidden ? t("blindNotice", { total: scorableCount }) : grid.blindScoring ? t("revealedNotice") : null;
+  const notice = grid.locked
+    ? t("lockedNotice")
+    : !canScore
+      ? t("viewerNotice")
+      : hidden
+        ? t("blindNotice", { total: scorableCount })
+        : grid.blindScoring
+          ? t("revealedNotice")
+          : null;
   const editError = editing?.error && activeCriterion ? errorMessage(editing.error, activeCriterion) : null;
   const failureList = Object.entries(saver.failures);
 
@@ -245,10 +274,15 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
         </p>
       </div>
 
-      <ScoreConflicts conflicts={saver.conflicts} label={cellLabel} format={(v) => formatRaw(f, v)} onResolve={(key, choice) => {
-        const [criterionId, candidateId] = key.split(":");
-        saver.resolve(criterionId, candidateId, choice);
-      }} />
+      <ScoreConflicts
+        conflicts={saver.conflicts}
+        label={cellLabel}
+        format={(v) => formatRaw(f, v)}
+        onResolve={(key, choice) => {
+          const [criterionId, candidateId] = key.split(":");
+          saver.resolve(criterionId, candidateId, choice);
+        }}
+      />
 
       <div role="alert" className="score-errors">
         {editError ? (
@@ -323,7 +357,14 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
                         aria-selected={isActive}
                         aria-readonly={editable(cr) ? undefined : true}
                         tabIndex={isActive && !isEditing ? 0 : -1}
-                        className={["num score-cell", isActive ? "active" : "", state ? `state-${state}` : "", cells.get(key)?.disagreement && !hidden ? "disagree" : ""].filter(Boolean).join(" ")}
+                        className={[
+                          "num score-cell",
+                          isActive ? "active" : "",
+                          state ? `state-${state}` : "",
+                          cells.get(key)?.disagreement && !hidden ? "disagree" : "",
+                        ]
+                          .filter(Boolean)
+                          .join(" ")}
                         data-candidate={ca.name}
                         data-state={state ?? undefined}
                         onKeyDown={isEditing ? undefined : onCellKey}
@@ -353,7 +394,11 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
                             onKeyDown={onInputKey}
                             onBlur={(e) => {
                               // Clicking elsewhere in the page commits like Enter would (but keeps a bad value open).
-                              if (editorOpen.current && !e.currentTarget.closest("table")?.contains(e.relatedTarget as Node | null)) commitDraft();
+                              if (
+                                editorOpen.current &&
+                                !e.currentTarget.closest("table")?.contains(e.relatedTarget as Node | null)
+                              )
+                                commitDraft();
                             }}
                           />
                         ) : (
@@ -366,7 +411,9 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
                             hasNotes={Boolean(mineRow && (mineRow.rationale || mineRow.evidenceUrl))}
                           />
                         )}
-                        {state && state !== "saved" ? <span className="visually-hidden"> ({t(`grid.cellState.${state}`)})</span> : null}
+                        {state && state !== "saved" ? (
+                          <span className="visually-hidden"> ({t(`grid.cellState.${state}`)})</span>
+                        ) : null}
                       </td>
                     );
                   })}
@@ -381,9 +428,17 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
                 {candidates.map((ca, j) => {
                   const r = result?.ranking.find((x) => x.candidateId === ca.id);
                   return (
-                    <td key={ca.id} className="num" aria-colindex={j + 2} data-testid="score-total" data-candidate={ca.name}>
+                    <td
+                      key={ca.id}
+                      className="num"
+                      aria-colindex={j + 2}
+                      data-testid="score-total"
+                      data-candidate={ca.name}
+                    >
                       {/* A candidate with no score at all has no total (missing is never zero). */}
-                      <span className="total-value">{r && r.contributions.some((x) => x.contribution !== null) ? formatPoints(f, r.total) : "—"}</span>
+                      <span className="total-value">
+                        {r && r.contributions.some((x) => x.contribution !== null) ? formatPoints(f, r.total) : "—"}
+                      </span>
                       {r?.incomplete ? <span className="sub">{t("grid.incomplete")}</span> : null}
                     </td>
                   );
@@ -400,7 +455,11 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
             mine={saver.mine[cellKey(activeCriterion.id, activeCandidate.id)] ?? null}
             myValue={saver.valueOf(cellKey(activeCriterion.id, activeCandidate.id))}
             canEdit={editable(activeCriterion)}
-            others={hidden ? [] : others.filter((s) => s.criterionId === activeCriterion.id && s.candidateId === activeCandidate.id)}
+            others={
+              hidden
+                ? []
+                : others.filter((s) => s.criterionId === activeCriterion.id && s.candidateId === activeCandidate.id)
+            }
             evaluatorNames={Object.fromEntries(grid.progress.map((p) => [p.id, p.name]))}
             cell={cells.get(cellKey(activeCriterion.id, activeCandidate.id))}
             onSave={(op: SaveOp) => saver.commit(activeCriterion.id, activeCandidate.id, op)}
@@ -418,7 +477,14 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
   );
 }
 
-function CellContent(props: { criterion: CriterionDto; cell: CellResult | undefined; mine: number | null; showGroup: boolean; canScore: boolean; hasNotes: boolean }) {
+function CellContent(props: {
+  criterion: CriterionDto;
+  cell: CellResult | undefined;
+  mine: number | null;
+  showGroup: boolean;
+  canScore: boolean;
+  hasNotes: boolean;
+}) {
   const t = useTranslations("scores.grid");
   const f = useFormatter();
   const { criterion, cell, mine, showGroup, canScore } = props;
@@ -434,12 +500,17 @@ function CellContent(props: { criterion: CriterionDto; cell: CellResult | undefi
   const main = canScore ? mine : (group?.value ?? null);
   return (
     <>
-      <span className="cell-value">{main === null ? <span aria-label={t("notScored")}>—</span> : formatRaw(f, main)}</span>
-      {props.hasNotes ? <span className="notes-dot" title={t("hasNotes")} aria-label={t("hasNotes")} role="img" /> : null}
+      <span className="cell-value">
+        {main === null ? <span aria-label={t("notScored")}>—</span> : formatRaw(f, main)}
+      </span>
+      {props.hasNotes ? (
+        <span className="notes-dot" title={t("hasNotes")} aria-label={t("hasNotes")} role="img" />
+      ) : null}
       {group ? (
         <span className="sub group-summary" data-testid="cell-group">
           {canScore ? `${t("mean", { value: formatRaw(f, round2(group.value!)) })} · ` : ""}
-          {t("spread", { min: formatRaw(f, group.min!), max: formatRaw(f, group.max!) })} · {t("evaluators", { count: group.evaluatorCount })}
+          {t("spread", { min: formatRaw(f, group.min!), max: formatRaw(f, group.max!) })} ·{" "}
+          {t("evaluators", { count: group.evaluatorCount })}
         </span>
       ) : null}
       {group?.disagreement ? (
@@ -451,7 +522,11 @@ function CellContent(props: { criterion: CriterionDto; cell: CellResult | undefi
   );
 }
 
-function scaleText(cr: CriterionDto, t: ReturnType<typeof useTranslations<"scores">>, f: ReturnType<typeof useFormatter>): string {
+function scaleText(
+  cr: CriterionDto,
+  t: ReturnType<typeof useTranslations<"scores">>,
+  f: ReturnType<typeof useFormatter>,
+): string {
   if (cr.kind === "SKILL_MATCH") return t("grid.computed");
   if (cr.kind === "METRIC") return cr.unit ? t("grid.unit", { unit: cr.unit }) : t("grid.metric");
   const { min, max } = ratingBounds(cr);

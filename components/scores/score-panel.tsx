@@ -5,7 +5,13 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import type { CandidateDto, CriterionDto, ScoreDto } from "@/lib/decisions/dto";
 import type { CellResult } from "@/lib/scoring";
-import { evidenceUrlSchema, parseScoreText, ratingBounds, RATIONALE_MAX, scoreValueProblem } from "@/lib/validation/score";
+import {
+  evidenceUrlSchema,
+  parseScoreText,
+  ratingBounds,
+  RATIONALE_MAX,
+  scoreValueProblem,
+} from "@/lib/validation/score";
 import { formatPoints, formatRaw } from "@/components/decisions/number-format";
 import type { SaveOp } from "./use-score-saver";
 
@@ -57,7 +63,8 @@ export function ScorePanel(props: {
         {msg(errors[field]!)}
       </p>
     ) : null;
-  const described = (field: keyof typeof errors, extra?: string) => [errors[field] ? `${id}-${field}-error` : null, extra].filter(Boolean).join(" ") || undefined;
+  const described = (field: keyof typeof errors, extra?: string) =>
+    [errors[field] ? `${id}-${field}-error` : null, extra].filter(Boolean).join(" ") || undefined;
 
   return (
     <aside

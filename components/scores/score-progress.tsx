@@ -4,7 +4,17 @@
 import { useTranslations } from "next-intl";
 import type { EvaluatorProgress } from "@/lib/server/scores";
 
-export function ScoreProgress({ progress, me, myCount, total }: { progress: EvaluatorProgress[]; me: string; myCount: number | null; total: number }) {
+export function ScoreProgress({
+  progress,
+  me,
+  myCount,
+  total,
+}: {
+  progress: EvaluatorProgress[];
+  me: string;
+  myCount: number | null;
+  total: number;
+}) {
   const t = useTranslations("scores.progress");
   return (
     <section aria-labelledby="score-progress-heading" className="score-progress">

@@ -28,7 +28,9 @@ export interface CellFailure {
 export const cellKey = (criterionId: string, candidateId: string) => `${criterionId}:${candidateId}`;
 
 export function useScoreSaver(decisionId: string, initial: ScoreDto[]) {
-  const [mine, setMine] = useState<Record<string, ScoreDto>>(() => Object.fromEntries(initial.map((s) => [cellKey(s.criterionId, s.candidateId), s])));
+  const [mine, setMine] = useState<Record<string, ScoreDto>>(() =>
+    Object.fromEntries(initial.map((s) => [cellKey(s.criterionId, s.candidateId), s])),
+  );
   const [pending, setPending] = useState<Record<string, SaveOp>>({});
   const [states, setStates] = useState<Record<string, CellState>>({});
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
@@ -83,7 +85,9 @@ export function useScoreSaver(decisionId: string, initial: ScoreDto[]) {
             patch<CellState>(setStates, key, "saved");
             return;
           }
-          const r = await withRetry(() => deleteScoreAction({ decisionId, criterionId, candidateId, version: row.version }));
+          const r = await withRetry(() =>
+            deleteScoreAction({ decisionId, criterionId, candidateId, version: row.version }),
+          );
           if (r.ok) {
             setRow(key, null);
             patch(setPending, key, undefined);
@@ -110,7 +114,13 @@ export function useScoreSaver(decisionId: string, initial: ScoreDto[]) {
           patch<CellState>(setStates, key, "saved");
           return;
         }
-        if (!r.ok) settleFailure(key, op, r.fieldErrors?.value ?? r.fieldErrors?.evidenceUrl ?? r.fieldErrors?.rationale ?? r.error, r.current);
+        if (!r.ok)
+          settleFailure(
+            key,
+            op,
+            r.fieldErrors?.value ?? r.fieldErrors?.evidenceUrl ?? r.fieldErrors?.rationale ?? r.error,
+            r.current,
+          );
       } catch {
         // Network or server failure: keep the typed value visible and offer a retry, so nothing is silently lost.
         patch(setFailures, key, { op, error: "network", retryable: true });

@@ -45,7 +45,12 @@ function CreateInvitationForm() {
               {t("invitations.created")}
               <label className="field">
                 <span>{t("invitations.link")}</span>
-                <input readOnly value={state.data.url} className="invitation-link" onFocus={(e) => e.currentTarget.select()} />
+                <input
+                  readOnly
+                  value={state.data.url}
+                  className="invitation-link"
+                  onFocus={(e) => e.currentTarget.select()}
+                />
               </label>
             </>
           ) : null
@@ -92,7 +97,13 @@ export function InvitationsPanel({ invitations }: { invitations: InvitationView[
                 <tr key={inv.id}>
                   <td>{t(`roles.${inv.role}`)}</td>
                   <td>{t(`invitations.statuses.${inv.status}`)}</td>
-                  <td>{format.dateTime(new Date(inv.expiresAt), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}</td>
+                  <td>
+                    {format.dateTime(new Date(inv.expiresAt), {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                      timeZone: "UTC",
+                    })}
+                  </td>
                   <td>{inv.createdByName ?? "—"}</td>
                   <td>{inv.status === "pending" && <RevokeButton id={inv.id} />}</td>
                 </tr>

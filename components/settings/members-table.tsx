@@ -20,7 +20,12 @@ function MemberRow({ member, isSelf }: { member: MemberView; isSelf: boolean }) 
       <td>
         <form action={roleAction} className="inline-form">
           <input type="hidden" name="membershipId" value={member.membershipId} />
-          <select key={member.role} name="role" defaultValue={member.role} aria-label={t("members.roleFor", { name: member.name })}>
+          <select
+            key={member.role}
+            name="role"
+            defaultValue={member.role}
+            aria-label={t("members.roleFor", { name: member.name })}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}

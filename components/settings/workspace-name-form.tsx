@@ -11,7 +11,14 @@ export function WorkspaceNameForm({ name }: { name: string }) {
   const { errors, onSubmit } = useClientValidation(workspaceNameSchema, state);
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="inline-form">
-      <Field name="name" label={t("fields.workspaceName")} required maxLength={100} defaultValue={name} error={errors.name} />
+      <Field
+        name="name"
+        label={t("fields.workspaceName")}
+        required
+        maxLength={100}
+        defaultValue={name}
+        error={errors.name}
+      />
       <SubmitButton pending={pending} label={t("members.renameWorkspace")} className="button-secondary" />
       <FormStatus state={state} success={t("members.workspaceRenamed")} />
     </form>

@@ -4,10 +4,23 @@
 // normaliseWeights, so they match the results tab exactly.
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { addCriterionAction, removeCriterionAction, reorderCriteriaAction, restoreCriterionAction, updateCriterionFieldAction } from "@/lib/actions/criteria";
+import {
+  addCriterionAction,
+  removeCriterionAction,
+  reorderCriteriaAction,
+  restoreCriterionAction,
+  updateCriterionFieldAction,
+} from "@/lib/actions/criteria";
 import type { CriterionDto } from "@/lib/decisions/dto";
 import { normaliseWeights } from "@/lib/scoring";
-import { checkCriterionRow, CRITERION_KINDS, DIRECTIONS, parseCriterionField, type CriterionField, type CriterionValues } from "@/lib/validation/criterion";
+import {
+  checkCriterionRow,
+  CRITERION_KINDS,
+  DIRECTIONS,
+  parseCriterionField,
+  type CriterionField,
+  type CriterionValues,
+} from "@/lib/validation/criterion";
 import { formatShare } from "@/components/decisions/number-format";
 import { EditableField, Section, SelectField, useSetupErrorText } from "./field-controls";
 import { ListMessage, RowButtons, UndoBar } from "./row-parts";
@@ -29,7 +42,15 @@ const validate: Validate<Saved> = (saved, field, text) => {
   return rowError ? { ok: false, error: rowError } : parsed;
 };
 
-export function CriteriaEditor({ decisionId, criteria, autosave }: { decisionId: string; criteria: CriterionDto[]; autosave: ReturnType<typeof useAutosave> }) {
+export function CriteriaEditor({
+  decisionId,
+  criteria,
+  autosave,
+}: {
+  decisionId: string;
+  criteria: CriterionDto[];
+  autosave: ReturnType<typeof useAutosave>;
+}) {
   const t = useTranslations("setup.criteria");
   const tk = useTranslations("decisions.criteria");
   const format = useFormatter();
@@ -37,7 +58,14 @@ export function CriteriaEditor({ decisionId, criteria, autosave }: { decisionId:
     initial: criteria.map(toRow),
     autosave,
     validate,
-    save: (row, field, text, base) => updateCriterionFieldAction({ criterionId: row.id, version: row.version, field: field as CriterionField, base, value: text }),
+    save: (row, field, text, base) =>
+      updateCriterionFieldAction({
+        criterionId: row.id,
+        version: row.version,
+        field: field as CriterionField,
+        base,
+        value: text,
+      }),
   });
   const { rows } = rowsApi;
   const list = useRowList<Saved>({
@@ -53,7 +81,12 @@ export function CriteriaEditor({ decisionId, criteria, autosave }: { decisionId:
   const weights = rows.map((r) => Number(rowsApi.live(r.id, "weight") ?? 0));
   const shares = normaliseWeights(weights);
 
-  const field = (r: VersionedRow<Saved>, name: CriterionField, label: string, extra: Partial<Parameters<typeof EditableField>[0]> = {}) => (
+  const field = (
+    r: VersionedRow<Saved>,
+    name: CriterionField,
+    label: string,
+    extra: Partial<Parameters<typeof EditableField>[0]> = {},
+  ) => (
     <EditableField
       label={label}
       value={rowsApi.text(r.id, name)}
@@ -75,7 +108,13 @@ export function CriteriaEditor({ decisionId, criteria, autosave }: { decisionId:
           const kind = String(rowsApi.live(r.id, "kind"));
           const share = shares?.[i] ?? null;
           return (
-            <li key={r.id} className="setup-row" data-testid="criterion-row" onKeyDown={list.keyMove(i)} {...list.dragProps(i)}>
+            <li
+              key={r.id}
+              className="setup-row"
+              data-testid="criterion-row"
+              onKeyDown={list.keyMove(i)}
+              {...list.dragProps(i)}
+            >
               <div className="setup-row-main">
                 <span className="drag-handle" {...list.handleProps(r.id)} title={t("dragHint")} aria-hidden="true">
                   ⠿
@@ -89,7 +128,14 @@ export function CriteriaEditor({ decisionId, criteria, autosave }: { decisionId:
                     <span style={{ width: `${((share ?? 0) * 100).toFixed(1)}%` }} />
                   </span>
                 </div>
-                <RowButtons name={r.saved.name} index={i} count={rows.length} onMove={list.move} onRemove={() => list.remove(r.id)} disabled={list.busy} />
+                <RowButtons
+                  name={r.saved.name}
+                  index={i}
+                  count={rows.length}
+                  onMove={list.move}
+                  onRemove={() => list.remove(r.id)}
+                  disabled={list.busy}
+                />
               </div>
               <details className="setup-details">
                 <summary>{t("details", { name: r.saved.name })}</summary>
@@ -160,7 +206,13 @@ export function CriteriaEditor({ decisionId, criteria, autosave }: { decisionId:
 }
 
 /** "New …" input and button; Enter adds. */
-export function AddRow(props: { label: string; button: string; onAdd: (name: string) => Promise<string | null>; validate: (name: string) => string | null; testId: string }) {
+export function AddRow(props: {
+  label: string;
+  button: string;
+  onAdd: (name: string) => Promise<string | null>;
+  validate: (name: string) => string | null;
+  testId: string;
+}) {
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

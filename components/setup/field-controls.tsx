@@ -47,7 +47,11 @@ export function EditableField(props: FieldProps) {
       <label htmlFor={id} className={props.labelHidden ? "visually-hidden" : undefined}>
         {props.label}
       </label>
-      {props.multiline ? <textarea rows={3} {...common} /> : <input type="text" inputMode={props.inputMode} autoComplete="off" {...common} />}
+      {props.multiline ? (
+        <textarea rows={3} {...common} />
+      ) : (
+        <input type="text" inputMode={props.inputMode} autoComplete="off" {...common} />
+      )}
       {props.hint ? (
         <p id={hintId} className="hint">
           {props.hint}
@@ -58,7 +62,9 @@ export function EditableField(props: FieldProps) {
           {errorText(props.error)}
         </p>
       ) : null}
-      {props.conflict && props.onResolve ? <ConflictBox id={conflictId!} conflict={props.conflict} onResolve={props.onResolve} /> : null}
+      {props.conflict && props.onResolve ? (
+        <ConflictBox id={conflictId!} conflict={props.conflict} onResolve={props.onResolve} />
+      ) : null}
     </div>
   );
 }
@@ -82,7 +88,13 @@ export function SelectField(props: {
       <label htmlFor={id} className={props.labelHidden ? "visually-hidden" : undefined}>
         {props.label}
       </label>
-      <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-invalid={props.error ? true : undefined} aria-describedby={[errorId, conflictId].filter(Boolean).join(" ") || undefined}>
+      <select
+        id={id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={[errorId, conflictId].filter(Boolean).join(" ") || undefined}
+      >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -94,19 +106,32 @@ export function SelectField(props: {
           {errorText(props.error)}
         </p>
       ) : null}
-      {props.conflict && props.onResolve ? <ConflictBox id={conflictId!} conflict={props.conflict} onResolve={props.onResolve} /> : null}
+      {props.conflict && props.onResolve ? (
+        <ConflictBox id={conflictId!} conflict={props.conflict} onResolve={props.onResolve} />
+      ) : null}
     </div>
   );
 }
 
-export function ConflictBox({ id, conflict, onResolve, display }: { id: string; conflict: Conflict; onResolve: (c: "theirs" | "mine") => void; display?: (v: unknown) => string }) {
+export function ConflictBox({
+  id,
+  conflict,
+  onResolve,
+  display,
+}: {
+  id: string;
+  conflict: Conflict;
+  onResolve: (c: "theirs" | "mine") => void;
+  display?: (v: unknown) => string;
+}) {
   const t = useTranslations("setup.conflict");
   const show = display ?? ((v: unknown) => toText(v) || t("empty"));
   return (
     <div id={id} role="alert" className="conflict-box" data-testid="conflict">
       <p>{conflict.changedBy ? t("changedBy", { name: conflict.changedBy }) : t("changedBySomeone")}</p>
       <p>
-        {t("theirs")} <strong data-testid="conflict-theirs">{show(conflict.theirs)}</strong> · {t("yours")} <strong data-testid="conflict-mine">{show(conflict.mine)}</strong>
+        {t("theirs")} <strong data-testid="conflict-theirs">{show(conflict.theirs)}</strong> · {t("yours")}{" "}
+        <strong data-testid="conflict-mine">{show(conflict.mine)}</strong>
       </p>
       <div className="conflict-actions">
         <button type="button" onClick={() => onResolve("theirs")}>
@@ -124,13 +149,29 @@ export function ConflictBox({ id, conflict, onResolve, display }: { id: string; 
 export function SaveStatus({ state }: { state: SaveState }) {
   const t = useTranslations("setup.save");
   return (
-    <p role="status" aria-live="polite" className={`save-status save-${state}`} data-testid="save-status" data-state={state}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={`save-status save-${state}`}
+      data-testid="save-status"
+      data-state={state}
+    >
       {t(state)}
     </p>
   );
 }
 
-export function Section({ title, id, children, actions }: { title: string; id: string; children: ReactNode; actions?: ReactNode }) {
+export function Section({
+  title,
+  id,
+  children,
+  actions,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="setup-section">
       <div className="setup-section-head">

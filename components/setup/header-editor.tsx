@@ -15,14 +15,34 @@ const validate: Validate<Saved> = (_saved, field, text) => {
   return r.success ? { ok: true, value: r.data } : { ok: false, error: r.error.issues[0]?.message ?? "invalid" };
 };
 
-export function HeaderEditor({ decision, teams, autosave }: { decision: SetupDecision; teams: TeamOption[]; autosave: ReturnType<typeof useAutosave> }) {
+export function HeaderEditor({
+  decision,
+  teams,
+  autosave,
+}: {
+  decision: SetupDecision;
+  teams: TeamOption[];
+  autosave: ReturnType<typeof useAutosave>;
+}) {
   const t = useTranslations("setup.header");
   const rowsApi = useVersionedRows<Saved>({
-    initial: [{ id: decision.id, version: decision.version, saved: { title: decision.title, context: decision.context, teamId: decision.teamId } }],
+    initial: [
+      {
+        id: decision.id,
+        version: decision.version,
+        saved: { title: decision.title, context: decision.context, teamId: decision.teamId },
+      },
+    ],
     autosave,
     validate,
     save: (row, field, text, base) =>
-      updateDecisionFieldAction({ decisionId: row.id, version: row.version, field: field as DecisionHeaderField, base: base === null ? null : String(base), value: text }),
+      updateDecisionFieldAction({
+        decisionId: row.id,
+        version: row.version,
+        field: field as DecisionHeaderField,
+        base: base === null ? null : String(base),
+        value: text,
+      }),
   });
   const id = decision.id;
   const teamName = (teamId: unknown) => teams.find((x) => x.id === teamId)?.name ?? t("noTeam");
@@ -54,7 +74,15 @@ export function HeaderEditor({ decision, teams, autosave }: { decision: SetupDec
         onChange={(v) => rowsApi.edit(id, "teamId", v, { immediate: true })}
         options={[{ value: "", label: t("noTeam") }, ...teams.map((x) => ({ value: x.id, label: x.name }))]}
         error={rowsApi.error(id, "teamId")}
-        conflict={rowsApi.conflict(id, "teamId") ? { ...rowsApi.conflict(id, "teamId")!, theirs: teamName(rowsApi.conflict(id, "teamId")!.theirs), mine: teamName(rowsApi.conflict(id, "teamId")!.mine) } : undefined}
+        conflict={
+          rowsApi.conflict(id, "teamId")
+            ? {
+                ...rowsApi.conflict(id, "teamId")!,
+                theirs: teamName(rowsApi.conflict(id, "teamId")!.theirs),
+                mine: teamName(rowsApi.conflict(id, "teamId")!.mine),
+              }
+            : undefined
+        }
         onResolve={(c) => rowsApi.resolve(id, "teamId", c)}
       />
     </Section>

@@ -9,7 +9,13 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/auth";
 import { createDecisionSchema } from "@/lib/validation/decision";
 import { useSetupErrorText } from "./field-controls";
 
-export function NewDecisionForm({ teams, templates }: { teams: TeamOption[]; templates: { key: string; title: string; criteria: number; candidates: number }[] }) {
+export function NewDecisionForm({
+  teams,
+  templates,
+}: {
+  teams: TeamOption[];
+  templates: { key: string; title: string; criteria: number; candidates: number }[];
+}) {
   const t = useTranslations("setup.new");
   const [state, action, pending] = useActionState(createDecisionAction, null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
@@ -35,7 +41,14 @@ export function NewDecisionForm({ teams, templates }: { teams: TeamOption[]; tem
       <fieldset className="template-choice">
         <legend>{t("startFrom")}</legend>
         <div className="radio">
-          <input type="radio" id="template-blank" name="template" value="" checked={template === ""} onChange={() => setTemplate("")} />
+          <input
+            type="radio"
+            id="template-blank"
+            name="template"
+            value=""
+            checked={template === ""}
+            onChange={() => setTemplate("")}
+          />
           <label htmlFor="template-blank">{t("blank")}</label>
         </div>
         {templates.map((tpl) => (
@@ -62,7 +75,14 @@ export function NewDecisionForm({ teams, templates }: { teams: TeamOption[]; tem
       </fieldset>
       <div className="setup-field">
         <label htmlFor="new-title">{t("title")}</label>
-        <input id="new-title" name="title" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={errors.title ? true : undefined} aria-describedby={errors.title ? "new-title-error" : undefined} />
+        <input
+          id="new-title"
+          name="title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={errors.title ? "new-title-error" : undefined}
+        />
         {errors.title ? (
           <p id="new-title-error" className="field-error">
             {errorText(errors.title)}

@@ -4,24 +4,59 @@
 import { useTranslations } from "next-intl";
 import type { RemovedRow } from "./use-row-list";
 
-export function RowButtons(props: { name: string; index: number; count: number; onMove: (from: number, to: number) => void; onRemove: () => void; disabled?: boolean }) {
+export function RowButtons(props: {
+  name: string;
+  index: number;
+  count: number;
+  onMove: (from: number, to: number) => void;
+  onRemove: () => void;
+  disabled?: boolean;
+}) {
   const t = useTranslations("setup.rows");
   return (
     <div className="row-buttons">
-      <button type="button" onClick={() => props.onMove(props.index, props.index - 1)} disabled={props.index === 0} aria-label={t("moveUp", { name: props.name })} title={t("keyHint")}>
+      <button
+        type="button"
+        onClick={() => props.onMove(props.index, props.index - 1)}
+        disabled={props.index === 0}
+        aria-label={t("moveUp", { name: props.name })}
+        title={t("keyHint")}
+      >
         ↑
       </button>
-      <button type="button" onClick={() => props.onMove(props.index, props.index + 1)} disabled={props.index === props.count - 1} aria-label={t("moveDown", { name: props.name })} title={t("keyHint")}>
+      <button
+        type="button"
+        onClick={() => props.onMove(props.index, props.index + 1)}
+        disabled={props.index === props.count - 1}
+        aria-label={t("moveDown", { name: props.name })}
+        title={t("keyHint")}
+      >
         ↓
       </button>
-      <button type="button" className="danger" onClick={props.onRemove} disabled={props.disabled} aria-label={t("remove", { name: props.name })}>
+      <button
+        type="button"
+        className="danger"
+        onClick={props.onRemove}
+        disabled={props.disabled}
+        aria-label={t("remove", { name: props.name })}
+      >
         {t("removeShort")}
       </button>
     </div>
   );
 }
 
-export function UndoBar({ removed, onUndo, onDismiss, busy }: { removed: RemovedRow | null; onUndo: () => void; onDismiss: () => void; busy: boolean }) {
+export function UndoBar({
+  removed,
+  onUndo,
+  onDismiss,
+  busy,
+}: {
+  removed: RemovedRow | null;
+  onUndo: () => void;
+  onDismiss: () => void;
+  busy: boolean;
+}) {
   const t = useTranslations("setup.rows");
   return (
     <div role="status" aria-live="polite" className="undo-slot">
@@ -40,7 +75,11 @@ export function UndoBar({ removed, onUndo, onDismiss, busy }: { removed: Removed
   );
 }
 
-export function ListMessage({ message }: { message: { key: string; values?: Record<string, string | number> } | null }) {
+export function ListMessage({
+  message,
+}: {
+  message: { key: string; values?: Record<string, string | number> } | null;
+}) {
   const t = useTranslations("setup.rows");
   return (
     <p role="status" aria-live="polite" className="list-message">

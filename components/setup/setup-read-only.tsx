@@ -30,8 +30,12 @@ export function SetupReadOnly({ data }: { data: SetupData }) {
           <thead>
             <tr>
               <th scope="col">{t("criteria.name")}</th>
-              <th scope="col" className="num">{t("criteria.weight")}</th>
-              <th scope="col" className="num">{t("criteria.share")}</th>
+              <th scope="col" className="num">
+                {t("criteria.weight")}
+              </th>
+              <th scope="col" className="num">
+                {t("criteria.share")}
+              </th>
               <th scope="col">{t("criteria.kind")}</th>
               <th scope="col">{t("criteria.direction")}</th>
               <th scope="col">{t("criteria.meaning")}</th>
@@ -51,7 +55,11 @@ export function SetupReadOnly({ data }: { data: SetupData }) {
                   {c.unit ? <span className="sub">{c.unit}</span> : null}
                 </td>
                 <td>{tk(`directions.${c.direction}`)}</td>
-                <td>{c.lowMeaning || c.highMeaning ? tk("meanings", { low: c.lowMeaning || "—", high: c.highMeaning || "—" }) : "—"}</td>
+                <td>
+                  {c.lowMeaning || c.highMeaning
+                    ? tk("meanings", { low: c.lowMeaning || "—", high: c.highMeaning || "—" })
+                    : "—"}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -50,13 +50,23 @@ export function StatusPanel(props: {
           ) : null}
         </dl>
       ) : null}
-      {decision.status === "DECIDED" || decision.status === "SUPERSEDED" ? <p className="callout">{t("locked")}</p> : null}
+      {decision.status === "DECIDED" || decision.status === "SUPERSEDED" ? (
+        <p className="callout">{t("locked")}</p>
+      ) : null}
       {props.canWrite ? <Transitions {...props} /> : null}
     </Section>
   );
 }
 
-function Transitions({ decision, candidates, otherDecisions }: { decision: SetupDecision; candidates: { id: string; name: string }[]; otherDecisions: { id: string; title: string }[] }) {
+function Transitions({
+  decision,
+  candidates,
+  otherDecisions,
+}: {
+  decision: SetupDecision;
+  candidates: { id: string; name: string }[];
+  otherDecisions: { id: string; title: string }[];
+}) {
   const t = useTranslations("setup.status");
   const [state, action, pending] = useActionState(changeStatusAction, null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
@@ -66,7 +76,9 @@ function Transitions({ decision, candidates, otherDecisions }: { decision: Setup
   const allowed = STATUS_TRANSITIONS[decision.status];
   const check = (e: React.FormEvent<HTMLFormElement>) => {
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const fields = Object.fromEntries([...new FormData(e.currentTarget, submitter)].filter(([, v]) => typeof v === "string"));
+    const fields = Object.fromEntries(
+      [...new FormData(e.currentTarget, submitter)].filter(([, v]) => typeof v === "string"),
+    );
     const parsed = statusChangeSchema.safeParse(fields);
     if (!parsed.success) {
       e.preventDefault();
@@ -97,7 +109,13 @@ function Transitions({ decision, candidates, otherDecisions }: { decision: Setup
             </button>
           ) : null}
           {allowed.includes("IN_REVIEW") ? (
-            <button type="submit" name="to" value="IN_REVIEW" disabled={pending} className={decision.status === "DRAFT" ? "button-primary" : undefined}>
+            <button
+              type="submit"
+              name="to"
+              value="IN_REVIEW"
+              disabled={pending}
+              className={decision.status === "DRAFT" ? "button-primary" : undefined}
+            >
               {decision.status === "DRAFT" ? t("toReview") : t("reopen")}
             </button>
           ) : null}
@@ -110,7 +128,13 @@ function Transitions({ decision, candidates, otherDecisions }: { decision: Setup
           <h3>{t("decideTitle")}</h3>
           <div className="setup-field">
             <label htmlFor="status-chosen">{t("chosen")}</label>
-            <select id="status-chosen" name="chosenCandidateId" defaultValue={values.chosenCandidateId ?? ""} aria-invalid={errors.chosenCandidateId ? true : undefined} aria-describedby={errors.chosenCandidateId ? "status-chosenCandidateId-error" : undefined}>
+            <select
+              id="status-chosen"
+              name="chosenCandidateId"
+              defaultValue={values.chosenCandidateId ?? ""}
+              aria-invalid={errors.chosenCandidateId ? true : undefined}
+              aria-describedby={errors.chosenCandidateId ? "status-chosenCandidateId-error" : undefined}
+            >
               <option value="">{t("pickCandidate")}</option>
               {candidates.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -122,7 +146,14 @@ function Transitions({ decision, candidates, otherDecisions }: { decision: Setup
           </div>
           <div className="setup-field">
             <label htmlFor="status-rationale">{t("rationale")}</label>
-            <textarea id="status-rationale" name="outcomeRationale" rows={3} defaultValue={values.outcomeRationale ?? ""} aria-invalid={errors.outcomeRationale ? true : undefined} aria-describedby={errors.outcomeRationale ? "status-outcomeRationale-error" : undefined} />
+            <textarea
+              id="status-rationale"
+              name="outcomeRationale"
+              rows={3}
+              defaultValue={values.outcomeRationale ?? ""}
+              aria-invalid={errors.outcomeRationale ? true : undefined}
+              aria-describedby={errors.outcomeRationale ? "status-outcomeRationale-error" : undefined}
+            />
             {err("outcomeRationale")}
           </div>
           <button type="submit" className="button-primary" disabled={pending}>
@@ -136,7 +167,13 @@ function Transitions({ decision, candidates, otherDecisions }: { decision: Setup
           <input type="hidden" name="to" value="SUPERSEDED" />
           <div className="setup-field">
             <label htmlFor="status-superseded">{t("supersededBy")}</label>
-            <select id="status-superseded" name="supersededById" defaultValue={values.supersededById ?? ""} aria-invalid={errors.supersededById ? true : undefined} aria-describedby={errors.supersededById ? "status-supersededById-error" : undefined}>
+            <select
+              id="status-superseded"
+              name="supersededById"
+              defaultValue={values.supersededById ?? ""}
+              aria-invalid={errors.supersededById ? true : undefined}
+              aria-describedby={errors.supersededById ? "status-supersededById-error" : undefined}
+            >
               <option value="">{t("pickDecision")}</option>
               {otherDecisions.map((d) => (
                 <option key={d.id} value={d.id}>

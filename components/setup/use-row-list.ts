@@ -17,7 +17,10 @@ export function useRowList<T extends { name: string }>(opts: {
   setRows: (next: VersionedRow<T>[] | ((prev: VersionedRow<T>[]) => VersionedRow<T>[])) => void;
   reorder: (input: { decisionId: string; ids: string[]; expected: string[] }) => Promise<ActionResult>;
   remove: (input: { id: string }) => Promise<ActionResult<{ undoToken: string }>>;
-  restore: (input: { decisionId: string; undoToken: string }) => Promise<ActionResult<T & { id: string; version: number; position: number }>>;
+  restore: (input: {
+    decisionId: string;
+    undoToken: string;
+  }) => Promise<ActionResult<T & { id: string; version: number; position: number }>>;
   toRow: (dto: T & { id: string; version: number; position: number }) => VersionedRow<T>;
 }) {
   const [removed, setRemoved] = useState<RemovedRow | null>(null);
@@ -110,5 +113,16 @@ export function useRowList<T extends { name: string }>(opts: {
     void move(index, e.key === "ArrowUp" ? index - 1 : index + 1);
   };
 
-  return { move, remove, undo, removed, dismissUndo: () => setRemoved(null), message, busy, dragProps, handleProps, keyMove };
+  return {
+    move,
+    remove,
+    undo,
+    removed,
+    dismissUndo: () => setRemoved(null),
+    message,
+    busy,
+    dragProps,
+    handleProps,
+    keyMove,
+  };
 }

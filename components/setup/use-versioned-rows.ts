@@ -22,8 +22,17 @@ export interface Conflict {
   row: { version: number } & Record<string, unknown>;
 }
 
-export type Validate<T> = (saved: T, field: keyof T & string, text: string) => { ok: true; value: FieldValue } | { ok: false; error: string };
-export type SaveField<T> = (row: VersionedRow<T>, field: keyof T & string, text: string, base: FieldValue) => Promise<ActionResult<{ version: number; value: FieldValue }>>;
+export type Validate<T> = (
+  saved: T,
+  field: keyof T & string,
+  text: string,
+) => { ok: true; value: FieldValue } | { ok: false; error: string };
+export type SaveField<T> = (
+  row: VersionedRow<T>,
+  field: keyof T & string,
+  text: string,
+  base: FieldValue,
+) => Promise<ActionResult<{ version: number; value: FieldValue }>>;
 
 const keyOf = (id: string, field: string) => `${id}:${field}`;
 
@@ -64,39 +73,53 @@ export function useVersionedRows<T extends Record<string, unknown>>(opts: {
   };
 
   /** Sends the current draft of one field; resolves true when saved (or nothing to do), false on failure. */
-  const run = (id: string, field: keyof T & string, baseOverride?: { version: number; base: FieldValue }) => async (): Promise<boolean> => {
-    const key = keyOf(id, field);
-    const row = rowsRef.current.find((r) => r.id === id);
-    const draft = draftsRef.current[key];
-    if (!row || draft === undefined) return true;
-    const checked = validate(row.saved, field, draft);
-    if (!checked.ok) {
-      setErrors((e) => ({ ...e, [key]: checked.error }));
-      return true; // nothing to send; the field message says why
-    }
-    const base = baseOverride ? baseOverride.base : (row.saved[field] as FieldValue);
-    const target = baseOverride ? { ...row, version: baseOverride.version } : row;
-    const result = await save(target, field, draft, base);
-    if (result.ok && result.data) {
-      const { version, value } = result.data;
-      setRows((all) => all.map((r) => (r.id === id ? { ...r, version: Math.max(r.version, version), saved: { ...r.saved, [field]: value } } : r)));
-      // Keep the draft only if the user typed on while this request was out.
-      if (draftsRef.current[key] === draft) setDraft(key, undefined);
-      setErrors((e) => omit(e, key));
-      return true;
-    }
-    if (!result.ok && result.error === "stale") {
-      const current = result.current as { theirs: FieldValue; changedBy: string | null; row: Conflict["row"] | null } | undefined;
-      if (current?.row) setConflicts((c) => ({ ...c, [key]: { theirs: current.theirs, mine: draft, changedBy: current.changedBy, row: current.row! } }));
-      return true; // not a failure of the connection: the conflict box asks the user
-    }
-    if (!result.ok && result.fieldErrors) {
-      setErrors((e) => ({ ...e, [key]: result.fieldErrors?.[field] ?? Object.values(result.fieldErrors ?? {})[0] ?? "invalid" }));
-      return true;
-    }
-    if (!result.ok) setErrors((e) => ({ ...e, [key]: result.error }));
-    return false;
-  };
+  const run =
+    (id: string, field: keyof T & string, baseOverride?: { version: number; base: FieldValue }) =>
+    async (): Promise<boolean> => {
+      const key = keyOf(id, field);
+      const row = rowsRef.current.find((r) => r.id === id);
+      const draft = draftsRef.current[key];
+      if (!row || draft === undefined) return true;
+      const checked = validate(row.saved, field, draft);
+      if (!checked.ok) {
+        setErrors((e) => ({ ...e, [key]: checked.error }));
+        return true; // nothing to send; the field message says why
+      }
+      const base = baseOverride ? baseOverride.base : (row.saved[field] as FieldValue);
+      const target = baseOverride ? { ...row, version: baseOverride.version } : row;
+      const result = await save(target, field, draft, base);
+      if (result.ok && result.data) {
+        const { version, value } = result.data;
+        setRows((all) =>
+          all.map((r) =>
+            r.id === id ? { ...r, version: Math.max(r.version, version), saved: { ...r.saved, [field]: value } } : r,
+          ),
+        );
+        // Keep the draft only if the user typed on while this request was out.
+        if (draftsRef.current[key] === draft) setDraft(key, undefined);
+        setErrors((e) => omit(e, key));
+        return true;
+      }
+      if (!result.ok && result.error === "stale") {
+        const current = result.current as
+          { theirs: FieldValue; changedBy: string | null; row: Conflict["row"] | null } | undefined;
+        if (current?.row)
+          setConflicts((c) => ({
+            ...c,
+            [key]: { theirs: current.theirs, mine: draft, changedBy: current.changedBy, row: current.row! },
+          }));
+        return true; // not a failure of the connection: the conflict box asks the user
+      }
+      if (!result.ok && result.fieldErrors) {
+        setErrors((e) => ({
+          ...e,
+          [key]: result.fieldErrors?.[field] ?? Object.values(result.fieldErrors ?? {})[0] ?? "invalid",
+        }));
+        return true;
+      }
+      if (!result.ok) setErrors((e) => ({ ...e, [key]: result.error }));
+      return false;
+    };
 
   const edit = (id: string, field: keyof T & string, value: string, opts2: { immediate?: boolean } = {}) => {
     const key = keyOf(id, field);
@@ -129,7 +152,11 @@ export function useVersionedRows<T extends Record<string, unknown>>(opts: {
     if (choice === "theirs") {
       autosave.cancel(key);
       setDraft(key, undefined);
-      setRows((all) => all.map((r) => (r.id === id ? { ...r, version: conflict.row.version, saved: { ...r.saved, [field]: conflict.theirs } } : r)));
+      setRows((all) =>
+        all.map((r) =>
+          r.id === id ? { ...r, version: conflict.row.version, saved: { ...r.saved, [field]: conflict.theirs } } : r,
+        ),
+      );
     } else {
       setDraft(key, conflict.mine);
       void autosave.start(key, run(id, field, { version: conflict.row.version, base: conflict.theirs }));

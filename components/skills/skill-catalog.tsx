@@ -13,7 +13,15 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/team";
 type Fields = { name: string; category: string; description: string };
 type Track = ReturnType<typeof useSaveTracker>["track"];
 
-function SkillFields({ values, onChange, errors }: { values: Fields; onChange: (v: Fields) => void; errors: FieldErrors }) {
+function SkillFields({
+  values,
+  onChange,
+  errors,
+}: {
+  values: Fields;
+  onChange: (v: Fields) => void;
+  errors: FieldErrors;
+}) {
   const t = useTranslations("teams.fields");
   const errorText = useTeamErrorText();
   const id = useId();
@@ -47,7 +55,11 @@ function SkillRow({ skill, canEdit, track }: { skill: SkillView; canEdit: boolea
   const t = useTranslations("teams.skills");
   const router = useRouter();
   const [editing, setEditing] = useState(false);
-  const [values, setValues] = useState<Fields>({ name: skill.name, category: skill.category, description: skill.description });
+  const [values, setValues] = useState<Fields>({
+    name: skill.name,
+    category: skill.category,
+    description: skill.description,
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [conflict, setConflict] = useState<(Fields & { version: number }) | null>(null);
   const show = (v: Fields) => [v.name, v.category, v.description].filter(Boolean).join(" · ");
@@ -65,7 +77,12 @@ function SkillRow({ skill, canEdit, track }: { skill: SkillView; canEdit: boolea
     else if (r.fieldErrors) setErrors(r.fieldErrors);
   }
   async function remove() {
-    const message = t("removeConfirm", { name: skill.name, ratings: skill.ratingCount, requirements: skill.requirementCount, overrides: skill.overrideCount });
+    const message = t("removeConfirm", {
+      name: skill.name,
+      ratings: skill.ratingCount,
+      requirements: skill.requirementCount,
+      overrides: skill.overrideCount,
+    });
     if (!window.confirm(message)) return;
     const r = await track(() => deleteSkillAction({ skillId: skill.id, version: skill.version }));
     if (r.ok || r.error === "notFound") router.refresh();

@@ -2,7 +2,13 @@
 // "Someone else changed this first": their value and yours side by side, and the user picks.
 import { useTranslations } from "next-intl";
 
-export function ConflictNotice(props: { what: string; theirs: string; yours: string; onKeepTheirs: () => void; onUseMine: () => void }) {
+export function ConflictNotice(props: {
+  what: string;
+  theirs: string;
+  yours: string;
+  onKeepTheirs: () => void;
+  onUseMine: () => void;
+}) {
   const t = useTranslations("teams.conflict");
   return (
     <div role="alert" className="callout callout-error conflict-notice" data-testid="conflict">

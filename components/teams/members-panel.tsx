@@ -12,7 +12,17 @@ import { SaveStatus, useSaveTracker, useTeamErrorText, type SaveState } from "./
 type User = { id: string; name: string; email: string };
 type Track = ReturnType<typeof useSaveTracker>["track"];
 
-function UserSelect({ id, users, value, onChange }: { id: string; users: User[]; value: string; onChange: (v: string) => void }) {
+function UserSelect({
+  id,
+  users,
+  value,
+  onChange,
+}: {
+  id: string;
+  users: User[];
+  value: string;
+  onChange: (v: string) => void;
+}) {
   const t = useTranslations("teams.fields");
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
@@ -26,7 +36,14 @@ function UserSelect({ id, users, value, onChange }: { id: string; users: User[];
   );
 }
 
-function MemberRow(props: { member: TeamMemberView; users: User[]; ratingCount: number; first: boolean; last: boolean; track: Track }) {
+function MemberRow(props: {
+  member: TeamMemberView;
+  users: User[];
+  ratingCount: number;
+  first: boolean;
+  last: boolean;
+  track: Track;
+}) {
   const { member, track } = props;
   const t = useTranslations("teams");
   const errorText = useTeamErrorText();
@@ -38,7 +55,8 @@ function MemberRow(props: { member: TeamMemberView; users: User[]; ratingCount: 
   const [error, setError] = useState<string | undefined>();
   const [conflict, setConflict] = useState<{ name: string; userId: string | null; version: number } | null>(null);
   const userName = (uid: string | null) => props.users.find((u) => u.id === uid)?.name;
-  const describe = (n: string, uid: string | null) => (uid ? `${n} (${t("members.linked", { user: userName(uid) ?? uid })})` : n);
+  const describe = (n: string, uid: string | null) =>
+    uid ? `${n} (${t("members.linked", { user: userName(uid) ?? uid })})` : n;
 
   async function save(expected: number) {
     const parsed = updateMemberSchema.safeParse({ memberId: member.id, version: expected, name, userId });
@@ -49,7 +67,8 @@ function MemberRow(props: { member: TeamMemberView; users: User[]; ratingCount: 
       setVersion(r.data!.version);
       setConflict(null);
       router.refresh();
-    } else if (r.error === "stale" && r.current) setConflict(r.current as { name: string; userId: string | null; version: number });
+    } else if (r.error === "stale" && r.current)
+      setConflict(r.current as { name: string; userId: string | null; version: number });
     else setError(r.fieldErrors?.name ?? undefined);
   }
   async function move(direction: "up" | "down") {
@@ -75,7 +94,13 @@ function MemberRow(props: { member: TeamMemberView; users: User[]; ratingCount: 
         <label htmlFor={`${id}-name`} className="visually-hidden">
           {t("fields.memberName")}
         </label>
-        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <input
+          id={`${id}-name`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
         <label htmlFor={`${id}-user`} className="visually-hidden">
           {t("fields.linkedUser")}
         </label>
@@ -83,10 +108,22 @@ function MemberRow(props: { member: TeamMemberView; users: User[]; ratingCount: 
         <button type="submit" className="button-secondary" aria-label={t("members.rename", { name: member.name })}>
           {t("members.save")}
         </button>
-        <button type="button" className="button-secondary" onClick={() => void move("up")} disabled={props.first} aria-label={t("members.moveUp", { name: member.name })}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => void move("up")}
+          disabled={props.first}
+          aria-label={t("members.moveUp", { name: member.name })}
+        >
           ↑
         </button>
-        <button type="button" className="button-secondary" onClick={() => void move("down")} disabled={props.last} aria-label={t("members.moveDown", { name: member.name })}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => void move("down")}
+          disabled={props.last}
+          aria-label={t("members.moveDown", { name: member.name })}
+        >
           ↓
         </button>
         <button type="button" className="button-danger" onClick={() => void remove()}>
@@ -116,7 +153,13 @@ function MemberRow(props: { member: TeamMemberView; users: User[]; ratingCount: 
   );
 }
 
-export function MembersPanel(props: { teamId: string; members: TeamMemberView[]; users: User[]; ratingCounts: Record<string, number>; canEdit: boolean }) {
+export function MembersPanel(props: {
+  teamId: string;
+  members: TeamMemberView[];
+  users: User[];
+  ratingCounts: Record<string, number>;
+  canEdit: boolean;
+}) {
   const t = useTranslations("teams");
   const errorText = useTeamErrorText();
   const router = useRouter();
@@ -161,7 +204,13 @@ export function MembersPanel(props: { teamId: string; members: TeamMemberView[];
           <form onSubmit={add} className="inline-form add-member" noValidate>
             <div className="field">
               <label htmlFor={`${id}-new-name`}>{t("fields.memberName")}</label>
-              <input id={`${id}-new-name`} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? `${id}-new-error` : undefined} />
+              <input
+                id={`${id}-new-name`}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                aria-invalid={errors.name ? true : undefined}
+                aria-describedby={errors.name ? `${id}-new-error` : undefined}
+              />
               {errors.name && (
                 <p id={`${id}-new-error`} className="field-error">
                   {errorText(errors.name)}

@@ -152,7 +152,10 @@ export function RatingGrid(props: RatingGridProps) {
       focusPending.current = true;
     } else if (e.key === "Enter") {
       e.preventDefault();
-      closedByKey.current = commitEdit({ row: Math.max(0, Math.min(rows - 1, pos.row + (e.shiftKey ? -1 : 1))), col: pos.col });
+      closedByKey.current = commitEdit({
+        row: Math.max(0, Math.min(rows - 1, pos.row + (e.shiftKey ? -1 : 1))),
+        col: pos.col,
+      });
     } else if (e.key === "Tab") {
       e.preventDefault();
       closedByKey.current = commitEdit(tabTarget(e.shiftKey) ?? pos);
@@ -170,7 +173,17 @@ export function RatingGrid(props: RatingGridProps) {
 
   return (
     <div className="rating-grid-wrap table-scroll">
-      <table role="grid" aria-label={props.label} aria-readonly={props.canEdit ? undefined : true} aria-rowcount={rows + 1} aria-colcount={cols + 1} className="matrix rating-grid" onKeyDown={onGridKeyDown} onPaste={onPaste} data-testid="rating-grid">
+      <table
+        role="grid"
+        aria-label={props.label}
+        aria-readonly={props.canEdit ? undefined : true}
+        aria-rowcount={rows + 1}
+        aria-colcount={cols + 1}
+        className="matrix rating-grid"
+        onKeyDown={onGridKeyDown}
+        onPaste={onPaste}
+        data-testid="rating-grid"
+      >
         <thead>
           <tr role="row" aria-rowindex={1}>
             <th role="columnheader" scope="col" aria-colindex={1}>
@@ -217,7 +230,11 @@ export function RatingGrid(props: RatingGridProps) {
                     }}
                     className={`rating-cell${isActive ? " active" : ""}${invalid ? " invalid" : ""}`}
                     style={{ background: levelColour(level) }}
-                    title={level !== undefined ? `${formatLevel(format, level)} — ${t(`levels.${levelKey(level)}`)}` : undefined}
+                    title={
+                      level !== undefined
+                        ? `${formatLevel(format, level)} — ${t(`levels.${levelKey(level)}`)}`
+                        : undefined
+                    }
                     data-member={m.name}
                     data-skill={s.name}
                     data-level={level ?? ""}
@@ -254,7 +271,12 @@ export function RatingGrid(props: RatingGridProps) {
           ))}
         </tbody>
       </table>
-      <p id={errorId} className={editing?.error ? "field-error" : "hint"} aria-live="polite" data-testid="grid-edit-message">
+      <p
+        id={errorId}
+        className={editing?.error ? "field-error" : "hint"}
+        aria-live="polite"
+        data-testid="grid-edit-message"
+      >
         {editing?.error
           ? errorText(editing.error)
           : editingValue?.ok

@@ -41,9 +41,20 @@ export function useSaveTracker() {
 export function SaveStatus({ state }: { state: SaveState }) {
   const t = useTranslations("teams.save");
   const errorText = useTeamErrorText();
-  const text = state.status === "failed" ? t("failed", { reason: errorText(state.reason) }) : state.status === "idle" ? "" : t(state.status);
+  const text =
+    state.status === "failed"
+      ? t("failed", { reason: errorText(state.reason) })
+      : state.status === "idle"
+        ? ""
+        : t(state.status);
   return (
-    <p role="status" aria-live="polite" className={`save-status save-${state.status}`} data-testid="save-status" data-state={state.status}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={`save-status save-${state.status}`}
+      data-testid="save-status"
+      data-state={state.status}
+    >
       {text}
     </p>
   );

@@ -4,7 +4,13 @@
 // second edit never conflicts with the first, and a conflict shows their value and yours.
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useRef, useState } from "react";
-import { clearOverrideAction, clearRatingAction, pasteRatingsAction, setOverrideAction, setRatingAction } from "@/lib/actions/ratings";
+import {
+  clearOverrideAction,
+  clearRatingAction,
+  pasteRatingsAction,
+  setOverrideAction,
+  setRatingAction,
+} from "@/lib/actions/ratings";
 import { teamVector } from "@/lib/scoring";
 import type { TeamAggregation } from "@/lib/scoring/types";
 import type { OverrideView, RatingView } from "@/lib/server/teams";
@@ -15,7 +21,9 @@ import { SaveStatus, useSaveTracker, useTeamErrorText } from "./save-status";
 import { TeamVector, type OverrideState } from "./team-vector";
 
 type Cell = { level: number; version: number };
-type Conflict = { kind: "rating"; memberId: string; skillId: string; theirs: Cell | null; mine: number | null } | { kind: "override"; skillId: string; theirs: OverrideState | null; mine: { level: number; reason: string } | null };
+type Conflict =
+  | { kind: "rating"; memberId: string; skillId: string; theirs: Cell | null; mine: number | null }
+  | { kind: "override"; skillId: string; theirs: OverrideState | null; mine: { level: number; reason: string } | null };
 
 export function TeamRatings(props: {
   teamId: string;
@@ -31,12 +39,17 @@ export function TeamRatings(props: {
   const format = useFormatter();
   const errorText = useTeamErrorText();
   const { state, track, setState } = useSaveTracker();
-  const initialCells = () => Object.fromEntries(props.ratings.map((r) => [cellKey(r.memberId, r.skillId), { level: r.level, version: r.version }]));
+  const initialCells = () =>
+    Object.fromEntries(
+      props.ratings.map((r) => [cellKey(r.memberId, r.skillId), { level: r.level, version: r.version }]),
+    );
   /** What the server last confirmed: the versions writes name. */
   const confirmed = useRef<Record<string, Cell | undefined>>(initialCells());
   /** What the grid shows (optimistic). */
   const [cells, setCells] = useState<Record<string, Cell | undefined>>(initialCells);
-  const [overrides, setOverrides] = useState<Record<string, OverrideState | undefined>>(() => Object.fromEntries(props.overrides.map((o) => [o.skillId, o])));
+  const [overrides, setOverrides] = useState<Record<string, OverrideState | undefined>>(() =>
+    Object.fromEntries(props.overrides.map((o) => [o.skillId, o])),
+  );
   const [invalid, setInvalid] = useState<Record<string, string | undefined>>({});
   const [invalidList, setInvalidList] = useState<string[]>([]);
   const [notice, setNotice] = useState<string>("");
@@ -53,7 +66,9 @@ export function TeamRatings(props: {
       const [memberId, skillId] = k.split(":");
       return [{ memberId, skillId, level: c.level }];
     });
-    const ov = Object.entries(overrides).flatMap(([skillId, o]) => (o ? [{ skillId, level: o.level, reason: o.reason }] : []));
+    const ov = Object.entries(overrides).flatMap(([skillId, o]) =>
+      o ? [{ skillId, level: o.level, reason: o.reason }] : [],
+    );
     return teamVector({ members: props.members, ratings, overrides: ov }, props.skills, props.aggregation);
   }, [cells, overrides, props.members, props.skills, props.aggregation]);
 
@@ -101,7 +116,9 @@ export function TeamRatings(props: {
       setNotice(t("grid.pasteOutOfBounds", { rows: block.length, cols: width }));
       return;
     }
-    const targets = block.flatMap((r, i) => r.map((value, j) => ({ memberId: props.members[row + i].id, skillId: props.skills[col + j].id, text: value })));
+    const targets = block.flatMap((r, i) =>
+      r.map((value, j) => ({ memberId: props.members[row + i].id, skillId: props.skills[col + j].id, text: value })),
+    );
     // Validate everything first, in the browser with the same schema the server uses: one bad value writes nothing.
     const bad = targets.flatMap((c) => {
       if (c.text.trim() === "") return [];
@@ -110,7 +127,13 @@ export function TeamRatings(props: {
     });
     if (bad.length > 0) return showInvalid(bad);
     const result = await track(() =>
-      pasteRatingsAction({ teamId: props.teamId, cells: targets.map((c) => ({ ...c, version: confirmed.current[cellKey(c.memberId, c.skillId)]?.version ?? null })) }),
+      pasteRatingsAction({
+        teamId: props.teamId,
+        cells: targets.map((c) => ({
+          ...c,
+          version: confirmed.current[cellKey(c.memberId, c.skillId)]?.version ?? null,
+        })),
+      }),
     );
     if (result.ok) {
       const written = result.data as (Cell & { memberId: string; skillId: string })[];
@@ -121,7 +144,12 @@ export function TeamRatings(props: {
       setNotice(t("grid.pasted", { count: written.length }));
     } else if (result.error === "pasteInvalid" && "cells" in result) {
       const cells = result.cells as { memberId: string; skillId: string; error: string }[];
-      showInvalid(cells.map((c) => ({ ...c, text: targets.find((x) => x.memberId === c.memberId && x.skillId === c.skillId)?.text ?? "" })));
+      showInvalid(
+        cells.map((c) => ({
+          ...c,
+          text: targets.find((x) => x.memberId === c.memberId && x.skillId === c.skillId)?.text ?? "",
+        })),
+      );
     } else if (result.error === "stale" && Array.isArray(result.current)) {
       const stale = result.current as { memberId: string; skillId: string; current: Cell | null }[];
       const next: Record<string, Cell | undefined> = {};
@@ -134,7 +162,16 @@ export function TeamRatings(props: {
 
   function showInvalid(bad: { memberId: string; skillId: string; text: string; error: string }[]) {
     setInvalid(Object.fromEntries(bad.map((c) => [cellKey(c.memberId, c.skillId), c.error])));
-    setInvalidList(bad.map((c) => t("grid.invalidCell", { member: memberName(c.memberId), skill: skillName(c.skillId), value: c.text, error: errorText(c.error) })));
+    setInvalidList(
+      bad.map((c) =>
+        t("grid.invalidCell", {
+          member: memberName(c.memberId),
+          skill: skillName(c.skillId),
+          value: c.text,
+          error: errorText(c.error),
+        }),
+      ),
+    );
     setNotice(t("grid.pasteInvalid", { count: bad.length }));
     setState({ status: "failed", reason: "invalidInput" });
   }
@@ -143,12 +180,15 @@ export function TeamRatings(props: {
     enqueue(`override:${skillId}`, async () => {
       const before = overrides[skillId];
       const result = value
-        ? await track(() => setOverrideAction({ teamId: props.teamId, skillId, ...value, version: before?.version ?? null }))
+        ? await track(() =>
+            setOverrideAction({ teamId: props.teamId, skillId, ...value, version: before?.version ?? null }),
+          )
         : before
           ? await track(() => clearOverrideAction({ teamId: props.teamId, skillId, version: before.version }))
           : null;
       if (!result) return;
-      if (result.ok) setOverrides((prev) => ({ ...prev, [skillId]: value ? (result.data as OverrideState) : undefined }));
+      if (result.ok)
+        setOverrides((prev) => ({ ...prev, [skillId]: value ? (result.data as OverrideState) : undefined }));
       else if (result.error === "stale") {
         const theirs = (result.current as OverrideState | null) ?? null;
         setOverrides((prev) => ({ ...prev, [skillId]: theirs ?? undefined }));
@@ -175,7 +215,8 @@ export function TeamRatings(props: {
     );
   } else if (conflict?.kind === "override") {
     const c = conflict;
-    const show = (o: { level: number; reason: string } | null) => (o ? `${num(o.level)} (${o.reason})` : t("conflict.removed"));
+    const show = (o: { level: number; reason: string } | null) =>
+      o ? `${num(o.level)} (${o.reason})` : t("conflict.removed");
     conflictView = (
       <ConflictNotice
         what={`${t("vector.override")} · ${skillName(c.skillId)}`}

@@ -4,7 +4,13 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { createTeamAction, updateTeamAction } from "@/lib/actions/teams";
-import { createTeamSchema, fieldErrorsOf, TEAM_AGGREGATIONS, type FieldErrors, type TeamAggregationChoice } from "@/lib/validation/team";
+import {
+  createTeamSchema,
+  fieldErrorsOf,
+  TEAM_AGGREGATIONS,
+  type FieldErrors,
+  type TeamAggregationChoice,
+} from "@/lib/validation/team";
 import { ConflictNotice } from "./conflict-notice";
 import { SaveStatus, useSaveTracker, useTeamErrorText } from "./save-status";
 
@@ -14,7 +20,10 @@ interface TeamFields {
   aggregation: TeamAggregationChoice;
 }
 
-export function TeamSettingsForm(props: { team?: TeamFields & { id: string; version: number }; onCreated?: () => void }) {
+export function TeamSettingsForm(props: {
+  team?: TeamFields & { id: string; version: number };
+  onCreated?: () => void;
+}) {
   const t = useTranslations("teams");
   const errorText = useTeamErrorText();
   const router = useRouter();
@@ -65,23 +74,38 @@ export function TeamSettingsForm(props: { team?: TeamFields & { id: string; vers
         {errorText(errors[name])}
       </p>
     ) : null;
-  const summary = (v: TeamFields) => `${v.name} · ${t(`aggregations.${v.aggregation}`)}${v.description ? ` · ${v.description}` : ""}`;
+  const summary = (v: TeamFields) =>
+    `${v.name} · ${t(`aggregations.${v.aggregation}`)}${v.description ? ` · ${v.description}` : ""}`;
 
   return (
     <form onSubmit={onSubmit} className="team-form" noValidate>
       <div className="field">
         <label htmlFor={`${id}-name`}>{t("fields.name")}</label>
-        <input {...field("name")} value={values.name} maxLength={120} onChange={(e) => setValues({ ...values, name: e.target.value })} />
+        <input
+          {...field("name")}
+          value={values.name}
+          maxLength={120}
+          onChange={(e) => setValues({ ...values, name: e.target.value })}
+        />
         {fieldError("name")}
       </div>
       <div className="field">
         <label htmlFor={`${id}-description`}>{t("fields.description")}</label>
-        <textarea {...field("description")} rows={2} value={values.description} onChange={(e) => setValues({ ...values, description: e.target.value })} />
+        <textarea
+          {...field("description")}
+          rows={2}
+          value={values.description}
+          onChange={(e) => setValues({ ...values, description: e.target.value })}
+        />
         {fieldError("description")}
       </div>
       <div className="field">
         <label htmlFor={`${id}-aggregation`}>{t("fields.aggregation")}</label>
-        <select {...field("aggregation")} value={values.aggregation} onChange={(e) => setValues({ ...values, aggregation: e.target.value as TeamAggregationChoice })}>
+        <select
+          {...field("aggregation")}
+          value={values.aggregation}
+          onChange={(e) => setValues({ ...values, aggregation: e.target.value as TeamAggregationChoice })}
+        >
           {TEAM_AGGREGATIONS.map((a) => (
             <option key={a} value={a}>
               {t(`aggregations.${a}`)}

@@ -15,7 +15,13 @@ export interface OverrideState {
   version: number;
 }
 
-function OverrideForm(props: { skill: GridSkill; teamId: string; current: OverrideState | undefined; onSave: (level: number, reason: string) => void; onCancel: () => void }) {
+function OverrideForm(props: {
+  skill: GridSkill;
+  teamId: string;
+  current: OverrideState | undefined;
+  onSave: (level: number, reason: string) => void;
+  onCancel: () => void;
+}) {
   const t = useTranslations("teams");
   const errorText = useTeamErrorText();
   const id = useId();
@@ -25,7 +31,13 @@ function OverrideForm(props: { skill: GridSkill; teamId: string; current: Overri
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsedLevel = parseLevel(level);
-    const parsed = setOverrideSchema.safeParse({ teamId: props.teamId, skillId: props.skill.id, level: parsedLevel.ok ? parsedLevel.value : Number.NaN, reason, version: null });
+    const parsed = setOverrideSchema.safeParse({
+      teamId: props.teamId,
+      skillId: props.skill.id,
+      level: parsedLevel.ok ? parsedLevel.value : Number.NaN,
+      reason,
+      version: null,
+    });
     const errs: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
     if (!parsedLevel.ok) errs.level = parsedLevel.error;
     if (Object.keys(errs).length > 0) return setErrors(errs);
@@ -35,7 +47,15 @@ function OverrideForm(props: { skill: GridSkill; teamId: string; current: Overri
     <form onSubmit={submit} className="inline-form override-form" noValidate>
       <div className="field">
         <label htmlFor={`${id}-level`}>{t("fields.level")}</label>
-        <input id={`${id}-level`} inputMode="decimal" size={4} value={level} onChange={(e) => setLevel(e.target.value)} aria-invalid={errors.level ? true : undefined} aria-describedby={errors.level ? `${id}-level-error` : undefined} />
+        <input
+          id={`${id}-level`}
+          inputMode="decimal"
+          size={4}
+          value={level}
+          onChange={(e) => setLevel(e.target.value)}
+          aria-invalid={errors.level ? true : undefined}
+          aria-describedby={errors.level ? `${id}-level-error` : undefined}
+        />
         {errors.level && (
           <p id={`${id}-level-error`} className="field-error">
             {errorText(errors.level)}
@@ -44,7 +64,13 @@ function OverrideForm(props: { skill: GridSkill; teamId: string; current: Overri
       </div>
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t("fields.reason")}</label>
-        <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? `${id}-reason-error` : undefined} />
+        <input
+          id={`${id}-reason`}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={errors.reason ? true : undefined}
+          aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
+        />
         {errors.reason && (
           <p id={`${id}-reason-error`} className="field-error">
             {errorText(errors.reason)}
@@ -75,7 +101,8 @@ export function TeamVector(props: {
   const format = useFormatter();
   const id = useId();
   const [open, setOpen] = useState<string | null>(null);
-  const points = (v: number | null) => (v === null ? t("vector.none") : format.number(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const points = (v: number | null) =>
+    v === null ? t("vector.none") : format.number(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const byId = new Map(props.vector.skills.map((s) => [s.skillId, s]));
   return (
     <section aria-labelledby={`${id}-title`} className="team-vector">
@@ -110,7 +137,9 @@ export function TeamVector(props: {
                   </td>
                   <td>{v?.ratedCount ?? 0}</td>
                   <td>
-                    {o ? <span data-testid="override-reason">{t("vector.overridden", { reason: o.reason })}</span> : null}
+                    {o ? (
+                      <span data-testid="override-reason">{t("vector.overridden", { reason: o.reason })}</span>
+                    ) : null}
                     {props.canEdit && open !== s.id && (
                       <span className="row-actions">
                         <button type="button" className="button-secondary" onClick={() => setOpen(s.id)}>

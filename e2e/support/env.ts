@@ -5,6 +5,7 @@ import path from "node:path";
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
-export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:${path.join(ROOT, ".test-tmp", "e2e", "stackwise.db")}`;
+export const E2E_DATABASE_URL =
+  process.env.E2E_DATABASE_URL ?? `file:${path.join(ROOT, ".test-tmp", "e2e", "stackwise.db")}`;
 /** Build folder for the e2e server; separate from `npm start`'s .next so a running app keeps its build. */
 export const E2E_DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-test";

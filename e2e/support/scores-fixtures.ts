@@ -18,7 +18,9 @@ export interface ScoresWorkspace {
  * A workspace and one decision. `scoredBy` lists who has already scored it with the template's values (index i of each
  * cell's values goes to the i-th person); [] gives an empty grid.
  */
-export async function createScoresWorkspace(opts: { template?: DecisionTemplate; scoredBy?: ("ada" | "bo")[] } = {}): Promise<ScoresWorkspace> {
+export async function createScoresWorkspace(
+  opts: { template?: DecisionTemplate; scoredBy?: ("ada" | "bo")[] } = {},
+): Promise<ScoresWorkspace> {
   const tag = `sc${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
   const domain = `${tag}.example.com`;
   const db = createPrismaClient(E2E_DATABASE_URL);
@@ -33,7 +35,13 @@ export async function createScoresWorkspace(opts: { template?: DecisionTemplate;
       skillIds: seeded.skillIds,
       title: `${template.title} (${tag})`,
     });
-    const email = { admin: `admin@${domain}`, ada: `ada@${domain}`, bo: `bo@${domain}`, lead: `lead@${domain}`, viewer: `viewer@${domain}` };
+    const email = {
+      admin: `admin@${domain}`,
+      ada: `ada@${domain}`,
+      bo: `bo@${domain}`,
+      lead: `lead@${domain}`,
+      viewer: `viewer@${domain}`,
+    };
     return { email, decisionId: decision.id };
   } finally {
     await db.$disconnect();
@@ -62,7 +70,10 @@ export const LEADER_TEMPLATE: DecisionTemplate = {
 export async function storedScores(decisionId: string) {
   const db = createPrismaClient(E2E_DATABASE_URL);
   try {
-    return await db.score.findMany({ where: { criterion: { decisionId } }, include: { evaluator: { select: { email: true } } } });
+    return await db.score.findMany({
+      where: { criterion: { decisionId } },
+      include: { evaluator: { select: { email: true } } },
+    });
   } finally {
     await db.$disconnect();
   }
@@ -71,7 +82,9 @@ export async function storedScores(decisionId: string) {
 export async function storedWeights(decisionId: string) {
   const db = createPrismaClient(E2E_DATABASE_URL);
   try {
-    return (await db.criterion.findMany({ where: { decisionId }, orderBy: { position: "asc" } })).map((c) => [c.name, c.weight] as const);
+    return (await db.criterion.findMany({ where: { decisionId }, orderBy: { position: "asc" } })).map(
+      (c) => [c.name, c.weight] as const,
+    );
   } finally {
     await db.$disconnect();
   }

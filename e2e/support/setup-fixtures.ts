@@ -17,7 +17,13 @@ export async function createSetupWorkspace(): Promise<SetupWorkspace> {
   const db = createPrismaClient(E2E_DATABASE_URL);
   try {
     const seeded = await seedDemoWorkspace(db, { slug: `setup-${tag}`, emailDomain: domain });
-    const email = { admin: `admin@${domain}`, ada: `ada@${domain}`, bo: `bo@${domain}`, lead: `lead@${domain}`, viewer: `viewer@${domain}` };
+    const email = {
+      admin: `admin@${domain}`,
+      ada: `ada@${domain}`,
+      bo: `bo@${domain}`,
+      lead: `lead@${domain}`,
+      viewer: `viewer@${domain}`,
+    };
     return { email, decisions: seeded.decisions };
   } finally {
     await db.$disconnect();
@@ -28,7 +34,10 @@ export async function createSetupWorkspace(): Promise<SetupWorkspace> {
 export async function auditEvents(decisionId: string, action: string) {
   const db = createPrismaClient(E2E_DATABASE_URL);
   try {
-    return await db.auditEvent.findMany({ where: { entityId: decisionId, action }, include: { actor: { select: { name: true } } } });
+    return await db.auditEvent.findMany({
+      where: { entityId: decisionId, action },
+      include: { actor: { select: { name: true } } },
+    });
   } finally {
     await db.$disconnect();
   }

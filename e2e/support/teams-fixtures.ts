@@ -25,7 +25,10 @@ export async function createOrderTeamFixture(): Promise<TeamFixture> {
     const orders = DEMO_TEAMS.find((t) => t.key === "orders")!;
     const teamName = `Order platform ${tag}`;
     const team = await createTeam(db, workspace.id, { ...orders, key: `orders-${tag}`, name: teamName }, skillIds);
-    const users = await db.user.findMany({ where: { email: { in: ["ada@stackwise.demo", "bo@stackwise.demo"] } }, orderBy: { email: "asc" } });
+    const users = await db.user.findMany({
+      where: { email: { in: ["ada@stackwise.demo", "bo@stackwise.demo"] } },
+      orderBy: { email: "asc" },
+    });
     const decisionTitle = `Broker for team fit ${tag}`;
     const decision = await createDecisionFromTemplate(db, {
       workspaceId: workspace.id,

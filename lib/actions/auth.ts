@@ -86,9 +86,14 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
   const result = await runAction(async () => {
     const session = await sessionOrThrow();
     const actor = await currentActor();
-    await accounts.changePassword({ userId: session.userId, sessionId: session.id, workspaceId: actor?.workspaceId ?? null }, parsed.data, await getRequestMeta());
+    await accounts.changePassword(
+      { userId: session.userId, sessionId: session.id, workspaceId: actor?.workspaceId ?? null },
+      parsed.data,
+      await getRequestMeta(),
+    );
   });
-  if (!result.ok) return result.error === "wrongPassword" ? { ...result, fieldErrors: { currentPassword: "wrongPassword" } } : result;
+  if (!result.ok)
+    return result.error === "wrongPassword" ? { ...result, fieldErrors: { currentPassword: "wrongPassword" } } : result;
   return { ok: true, message: "passwordChanged" };
 }
 

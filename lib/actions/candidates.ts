@@ -13,7 +13,10 @@ function revalidate() {
   revalidatePath("/decisions/[id]", "layout");
 }
 
-export async function addCandidateAction(input: { decisionId: string; name: string }): Promise<ActionResult<CandidateDto>> {
+export async function addCandidateAction(input: {
+  decisionId: string;
+  name: string;
+}): Promise<ActionResult<CandidateDto>> {
   const parsed = addCandidateSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const result = await runForData(async () => candidates.addCandidate(await actorOrThrow(), parsed.data));
@@ -21,7 +24,9 @@ export async function addCandidateAction(input: { decisionId: string; name: stri
   return result;
 }
 
-export async function updateCandidateFieldAction(input: CandidatePatchInput): Promise<ActionResult<{ version: number; value: string }>> {
+export async function updateCandidateFieldAction(
+  input: CandidatePatchInput,
+): Promise<ActionResult<{ version: number; value: string }>> {
   const parsed = candidatePatchSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const result = await runForData(async () => candidates.updateCandidateField(await actorOrThrow(), parsed.data));
@@ -45,7 +50,10 @@ export async function removeCandidateAction(input: { id: string }): Promise<Acti
   return result;
 }
 
-export async function restoreCandidateAction(input: { decisionId: string; undoToken: string }): Promise<ActionResult<CandidateDto>> {
+export async function restoreCandidateAction(input: {
+  decisionId: string;
+  undoToken: string;
+}): Promise<ActionResult<CandidateDto>> {
   const parsed = restoreRowSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const result = await runForData(async () => candidates.restoreCandidate(await actorOrThrow(), parsed.data));

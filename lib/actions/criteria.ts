@@ -3,7 +3,15 @@
 // the version) → revalidate → typed result. Field errors are keys under `setup.errors`.
 import { revalidatePath } from "next/cache";
 import { fieldErrorsOf } from "@/lib/validation/auth";
-import { addCriterionSchema, criterionPatchSchema, reorderSchema, restoreRowSchema, type CriterionPatchInput, type FieldValue, type ReorderInput } from "@/lib/validation/criterion";
+import {
+  addCriterionSchema,
+  criterionPatchSchema,
+  reorderSchema,
+  restoreRowSchema,
+  type CriterionPatchInput,
+  type FieldValue,
+  type ReorderInput,
+} from "@/lib/validation/criterion";
 import type { CriterionDto } from "@/lib/decisions/dto";
 import { invalid, runForData, type ActionResult } from "@/lib/server/action-result";
 import { actorOrThrow } from "@/lib/server/context";
@@ -13,7 +21,10 @@ function revalidate() {
   revalidatePath("/decisions/[id]", "layout");
 }
 
-export async function addCriterionAction(input: { decisionId: string; name: string }): Promise<ActionResult<CriterionDto>> {
+export async function addCriterionAction(input: {
+  decisionId: string;
+  name: string;
+}): Promise<ActionResult<CriterionDto>> {
   const parsed = addCriterionSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const result = await runForData(async () => criteria.addCriterion(await actorOrThrow(), parsed.data));
@@ -21,7 +32,9 @@ export async function addCriterionAction(input: { decisionId: string; name: stri
   return result;
 }
 
-export async function updateCriterionFieldAction(input: CriterionPatchInput): Promise<ActionResult<{ version: number; value: FieldValue }>> {
+export async function updateCriterionFieldAction(
+  input: CriterionPatchInput,
+): Promise<ActionResult<{ version: number; value: FieldValue }>> {
   const parsed = criterionPatchSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const result = await runForData(async () => criteria.updateCriterionField(await actorOrThrow(), parsed.data));
@@ -45,7 +58,10 @@ export async function removeCriterionAction(input: { id: string }): Promise<Acti
   return result;
 }
 
-export async function restoreCriterionAction(input: { decisionId: string; undoToken: string }): Promise<ActionResult<CriterionDto>> {
+export async function restoreCriterionAction(input: {
+  decisionId: string;
+  undoToken: string;
+}): Promise<ActionResult<CriterionDto>> {
   const parsed = restoreRowSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const result = await runForData(async () => criteria.restoreCriterion(await actorOrThrow(), parsed.data));

@@ -7,7 +7,13 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/validation/auth";
-import { createDecisionSchema, decisionPatchSchema, decisionRefSchema, statusChangeSchema, type DecisionPatchInput } from "@/lib/validation/decision";
+import {
+  createDecisionSchema,
+  decisionPatchSchema,
+  decisionRefSchema,
+  statusChangeSchema,
+  type DecisionPatchInput,
+} from "@/lib/validation/decision";
 import { echo, formFields, invalid, runForData, type ActionResult, type ActionState } from "@/lib/server/action-result";
 import { actorOrThrow } from "@/lib/server/context";
 import * as decisions from "@/lib/server/decisions";
@@ -44,7 +50,9 @@ export async function duplicateDecisionAction(formData: FormData): Promise<void>
   const back = listPath(formData.get("returnTo"));
   if (!parsed.success) redirect(withNotice(back, "invalidInput"));
   const t = await getTranslations("setup.list");
-  const result = await runForData(async () => decisions.duplicateDecision(await actorOrThrow(), parsed.data.decisionId, t("copySuffix")));
+  const result = await runForData(async () =>
+    decisions.duplicateDecision(await actorOrThrow(), parsed.data.decisionId, t("copySuffix")),
+  );
   if (!result.ok) redirect(withNotice(back, result.error));
   revalidatePath("/");
   redirect(`/decisions/${result.data!.id}/setup`);
@@ -54,7 +62,9 @@ async function archive(formData: FormData, archived: boolean): Promise<void> {
   const parsed = decisionRefSchema.safeParse(formFields(formData));
   const back = listPath(formData.get("returnTo"));
   if (!parsed.success) redirect(withNotice(back, "invalidInput"));
-  const result = await runForData(async () => decisions.setDecisionArchived(await actorOrThrow(), parsed.data, archived));
+  const result = await runForData(async () =>
+    decisions.setDecisionArchived(await actorOrThrow(), parsed.data, archived),
+  );
   revalidateDecision();
   redirect(withNotice(back, result.ok ? (archived ? "archived" : "unarchived") : result.error));
 }
@@ -68,7 +78,9 @@ export async function unarchiveDecisionAction(formData: FormData): Promise<void>
 }
 
 /** Autosave of title / context / owning team. */
-export async function updateDecisionFieldAction(input: DecisionPatchInput): Promise<ActionResult<{ version: number; value: string | null }>> {
+export async function updateDecisionFieldAction(
+  input: DecisionPatchInput,
+): Promise<ActionResult<{ version: number; value: string | null }>> {
   const parsed = decisionPatchSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const result = await runForData(async () => decisions.updateDecisionField(await actorOrThrow(), parsed.data));

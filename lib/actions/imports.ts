@@ -5,16 +5,32 @@ import { revalidatePath } from "next/cache";
 import { readImportFile } from "@/lib/import/read-file";
 import { errorResult } from "@/lib/server/action-result";
 import { actorOrThrow } from "@/lib/server/context";
-import { applyJsonImport, applyMatrixImport, ImportRejectedError, ImportStaleError, planJsonImport, planMatrixImport, type JsonPlan, type MatrixPlan } from "@/lib/server/imports";
+import {
+  applyJsonImport,
+  applyMatrixImport,
+  ImportRejectedError,
+  ImportStaleError,
+  planJsonImport,
+  planMatrixImport,
+  type JsonPlan,
+  type MatrixPlan,
+} from "@/lib/server/imports";
 import type { ParsedMatrix } from "@/lib/import/matrix";
 import { IMPORT_MAX_BYTES, importTargetSchema, type ImportIssue, type ImportTarget } from "@/lib/validation/import";
 
 export type ImportPreview =
-  | { ok: true; kind: "matrix"; plan: MatrixPlan; matrix: Pick<ParsedMatrix, "candidates" | "criteria">; warnings: ImportIssue[] }
+  | {
+      ok: true;
+      kind: "matrix";
+      plan: MatrixPlan;
+      matrix: Pick<ParsedMatrix, "candidates" | "criteria">;
+      warnings: ImportIssue[];
+    }
   | { ok: true; kind: "json"; plan: JsonPlan; warnings: ImportIssue[] }
   | { ok: false; issues: ImportIssue[]; warnings: ImportIssue[]; error?: string };
 
-export type ImportConfirm = { ok: true; decisionId: string } | { ok: false; error: string; issues?: ImportIssue[]; preview?: ImportPreview };
+export type ImportConfirm =
+  { ok: true; decisionId: string } | { ok: false; error: string; issues?: ImportIssue[]; preview?: ImportPreview };
 
 async function fileFrom(formData: FormData): Promise<{ name: string; bytes: Uint8Array } | ImportIssue> {
   const file = formData.get("file");
@@ -26,7 +42,9 @@ async function fileFrom(formData: FormData): Promise<{ name: string; bytes: Uint
 function targetFrom(formData: FormData): ImportTarget | null {
   const mode = formData.get("mode");
   const parsed = importTargetSchema.safeParse(
-    mode === "existing" ? { mode, decisionId: formData.get("decisionId") } : { mode: "new", title: (formData.get("title") as string | null) || undefined },
+    mode === "existing"
+      ? { mode, decisionId: formData.get("decisionId") }
+      : { mode: "new", title: (formData.get("title") as string | null) || undefined },
   );
   return parsed.success ? parsed.data : null;
 }
@@ -46,10 +64,17 @@ export async function previewImportAction(_prev: unknown, formData: FormData): P
   if (!p.ok) return p;
   try {
     const actor = await actorOrThrow();
-    if (p.read.kind === "json") return { ok: true, kind: "json", plan: await planJsonImport(actor, p.read.json), warnings: [] };
+    if (p.read.kind === "json")
+      return { ok: true, kind: "json", plan: await planJsonImport(actor, p.read.json), warnings: [] };
     const plan = await planMatrixImport(actor, p.read.matrix, p.target);
     if (plan.issues.length) return { ok: false, issues: plan.issues, warnings: p.read.warnings };
-    return { ok: true, kind: "matrix", plan, matrix: { candidates: p.read.matrix.candidates, criteria: p.read.matrix.criteria }, warnings: p.read.warnings };
+    return {
+      ok: true,
+      kind: "matrix",
+      plan,
+      matrix: { candidates: p.read.matrix.candidates, criteria: p.read.matrix.criteria },
+      warnings: p.read.warnings,
+    };
   } catch (e) {
     if (e instanceof ImportRejectedError) return { ok: false, issues: e.issues, warnings: [] };
     return { ok: false, issues: [], warnings: [], error: errorResult(e).error };
@@ -71,7 +96,17 @@ export async function confirmImportAction(formData: FormData): Promise<ImportCon
   } catch (e) {
     if (e instanceof ImportRejectedError) return { ok: false, error: "invalidInput", issues: e.issues };
     if (e instanceof ImportStaleError && p.read.kind === "matrix")
-      return { ok: false, error: "stale", preview: { ok: true, kind: "matrix", plan: e.plan, matrix: { candidates: p.read.matrix.candidates, criteria: p.read.matrix.criteria }, warnings: p.read.warnings } };
+      return {
+        ok: false,
+        error: "stale",
+        preview: {
+          ok: true,
+          kind: "matrix",
+          plan: e.plan,
+          matrix: { candidates: p.read.matrix.candidates, criteria: p.read.matrix.criteria },
+          warnings: p.read.warnings,
+        },
+      };
     return { ok: false, error: errorResult(e).error };
   }
 }

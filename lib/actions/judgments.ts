@@ -17,7 +17,9 @@ export async function saveJudgmentAction(input: unknown): Promise<ActionResult<J
   return { ok: true, data: result.value };
 }
 
-export async function applyAhpWeightsAction(input: unknown): Promise<ActionResult<{ criterionId: string; weight: number }[]>> {
+export async function applyAhpWeightsAction(
+  input: unknown,
+): Promise<ActionResult<{ criterionId: string; weight: number }[]>> {
   const parsed = applyAhpWeightsSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const result = await runAction(async () => applyAhpWeights(await actorOrThrow(), parsed.data));

@@ -38,7 +38,10 @@ export async function removeMemberAction(_prev: ActionState, formData: FormData)
 }
 
 /** Returns the link once; only its hash is stored, so it cannot be shown again. */
-export async function createInvitationAction(_prev: ActionState<{ url: string }>, formData: FormData): Promise<ActionState<{ url: string }>> {
+export async function createInvitationAction(
+  _prev: ActionState<{ url: string }>,
+  formData: FormData,
+): Promise<ActionState<{ url: string }>> {
   const parsed = createInvitationSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const meta = await getRequestMeta();
@@ -51,7 +54,9 @@ export async function createInvitationAction(_prev: ActionState<{ url: string }>
 export async function revokeInvitationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = revokeInvitationSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runAction(async () => revokeInvitation(await actorOrThrow(), parsed.data.invitationId, await getRequestMeta()));
+  const result = await runAction(async () =>
+    revokeInvitation(await actorOrThrow(), parsed.data.invitationId, await getRequestMeta()),
+  );
   if (!result.ok) return result;
   revalidatePath(MEMBERS_PATH);
   return { ok: true, message: "revoked" };
@@ -60,7 +65,9 @@ export async function revokeInvitationAction(_prev: ActionState, formData: FormD
 export async function renameWorkspaceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = workspaceNameSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runAction(async () => renameWorkspace(await actorOrThrow(), parsed.data.name, await getRequestMeta()));
+  const result = await runAction(async () =>
+    renameWorkspace(await actorOrThrow(), parsed.data.name, await getRequestMeta()),
+  );
   if (!result.ok) return result;
   revalidatePath("/", "layout");
   return { ok: true, message: "workspaceRenamed" };

@@ -4,12 +4,27 @@
 import { errorResult, invalid, runForData as run, type ActionResult } from "@/lib/server/action-result";
 import { actorOrThrow } from "@/lib/server/context";
 import { getRequestMeta } from "@/lib/server/request-meta";
-import { clearOverride, clearRating, PasteInvalidError, pasteRatings, setOverride, setRating, type CellValue, type OverrideValue, type PastedCell } from "@/lib/server/ratings";
-import { clearOverrideSchema, clearRatingSchema, pasteRatingsSchema, setOverrideSchema, setRatingSchema } from "@/lib/validation/rating";
+import {
+  clearOverride,
+  clearRating,
+  PasteInvalidError,
+  pasteRatings,
+  setOverride,
+  setRating,
+  type CellValue,
+  type OverrideValue,
+  type PastedCell,
+} from "@/lib/server/ratings";
+import {
+  clearOverrideSchema,
+  clearRatingSchema,
+  pasteRatingsSchema,
+  setOverrideSchema,
+  setRatingSchema,
+} from "@/lib/validation/rating";
 import { fieldErrorsOf } from "@/lib/validation/team";
 
 type PasteFailure = { ok: false; error: "pasteInvalid"; cells: { memberId: string; skillId: string; error: string }[] };
-
 
 export async function setRatingAction(input: unknown): Promise<ActionResult<CellValue>> {
   const parsed = setRatingSchema.safeParse(input);

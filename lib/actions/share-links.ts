@@ -29,7 +29,9 @@ export async function revokeShareLinkAction(input: unknown): Promise<{ ok: true 
   const parsed = revokeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalidInput" };
   const meta = await getRequestMeta();
-  const result = await runAction(async () => revokeShareLink(await actorOrThrow(), { linkId: parsed.data.linkId, ip: meta.ip }));
+  const result = await runAction(async () =>
+    revokeShareLink(await actorOrThrow(), { linkId: parsed.data.linkId, ip: meta.ip }),
+  );
   if (!result.ok) return { ok: false, error: result.error };
   revalidatePath(`/decisions/${parsed.data.decisionId}/report`);
   return { ok: true };

@@ -8,7 +8,6 @@ import { createSkill, deleteSkill, updateSkill } from "@/lib/server/skills";
 import { createSkillSchema, deleteSkillSchema, updateSkillSchema } from "@/lib/validation/skill";
 import { fieldErrorsOf } from "@/lib/validation/team";
 
-
 function refresh() {
   revalidatePath("/skills");
   revalidatePath("/teams/[id]", "page");

@@ -6,8 +6,15 @@ import { invalid, runForData as run, type ActionResult } from "@/lib/server/acti
 import { actorOrThrow } from "@/lib/server/context";
 import { getRequestMeta } from "@/lib/server/request-meta";
 import { addMember, createTeam, moveMember, removeMember, updateMember, updateTeam } from "@/lib/server/teams";
-import { addMemberSchema, createTeamSchema, fieldErrorsOf, moveMemberSchema, removeMemberSchema, updateMemberSchema, updateTeamSchema } from "@/lib/validation/team";
-
+import {
+  addMemberSchema,
+  createTeamSchema,
+  fieldErrorsOf,
+  moveMemberSchema,
+  removeMemberSchema,
+  updateMemberSchema,
+  updateTeamSchema,
+} from "@/lib/validation/team";
 
 function refreshTeams() {
   revalidatePath("/teams");

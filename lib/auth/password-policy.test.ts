@@ -45,7 +45,11 @@ describe("password policy", () => {
   });
 
   test("confirmation must match", () => {
-    const r = changePasswordSchema.safeParse({ currentPassword: "x", newPassword: "long enough pass", confirmPassword: "other" });
+    const r = changePasswordSchema.safeParse({
+      currentPassword: "x",
+      newPassword: "long enough pass",
+      confirmPassword: "other",
+    });
     expect(r.error?.issues[0]).toMatchObject({ path: ["confirmPassword"], message: "passwordMismatch" });
   });
 });

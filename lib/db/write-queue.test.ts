@@ -43,28 +43,32 @@ test("a second process-level client sees the committed rows (WAL mode, busy time
   }
 });
 
-test("a transaction that reads before it writes survives another process committing in between", { timeout: 60_000 }, async () => {
-  // Without taking the write lock first, SQLite (WAL) answers the late write with SQLITE_BUSY at once, because the
-  // transaction's read snapshot is older than the other process's commit; the busy timeout never applies.
-  let entered!: () => void;
-  let release!: () => void;
-  const inside = new Promise<void>((r) => (entered = r));
-  const gate = new Promise<void>((r) => (release = r));
-  const tx = writeTransaction(async (t) => {
-    await t.workspace.count();
-    entered();
-    await gate;
-    return t.workspace.create({ data: { name: "late writer", slug: "late-writer" } });
-  });
-  await inside;
-  const file = url.replace(/^file:/, "");
-  const script = `const D = require("better-sqlite3"); const db = new D(${JSON.stringify(file)}, { timeout: 15000 });
+test(
+  "a transaction that reads before it writes survives another process committing in between",
+  { timeout: 60_000 },
+  async () => {
+    // Without taking the write lock first, SQLite (WAL) answers the late write with SQLITE_BUSY at once, because the
+    // transaction's read snapshot is older than the other process's commit; the busy timeout never applies.
+    let entered!: () => void;
+    let release!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    const gate = new Promise<void>((r) => (release = r));
+    const tx = writeTransaction(async (t) => {
+      await t.workspace.count();
+      entered();
+      await gate;
+      return t.workspace.create({ data: { name: "late writer", slug: "late-writer" } });
+    });
+    await inside;
+    const file = url.replace(/^file:/, "");
+    const script = `const D = require("better-sqlite3"); const db = new D(${JSON.stringify(file)}, { timeout: 15000 });
     db.prepare("INSERT INTO Workspace (id, name, slug, updatedAt) VALUES ('other-process', 'other', 'other-process', 0)").run();`;
-  const child = spawn(process.execPath, ["-e", script], { stdio: "inherit" });
-  const childExit = new Promise<number | null>((r) => child.on("exit", r));
-  await new Promise((r) => setTimeout(r, 500));
-  release();
-  await expect(tx).resolves.toMatchObject({ slug: "late-writer" });
-  expect(await childExit).toBe(0);
-  expect(await db.workspace.count({ where: { slug: { in: ["late-writer", "other-process"] } } })).toBe(2);
-});
+    const child = spawn(process.execPath, ["-e", script], { stdio: "inherit" });
+    const childExit = new Promise<number | null>((r) => child.on("exit", r));
+    await new Promise((r) => setTimeout(r, 500));
+    release();
+    await expect(tx).resolves.toMatchObject({ slug: "late-writer" });
+    expect(await childExit).toBe(0);
+    expect(await db.workspace.count({ where: { slug: { in: ["late-writer", "other-process"] } } })).toBe(2);
+  },
+);

@@ -18,7 +18,12 @@ export function toScoringModel(d: DecisionDetail): DecisionModel {
       threshold: c.threshold,
     })),
     candidates: d.candidates.map((c) => ({ id: c.id, name: c.name })),
-    scores: d.scores.map((s) => ({ criterionId: s.criterionId, candidateId: s.candidateId, evaluatorId: s.evaluatorId, value: s.value })),
+    scores: d.scores.map((s) => ({
+      criterionId: s.criterionId,
+      candidateId: s.candidateId,
+      evaluatorId: s.evaluatorId,
+      value: s.value,
+    })),
     skills: d.skills.map((s) => ({ id: s.id, name: s.name })),
     team: d.team ? { members: d.team.members, ratings: d.team.ratings, overrides: d.team.overrides } : null,
     requirements: d.requirements,

@@ -26,7 +26,10 @@ export interface LegendEntry {
 export const criterionColor = (i: number) => OKABE_ITO[i % OKABE_ITO.length];
 
 /** Stacked bars: one per ranked candidate, one segment per criterion contribution ŵ·s (0–10 points). */
-export function contributionBars(b: ReportBundle, result: DecisionResult): { rows: BarRow[]; legend: LegendEntry[]; max: number } {
+export function contributionBars(
+  b: ReportBundle,
+  result: DecisionResult,
+): { rows: BarRow[]; legend: LegendEntry[]; max: number } {
   const n = namesOf(b);
   const index = new Map(b.decision.criteria.map((c, i) => [c.id, i]));
   const rows = result.ranking.map((r) => {
@@ -34,7 +37,13 @@ export function contributionBars(b: ReportBundle, result: DecisionResult): { row
     const segments: Segment[] = [];
     for (const c of r.contributions) {
       if (c.contribution === null || c.contribution <= 0) continue;
-      segments.push({ key: c.criterionId, label: n.criterion(c.criterionId), from: x, to: x + c.contribution, color: criterionColor(index.get(c.criterionId) ?? 0) });
+      segments.push({
+        key: c.criterionId,
+        label: n.criterion(c.criterionId),
+        from: x,
+        to: x + c.contribution,
+        color: criterionColor(index.get(c.criterionId) ?? 0),
+      });
       x += c.contribution;
     }
     return { id: r.candidateId, label: n.candidate(r.candidateId), value: r.total, segments };
@@ -72,10 +81,13 @@ function hslHex(h: number, s: number, l: number): string {
   const f = (n: number) => {
     const k = (n + h / 30) % 12;
     const c = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(255 * c).toString(16).padStart(2, "0");
+    return Math.round(255 * c)
+      .toString(16)
+      .padStart(2, "0");
   };
   return `#${f(0)}${f(8)}${f(4)}`;
 }
 
 /** Text colour readable on a rank fill. */
-export const onRank = (rank: number, of: number) => ((of <= 1 ? 0 : (rank - 1) / (of - 1)) < 0.5 ? "#ffffff" : "#1b1f24");
+export const onRank = (rank: number, of: number) =>
+  (of <= 1 ? 0 : (rank - 1) / (of - 1)) < 0.5 ? "#ffffff" : "#1b1f24";

@@ -25,8 +25,21 @@ export interface DecisionJsonSource {
     best: number | null;
     threshold: number | null;
   }[];
-  candidates: { id: string; name: string; description: string; link: string; requirements: { skill: string; weight: number; minLevel: number | null }[] }[];
-  scores: { criterionId: string; candidateId: string; evaluator: string; value: number; rationale: string; evidenceUrl: string }[];
+  candidates: {
+    id: string;
+    name: string;
+    description: string;
+    link: string;
+    requirements: { skill: string; weight: number; minLevel: number | null }[];
+  }[];
+  scores: {
+    criterionId: string;
+    candidateId: string;
+    evaluator: string;
+    value: number;
+    rationale: string;
+    evidenceUrl: string;
+  }[];
   judgments: { criterionAId: string; criterionBId: string; evaluator: string; value: number }[];
 }
 
@@ -66,7 +79,9 @@ export function buildDecisionJson(s: DecisionJsonSource): DecisionJson {
       name: c.name,
       description: c.description,
       link: c.link,
-      requirements: [...c.requirements].sort((a, b) => cmp(a.skill, b.skill)).map((r) => ({ skill: r.skill, weight: r.weight, minLevel: r.minLevel })),
+      requirements: [...c.requirements]
+        .sort((a, b) => cmp(a.skill, b.skill))
+        .map((r) => ({ skill: r.skill, weight: r.weight, minLevel: r.minLevel })),
     })),
     scores: [...s.scores]
       .sort(
@@ -90,6 +105,11 @@ export function buildDecisionJson(s: DecisionJsonSource): DecisionJson {
           criterion.get(a.criterionAId)!.i - criterion.get(b.criterionAId)!.i ||
           criterion.get(a.criterionBId)!.i - criterion.get(b.criterionBId)!.i,
       )
-      .map((j) => ({ evaluator: j.evaluator, criterionA: criterion.get(j.criterionAId)!.name, criterionB: criterion.get(j.criterionBId)!.name, value: j.value })),
+      .map((j) => ({
+        evaluator: j.evaluator,
+        criterionA: criterion.get(j.criterionAId)!.name,
+        criterionB: criterion.get(j.criterionBId)!.name,
+        value: j.value,
+      })),
   };
 }

@@ -64,7 +64,16 @@ describe("broker exports", () => {
     const b = await loadReportBundle(viewer, broker(), "export.read");
     const md = decisionMarkdown(b, "en");
     writeFileSync(path.join(out, "broker.md"), md);
-    for (const h of ["## Context and problem statement", "## Decision drivers", "## Considered options", "## Decision outcome", "## Pros and cons", "## Score table", "### Confidence"]) expect(md).toContain(h);
+    for (const h of [
+      "## Context and problem statement",
+      "## Decision drivers",
+      "## Considered options",
+      "## Decision outcome",
+      "## Pros and cons",
+      "## Score table",
+      "### Confidence",
+    ])
+      expect(md).toContain(h);
     expect(md).toMatch(/\| \*\*Total\*\* \| \| \| \*\*6\.70\*\* \| \*\*7\.70\*\* \| \*\*5\.60\*\* \|/);
   });
 

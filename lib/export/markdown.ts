@@ -5,7 +5,14 @@
 import type { Locale } from "@/lib/i18n/config";
 import { cellOf, namesOf, type ReportBundle } from "./bundle";
 import { formatters, pointsText, reportTranslator } from "./i18n";
-import { criterionMeaning, outcomeLine, rankingNotes, scoringErrorLine, stabilitySentences, verdictSentences } from "./report-text";
+import {
+  criterionMeaning,
+  outcomeLine,
+  rankingNotes,
+  scoringErrorLine,
+  stabilitySentences,
+  verdictSentences,
+} from "./report-text";
 
 /** Inline text: no HTML, no emphasis/heading/list/link syntax at line start, no line breaks. */
 export function mdInline(s: string): string {
@@ -40,7 +47,9 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
 
   out.push(`# ${mdInline(d.title)}`, "");
   out.push(`* ${t("adr.statusLine", { status: t(`status.${d.status}`) })}`);
-  out.push(`* ${t("adr.deciders", { names: b.evaluators.length ? b.evaluators.map((e) => mdInline(e.name)).join(", ") : "–" })}`);
+  out.push(
+    `* ${t("adr.deciders", { names: b.evaluators.length ? b.evaluators.map((e) => mdInline(e.name)).join(", ") : "–" })}`,
+  );
   out.push(`* ${t("adr.dateLine", { date: f.day(b.decidedAt ?? d.updatedAt) })}`);
   if (b.teamName) out.push(`* ${t("team", { team: mdInline(b.teamName) })}`);
   out.push("");
@@ -51,7 +60,9 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
   for (const c of d.criteria) {
     const s = share(c.id);
     const meaning = criterionMeaning(c, t, f).map(mdInline).join(" · ");
-    out.push(`* **${mdInline(c.name)}**: ${t("table.weight")} ${f.raw(c.weight)}${s === null ? "" : ` (${f.share(s)})`} · ${t(`kinds.${c.kind}`)} · ${t(`directions.${c.direction}`)}${meaning ? ` · ${meaning}` : ""}`);
+    out.push(
+      `* **${mdInline(c.name)}**: ${t("table.weight")} ${f.raw(c.weight)}${s === null ? "" : ` (${f.share(s)})`} · ${t(`kinds.${c.kind}`)} · ${t(`directions.${c.direction}`)}${meaning ? ` · ${meaning}` : ""}`,
+    );
   }
   out.push("");
 
@@ -66,7 +77,13 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
   if (focus && r) {
     const total = r.ranking.find((x) => x.candidateId === focus)?.total;
     const reason = total === undefined ? "" : t("adr.reasonTotal", { total: pointsText(total) });
-    out.push(t(d.chosenCandidateId ? "adr.chosenOption" : "adr.leadingOption", { candidate: mdInline(n.candidate(focus)), reason }), "");
+    out.push(
+      t(d.chosenCandidateId ? "adr.chosenOption" : "adr.leadingOption", {
+        candidate: mdInline(n.candidate(focus)),
+        reason,
+      }),
+      "",
+    );
   } else out.push(outcomeLine(b, t), "");
   if (d.outcomeRationale.trim()) out.push(`**${t("outcome.rationale")}:** ${mdBlock(d.outcomeRationale)}`, "");
 
@@ -89,13 +106,20 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
         .filter((s) => s.criterionId === k.id && s.candidateId === c.id && s.rationale.trim())
         .map((s) => mdInline(s.rationale));
       const key = cell.points >= GOOD_AT ? "adr.pros" : cell.points <= BAD_AT ? "adr.cons" : "adr.neutral";
-      out.push(`* ${t(key, { criterion: mdInline(k.name), points: pointsText(cell.points), rationale: rationales.length ? `: ${rationales.join("; ")}` : "" })}`);
+      out.push(
+        `* ${t(key, { criterion: mdInline(k.name), points: pointsText(cell.points), rationale: rationales.length ? `: ${rationales.join("; ")}` : "" })}`,
+      );
     }
     out.push("");
   }
 
   out.push(`## ${t("sections.scoreTable")}`, "");
-  const head = [t("table.criterion"), t("table.weight"), t("table.share"), ...d.candidates.map((c) => mdInline(c.name))];
+  const head = [
+    t("table.criterion"),
+    t("table.weight"),
+    t("table.share"),
+    ...d.candidates.map((c) => mdInline(c.name)),
+  ];
   out.push(`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`);
   for (const k of d.criteria) {
     const s = share(k.id);
@@ -114,7 +138,9 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
     out.push(`### ${t("sections.ranking")}`, "");
     for (const x of r.ranking) {
       const notes = rankingNotes(x, b, t);
-      out.push(`${x.rank}. ${mdInline(n.candidate(x.candidateId))}: ${pointsText(x.total)}${notes.length ? ` (${notes.map(mdInline).join("; ")})` : ""}`);
+      out.push(
+        `${x.rank}. ${mdInline(n.candidate(x.candidateId))}: ${pointsText(x.total)}${notes.length ? ` (${notes.map(mdInline).join("; ")})` : ""}`,
+      );
     }
     out.push("");
   }

@@ -28,7 +28,14 @@ export interface MatrixTables {
   /** Table 3. */
   scoreHeader: string[];
   scoreRows: Cell[][];
-  labels: { total: string; points: string; scores: string; matrixSheet: string; scoresSheet: string; formulaNote: string };
+  labels: {
+    total: string;
+    points: string;
+    scores: string;
+    matrixSheet: string;
+    scoresSheet: string;
+    formulaNote: string;
+  };
 }
 
 export function metaHeader(locale: Locale): string[] {
@@ -60,12 +67,29 @@ export function buildMatrixTables(b: ReportBundle, locale: Locale): MatrixTables
     ...d.candidates.map((k) => cellOf(b.result, c.id, k.id)?.points ?? null),
   ]);
   const totals = new Map(b.result?.ranking.map((r) => [r.candidateId, r.total]) ?? []);
-  const totalRow = [t("table.total"), weightSum, weightSum > 0 ? 1 : null, ...d.candidates.map((k) => totals.get(k.id) ?? null)];
+  const totalRow = [
+    t("table.total"),
+    weightSum,
+    weightSum > 0 ? 1 : null,
+    ...d.candidates.map((k) => totals.get(k.id) ?? null),
+  ];
   const order = new Map(d.criteria.map((c, i) => [c.id, i]));
   const corder = new Map(d.candidates.map((c, i) => [c.id, i]));
   const scoreRows = [...d.scores]
-    .sort((a, b2) => order.get(a.criterionId)! - order.get(b2.criterionId)! || corder.get(a.candidateId)! - corder.get(b2.candidateId)! || n.evaluator(a.evaluatorId).localeCompare(n.evaluator(b2.evaluatorId)))
-    .map((s) => [n.criterion(s.criterionId), n.candidate(s.candidateId), n.evaluator(s.evaluatorId), s.value, s.rationale, s.evidenceUrl]);
+    .sort(
+      (a, b2) =>
+        order.get(a.criterionId)! - order.get(b2.criterionId)! ||
+        corder.get(a.candidateId)! - corder.get(b2.candidateId)! ||
+        n.evaluator(a.evaluatorId).localeCompare(n.evaluator(b2.evaluatorId)),
+    )
+    .map((s) => [
+      n.criterion(s.criterionId),
+      n.candidate(s.candidateId),
+      n.evaluator(s.evaluatorId),
+      s.value,
+      s.rationale,
+      s.evidenceUrl,
+    ]);
   return {
     titleRow: [t("table.decision"), d.title],
     valueHeader: [...metaHeader(locale), ...candidates],
@@ -73,7 +97,14 @@ export function buildMatrixTables(b: ReportBundle, locale: Locale): MatrixTables
     pointsHeader: [t("table.points"), t("table.weight"), t("table.share"), ...candidates],
     pointsRows,
     totalRow,
-    scoreHeader: [t("table.criterion"), t("table.candidate"), t("table.evaluator"), t("table.value"), t("table.rationale"), t("table.evidence")],
+    scoreHeader: [
+      t("table.criterion"),
+      t("table.candidate"),
+      t("table.evaluator"),
+      t("table.value"),
+      t("table.rationale"),
+      t("table.evidence"),
+    ],
     scoreRows,
     labels: {
       total: t("table.total"),

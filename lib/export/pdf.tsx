@@ -10,7 +10,15 @@ import type { Locale } from "@/lib/i18n/config";
 import { cellOf, namesOf, type ReportBundle } from "./bundle";
 import { acceptabilityBars, contributionBars, rankHex, type BarRow, type LegendEntry } from "./chart-geometry";
 import { formatters, pointsText, reportTranslator, type Formatters, type ReportT } from "./i18n";
-import { changeLabel, criterionMeaning, outcomeLine, rankingNotes, scoringErrorLine, stabilitySentences, verdictSentences } from "./report-text";
+import {
+  changeLabel,
+  criterionMeaning,
+  outcomeLine,
+  rankingNotes,
+  scoringErrorLine,
+  stabilitySentences,
+  verdictSentences,
+} from "./report-text";
 
 const FONT_DIR = path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans-sc", "files");
 const SUBSETS = [
@@ -25,7 +33,10 @@ function registerFonts() {
   for (const [family, subset] of SUBSETS) {
     Font.register({
       family,
-      fonts: [400, 700].map((fontWeight) => ({ src: path.join(FONT_DIR, `noto-sans-sc-${subset}-${fontWeight}-normal.woff`), fontWeight })),
+      fonts: [400, 700].map((fontWeight) => ({
+        src: path.join(FONT_DIR, `noto-sans-sc-${subset}-${fontWeight}-normal.woff`),
+        fontWeight,
+      })),
     });
   }
   // Chinese has no hyphenation; without this react-pdf may split Latin words at odd places too.
@@ -41,7 +52,15 @@ const RULE = "#d0d7de";
 const s = StyleSheet.create({
   page: { fontFamily: FAMILY, fontSize: 9, color: INK, padding: 36, paddingBottom: 48, lineHeight: 1.4 },
   h1: { fontSize: 18, fontWeight: 700, lineHeight: 1.5, marginBottom: 6 },
-  h2: { fontSize: 12, fontWeight: 700, marginTop: 14, marginBottom: 6, borderBottomWidth: 1, borderBottomColor: RULE, paddingBottom: 2 },
+  h2: {
+    fontSize: 12,
+    fontWeight: 700,
+    marginTop: 14,
+    marginBottom: 6,
+    borderBottomWidth: 1,
+    borderBottomColor: RULE,
+    paddingBottom: 2,
+  },
   meta: { color: MUTED, marginBottom: 2 },
   outcome: { fontSize: 11, fontWeight: 700, marginTop: 6 },
   p: { marginBottom: 4 },
@@ -57,7 +76,16 @@ const s = StyleSheet.create({
   barRow: { flexDirection: "row", alignItems: "center", marginBottom: 3 },
   barLabel: { width: 100, paddingRight: 4 },
   barValue: { width: 44, textAlign: "right" },
-  footer: { position: "absolute", bottom: 20, left: 36, right: 36, fontSize: 7, color: MUTED, flexDirection: "row", justifyContent: "space-between" },
+  footer: {
+    position: "absolute",
+    bottom: 20,
+    left: 36,
+    right: 36,
+    fontSize: 7,
+    color: MUTED,
+    flexDirection: "row",
+    justifyContent: "space-between",
+  },
 });
 
 const BAR_WIDTH = 330;
@@ -71,7 +99,16 @@ function Bars({ rows, max, format }: { rows: BarRow[]; max: number; format: (v: 
           <Svg width={BAR_WIDTH} height={12} viewBox={`0 0 ${BAR_WIDTH} 12`}>
             <Rect x={0} y={0} width={BAR_WIDTH} height={12} fill="#f3f4f6" />
             {r.segments.map((g) => (
-              <Rect key={g.key} x={(g.from / max) * BAR_WIDTH} y={0} width={Math.max(0, ((g.to - g.from) / max) * BAR_WIDTH)} height={12} fill={g.color} stroke="#ffffff" strokeWidth={0.5} />
+              <Rect
+                key={g.key}
+                x={(g.from / max) * BAR_WIDTH}
+                y={0}
+                width={Math.max(0, ((g.to - g.from) / max) * BAR_WIDTH)}
+                height={12}
+                fill={g.color}
+                stroke="#ffffff"
+                strokeWidth={0.5}
+              />
             ))}
           </Svg>
           <Text style={s.barValue}>{format(r.value)}</Text>
@@ -96,11 +133,26 @@ function Legend({ entries }: { entries: LegendEntry[] }) {
   );
 }
 
-function Row({ cells, header, firstWide = true }: { cells: (string | number)[]; header?: boolean; firstWide?: boolean }) {
+function Row({
+  cells,
+  header,
+  firstWide = true,
+}: {
+  cells: (string | number)[];
+  header?: boolean;
+  firstWide?: boolean;
+}) {
   return (
     <View style={s.tr} wrap={false}>
       {cells.map((c, i) => (
-        <Text key={i} style={[header ? s.th : s.td, i > 0 && typeof c !== "string" ? s.num : {}, i === 0 && firstWide ? s.first : {}]}>
+        <Text
+          key={i}
+          style={[
+            header ? s.th : s.td,
+            i > 0 && typeof c !== "string" ? s.num : {},
+            i === 0 && firstWide ? s.first : {},
+          ]}
+        >
           {String(c)}
         </Text>
       ))}
@@ -124,7 +176,11 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
           {t("status.label")}: {t(`status.${d.status}`)} · {b.teamName ? t("team", { team: b.teamName }) : t("noTeam")}
         </Text>
         <Text style={s.outcome}>{outcomeLine(b, t)}</Text>
-        {d.outcomeRationale ? <Text style={s.p}>{t("outcome.rationale")}: {d.outcomeRationale}</Text> : null}
+        {d.outcomeRationale ? (
+          <Text style={s.p}>
+            {t("outcome.rationale")}: {d.outcomeRationale}
+          </Text>
+        ) : null}
         {err ? <Text style={s.p}>{err}</Text> : null}
 
         <Text style={s.h2}>{t("sections.context")}</Text>
@@ -157,7 +213,9 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
                 share(c.id) === undefined ? "" : f.share(share(c.id)!),
                 ...d.candidates.map((k) => {
                   const cell = cellOf(r, c.id, k.id);
-                  const contribution = r?.ranking.find((x) => x.candidateId === k.id)?.contributions.find((x) => x.criterionId === c.id)?.contribution;
+                  const contribution = r?.ranking
+                    .find((x) => x.candidateId === k.id)
+                    ?.contributions.find((x) => x.criterionId === c.id)?.contribution;
                   if (!cell || cell.points === null) return t("table.missing");
                   return `${pointsText(cell.points)} (${contribution == null ? "–" : pointsText(contribution)})`;
                 }),
@@ -166,10 +224,14 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
           ))}
           {r ? (
             <Row
-              cells={[t("table.total"), "", ...d.candidates.map((k) => {
-                const x = r.ranking.find((y) => y.candidateId === k.id);
-                return x ? pointsText(x.total) : "";
-              })]}
+              cells={[
+                t("table.total"),
+                "",
+                ...d.candidates.map((k) => {
+                  const x = r.ranking.find((y) => y.candidateId === k.id);
+                  return x ? pointsText(x.total) : "";
+                }),
+              ]}
             />
           ) : null}
         </View>
@@ -178,12 +240,22 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
           <>
             <Text style={s.h2}>{t("sections.ranking")}</Text>
             <View style={s.table}>
-              <Row header cells={[t("table.rank"), t("table.candidate"), t("table.total"), t("table.margin"), t("table.notes")]} firstWide={false} />
+              <Row
+                header
+                cells={[t("table.rank"), t("table.candidate"), t("table.total"), t("table.margin"), t("table.notes")]}
+                firstWide={false}
+              />
               {r.ranking.map((x) => (
                 <Row
                   key={x.candidateId}
                   firstWide={false}
-                  cells={[String(x.rank), n.candidate(x.candidateId), pointsText(x.total), x.margin === null ? "" : pointsText(x.margin), rankingNotes(x, b, t).join("; ")]}
+                  cells={[
+                    String(x.rank),
+                    n.candidate(x.candidateId),
+                    pointsText(x.total),
+                    x.margin === null ? "" : pointsText(x.margin),
+                    rankingNotes(x, b, t).join("; "),
+                  ]}
                 />
               ))}
             </View>
@@ -203,7 +275,13 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
                 <Text style={s.h2}>{t("charts.acceptability", { samples: f.whole(r.monteCarlo.samples) })}</Text>
                 <Text style={s.small}>{t("charts.acceptabilityDesc", { seed: r.monteCarlo.seed })}</Text>
                 <Bars rows={accept.rows} max={1} format={f.share} />
-                <Legend entries={Array.from({ length: accept.ranks }, (_, i) => ({ key: String(i), label: t("charts.rankLabel", { rank: i + 1 }), color: rankHex(i + 1, accept.ranks) }))} />
+                <Legend
+                  entries={Array.from({ length: accept.ranks }, (_, i) => ({
+                    key: String(i),
+                    label: t("charts.rankLabel", { rank: i + 1 }),
+                    color: rankHex(i + 1, accept.ranks),
+                  }))}
+                />
               </View>
             ) : null}
 
@@ -225,11 +303,20 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
         ) : null}
 
         <Text style={s.h2}>{t("sections.evaluators")}</Text>
-        <Text style={s.p}>{b.evaluators.length ? t("evaluators.count", { count: b.evaluators.length, names: b.evaluators.map((e) => e.name).join(", ") }) : t("evaluators.none")}</Text>
+        <Text style={s.p}>
+          {b.evaluators.length
+            ? t("evaluators.count", { count: b.evaluators.length, names: b.evaluators.map((e) => e.name).join(", ") })
+            : t("evaluators.none")}
+        </Text>
 
         <Text style={s.h2}>{t("sections.dates")}</Text>
         <Text style={s.p}>
-          {[t("dates.created", { date: f.date(d.createdAt) }), t("dates.updated", { date: f.date(d.updatedAt) }), b.decidedAt ? t("dates.decided", { date: f.date(b.decidedAt) }) : null, b.createdByName ? t("dates.createdBy", { name: b.createdByName }) : null]
+          {[
+            t("dates.created", { date: f.date(d.createdAt) }),
+            t("dates.updated", { date: f.date(d.updatedAt) }),
+            b.decidedAt ? t("dates.decided", { date: f.date(b.decidedAt) }) : null,
+            b.createdByName ? t("dates.createdBy", { name: b.createdByName }) : null,
+          ]
             .filter(Boolean)
             .join(" · ")}
         </Text>
@@ -272,7 +359,13 @@ function TeamFit({ b, t, f }: { b: ReportBundle; t: ReportT; f: Formatters }) {
           </Text>
           {m.requirements.map((q) => (
             <Text key={q.skillId} style={s.small}>
-              {t("teamFit.requirement", { skill: n.skill(q.skillId), weight: f.share(q.weight), level: f.raw(q.teamLevel), gap: f.raw(q.gap), busFactor: q.busFactor })}
+              {t("teamFit.requirement", {
+                skill: n.skill(q.skillId),
+                weight: f.share(q.weight),
+                level: f.raw(q.teamLevel),
+                gap: f.raw(q.gap),
+                busFactor: q.busFactor,
+              })}
               {q.risk ? ` · ${t("teamFit.risk", { skill: n.skill(q.skillId), busFactor: q.busFactor })}` : ""}
             </Text>
           ))}

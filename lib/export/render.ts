@@ -9,7 +9,11 @@ import { decisionMarkdown } from "./markdown";
 import { reportPdf } from "./pdf";
 import { matrixXlsx } from "./xlsx";
 
-export async function renderBundle(b: ReportBundle, format: Exclude<ExportFormat, "json">, locale: Locale): Promise<Uint8Array | string> {
+export async function renderBundle(
+  b: ReportBundle,
+  format: Exclude<ExportFormat, "json">,
+  locale: Locale,
+): Promise<Uint8Array | string> {
   switch (format) {
     case "pdf":
       return new Uint8Array(await reportPdf(b, locale));

@@ -7,7 +7,8 @@ import type { Formatters, ReportT } from "./i18n";
 export function criterionMeaning(c: CriterionDto, t: ReportT, f: Formatters): string[] {
   const out: string[] = [];
   if (c.description) out.push(c.description);
-  if (c.lowMeaning || c.highMeaning) out.push(t("meaning.lowHigh", { low: c.lowMeaning || "–", high: c.highMeaning || "–" }));
+  if (c.lowMeaning || c.highMeaning)
+    out.push(t("meaning.lowHigh", { low: c.lowMeaning || "–", high: c.highMeaning || "–" }));
   if (c.kind === "RATING") out.push(t("meaning.scale", { min: f.raw(c.scaleMin ?? 0), max: f.raw(c.scaleMax ?? 10) }));
   if (c.kind === "METRIC" && c.unit) out.push(t("meaning.unit", { unit: c.unit }));
   if (c.threshold !== null) {
@@ -21,7 +22,8 @@ export function rankingNotes(r: RankedCandidate, b: ReportBundle, t: ReportT): s
   const n = namesOf(b);
   const notes: string[] = [];
   if (r.tied) notes.push(t("notes.tied"));
-  if (r.excluded) notes.push(t("notes.excluded", { criterion: r.exclusions.map((e) => n.criterion(e.criterionId)).join(", ") }));
+  if (r.excluded)
+    notes.push(t("notes.excluded", { criterion: r.exclusions.map((e) => n.criterion(e.criterionId)).join(", ") }));
   if (r.incomplete) notes.push(t("notes.incomplete", { criteria: r.missingCriteria.map(n.criterion).join(", ") }));
   return notes;
 }
@@ -76,7 +78,11 @@ export function verdictSentences(result: DecisionResult, b: ReportBundle, t: Rep
     );
   }
   if (facts.skillRisks.length > 0)
-    out.push(t("verdict.skillRisk", { skills: facts.skillRisks.map((r) => `${n.skill(r.skillId)} (${r.busFactor})`).join(", ") }));
+    out.push(
+      t("verdict.skillRisk", {
+        skills: facts.skillRisks.map((r) => `${n.skill(r.skillId)} (${r.busFactor})`).join(", "),
+      }),
+    );
   return out;
 }
 
@@ -85,14 +91,20 @@ export function stabilitySentences(result: DecisionResult, b: ReportBundle, t: R
   const n = namesOf(b);
   if (!result.sensitivity.leaderId) return [];
   return result.sensitivity.criteria.map((c) =>
-    t("verdict.stable", { criterion: n.criterion(c.criterionId), from: f.share(c.stableFrom), to: f.share(c.stableTo), share: f.share(c.currentShare) }),
+    t("verdict.stable", {
+      criterion: n.criterion(c.criterionId),
+      from: f.share(c.stableFrom),
+      to: f.share(c.stableTo),
+      share: f.share(c.currentShare),
+    }),
   );
 }
 
 /** The candidate the report presents as the outcome: the chosen one when decided, else the leader. */
 export function outcomeLine(b: ReportBundle, t: ReportT): string {
   const n = namesOf(b);
-  if (b.decision.chosenCandidateId) return t("outcome.chosen", { candidate: n.candidate(b.decision.chosenCandidateId) });
+  if (b.decision.chosenCandidateId)
+    return t("outcome.chosen", { candidate: n.candidate(b.decision.chosenCandidateId) });
   if (b.result?.winnerId) return t("outcome.leading", { candidate: n.candidate(b.result.winnerId) });
   return t("outcome.none");
 }

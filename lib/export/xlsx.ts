@@ -40,7 +40,10 @@ export async function matrixXlsx(b: ReportBundle, locale: Locale): Promise<Buffe
     const rowNo = row.number;
     const weightRef = `B${firstValueRow + i}`;
     row.getCell(2).value = { formula: weightRef, result: r[1] as number };
-    row.getCell(3).value = { formula: `IF(SUM($B$${first}:$B$${last})=0,0,B${rowNo}/SUM($B$${first}:$B$${last}))`, result: (r[2] as number | null) ?? 0 };
+    row.getCell(3).value = {
+      formula: `IF(SUM($B$${first}:$B$${last})=0,0,B${rowNo}/SUM($B$${first}:$B$${last}))`,
+      result: (r[2] as number | null) ?? 0,
+    };
     row.getCell(3).numFmt = "0.0%";
     for (let k = 4; k <= r.length; k++) row.getCell(k).numFmt = "0.00";
   });

@@ -20,8 +20,28 @@ import zhTeams from "./messages/zh-CN/teams.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  en: { common: enCommon, decisions: enDecisions, auth: enAuth, report: enReport, results: enResults, scores: enScores, ahp: enAhp, setup: enSetup, teams: enTeams },
-  "zh-CN": { common: zhCommon, decisions: zhDecisions, auth: zhAuth, report: zhReport, results: zhResults, scores: zhScores, ahp: zhAhp, setup: zhSetup, teams: zhTeams },
+  en: {
+    common: enCommon,
+    decisions: enDecisions,
+    auth: enAuth,
+    report: enReport,
+    results: enResults,
+    scores: enScores,
+    ahp: enAhp,
+    setup: enSetup,
+    teams: enTeams,
+  },
+  "zh-CN": {
+    common: zhCommon,
+    decisions: zhDecisions,
+    auth: zhAuth,
+    report: zhReport,
+    results: zhResults,
+    scores: zhScores,
+    ahp: zhAhp,
+    setup: zhSetup,
+    teams: zhTeams,
+  },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["en"];

@@ -30,7 +30,8 @@ export interface ParsedMatrix {
   warnings: ImportIssue[];
 }
 
-export type MatrixResult = { ok: true; matrix: ParsedMatrix } | { ok: false; issues: ImportIssue[]; warnings: ImportIssue[] };
+export type MatrixResult =
+  { ok: true; matrix: ParsedMatrix } | { ok: false; issues: ImportIssue[]; warnings: ImportIssue[] };
 
 const norm = (s: string) => s.normalize("NFKC").trim().toLowerCase();
 
@@ -71,7 +72,8 @@ export function parseMatrix(grid: Grid): MatrixResult {
     columns.push(key);
   }
   if (columns[0] !== "criterion") return { ok: false, issues: [{ key: "noHeader", row: headerRow }], warnings };
-  if (!columns.includes("weight")) issues.push({ key: "missingColumn", params: { column: reportTranslator("en")("table.weight") }, row: headerRow });
+  if (!columns.includes("weight"))
+    issues.push({ key: "missingColumn", params: { column: reportTranslator("en")("table.weight") }, row: headerRow });
   if (new Set(columns).size !== columns.length) {
     const seen = new Set<MetaColumn>();
     columns.forEach((k, i) => {
@@ -118,7 +120,10 @@ export function parseMatrix(grid: Grid): MatrixResult {
     const num = (k: number, required: boolean): number | null => {
       if (k < 0) return null;
       const v = row[k] ?? null;
-      if (typeof v === "number") return Number.isFinite(v) ? v : (issues.push({ key: "notANumber", params: { value: String(v) }, ...at(k) }), null);
+      if (typeof v === "number")
+        return Number.isFinite(v)
+          ? v
+          : (issues.push({ key: "notANumber", params: { value: String(v) }, ...at(k) }), null);
       const s = text(v);
       if (s === "") {
         if (required) issues.push({ key: "notANumber", params: { value: "" }, ...at(k) });
@@ -139,10 +144,12 @@ export function parseMatrix(grid: Grid): MatrixResult {
     if (!(CRITERION_KINDS as readonly string[]).includes(kind)) issues.push({ key: "kindInvalid", ...at(col("kind")) });
     const dirText = col("direction") >= 0 ? text(row[col("direction")] ?? null).toUpperCase() : "";
     const direction = (dirText || "BENEFIT") as MatrixCriterion["direction"];
-    if (!(DIRECTIONS as readonly string[]).includes(direction)) issues.push({ key: "directionInvalid", ...at(col("direction")) });
+    if (!(DIRECTIONS as readonly string[]).includes(direction))
+      issues.push({ key: "directionInvalid", ...at(col("direction")) });
     const scaleMin = num(col("scaleMin"), false);
     const scaleMax = num(col("scaleMax"), false);
-    if (kind === "RATING" && (scaleMin ?? 0) >= (scaleMax ?? 10)) issues.push({ key: "invalidScale", ...at(col("scaleMin") >= 0 ? col("scaleMin") : 0) });
+    if (kind === "RATING" && (scaleMin ?? 0) >= (scaleMax ?? 10))
+      issues.push({ key: "invalidScale", ...at(col("scaleMin") >= 0 ? col("scaleMin") : 0) });
     const unitText = col("unit") >= 0 ? text(row[col("unit")] ?? null) : "";
     if (unitText.length > 30) issues.push({ key: "textTooLong", ...at(col("unit")) });
     const values = candidates.map((_, i) => num(candidateStart + i, false));
@@ -156,15 +163,32 @@ export function parseMatrix(grid: Grid): MatrixResult {
       const lo = scaleMin ?? 0;
       const hi = scaleMax ?? 10;
       values.forEach((v, i) => {
-        if (v !== null && (v < lo || v > hi)) issues.push({ key: "outOfScale", params: { value: v, min: lo, max: hi }, ...at(candidateStart + i) });
+        if (v !== null && (v < lo || v > hi))
+          issues.push({ key: "outOfScale", params: { value: v, min: lo, max: hi }, ...at(candidateStart + i) });
       });
     }
-    criteria.push({ name, weight: weight ?? 0, kind, direction, scaleMin, scaleMax, unit: unitText || null, values, row: rowNo });
+    criteria.push({
+      name,
+      weight: weight ?? 0,
+      kind,
+      direction,
+      scaleMin,
+      scaleMax,
+      unit: unitText || null,
+      values,
+      row: rowNo,
+    });
   }
   if (criteria.length === 0) issues.push({ key: "noCriteria", row: headerRow + 1 });
-  if (criteria.length > 0 && criteria.every((k) => k.weight === 0) && !issues.some((i) => i.key === "notANumber")) issues.push({ key: "allWeightsZero" });
-  const empty = criteria.reduce((s, k) => s + (k.kind === "SKILL_MATCH" ? 0 : k.values.filter((v) => v === null).length), 0);
+  if (criteria.length > 0 && criteria.every((k) => k.weight === 0) && !issues.some((i) => i.key === "notANumber"))
+    issues.push({ key: "allWeightsZero" });
+  const empty = criteria.reduce(
+    (s, k) => s + (k.kind === "SKILL_MATCH" ? 0 : k.values.filter((v) => v === null).length),
+    0,
+  );
   if (empty > 0) warnings.push({ key: "emptyCells", params: { count: empty } });
   if (title && title.length > IMPORT_MAX_TEXT) title = title.slice(0, 200);
-  return issues.length ? { ok: false, issues, warnings } : { ok: true, matrix: { title, candidates, criteria, warnings } };
+  return issues.length
+    ? { ok: false, issues, warnings }
+    : { ok: true, matrix: { title, candidates, criteria, warnings } };
 }

@@ -11,14 +11,17 @@ export type ReadResult =
 
 export async function readImportFile(name: string, bytes: Uint8Array): Promise<ReadResult> {
   const format = importFormatOf(name);
-  if (bytes.byteLength > IMPORT_MAX_BYTES) return { ok: false, format, issues: [{ key: "fileTooLarge", params: { max: "2 MB" } }], warnings: [] };
+  if (bytes.byteLength > IMPORT_MAX_BYTES)
+    return { ok: false, format, issues: [{ key: "fileTooLarge", params: { max: "2 MB" } }], warnings: [] };
   if (!format) return { ok: false, format, issues: [{ key: "fileType" }], warnings: [] };
   if (bytes.byteLength === 0) return { ok: false, format, issues: [{ key: "empty" }], warnings: [] };
   if (format === "json") return readJson(bytes);
   const grid = format === "csv" ? parseCsv(decodeUtf8(bytes)) : await parseXlsx(bytes);
   if (!grid.ok) return { ok: false, format, issues: grid.issues, warnings: [] };
   const m = parseMatrix(grid.grid);
-  return m.ok ? { ok: true, format, kind: "matrix", matrix: m.matrix, warnings: m.matrix.warnings } : { ok: false, format, issues: m.issues, warnings: m.warnings };
+  return m.ok
+    ? { ok: true, format, kind: "matrix", matrix: m.matrix, warnings: m.matrix.warnings }
+    : { ok: false, format, issues: m.issues, warnings: m.warnings };
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
@@ -41,9 +44,27 @@ function readJson(bytes: Uint8Array): ReadResult {
 }
 
 const KNOWN = new Set([
-  "nameRequired", "nameTooLong", "textTooLong", "titleRequired", "titleTooLong", "notANumber", "weightNegative", "weightTooLarge",
-  "kindInvalid", "directionInvalid", "formatUnknown", "versionUnsupported", "unknownCriterion", "unknownCandidate", "duplicateName",
-  "duplicateScore", "noCriteria", "noCandidates", "tooManyCriteria", "tooManyCandidates", "tooManyScores",
+  "nameRequired",
+  "nameTooLong",
+  "textTooLong",
+  "titleRequired",
+  "titleTooLong",
+  "notANumber",
+  "weightNegative",
+  "weightTooLarge",
+  "kindInvalid",
+  "directionInvalid",
+  "formatUnknown",
+  "versionUnsupported",
+  "unknownCriterion",
+  "unknownCandidate",
+  "duplicateName",
+  "duplicateScore",
+  "noCriteria",
+  "noCandidates",
+  "tooManyCriteria",
+  "tooManyCandidates",
+  "tooManyScores",
 ]);
 /** zod's own messages (wrong type, unknown key) become the generic "invalid". */
 const knownKey = (m: string) => (KNOWN.has(m) ? m : "invalid");

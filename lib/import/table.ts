@@ -45,7 +45,8 @@ export function parseCsv(text: string): GridResult {
       if (c === "\r" && src[i + 1] === "\n") i++;
     } else field += c;
     i++;
-    if (rows.length > IMPORT_MAX_ROWS) return { ok: false, issues: [{ key: "tooManyRows", params: { max: IMPORT_MAX_ROWS } }] };
+    if (rows.length > IMPORT_MAX_ROWS)
+      return { ok: false, issues: [{ key: "tooManyRows", params: { max: IMPORT_MAX_ROWS } }] };
   }
   if (quoted) return { ok: false, issues: [{ key: "unreadable", params: { format: "CSV" } }] };
   if (field !== "" || row.length > 0) endRow();
@@ -61,8 +62,10 @@ export async function parseXlsx(bytes: Uint8Array): Promise<GridResult> {
   }
   const ws = wb.worksheets[0];
   if (!ws) return { ok: false, issues: [{ key: "empty" }] };
-  if (ws.rowCount > IMPORT_MAX_ROWS) return { ok: false, issues: [{ key: "tooManyRows", params: { max: IMPORT_MAX_ROWS } }] };
-  if (ws.columnCount > IMPORT_MAX_COLUMNS) return { ok: false, issues: [{ key: "tooManyColumns", params: { max: IMPORT_MAX_COLUMNS } }] };
+  if (ws.rowCount > IMPORT_MAX_ROWS)
+    return { ok: false, issues: [{ key: "tooManyRows", params: { max: IMPORT_MAX_ROWS } }] };
+  if (ws.columnCount > IMPORT_MAX_COLUMNS)
+    return { ok: false, issues: [{ key: "tooManyColumns", params: { max: IMPORT_MAX_COLUMNS } }] };
   const grid: Grid = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
@@ -89,7 +92,9 @@ function cellValue(v: ExcelJS.CellValue): RawCell {
 }
 
 function capped(rows: RawCell[][]): GridResult {
-  if (rows.length > IMPORT_MAX_ROWS) return { ok: false, issues: [{ key: "tooManyRows", params: { max: IMPORT_MAX_ROWS } }] };
-  if (rows.some((r) => r.length > IMPORT_MAX_COLUMNS)) return { ok: false, issues: [{ key: "tooManyColumns", params: { max: IMPORT_MAX_COLUMNS } }] };
+  if (rows.length > IMPORT_MAX_ROWS)
+    return { ok: false, issues: [{ key: "tooManyRows", params: { max: IMPORT_MAX_ROWS } }] };
+  if (rows.some((r) => r.length > IMPORT_MAX_COLUMNS))
+    return { ok: false, issues: [{ key: "tooManyColumns", params: { max: IMPORT_MAX_COLUMNS } }] };
   return { ok: true, grid: rows };
 }

@@ -23,7 +23,14 @@ test("widest disagreement first, single-valued cells left out", () => {
   if (!o.ok) throw new Error("evaluates");
   const list = widestDisagreements(o.result.cells);
   // Only the two cells with different values have range > 0, but every two-evaluator cell is listed (range 0 last).
-  expect(list[0]).toMatchObject({ criterionId: "learning", candidateId: "pulsar", min: 2, max: 8, range: 6, stdDev: 3 });
+  expect(list[0]).toMatchObject({
+    criterionId: "learning",
+    candidateId: "pulsar",
+    min: 2,
+    max: 8,
+    range: 6,
+    stdDev: 3,
+  });
   expect(list[1]).toMatchObject({ criterionId: "ops", candidateId: "kafka", range: 2, stdDev: 1 });
   expect(list[0].disagreement).toBe(true); // 6 > 40 % of 10
   expect(list[1].disagreement).toBe(false);

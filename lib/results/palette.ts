@@ -1,6 +1,15 @@
 // One colour per candidate, keyed by the candidate's position in the decision, so every chart agrees. Okabe–Ito is
 // distinguishable under the common colour-vision deficiencies; yellow comes late because it is faint on white.
-export const OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#F0E442"] as const;
+export const OKABE_ITO = [
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#CC79A7",
+  "#D55E00",
+  "#56B4E9",
+  "#000000",
+  "#F0E442",
+] as const;
 
 /** Dash patterns for lines once the eight colours repeat, so the ninth candidate is not a twin of the first. */
 const DASHES = [undefined, "6 3", "2 3"] as const;

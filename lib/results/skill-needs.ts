@@ -17,7 +17,12 @@ export interface SkillNeed {
  * default top-2 mean: k = 0 if the two strongest already average the target and two are experts; one newcomer lifts
  * the top-2 mean to the target only when the strongest member is already at or above it.
  */
-export function skillNeed(levels: readonly number[], target: number, method: TeamAggregation = "top2", limit = 20): SkillNeed {
+export function skillNeed(
+  levels: readonly number[],
+  target: number,
+  method: TeamAggregation = "top2",
+  limit = 20,
+): SkillNeed {
   const atLevel = Math.max(target, EXPERT_LEVEL);
   const experts = levels.filter((l) => l >= EXPERT_LEVEL).length;
   for (let k = 0; k <= limit; k++) {

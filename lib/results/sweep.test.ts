@@ -40,7 +40,13 @@ describe("broker sweep, by hand", () => {
 
   test("rows include 0, 1, the current share and the crossings, with the totals at the current share", () => {
     const rows = sweepRows(buildSweep(result, "community"));
-    expect(rows.map((r) => r.t)).toEqual([0, expect.closeTo(0.15, 12), expect.closeTo(13 / 30, 9), expect.closeTo(0.725806, 6), 1]);
+    expect(rows.map((r) => r.t)).toEqual([
+      0,
+      expect.closeTo(0.15, 12),
+      expect.closeTo(13 / 30, 9),
+      expect.closeTo(0.725806, 6),
+      1,
+    ]);
     // At the current share 0.15 the lines give back the totals 6.70 / 7.70 / 5.60.
     expect(rows[1].kafka).toBeCloseTo(6.7, 9);
     expect(rows[1].rabbit).toBeCloseTo(7.7, 9);
@@ -57,7 +63,10 @@ describe("winnerChanges", () => {
       { candidateId: "b", at0: 4, at1: 6 },
       { candidateId: "c", at0: 0, at1: 8 },
     ]);
-    expect(ch.map((c) => [c.from, c.to])).toEqual([["a", "b"], ["b", "c"]]);
+    expect(ch.map((c) => [c.from, c.to])).toEqual([
+      ["a", "b"],
+      ["b", "c"],
+    ]);
     expect(ch[0].at).toBeCloseTo(0.5, 12);
     expect(ch[1].at).toBeCloseTo(2 / 3, 12);
   });

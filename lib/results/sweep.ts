@@ -52,7 +52,9 @@ export function winnerChanges(lines: readonly SweepLine[]): WinnerChange[] {
   if (lines.length < 2) return [];
   const slope = (l: SweepLine) => l.at1 - l.at0;
   // Leader at t = 0; on a tie the line that rises faster leads just after 0.
-  let top = lines.reduce((best, l) => (l.at0 > best.at0 + EPS || (Math.abs(l.at0 - best.at0) <= EPS && slope(l) > slope(best)) ? l : best));
+  let top = lines.reduce((best, l) =>
+    l.at0 > best.at0 + EPS || (Math.abs(l.at0 - best.at0) <= EPS && slope(l) > slope(best)) ? l : best,
+  );
   let t0 = 0;
   const changes: WinnerChange[] = [];
   for (let guard = 0; guard < lines.length * lines.length; guard++) {

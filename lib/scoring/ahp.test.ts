@@ -14,11 +14,62 @@ const LEADER_CRITERIA = [
 
 const CASES: [string, number[][], number[], number[], number, number][] = [
   // name, matrix, published weights (3 d.p.), numpy weights, numpy λmax, numpy CR
-  ["leader criteria", LEADER_CRITERIA, [0.547, 0.127, 0.27, 0.056], [0.54756924, 0.12655528, 0.26994992, 0.05592555], 4.118418024313366, 0.04385852752346877],
-  ["experience: Tom, Dick, Harry", [[1, 1 / 4, 4], [4, 1, 9], [1 / 4, 1 / 9, 1]], [0.217, 0.717, 0.066], [0.21716561, 0.71706504, 0.06576935], 3.0368955407784193, 0.031806500671051105],
-  ["education", [[1, 3, 1 / 5], [1 / 3, 1, 1 / 7], [5, 7, 1]], [0.188, 0.081, 0.731], [0.1883941, 0.08096123, 0.73064467], 3.064887579872816, 0.055937568855875974],
-  ["charisma", [[1, 5, 9], [1 / 5, 1, 4], [1 / 9, 1 / 4, 1]], [0.743, 0.194, 0.063], [0.74286662, 0.19388163, 0.06325174], 3.0712653127831744, 0.06143561446825378],
-  ["age", [[1, 1 / 3, 5], [3, 1, 9], [1 / 5, 1 / 9, 1]], [0.265, 0.672, 0.063], [0.26543334, 0.67162545, 0.06294121], 3.029063766798437, 0.02505497137796296],
+  [
+    "leader criteria",
+    LEADER_CRITERIA,
+    [0.547, 0.127, 0.27, 0.056],
+    [0.54756924, 0.12655528, 0.26994992, 0.05592555],
+    4.118418024313366,
+    0.04385852752346877,
+  ],
+  [
+    "experience: Tom, Dick, Harry",
+    [
+      [1, 1 / 4, 4],
+      [4, 1, 9],
+      [1 / 4, 1 / 9, 1],
+    ],
+    [0.217, 0.717, 0.066],
+    [0.21716561, 0.71706504, 0.06576935],
+    3.0368955407784193,
+    0.031806500671051105,
+  ],
+  [
+    "education",
+    [
+      [1, 3, 1 / 5],
+      [1 / 3, 1, 1 / 7],
+      [5, 7, 1],
+    ],
+    [0.188, 0.081, 0.731],
+    [0.1883941, 0.08096123, 0.73064467],
+    3.064887579872816,
+    0.055937568855875974,
+  ],
+  [
+    "charisma",
+    [
+      [1, 5, 9],
+      [1 / 5, 1, 4],
+      [1 / 9, 1 / 4, 1],
+    ],
+    [0.743, 0.194, 0.063],
+    [0.74286662, 0.19388163, 0.06325174],
+    3.0712653127831744,
+    0.06143561446825378,
+  ],
+  [
+    "age",
+    [
+      [1, 1 / 3, 5],
+      [3, 1, 9],
+      [1 / 5, 1 / 9, 1],
+    ],
+    [0.265, 0.672, 0.063],
+    [0.26543334, 0.67162545, 0.06294121],
+    3.029063766798437,
+    0.02505497137796296,
+  ],
 ];
 
 describe("ahpWeights: published leader example", () => {
@@ -105,10 +156,13 @@ describe("ahpWeights: structure", () => {
 
 describe("groupMatrix", () => {
   test("geometric mean across evaluators, reciprocal below the diagonal", () => {
-    const g = groupMatrix(["a", "b"], [
-      { evaluatorId: "e1", criterionA: "a", criterionB: "b", value: 2 },
-      { evaluatorId: "e2", criterionA: "b", criterionB: "a", value: 1 / 8 }, // i.e. a_ab = 8
-    ]);
+    const g = groupMatrix(
+      ["a", "b"],
+      [
+        { evaluatorId: "e1", criterionA: "a", criterionB: "b", value: 2 },
+        { evaluatorId: "e2", criterionA: "b", criterionB: "a", value: 1 / 8 }, // i.e. a_ab = 8
+      ],
+    );
     expect(g.matrix[0][1]).toBeCloseTo(4, 12); // √(2·8)
     expect(g.matrix[1][0]).toBeCloseTo(0.25, 12);
     expect(g.evaluatorCount).toBe(2);
@@ -116,20 +170,31 @@ describe("groupMatrix", () => {
   });
 
   test("an evaluator stating both directions counts once", () => {
-    const g = groupMatrix(["a", "b"], [
-      { evaluatorId: "e1", criterionA: "a", criterionB: "b", value: 3 },
-      { evaluatorId: "e1", criterionA: "b", criterionB: "a", value: 1 / 3 },
-      { evaluatorId: "e2", criterionA: "a", criterionB: "b", value: 12 / 9 },
-    ]);
+    const g = groupMatrix(
+      ["a", "b"],
+      [
+        { evaluatorId: "e1", criterionA: "a", criterionB: "b", value: 3 },
+        { evaluatorId: "e1", criterionA: "b", criterionB: "a", value: 1 / 3 },
+        { evaluatorId: "e2", criterionA: "a", criterionB: "b", value: 12 / 9 },
+      ],
+    );
     expect(g.matrix[0][1]).toBeCloseTo(2, 12); // √(3 · 4/3)
   });
 
   test("missing pairs and connectivity", () => {
-    const g = groupMatrix(["a", "b", "c", "d"], [
-      { evaluatorId: "e", criterionA: "a", criterionB: "b", value: 2 },
-      { evaluatorId: "e", criterionA: "c", criterionB: "d", value: 2 },
+    const g = groupMatrix(
+      ["a", "b", "c", "d"],
+      [
+        { evaluatorId: "e", criterionA: "a", criterionB: "b", value: 2 },
+        { evaluatorId: "e", criterionA: "c", criterionB: "d", value: 2 },
+      ],
+    );
+    expect(g.missingPairs).toEqual([
+      [0, 2],
+      [0, 3],
+      [1, 2],
+      [1, 3],
     ]);
-    expect(g.missingPairs).toEqual([[0, 2], [0, 3], [1, 2], [1, 3]]);
     expect(g.connected).toBe(false);
   });
 });

@@ -46,7 +46,10 @@ export function buildCells(
     let scale: number;
     if (crit.kind === "METRIC") {
       // References come from aggregated cell values, so one outlying evaluator cannot stretch the whole scale.
-      const ref = metricReference(crit, summaries.map((s) => (s ? s.value : null)));
+      const ref = metricReference(
+        crit,
+        summaries.map((s) => (s ? s.value : null)),
+      );
       references.push(ref);
       toPoints = ref ? (x) => metricPoints(x, ref) : () => 10;
       scale = ref ? Math.abs(ref.best - ref.worst) : 0;

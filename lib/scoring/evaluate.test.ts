@@ -29,7 +29,12 @@ describe("seed broker decision end to end", () => {
     expect(r.topsis.agreesWithWeightedSum).toBe(true);
     expect(r.sensitivity.smallestChange?.criterionId).toBe("community");
     expect(r.verdict.key).toBe("verdict.clear");
-    expect(r.verdict.facts).toMatchObject({ winnerId: "rabbit", runnerUpId: "kafka", weakestCriterionId: "community", flipTo: "kafka" });
+    expect(r.verdict.facts).toMatchObject({
+      winnerId: "rabbit",
+      runnerUpId: "kafka",
+      weakestCriterionId: "community",
+      flipTo: "kafka",
+    });
     expect(r.verdict.facts.lead!).toBeCloseTo(1, 12);
     expect(r.ahp).toBeNull();
     expect(r.team).toBeNull();
@@ -81,7 +86,9 @@ describe("AHP weights", () => {
       [1 / 7, 1 / 3, 1 / 5, 1],
     ];
     model.judgments = [];
-    for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) model.judgments.push({ evaluatorId: "e", criterionA: ids[i], criterionB: ids[j], value: A[i][j] });
+    for (let i = 0; i < 4; i++)
+      for (let j = i + 1; j < 4; j++)
+        model.judgments.push({ evaluatorId: "e", criterionA: ids[i], criterionB: ids[j], value: A[i][j] });
     const r = run(model, { ...FAST, weightSource: "ahp" });
     // numpy principal eigenvector (see ahp.test.ts): 0.54756924, 0.12655528, 0.26994992, 0.05592555.
     [0.54756924, 0.12655528, 0.26994992, 0.05592555].forEach((w, i) => expect(r.weights[i].share).toBeCloseTo(w, 7));
@@ -114,7 +121,14 @@ describe("AHP weights", () => {
 describe("verdicts and edge cases", () => {
   test("tie at the top: no winner, verdict.tie", () => {
     const model = seedModel();
-    model.scores = model.scores.map((s) => (s.candidateId === "kafka" ? { ...s, value: model.scores.find((x) => x.candidateId === "rabbit" && x.criterionId === s.criterionId)!.value } : s));
+    model.scores = model.scores.map((s) =>
+      s.candidateId === "kafka"
+        ? {
+            ...s,
+            value: model.scores.find((x) => x.candidateId === "rabbit" && x.criterionId === s.criterionId)!.value,
+          }
+        : s,
+    );
     const r = run(model);
     expect(r.winnerId).toBeNull();
     expect(r.tieAtTop).toBe(true);
@@ -137,7 +151,9 @@ describe("verdicts and edge cases", () => {
 
   test("a narrow lead is close", () => {
     const model = seedModel();
-    model.scores = model.scores.map((s) => (s.candidateId === "kafka" && s.criterionId === "familiarity" ? { ...s, value: 9.5 } : s));
+    model.scores = model.scores.map((s) =>
+      s.candidateId === "kafka" && s.criterionId === "familiarity" ? { ...s, value: 9.5 } : s,
+    );
     // Kafka: 6.70 + 0.3·2.5 = 7.45 → lead 0.25 < 0.5
     const r = run(model);
     expect(r.winnerId).toBe("rabbit");
@@ -153,11 +169,21 @@ describe("verdicts and edge cases", () => {
         { id: "mem", name: "Memory", weight: 15, kind: "METRIC", direction: "COST", worst: 1024, best: 0 },
         { id: "pkg", name: "Package", weight: 15, kind: "METRIC", direction: "COST", worst: 500, best: 0 },
       ],
-      candidates: [{ id: "go", name: "Go" }, { id: "py", name: "Python" }],
+      candidates: [
+        { id: "go", name: "Go" },
+        { id: "py", name: "Python" },
+      ],
       scores: [
         ["go", [9842, 50.7, 0, 96, 15]],
         ["py", [6135, 81.3, 0.12, 512, 300]],
-      ].flatMap(([cand, vals]) => (vals as number[]).map((value, i) => ({ criterionId: ["qps", "lat", "err", "mem", "pkg"][i], candidateId: cand as string, evaluatorId: "bench", value }))),
+      ].flatMap(([cand, vals]) =>
+        (vals as number[]).map((value, i) => ({
+          criterionId: ["qps", "lat", "err", "mem", "pkg"][i],
+          candidateId: cand as string,
+          evaluatorId: "bench",
+          value,
+        })),
+      ),
     };
     const r = run(m);
     // Points by hand in normalise.test.ts; totals: Go .3·9.842 + .25·7.465 + .15·10 + .15·9.0625 + .15·9.7 = 9.133225 (python-checked),
@@ -170,13 +196,30 @@ describe("verdicts and edge cases", () => {
     const ids = ["qps", "lat", "err", "mem", "pkg"];
     const dirs = ["BENEFIT", "COST", "COST", "COST", "COST"] as const;
     const m: DecisionModel = {
-      criteria: ids.map((id, i) => ({ id, name: id, weight: [30, 25, 15, 15, 15][i], kind: "METRIC" as const, direction: dirs[i] })),
-      candidates: [{ id: "go", name: "Go" }, { id: "py", name: "Python" }, { id: "node", name: "Node" }],
+      criteria: ids.map((id, i) => ({
+        id,
+        name: id,
+        weight: [30, 25, 15, 15, 15][i],
+        kind: "METRIC" as const,
+        direction: dirs[i],
+      })),
+      candidates: [
+        { id: "go", name: "Go" },
+        { id: "py", name: "Python" },
+        { id: "node", name: "Node" },
+      ],
       scores: [
         ["go", [9842, 50.7, 0, 96, 15]],
         ["py", [6135, 81.3, 0.12, 512, 300]],
         ["node", [8000, 60, 0.05, 200, 100]],
-      ].flatMap(([cand, vals]) => (vals as number[]).map((value, i) => ({ criterionId: ids[i], candidateId: cand as string, evaluatorId: "bench", value }))),
+      ].flatMap(([cand, vals]) =>
+        (vals as number[]).map((value, i) => ({
+          criterionId: ids[i],
+          candidateId: cand as string,
+          evaluatorId: "bench",
+          value,
+        })),
+      ),
     };
     const r = run(m);
     // numpy (observed min/max as references): Node points 5.03102239, 6.96078431, 5.83333333, 7.5, 7.01754386;
@@ -225,10 +268,15 @@ const modelArb = fc
   .record({
     criteria: fc.array(criterionArb, { minLength: 1, maxLength: 5 }),
     m: fc.integer({ min: 1, max: 5 }),
-    cells: fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { freq: 6 }), { minLength: 3, maxLength: 3 }), { minLength: 25, maxLength: 25 }),
+    cells: fc.array(
+      fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { freq: 6 }), { minLength: 3, maxLength: 3 }),
+      { minLength: 25, maxLength: 25 },
+    ),
     levels: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 6, maxLength: 6 }),
     reqWeights: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 10, maxLength: 10 }),
-    judgments: fc.option(fc.array(fc.constantFrom(1 / 9, 1 / 5, 1 / 3, 1, 2, 3, 7, 9), { minLength: 10, maxLength: 10 })),
+    judgments: fc.option(
+      fc.array(fc.constantFrom(1 / 9, 1 / 5, 1 / 3, 1, 2, 3, 7, 9), { minLength: 10, maxLength: 10 }),
+    ),
   })
   .filter((r) => r.criteria.some((c) => c.weight > 0))
   .map((r): DecisionModel => {
@@ -246,19 +294,48 @@ const modelArb = fc
       crit.kind === "SKILL_MATCH"
         ? []
         : candidates.flatMap((cand, c) =>
-            r.cells[i * 5 + c].flatMap((v, e) => (v === null ? [] : [{ criterionId: crit.id, candidateId: cand.id, evaluatorId: `e${e}`, value: crit.kind === "RATING" ? v / 10 : v * 7 - 100 }])),
+            r.cells[i * 5 + c].flatMap((v, e) =>
+              v === null
+                ? []
+                : [
+                    {
+                      criterionId: crit.id,
+                      candidateId: cand.id,
+                      evaluatorId: `e${e}`,
+                      value: crit.kind === "RATING" ? v / 10 : v * 7 - 100,
+                    },
+                  ],
+            ),
           ),
     );
-    const skills = [{ id: "s0", name: "S0" }, { id: "s1", name: "S1" }];
+    const skills = [
+      { id: "s0", name: "S0" },
+      { id: "s1", name: "S1" },
+    ];
     const team = {
-      members: [{ id: "m0", name: "M0" }, { id: "m1", name: "M1" }, { id: "m2", name: "M2" }],
+      members: [
+        { id: "m0", name: "M0" },
+        { id: "m1", name: "M1" },
+        { id: "m2", name: "M2" },
+      ],
       ratings: r.levels.slice(0, 5).map((level, k) => ({ memberId: `m${k % 3}`, skillId: `s${k < 3 ? 0 : 1}`, level })),
     };
     const requirements = candidates.flatMap((cand, c) =>
-      [0, 1].flatMap((s) => (r.reqWeights[c * 2 + s] > 0 ? [{ candidateId: cand.id, skillId: `s${s}`, weight: r.reqWeights[c * 2 + s] }] : [])),
+      [0, 1].flatMap((s) =>
+        r.reqWeights[c * 2 + s] > 0
+          ? [{ candidateId: cand.id, skillId: `s${s}`, weight: r.reqWeights[c * 2 + s] }]
+          : [],
+      ),
     );
     const judgments = r.judgments
-      ? criteria.flatMap((a, i) => criteria.slice(i + 1).map((b, j) => ({ evaluatorId: "x", criterionA: a.id, criterionB: b.id, value: r.judgments![(i * 5 + j) % 10] })))
+      ? criteria.flatMap((a, i) =>
+          criteria.slice(i + 1).map((b, j) => ({
+            evaluatorId: "x",
+            criterionA: a.id,
+            criterionB: b.id,
+            value: r.judgments![(i * 5 + j) % 10],
+          })),
+        )
       : [];
     return { criteria, candidates, scores, skills, team, requirements, judgments };
   });
@@ -267,14 +344,18 @@ function assertAllFinite(value: unknown, path = "result"): void {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new Error(`${path} is ${value}`);
   } else if (Array.isArray(value)) value.forEach((v, i) => assertAllFinite(v, `${path}[${i}]`));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) assertAllFinite(v, `${path}.${k}`);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) assertAllFinite(v, `${path}.${k}`);
 }
 
 describe("properties", () => {
   test("output never contains NaN or Infinity, and rank acceptability rows and columns sum to 1", () => {
     fc.assert(
       fc.property(modelArb, fc.boolean(), (model, ahp) => {
-        const out = evaluateDecision(model, { monteCarlo: { samples: 200, seed: 3 }, weightSource: ahp && (model.judgments?.length ?? 0) > 0 ? "ahp" : "direct" });
+        const out = evaluateDecision(model, {
+          monteCarlo: { samples: 200, seed: 3 },
+          weightSource: ahp && (model.judgments?.length ?? 0) > 0 ? "ahp" : "direct",
+        });
         if (!out.ok) throw new Error(JSON.stringify(out.errors));
         assertAllFinite(out.result);
         expect(JSON.parse(JSON.stringify(out.result))).toEqual(out.result);
@@ -285,7 +366,8 @@ describe("properties", () => {
             const excluded = out.result.ranking.find((r) => r.candidateId === model.candidates[idx].id)!.excluded;
             expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(excluded ? 0 : 1, 9);
           });
-          for (let k = 0; k < eligible; k++) expect(mc.rankAcceptability.reduce((a, row) => a + row[k], 0)).toBeCloseTo(1, 9);
+          for (let k = 0; k < eligible; k++)
+            expect(mc.rankAcceptability.reduce((a, row) => a + row[k], 0)).toBeCloseTo(1, 9);
         }
       }),
       { numRuns: 150 },
@@ -311,10 +393,18 @@ describe("properties", () => {
   test("raising a benefit rating never lowers that candidate's total", () => {
     fc.assert(
       fc.property(modelArb, fc.nat(), fc.double({ min: 0, max: 10, noNaN: true }), (model, pick, bump) => {
-        const idx = model.scores.findIndex((s, k) => k >= pick % Math.max(1, model.scores.length) && model.criteria.find((c) => c.id === s.criterionId)!.kind === "RATING" && model.criteria.find((c) => c.id === s.criterionId)!.direction === "BENEFIT");
+        const idx = model.scores.findIndex(
+          (s, k) =>
+            k >= pick % Math.max(1, model.scores.length) &&
+            model.criteria.find((c) => c.id === s.criterionId)!.kind === "RATING" &&
+            model.criteria.find((c) => c.id === s.criterionId)!.direction === "BENEFIT",
+        );
         fc.pre(idx >= 0);
         const s = model.scores[idx];
-        const raised = { ...model, scores: model.scores.map((x, k) => (k === idx ? { ...x, value: Math.min(10, x.value + bump) } : x)) };
+        const raised = {
+          ...model,
+          scores: model.scores.map((x, k) => (k === idx ? { ...x, value: Math.min(10, x.value + bump) } : x)),
+        };
         const before = run(model, { monteCarlo: { samples: 0 } });
         const after = run(raised, { monteCarlo: { samples: 0 } });
         expect(totalOf(after, s.candidateId)).toBeGreaterThanOrEqual(totalOf(before, s.candidateId) - 1e-12);
@@ -325,16 +415,28 @@ describe("properties", () => {
 
   test("adding a weight-0 criterion changes no total", () => {
     fc.assert(
-      fc.property(modelArb, fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 5, maxLength: 5 }), (model, values) => {
-        const extra: DecisionModel = {
-          ...model,
-          criteria: [...model.criteria, rating("zero", 0)],
-          scores: [...model.scores, ...model.candidates.map((c, i) => ({ criterionId: "zero", candidateId: c.id, evaluatorId: "e0", value: values[i] }))],
-        };
-        const a = run(model, { monteCarlo: { samples: 0 } });
-        const b = run(extra, { monteCarlo: { samples: 0 } });
-        for (const r of a.ranking) expect(totalOf(b, r.candidateId)).toBeCloseTo(r.total, 12);
-      }),
+      fc.property(
+        modelArb,
+        fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 5, maxLength: 5 }),
+        (model, values) => {
+          const extra: DecisionModel = {
+            ...model,
+            criteria: [...model.criteria, rating("zero", 0)],
+            scores: [
+              ...model.scores,
+              ...model.candidates.map((c, i) => ({
+                criterionId: "zero",
+                candidateId: c.id,
+                evaluatorId: "e0",
+                value: values[i],
+              })),
+            ],
+          };
+          const a = run(model, { monteCarlo: { samples: 0 } });
+          const b = run(extra, { monteCarlo: { samples: 0 } });
+          for (const r of a.ranking) expect(totalOf(b, r.candidateId)).toBeCloseTo(r.total, 12);
+        },
+      ),
       { numRuns: 100 },
     );
   });

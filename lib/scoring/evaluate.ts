@@ -44,7 +44,9 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
   const kindOf = new Map(criteria.map((c) => [c.id, c.kind]));
   const scores = model.scores.filter((s, k) => {
     if (kindOf.get(s.criterionId) !== "SKILL_MATCH") return true;
-    warnings.push(scoringError("score_ignored", ["scores", k], "Skill-match cells are computed; this score is ignored."));
+    warnings.push(
+      scoringError("score_ignored", ["scores", k], "Skill-match cells are computed; this score is ignored."),
+    );
     return false;
   });
 
@@ -55,14 +57,25 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
   }
   const ahp = ahpOutcome.result;
 
-  const raw = weightSource === "ahp" && ahp ? ahp.weights.map((w) => w.weight) : effectiveRawWeights(criteria, opts.weightOverrides);
+  const raw =
+    weightSource === "ahp" && ahp
+      ? ahp.weights.map((w) => w.weight)
+      : effectiveRawWeights(criteria, opts.weightOverrides);
   const shares = normaliseWeights(raw);
   if (!shares) {
-    return { ok: false, errors: [scoringError("all_weights_zero", ["criteria"], "At least one criterion needs a weight above 0.")] };
+    return {
+      ok: false,
+      errors: [scoringError("all_weights_zero", ["criteria"], "At least one criterion needs a weight above 0.")],
+    };
   }
 
   const team = model.team ? teamVector(model.team, model.skills ?? [], opts.teamAggregation) : null;
-  const skillMatch = skillMatches(candidateIds, model.requirements ?? [], team, opts.skillTarget ?? DEFAULT_SKILL_TARGET);
+  const skillMatch = skillMatches(
+    candidateIds,
+    model.requirements ?? [],
+    team,
+    opts.skillTarget ?? DEFAULT_SKILL_TARGET,
+  );
   const { cells } = buildCells(criteria, candidates, scores, skillMatch, opts.aggregation);
   const ranking = rankCandidates(candidateTotals(criteria, candidates, shares, cells));
 
@@ -129,7 +142,10 @@ function buildAhp(
     };
   }
   const group = groupMatrix(criterionIds, judgments);
-  const missingPairs = group.missingPairs.map(([i, j]) => ({ criterionA: criterionIds[i], criterionB: criterionIds[j] }));
+  const missingPairs = group.missingPairs.map(([i, j]) => ({
+    criterionA: criterionIds[i],
+    criterionB: criterionIds[j],
+  }));
   if (!group.connected) {
     return {
       result: null,
@@ -169,15 +185,24 @@ function decisionTopsis(
   m: number,
   winnerId: string | null,
 ): TopsisDecisionResult {
-  const used = candidateIds.map((id, idx) => ({ id, idx })).filter(({ id }) => {
-    const r = ranking.find((x) => x.candidateId === id);
-    return r !== undefined && !r.excluded && !r.incomplete;
-  });
+  const used = candidateIds
+    .map((id, idx) => ({ id, idx }))
+    .filter(({ id }) => {
+      const r = ranking.find((x) => x.candidateId === id);
+      return r !== undefined && !r.excluded && !r.incomplete;
+    });
   const cols = shares.map((s, i) => ({ s, i })).filter(({ s }) => s > 0);
   const matrix = used.map(({ idx }) => cols.map(({ i }) => cells[i * m + idx].points ?? 0));
-  const out = topsis(matrix, cols.map((c) => c.s), cols.map(() => "BENEFIT" as const));
+  const out = topsis(
+    matrix,
+    cols.map((c) => c.s),
+    cols.map(() => "BENEFIT" as const),
+  );
   const order = used.map((u, k) => ({ ...u, k })).sort((a, b) => out.closeness[b.k] - out.closeness[a.k] || a.k - b.k);
-  const ranks = competitionRanks(order.map((o) => out.closeness[o.k]), TIE_EPSILON);
+  const ranks = competitionRanks(
+    order.map((o) => out.closeness[o.k]),
+    TIE_EPSILON,
+  );
   const closeness = order.map((o, r) => ({
     candidateId: o.id,
     closeness: out.closeness[o.k],

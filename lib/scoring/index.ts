@@ -10,7 +10,15 @@ export { buildCells, DISAGREEMENT_FRACTION } from "./cells";
 export { candidateTotals, rankCandidates, competitionRanks, TIE_EPSILON } from "./totals";
 export type { CandidateTotal } from "./totals";
 export { aggregateTeamLevel, teamVector, skillMatches, EXPERT_LEVEL, RISK_WEIGHT, DEFAULT_SKILL_TARGET } from "./team";
-export { ahpWeights, groupMatrix, inconsistentJudgments, nearestSaaty, randomIndex, RANDOM_INDEX, CR_LIMIT } from "./ahp";
+export {
+  ahpWeights,
+  groupMatrix,
+  inconsistentJudgments,
+  nearestSaaty,
+  randomIndex,
+  RANDOM_INDEX,
+  CR_LIMIT,
+} from "./ahp";
 export type { AhpWeights, GroupMatrix } from "./ahp";
 export { topsis } from "./topsis";
 export type { TopsisOutput } from "./topsis";

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { Sfc32 } from "./prng";
-import { cellPerturbation, monteCarloResult, noisyTotals, simulate, standardError, type MonteCarloProblem } from "./monte-carlo";
+import {
+  cellPerturbation,
+  monteCarloResult,
+  noisyTotals,
+  simulate,
+  standardError,
+  type MonteCarloProblem,
+} from "./monte-carlo";
 import type { CellResult } from "./result-types";
 
 function problem(points: number[][], shares: number[], halfWidth = 0.5): MonteCarloProblem {
@@ -45,22 +52,36 @@ describe("simulate: invariants", () => {
   test("lazily counted pairwise wins agree exactly with the rank counts", () => {
     // Σ_b wins(a, b) = Σ_r count(a at rank r)·(m − 1 − r): every sample, a beats exactly those ranked below it.
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 9 }), fc.integer({ min: 1, max: 4 }), fc.integer(), fc.double({ min: 0.5, max: 500, noNaN: true }), (m, n, seed, kappa) => {
-        const rng = new Sfc32(seed);
-        const pts = Array.from({ length: m }, () => Array.from({ length: n }, () => Math.round(rng.uniform() * 4) * 2.5));
-        const shares = Array.from({ length: n }, () => 1 / n);
-        const r = simulate(problem(pts, shares, 1), { samples: 300, seed, kappa, scoreNoise: rng.uniform() < 0.5, pairwise: true });
-        for (let a = 0; a < m; a++) {
-          let wins = 0;
-          let expected = 0;
-          for (let b = 0; b < m; b++) {
-            wins += r.winCounts![a * m + b];
-            if (b !== a) expect(r.winCounts![a * m + b] + r.winCounts![b * m + a]).toBe(300);
+      fc.property(
+        fc.integer({ min: 2, max: 9 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer(),
+        fc.double({ min: 0.5, max: 500, noNaN: true }),
+        (m, n, seed, kappa) => {
+          const rng = new Sfc32(seed);
+          const pts = Array.from({ length: m }, () =>
+            Array.from({ length: n }, () => Math.round(rng.uniform() * 4) * 2.5),
+          );
+          const shares = Array.from({ length: n }, () => 1 / n);
+          const r = simulate(problem(pts, shares, 1), {
+            samples: 300,
+            seed,
+            kappa,
+            scoreNoise: rng.uniform() < 0.5,
+            pairwise: true,
+          });
+          for (let a = 0; a < m; a++) {
+            let wins = 0;
+            let expected = 0;
+            for (let b = 0; b < m; b++) {
+              wins += r.winCounts![a * m + b];
+              if (b !== a) expect(r.winCounts![a * m + b] + r.winCounts![b * m + a]).toBe(300);
+            }
+            for (let k = 0; k < m; k++) expected += r.rankCounts[a * m + k] * (m - 1 - k);
+            expect(wins).toBe(expected);
           }
-          for (let k = 0; k < m; k++) expected += r.rankCounts[a * m + k] * (m - 1 - k);
-          expect(wins).toBe(expected);
-        }
-      }),
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -76,7 +97,13 @@ describe("simulate: invariants", () => {
   });
 
   test("noisyTotals consumes the generator exactly like nextU32, 16 bits per cell, high half first", () => {
-    const p = problem([[1, 2, 3], [4, 5, 6.5]], [0.5, 0.3, 0.2]);
+    const p = problem(
+      [
+        [1, 2, 3],
+        [4, 5, 6.5],
+      ],
+      [0.5, 0.3, 0.2],
+    );
     const w = Float64Array.from([0.5, 0.3, 0.2]);
     const totals = new Float64Array(2);
     noisyTotals(new Sfc32(5), new Int32Array(4), w, p.base, p.width, 2, 3, totals);
@@ -97,17 +124,36 @@ describe("simulate: invariants", () => {
 describe("simulate: statistics (tolerances from the standard error)", () => {
   test("two identical candidates split P(first) within 4 SE of 0.5", () => {
     const N = 20_000;
-    const r = simulate(problem([[5, 6], [5, 6]], [0.5, 0.5]), { ...opts, samples: N });
+    const r = simulate(
+      problem(
+        [
+          [5, 6],
+          [5, 6],
+        ],
+        [0.5, 0.5],
+      ),
+      { ...opts, samples: N },
+    );
     const p = r.rankCounts[0] / N;
     expect(Math.abs(p - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / N));
   });
 
   test("identical candidates without score noise: exact ties are broken at random, not by model order", () => {
     const N = 20_000;
-    const r = simulate(problem([[5, 6], [5, 6], [5, 6]], [0.5, 0.5]), { ...opts, samples: N, scoreNoise: false });
+    const r = simulate(
+      problem(
+        [
+          [5, 6],
+          [5, 6],
+          [5, 6],
+        ],
+        [0.5, 0.5],
+      ),
+      { ...opts, samples: N, scoreNoise: false },
+    );
     for (let c = 0; c < 3; c++) {
       const p = r.rankCounts[c * 3] / N;
-      expect(Math.abs(p - 1 / 3)).toBeLessThan(4 * Math.sqrt((1 / 3) * (2 / 3) / N));
+      expect(Math.abs(p - 1 / 3)).toBeLessThan(4 * Math.sqrt(((1 / 3) * (2 / 3)) / N));
     }
   });
 
@@ -131,7 +177,17 @@ describe("simulate: statistics (tolerances from the standard error)", () => {
     // x wins iff 10w > 6(1 − w) ⇔ w > 0.375. P(Beta(5, 5) > 0.375) = 0.783382, computed with numpy by trapezoid
     // integration of x⁴(1 − x)⁴ / B(5, 5) over [0.375, 1] (2,000,001 points).
     const N = 40_000;
-    const r = simulate(problem([[10, 0], [0, 6]], [0.5, 0.5], 0), { ...opts, samples: N, kappa: 10, scoreNoise: false });
+    const r = simulate(
+      problem(
+        [
+          [10, 0],
+          [0, 6],
+        ],
+        [0.5, 0.5],
+        0,
+      ),
+      { ...opts, samples: N, kappa: 10, scoreNoise: false },
+    );
     const p = r.rankCounts[0] / N;
     expect(Math.abs(p - 0.783382)).toBeLessThan(4 * Math.sqrt((0.783382 * 0.216618) / N));
   });

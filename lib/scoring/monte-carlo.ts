@@ -86,14 +86,15 @@ export function simulate(problem: MonteCarloProblem, options: SimulationOptions)
       }
       order[p + 1] = x;
     }
-    for (let k = 0; k < m; ) {
+    for (let k = 0; k < m;) {
       let e = k + 1;
       const tk = totals[order[k]];
       while (e < m && totals[order[e]] === tk) e++;
       if (e - k > 1) {
         // Close the running relations inside the tie group before shuffling it; new ones start at this sample.
         if (winCounts) {
-          for (let p = k; p < e; p++) for (let q = p + 1; q < e; q++) flipPair(winCounts, since, m, order[p], order[q], s);
+          for (let p = k; p < e; p++)
+            for (let q = p + 1; q < e; q++) flipPair(winCounts, since, m, order[p], order[q], s);
         }
         for (let q = e - 1; q > k; q--) {
           const r = k + rng.below(q - k + 1);
@@ -107,13 +108,21 @@ export function simulate(problem: MonteCarloProblem, options: SimulationOptions)
     for (let r = 0; r < m; r++) rankCounts[order[r] * m + r] += 1;
   }
   if (winCounts) {
-    for (let p = 0; p < m; p++) for (let q = p + 1; q < m; q++) flipPair(winCounts, since, m, order[p], order[q], samples);
+    for (let p = 0; p < m; p++)
+      for (let q = p + 1; q < m; q++) flipPair(winCounts, since, m, order[p], order[q], samples);
   }
   return { samples, rankCounts, winCounts };
 }
 
 /** `upper` was ranked above `lower` from sample since[pair] up to (excluding) sample s; credit it and restart. */
-function flipPair(winCounts: Float64Array, since: Int32Array, m: number, upper: number, lower: number, s: number): void {
+function flipPair(
+  winCounts: Float64Array,
+  since: Int32Array,
+  m: number,
+  upper: number,
+  lower: number,
+  s: number,
+): void {
   const key = upper < lower ? upper * m + lower : lower * m + upper;
   winCounts[upper * m + lower] += s - since[key];
   since[key] = s;

@@ -217,11 +217,7 @@ export interface VerdictFacts {
 }
 
 export type VerdictKey =
-  | "verdict.clear"
-  | "verdict.close"
-  | "verdict.tie"
-  | "verdict.incomplete"
-  | "verdict.noEligible";
+  "verdict.clear" | "verdict.close" | "verdict.tie" | "verdict.incomplete" | "verdict.noEligible";
 
 export interface Verdict {
   key: VerdictKey;

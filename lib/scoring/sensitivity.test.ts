@@ -27,9 +27,29 @@ describe("seed example (hand-computed crossovers)", () => {
   test.each([
     ["learning", 0, 1, null, null, []],
     ["ops", 0, 1, null, null, []],
-    ["community", 0, 13 / 30, 13 / 30, "kafka", [["kafka", 13 / 30], ["pulsar", 2.25 / 3.1]]],
+    [
+      "community",
+      0,
+      13 / 30,
+      13 / 30,
+      "kafka",
+      [
+        ["kafka", 13 / 30],
+        ["pulsar", 2.25 / 3.1],
+      ],
+    ],
     ["familiarity", 0, 1, null, null, []],
-    ["ecosystem", 0, 0.4, 0.4, "kafka", [["kafka", 0.4], ["pulsar", 2.4 / 5.1]]],
+    [
+      "ecosystem",
+      0,
+      0.4,
+      0.4,
+      "kafka",
+      [
+        ["kafka", 0.4],
+        ["pulsar", 2.4 / 5.1],
+      ],
+    ],
   ] as const)("%s: stable [%s, %s], flip at %s to %s", (id, from, to, flipAt, flipTo, crossovers) => {
     const c = result.criteria.find((x) => x.criterionId === id)!;
     expect(c.stableFrom).toBeCloseTo(from, 12);
@@ -95,7 +115,16 @@ describe("line helpers", () => {
 
   test("a weight-0 criterion can still flip the winner when raised", () => {
     // x leads on a (8 vs 6); y is far better on b, which weighs 0 now. Lines: x 8 → 1, y 6 → 10: t* = 2/11.
-    const r = sensitivity({ criterionIds: ["a", "b"], candidateIds: ["x", "y"], points: [[8, 1], [6, 10]], shares: [1, 0], leader: 0 });
+    const r = sensitivity({
+      criterionIds: ["a", "b"],
+      candidateIds: ["x", "y"],
+      points: [
+        [8, 1],
+        [6, 10],
+      ],
+      shares: [1, 0],
+      leader: 0,
+    });
     const b = r.criteria[1];
     expect(b.flipAt!).toBeCloseTo(2 / 11, 12);
     expect(b.flipTo).toBe("y");

@@ -19,7 +19,11 @@ export interface SensitivityInput {
 }
 
 /** Value at t = 0 (R) and at t = 1 (s) of candidate c's total line for criterion i. */
-export function totalLine(points: readonly number[], shares: readonly number[], i: number): { at0: number; at1: number } {
+export function totalLine(
+  points: readonly number[],
+  shares: readonly number[],
+  i: number,
+): { at0: number; at1: number } {
   const n = shares.length;
   const rest = 1 - shares[i];
   let r = 0;
@@ -66,7 +70,15 @@ export function sensitivity(input: SensitivityInput): SensitivityResult {
       }
     }
     if (leader === null) {
-      criteria.push({ criterionId, currentShare: t0, stableFrom: 0, stableTo: 1, crossovers: [], flipAt: null, flipTo: null });
+      criteria.push({
+        criterionId,
+        currentShare: t0,
+        stableFrom: 0,
+        stableTo: 1,
+        crossovers: [],
+        flipAt: null,
+        flipTo: null,
+      });
       return;
     }
     const w = lines[leader];

@@ -28,7 +28,10 @@ describe("teamVector", () => {
   });
 
   test("an override replaces the level but keeps the aggregate and the bus factor", () => {
-    const t = teamVector({ ...seedTeam, overrides: [{ skillId: "jms", level: 7, reason: "Contractor joins" }] }, seedSkills);
+    const t = teamVector(
+      { ...seedTeam, overrides: [{ skillId: "jms", level: 7, reason: "Contractor joins" }] },
+      seedSkills,
+    );
     expect(t.skills[1]).toEqual({
       skillId: "jms",
       level: 7,
@@ -76,10 +79,15 @@ describe("skillMatches", () => {
 
   test("a skill nobody rated counts as level 0", () => {
     const t = teamVector(seedTeam, [...seedSkills, { id: "grpc", name: "gRPC" }]);
-    const [c] = skillMatches(["x"], [
-      { candidateId: "x", skillId: "amqp", weight: 1 },
-      { candidateId: "x", skillId: "grpc", weight: 1 },
-    ], t, 6);
+    const [c] = skillMatches(
+      ["x"],
+      [
+        { candidateId: "x", skillId: "amqp", weight: 1 },
+        { candidateId: "x", skillId: "grpc", weight: 1 },
+      ],
+      t,
+      6,
+    );
     expect(c.match).toBeCloseTo(4, 12); // 0.5·8 + 0.5·0
     expect(c.requirements[1]).toMatchObject({ teamLevel: 0, rated: false, gap: 6, busFactor: 0, risk: true });
   });

@@ -38,8 +38,20 @@ describe("topsis: published weighted normalised matrix", () => {
   // B. Sennaroğlu, Decision Analysis (2009) "TOPSIS Example": 3 alternatives, 2 criteria with weights 0.714, 0.286;
   // published V = [[0.5703, 0.2124], [0.3355, 0.1593], [0.2684, 0.1062]].
   test("V matches to 4 d.p.", () => {
-    const r = topsis([[17, 12], [10, 9], [8, 6]], [0.714, 0.286], ["BENEFIT", "BENEFIT"]);
-    const V = [[0.5703, 0.2124], [0.3355, 0.1593], [0.2684, 0.1062]];
+    const r = topsis(
+      [
+        [17, 12],
+        [10, 9],
+        [8, 6],
+      ],
+      [0.714, 0.286],
+      ["BENEFIT", "BENEFIT"],
+    );
+    const V = [
+      [0.5703, 0.2124],
+      [0.3355, 0.1593],
+      [0.2684, 0.1062],
+    ];
     V.forEach((row, a) => row.forEach((v, j) => expect(r.weighted[a][j]).toBeCloseTo(v, 4)));
     // Alternative 1 is best on both criteria, so it is the ideal (closeness 1); alternative 3 the anti-ideal.
     expect(r.closeness[0]).toBeCloseTo(1, 12);
@@ -49,12 +61,26 @@ describe("topsis: published weighted normalised matrix", () => {
 
 describe("topsis: degenerate inputs", () => {
   test("identical alternatives: d⁺ = d⁻ = 0 → closeness 0.5 by convention", () => {
-    const r = topsis([[5, 5], [5, 5]], [0.5, 0.5], ["BENEFIT", "BENEFIT"]);
+    const r = topsis(
+      [
+        [5, 5],
+        [5, 5],
+      ],
+      [0.5, 0.5],
+      ["BENEFIT", "BENEFIT"],
+    );
     expect(r.closeness).toEqual([0.5, 0.5]);
   });
 
   test("an all-zero column contributes nothing and does not produce NaN", () => {
-    const r = topsis([[0, 4], [0, 2]], [0.5, 0.5], ["BENEFIT", "BENEFIT"]);
+    const r = topsis(
+      [
+        [0, 4],
+        [0, 2],
+      ],
+      [0.5, 0.5],
+      ["BENEFIT", "BENEFIT"],
+    );
     expect(r.closeness).toEqual([1, 0]);
   });
 

@@ -80,7 +80,10 @@ describe("must-have thresholds", () => {
   test("cost threshold: value must not exceed it (raw units)", () => {
     const model: DecisionModel = {
       criteria: [{ id: "lat", name: "Latency", weight: 1, kind: "METRIC", direction: "COST", threshold: 60 }],
-      candidates: [{ id: "go", name: "Go" }, { id: "py", name: "Python" }],
+      candidates: [
+        { id: "go", name: "Go" },
+        { id: "py", name: "Python" },
+      ],
       scores: [
         { criterionId: "lat", candidateId: "go", evaluatorId: "e", value: 50.7 },
         { criterionId: "lat", candidateId: "py", evaluatorId: "e", value: 81.3 },
@@ -103,18 +106,38 @@ describe("must-have thresholds", () => {
 
 describe("competition ranking", () => {
   test.each([
-    [[9, 8, 7], [1, 2, 3]],
-    [[9, 9, 7], [1, 1, 3]],
-    [[9, 8, 8, 8, 1], [1, 2, 2, 2, 5]],
-    [[5, 5, 5], [1, 1, 1]],
-    [[0.1 + 0.2, 0.3, 0.2], [1, 1, 3]], // 0.30000000000000004 and 0.3 are the same total
+    [
+      [9, 8, 7],
+      [1, 2, 3],
+    ],
+    [
+      [9, 9, 7],
+      [1, 1, 3],
+    ],
+    [
+      [9, 8, 8, 8, 1],
+      [1, 2, 2, 2, 5],
+    ],
+    [
+      [5, 5, 5],
+      [1, 1, 1],
+    ],
+    [
+      [0.1 + 0.2, 0.3, 0.2],
+      [1, 1, 3],
+    ], // 0.30000000000000004 and 0.3 are the same total
   ])("%j → %j", (values, ranks) => expect(competitionRanks(values)).toEqual(ranks));
 
   test("tied candidates share a rank, keep model order and have margin 0", () => {
     const model = seedModel();
     // Make Pulsar identical to RabbitMQ.
     model.scores = model.scores.map((s) =>
-      s.candidateId === "pulsar" ? { ...s, value: model.scores.find((r) => r.candidateId === "rabbit" && r.criterionId === s.criterionId)!.value } : s,
+      s.candidateId === "pulsar"
+        ? {
+            ...s,
+            value: model.scores.find((r) => r.candidateId === "rabbit" && r.criterionId === s.criterionId)!.value,
+          }
+        : s,
     );
     const ranked = rankCandidates(totalsOf(model));
     expect(ranked.map((r) => [r.candidateId, r.rank, r.tied])).toEqual([

@@ -75,7 +75,9 @@ class Collector {
     const v = o[key];
     if (optional && (v === undefined || v === null)) return null;
     if (typeof v !== "string" || !allowed.includes(v)) {
-      this.add("invalid_enum", [...path, key], `Expected one of ${allowed.join(", ")}.`, { allowed: allowed.join(",") });
+      this.add("invalid_enum", [...path, key], `Expected one of ${allowed.join(", ")}.`, {
+        allowed: allowed.join(","),
+      });
       return null;
     }
     return v;
@@ -134,7 +136,12 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
     let validScale = true;
     if (kind === "RATING" && !(lo < hi)) {
       validScale = false;
-      col.add("invalid_scale", [...p, scaleMax !== null ? "scaleMax" : "scaleMin"], "The scale minimum must be below its maximum.", { min: lo, max: hi });
+      col.add(
+        "invalid_scale",
+        [...p, scaleMax !== null ? "scaleMax" : "scaleMin"],
+        "The scale minimum must be below its maximum.",
+        { min: lo, max: hi },
+      );
     }
     const worst = col.number(c, "worst", p, true);
     const best = col.number(c, "best", p, true);
@@ -171,14 +178,21 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
     const evaluator = col.id(s, "evaluatorId", p);
     const value = col.number(s, "value", p);
     const crit = critId !== null ? criteria.get(critId) : undefined;
-    if (critId !== null && !crit) col.add("unknown_criterion", [...p, "criterionId"], "Unknown criterion.", { id: critId });
-    if (candId !== null && !candidateIds.has(candId)) col.add("unknown_candidate", [...p, "candidateId"], "Unknown candidate.", { id: candId });
+    if (critId !== null && !crit)
+      col.add("unknown_criterion", [...p, "criterionId"], "Unknown criterion.", { id: critId });
+    if (candId !== null && !candidateIds.has(candId))
+      col.add("unknown_candidate", [...p, "candidateId"], "Unknown candidate.", { id: candId });
     if (crit && crit.kind === "RATING" && crit.validScale && value !== null && (value < crit.lo || value > crit.hi)) {
-      col.add("out_of_scale", [...p, "value"], "The rating is outside the criterion's scale.", { min: crit.lo, max: crit.hi, value });
+      col.add("out_of_scale", [...p, "value"], "The rating is outside the criterion's scale.", {
+        min: crit.lo,
+        max: crit.hi,
+        value,
+      });
     }
     if (critId !== null && candId !== null && evaluator !== null) {
       const key = JSON.stringify([critId, candId, evaluator]);
-      if (seenScores.has(key)) col.add("duplicate_score", p, "This evaluator already scored this cell.", { evaluatorId: evaluator });
+      if (seenScores.has(key))
+        col.add("duplicate_score", p, "This evaluator already scored this cell.", { evaluatorId: evaluator });
       seenScores.add(key);
     }
   });
@@ -214,7 +228,8 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
         const r = col.object(raw, p);
         if (!r) return;
         const memberId = col.id(r, "memberId", p);
-        if (memberId !== null && !memberIds.has(memberId)) col.add("unknown_member", [...p, "memberId"], "Unknown team member.", { id: memberId });
+        if (memberId !== null && !memberIds.has(memberId))
+          col.add("unknown_member", [...p, "memberId"], "Unknown team member.", { id: memberId });
         const skillId = skillRef(r, "skillId", p);
         col.level(r, "level", p);
         if (memberId !== null && skillId !== null) {
@@ -232,7 +247,8 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
         col.level(o, "level", p);
         col.string(o, "reason", p);
         if (skillId !== null) {
-          if (seenOverrides.has(skillId)) col.add("duplicate_override", p, "This skill is already overridden.", { id: skillId });
+          if (seenOverrides.has(skillId))
+            col.add("duplicate_override", p, "This skill is already overridden.", { id: skillId });
           seenOverrides.add(skillId);
         }
       });
@@ -246,7 +262,8 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
     const r = col.object(raw, p);
     if (!r) return;
     const candId = col.id(r, "candidateId", p);
-    if (candId !== null && !candidateIds.has(candId)) col.add("unknown_candidate", [...p, "candidateId"], "Unknown candidate.", { id: candId });
+    if (candId !== null && !candidateIds.has(candId))
+      col.add("unknown_candidate", [...p, "candidateId"], "Unknown candidate.", { id: candId });
     const skillId = skillRef(r, "skillId", p);
     const weight = col.number(r, "weight", p);
     if (weight !== null && weight < 0) col.add("negative_weight", [...p, "weight"], "Weights cannot be negative.");
@@ -267,14 +284,22 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
     const evaluator = col.id(j, "evaluatorId", p);
     const a = col.id(j, "criterionA", p);
     const b = col.id(j, "criterionB", p);
-    for (const [key, id] of [["criterionA", a], ["criterionB", b]] as const) {
+    for (const [key, id] of [
+      ["criterionA", a],
+      ["criterionB", b],
+    ] as const) {
       if (id !== null && !criteria.has(id)) col.add("unknown_criterion", [...p, key], "Unknown criterion.", { id });
     }
-    if (a !== null && a === b) col.add("self_judgment", [...p, "criterionB"], "A criterion cannot be compared with itself.");
+    if (a !== null && a === b)
+      col.add("self_judgment", [...p, "criterionB"], "A criterion cannot be compared with itself.");
     const value = col.number(j, "value", p);
     if (value === null) return;
     if (!(value >= SAATY_MIN * (1 - JUDGMENT_SLACK) && value <= SAATY_MAX * (1 + JUDGMENT_SLACK))) {
-      col.add("invalid_judgment", [...p, "value"], "Judgments run from 1/9 to 9.", { min: SAATY_MIN, max: SAATY_MAX, value });
+      col.add("invalid_judgment", [...p, "value"], "Judgments run from 1/9 to 9.", {
+        min: SAATY_MIN,
+        max: SAATY_MAX,
+        value,
+      });
       return;
     }
     if (evaluator === null || a === null || b === null || a === b) return;
@@ -302,11 +327,7 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
   return col.errors;
 }
 
-function validateOptions(
-  col: Collector,
-  options: unknown,
-  criteria: Map<string, CriterionInfo>,
-): void {
+function validateOptions(col: Collector, options: unknown, criteria: Map<string, CriterionInfo>): void {
   const base: Path = ["options"];
   let overrides: Obj = {};
   let weightSource = "direct";
@@ -335,11 +356,15 @@ function validateOptions(
       if (mc) {
         const samples = col.number(mc, "samples", p, true);
         if (samples !== null && (!Number.isInteger(samples) || samples < 0 || samples > MAX_SAMPLES)) {
-          col.add("invalid_option", [...p, "samples"], "Samples must be a whole number from 0 to 1,000,000.", { min: 0, max: MAX_SAMPLES });
+          col.add("invalid_option", [...p, "samples"], "Samples must be a whole number from 0 to 1,000,000.", {
+            min: 0,
+            max: MAX_SAMPLES,
+          });
         }
         col.number(mc, "seed", p, true);
         const kappa = col.number(mc, "kappa", p, true);
-        if (kappa !== null && !(kappa > 0)) col.add("invalid_option", [...p, "kappa"], "κ must be positive.", { min: 0 });
+        if (kappa !== null && !(kappa > 0))
+          col.add("invalid_option", [...p, "kappa"], "κ must be positive.", { min: 0 });
         for (const key of ["scoreNoise", "pairwise"]) {
           if (mc[key] !== undefined && typeof mc[key] !== "boolean") {
             col.add("invalid_type", [...p, key], "Expected true or false.", { expected: "boolean" });
@@ -355,6 +380,7 @@ function validateOptions(
       const o = overrides[id];
       return typeof o === "number" && Number.isFinite(o) && o >= 0 ? o : (c.weight as number);
     });
-    if (effective.every((w) => w === 0)) col.add("all_weights_zero", ["criteria"], "At least one criterion needs a weight above 0.");
+    if (effective.every((w) => w === 0))
+      col.add("all_weights_zero", ["criteria"], "At least one criterion needs a weight above 0.");
   }
 }

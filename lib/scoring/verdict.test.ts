@@ -2,7 +2,12 @@ import { describe, expect, test } from "vitest";
 import type { MonteCarloResult, RankedCandidate, SensitivityResult } from "./result-types";
 import { buildVerdict, type VerdictInput } from "./verdict";
 
-const ranked = (candidateId: string, total: number, rank: number, over: Partial<RankedCandidate> = {}): RankedCandidate => ({
+const ranked = (
+  candidateId: string,
+  total: number,
+  rank: number,
+  over: Partial<RankedCandidate> = {},
+): RankedCandidate => ({
   candidateId,
   total,
   rank,
@@ -15,7 +20,13 @@ const ranked = (candidateId: string, total: number, rank: number, over: Partial<
   exclusions: [],
   ...over,
 });
-const noSensitivity: SensitivityResult = { leaderId: null, criteria: [], smallestChange: null, pairs: [], pairsTruncated: false };
+const noSensitivity: SensitivityResult = {
+  leaderId: null,
+  criteria: [],
+  smallestChange: null,
+  pairs: [],
+  pairsTruncated: false,
+};
 const mc = (p: number): MonteCarloResult => ({
   samples: 10_000,
   seed: 1,
@@ -43,8 +54,20 @@ describe("buildVerdict", () => {
     ["clear lead and stable", {}, "verdict.clear"],
     ["lead below 0.5 points", { ranking: [ranked("a", 7.7, 1), ranked("b", 7.3, 2)] }, "verdict.close"],
     ["unstable under the simulation", { monteCarlo: mc(0.6) }, "verdict.close"],
-    ["tie", { winnerId: null, tieAtTop: true, ranking: [ranked("a", 7, 1, { tied: true }), ranked("b", 7, 1, { tied: true })] }, "verdict.tie"],
-    ["incomplete contender", { ranking: [ranked("a", 7.7, 1), ranked("b", 6.7, 2, { incomplete: true })] }, "verdict.incomplete"],
+    [
+      "tie",
+      {
+        winnerId: null,
+        tieAtTop: true,
+        ranking: [ranked("a", 7, 1, { tied: true }), ranked("b", 7, 1, { tied: true })],
+      },
+      "verdict.tie",
+    ],
+    [
+      "incomplete contender",
+      { ranking: [ranked("a", 7.7, 1), ranked("b", 6.7, 2, { incomplete: true })] },
+      "verdict.incomplete",
+    ],
     ["nobody eligible", { winnerId: null, ranking: [ranked("a", 7.7, 1, { excluded: true })] }, "verdict.noEligible"],
     ["single candidate, no simulation", { ranking: [ranked("a", 5, 1)], monteCarlo: null }, "verdict.clear"],
   ])("%s → %s", (_name, over, key) => {
@@ -53,7 +76,13 @@ describe("buildVerdict", () => {
 
   test("params carry only strings and numbers; the facts keep nulls", () => {
     const v = buildVerdict(input({ monteCarlo: null }));
-    expect(v.params).toEqual({ winnerId: "a", runnerUpId: "b", lead: expect.closeTo(1, 12), samples: 0, skillRiskCount: 0 });
+    expect(v.params).toEqual({
+      winnerId: "a",
+      runnerUpId: "b",
+      lead: expect.closeTo(1, 12),
+      samples: 0,
+      skillRiskCount: 0,
+    });
     expect(v.facts.pFirst).toBeNull();
     expect(v.facts.weakestCriterionId).toBeNull();
   });
@@ -66,7 +95,9 @@ describe("buildVerdict", () => {
             candidateId: "a",
             match: 7.1,
             risks: ["jms"],
-            requirements: [{ skillId: "jms", weight: 0.3, teamLevel: 5, rated: true, target: 7, gap: 2, busFactor: 0, risk: true }],
+            requirements: [
+              { skillId: "jms", weight: 0.3, teamLevel: 5, rated: true, target: 7, gap: 2, busFactor: 0, risk: true },
+            ],
           },
         ],
       }),

@@ -66,7 +66,10 @@ export function buildVerdict(input: VerdictInput): Verdict {
   }
   if (input.tieAtTop) {
     params.tiedCount = eligible.filter((r) => r.rank === 1).length;
-    params.tiedIds = eligible.filter((r) => r.rank === 1).map((r) => r.candidateId).join(",");
+    params.tiedIds = eligible
+      .filter((r) => r.rank === 1)
+      .map((r) => r.candidateId)
+      .join(",");
   }
   params.skillRiskCount = facts.skillRisks.length;
   return { key, params, facts };

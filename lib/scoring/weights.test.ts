@@ -5,9 +5,18 @@ import { effectiveRawWeights, normaliseWeights, setShare, sharesOf } from "./wei
 describe("normaliseWeights", () => {
   // Seed example: 20 + 25 + 15 + 30 + 10 = 100 → shares are the weights / 100.
   test.each([
-    [[20, 25, 15, 30, 10], [0.2, 0.25, 0.15, 0.3, 0.1]],
-    [[1, 1], [0.5, 0.5]],
-    [[0, 3, 1], [0, 0.75, 0.25]],
+    [
+      [20, 25, 15, 30, 10],
+      [0.2, 0.25, 0.15, 0.3, 0.1],
+    ],
+    [
+      [1, 1],
+      [0.5, 0.5],
+    ],
+    [
+      [0, 3, 1],
+      [0, 0.75, 0.25],
+    ],
     [[7], [1]],
   ])("%j → %j", (raw, expected) => {
     const shares = normaliseWeights(raw)!;

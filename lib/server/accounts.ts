@@ -11,7 +11,6 @@ import type { RequestMeta } from "./request-meta";
 import { createSession, findSessionByToken, type NewSession } from "./sessions";
 import { clearAccountFailures, recordFailure, throttledUntil } from "./throttle";
 
-
 type Meta = Pick<RequestMeta, "ip" | "userAgent">;
 
 export interface SignedIn extends NewSession {
@@ -30,11 +29,20 @@ function workspaceSlug(name: string): string {
   return `${base || "workspace"}-${randomBytes(4).toString("hex")}`;
 }
 
-async function createUserWithPassword(tx: TransactionClient, input: { name: string; email: string; passwordHash: string }) {
-  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new ConflictError("emailTaken");
+async function createUserWithPassword(
+  tx: TransactionClient,
+  input: { name: string; email: string; passwordHash: string },
+) {
+  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
+    throw new ConflictError("emailTaken");
   const user = await tx.user.create({ data: { email: input.email, name: input.name } });
   await tx.account.create({
-    data: { userId: user.id, providerId: CREDENTIAL_PROVIDER, accountId: input.email, passwordHash: input.passwordHash },
+    data: {
+      userId: user.id,
+      providerId: CREDENTIAL_PROVIDER,
+      accountId: input.email,
+      passwordHash: input.passwordHash,
+    },
   });
   return user;
 }
@@ -44,18 +52,35 @@ export async function signUp(input: SignUpInput, meta: Meta): Promise<SignedIn> 
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(async (tx) => {
     const user = await createUserWithPassword(tx, { name: input.name, email: input.email, passwordHash });
-    const workspace = await tx.workspace.create({ data: { name: input.workspaceName, slug: workspaceSlug(input.workspaceName) } });
+    const workspace = await tx.workspace.create({
+      data: { name: input.workspaceName, slug: workspaceSlug(input.workspaceName) },
+    });
     await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: "ADMIN" } });
     const session = await createSession(tx, { userId: user.id, activeWorkspaceId: workspace.id, ...meta });
     const audit = { workspaceId: workspace.id, actorId: user.id, ip: meta.ip };
-    await recordAudit(tx, { ...audit, action: "auth.sign_up", entityType: "User", entityId: user.id, after: { email: user.email, name: user.name } });
-    await recordAudit(tx, { ...audit, action: "workspace.created", entityType: "Workspace", entityId: workspace.id, after: { name: workspace.name, role: "ADMIN" } });
+    await recordAudit(tx, {
+      ...audit,
+      action: "auth.sign_up",
+      entityType: "User",
+      entityId: user.id,
+      after: { email: user.email, name: user.name },
+    });
+    await recordAudit(tx, {
+      ...audit,
+      action: "workspace.created",
+      entityType: "Workspace",
+      entityId: workspace.id,
+      after: { name: workspace.name, role: "ADMIN" },
+    });
     return { ...session, userId: user.id, workspaceId: workspace.id };
   });
 }
 
 /** Used by invitation sign-up: the user and account only, no workspace of their own. */
-export async function createPasswordUser(tx: TransactionClient, input: { name: string; email: string; passwordHash: string }) {
+export async function createPasswordUser(
+  tx: TransactionClient,
+  input: { name: string; email: string; passwordHash: string },
+) {
   return createUserWithPassword(tx, input);
 }
 
@@ -69,7 +94,12 @@ export async function signIn(input: Pick<SignInInput, "email" | "password">, met
 
   const account = await db.account.findUnique({
     where: { providerId_accountId: { providerId: CREDENTIAL_PROVIDER, accountId: input.email } },
-    select: { passwordHash: true, user: { select: { id: true, memberships: { orderBy: { createdAt: "asc" }, take: 1, select: { workspaceId: true } } } } },
+    select: {
+      passwordHash: true,
+      user: {
+        select: { id: true, memberships: { orderBy: { createdAt: "asc" }, take: 1, select: { workspaceId: true } } },
+      },
+    },
   });
   const valid = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
   const user = account?.user;
@@ -94,7 +124,14 @@ export async function signIn(input: Pick<SignInInput, "email" | "password">, met
   return writeTransaction(async (tx) => {
     await clearAccountFailures(tx, input.email);
     const session = await createSession(tx, { userId: user.id, activeWorkspaceId: workspaceId, ...meta });
-    await recordAudit(tx, { workspaceId, actorId: user.id, action: "auth.sign_in", entityType: "Session", entityId: session.sessionId, ip: meta.ip });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: user.id,
+      action: "auth.sign_in",
+      entityType: "Session",
+      entityId: session.sessionId,
+      ip: meta.ip,
+    });
     return { ...session, userId: user.id, workspaceId };
   });
 }
@@ -116,19 +153,45 @@ export async function signOut(token: string, meta: { ip: string | null }): Promi
   });
 }
 
-export async function signOutEverywhere(userId: string, workspaceId: string | null, meta: { ip: string | null }): Promise<number> {
+export async function signOutEverywhere(
+  userId: string,
+  workspaceId: string | null,
+  meta: { ip: string | null },
+): Promise<number> {
   return writeTransaction(async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { userId } });
-    await recordAudit(tx, { workspaceId, actorId: userId, action: "auth.sign_out_everywhere", entityType: "User", entityId: userId, after: { sessions: count }, ip: meta.ip });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: userId,
+      action: "auth.sign_out_everywhere",
+      entityType: "User",
+      entityId: userId,
+      after: { sessions: count },
+      ip: meta.ip,
+    });
     return count;
   });
 }
 
-export async function changeName(userId: string, workspaceId: string | null, name: string, meta: { ip: string | null }): Promise<void> {
+export async function changeName(
+  userId: string,
+  workspaceId: string | null,
+  name: string,
+  meta: { ip: string | null },
+): Promise<void> {
   await writeTransaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
     await tx.user.update({ where: { id: userId }, data: { name, version: { increment: 1 } } });
-    await recordAudit(tx, { workspaceId, actorId: userId, action: "user.renamed", entityType: "User", entityId: userId, before, after: { name }, ip: meta.ip });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: userId,
+      action: "user.renamed",
+      entityType: "User",
+      entityId: userId,
+      before,
+      after: { name },
+      ip: meta.ip,
+    });
   });
 }
 
@@ -141,7 +204,10 @@ export async function changePassword(
   input: Pick<ChangePasswordInput, "currentPassword" | "newPassword">,
   meta: { ip: string | null },
 ): Promise<void> {
-  const account = await db.account.findFirst({ where: { userId: user.userId, providerId: CREDENTIAL_PROVIDER }, select: { id: true, passwordHash: true } });
+  const account = await db.account.findFirst({
+    where: { userId: user.userId, providerId: CREDENTIAL_PROVIDER },
+    select: { id: true, passwordHash: true },
+  });
   if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw new AuthenticationError("wrongPassword");
   }
@@ -149,6 +215,13 @@ export async function changePassword(
   await writeTransaction(async (tx) => {
     await tx.account.update({ where: { id: account.id }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: user.userId, id: { not: user.sessionId } } });
-    await recordAudit(tx, { workspaceId: user.workspaceId, actorId: user.userId, action: "auth.password_changed", entityType: "User", entityId: user.userId, ip: meta.ip });
+    await recordAudit(tx, {
+      workspaceId: user.workspaceId,
+      actorId: user.userId,
+      action: "auth.password_changed",
+      entityType: "User",
+      entityId: user.userId,
+      ip: meta.ip,
+    });
   });
 }

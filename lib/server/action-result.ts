@@ -1,5 +1,13 @@
 import "server-only";
-import { AuthenticationError, AuthorizationError, ConflictError, DuplicateNameError, isDomainError, NotFoundError, ThrottledError } from "./errors";
+import {
+  AuthenticationError,
+  AuthorizationError,
+  ConflictError,
+  DuplicateNameError,
+  isDomainError,
+  NotFoundError,
+  ThrottledError,
+} from "./errors";
 import type { FieldErrors } from "@/lib/validation/auth";
 import { StaleWriteError } from "./concurrency";
 import { DecisionLockedError } from "./decision-access";
@@ -79,8 +87,10 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<{ ok: true; va
 export function errorResponse(e: unknown): Response {
   if (e instanceof StaleWriteError) return Response.json({ error: e.name, current: e.current }, { status: 409 });
   if (e instanceof DecisionLockedError) return Response.json({ error: e.name }, { status: 409 });
-  if (e instanceof DuplicateNameError) return Response.json({ error: e.name, fieldErrors: { name: "nameTaken" } }, { status: e.status });
-  if (e instanceof FieldValidationError) return Response.json({ error: e.name, fieldErrors: e.fieldErrors }, { status: e.status });
+  if (e instanceof DuplicateNameError)
+    return Response.json({ error: e.name, fieldErrors: { name: "nameTaken" } }, { status: e.status });
+  if (e instanceof FieldValidationError)
+    return Response.json({ error: e.name, fieldErrors: e.fieldErrors }, { status: e.status });
   if (!isDomainError(e)) throw e;
   const body: Record<string, string> = { error: e.name };
   if (e instanceof ThrottledError) body.retryAt = e.retryAt.toISOString();

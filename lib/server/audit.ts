@@ -37,7 +37,9 @@ export async function recordAudit(tx: TransactionClient, event: AuditInput): Pro
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  return value === undefined || value === null
+    ? undefined
+    : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -56,7 +58,10 @@ export interface AuditEventView {
   createdAt: string;
 }
 
-export async function listAuditEvents(actor: Actor, page: number): Promise<{ events: AuditEventView[]; page: number; pageCount: number; total: number }> {
+export async function listAuditEvents(
+  actor: Actor,
+  page: number,
+): Promise<{ events: AuditEventView[]; page: number; pageCount: number; total: number }> {
   authorize(actor, "audit.read");
   const where = { workspaceId: actor.workspaceId };
   const total = await db.auditEvent.count({ where });

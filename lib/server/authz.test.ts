@@ -50,16 +50,33 @@ const probes: Record<Permission, Probe> = {
   },
   "score.write": async (actor, t) => {
     authorize(actor, "score.write");
-    const s = await db.score.findFirstOrThrow({ where: { criterion: { decisionId: anyDecision(t) } }, include: { criterion: { select: { decision: { select: { workspaceId: true } } } } } });
+    const s = await db.score.findFirstOrThrow({
+      where: { criterion: { decisionId: anyDecision(t) } },
+      include: { criterion: { select: { decision: { select: { workspaceId: true } } } } },
+    });
     inWorkspace(actor, { workspaceId: s.criterion.decision.workspaceId }, "Score");
     await db.score.update({ where: { id: s.id }, data: { value: s.value === 5 ? 6 : 5 } });
   },
   "ahp.write": async (actor, t) => {
     authorize(actor, "ahp.write");
-    const d = inWorkspace(actor, await db.decision.findUnique({ where: { id: anyDecision(t) }, include: { criteria: { orderBy: { position: "asc" }, take: 2 } } }), "Decision");
+    const d = inWorkspace(
+      actor,
+      await db.decision.findUnique({
+        where: { id: anyDecision(t) },
+        include: { criteria: { orderBy: { position: "asc" }, take: 2 } },
+      }),
+      "Decision",
+    );
     const [a, b] = d.criteria;
     await db.pairwiseJudgment.upsert({
-      where: { decisionId_evaluatorId_criterionAId_criterionBId: { decisionId: d.id, evaluatorId: actor.userId, criterionAId: a.id, criterionBId: b.id } },
+      where: {
+        decisionId_evaluatorId_criterionAId_criterionBId: {
+          decisionId: d.id,
+          evaluatorId: actor.userId,
+          criterionAId: a.id,
+          criterionBId: b.id,
+        },
+      },
       create: { decisionId: d.id, evaluatorId: actor.userId, criterionAId: a.id, criterionBId: b.id, value: 3 },
       update: { value: { multiply: 1.5 } },
     });
@@ -71,18 +88,28 @@ const probes: Record<Permission, Probe> = {
   },
   "skill.write": async (actor, t) => {
     authorize(actor, "skill.write");
-    const skill = inWorkspace(actor, await db.skill.findUnique({ where: { id: [...t.skillIds.values()][0] } }), "Skill");
+    const skill = inWorkspace(
+      actor,
+      await db.skill.findUnique({ where: { id: [...t.skillIds.values()][0] } }),
+      "Skill",
+    );
     await db.skill.update({ where: { id: skill.id }, data: { description: `${skill.description}.` } });
   },
   "rating.write": async (actor, t) => {
     authorize(actor, "rating.write");
-    const r = await db.skillRating.findFirstOrThrow({ where: { member: { team: { workspaceId: t.workspace.id } } }, include: { member: { select: { team: { select: { workspaceId: true } } } } } });
+    const r = await db.skillRating.findFirstOrThrow({
+      where: { member: { team: { workspaceId: t.workspace.id } } },
+      include: { member: { select: { team: { select: { workspaceId: true } } } } },
+    });
     inWorkspace(actor, { workspaceId: r.member.team.workspaceId }, "SkillRating");
     await db.skillRating.update({ where: { id: r.id }, data: { level: r.level === 5 ? 6 : 5 } });
   },
   "requirement.write": async (actor, t) => {
     authorize(actor, "requirement.write");
-    const c = await db.candidate.findFirstOrThrow({ where: { decision: { workspaceId: t.workspace.id } }, include: { decision: { select: { workspaceId: true } } } });
+    const c = await db.candidate.findFirstOrThrow({
+      where: { decision: { workspaceId: t.workspace.id } },
+      include: { decision: { select: { workspaceId: true } } },
+    });
     inWorkspace(actor, { workspaceId: c.decision.workspaceId }, "Candidate");
     const skillId = [...t.skillIds.values()][0];
     await db.skillRequirement.upsert({
@@ -92,8 +119,14 @@ const probes: Record<Permission, Probe> = {
     });
   },
   "member.manage": async (actor, t) => {
-    const target = await db.membership.findFirstOrThrow({ where: { workspaceId: t.workspace.id, userId: t.users.get("viewer") } });
-    await changeRole(actor, { membershipId: target.id, role: target.role === "ARCHITECT" ? "TEAM_LEAD" : "ARCHITECT" }, { ip: null });
+    const target = await db.membership.findFirstOrThrow({
+      where: { workspaceId: t.workspace.id, userId: t.users.get("viewer") },
+    });
+    await changeRole(
+      actor,
+      { membershipId: target.id, role: target.role === "ARCHITECT" ? "TEAM_LEAD" : "ARCHITECT" },
+      { ip: null },
+    );
   },
   "invitation.manage": async (actor, t) => {
     // The invitation exists before the snapshot (see setup below); revoking it is the change.
@@ -139,7 +172,12 @@ async function snapshot(): Promise<string> {
 async function ensurePendingInvitation(ws: Seeded) {
   if (await db.invitation.count({ where: { workspaceId: ws.workspace.id, revokedAt: null } })) return;
   await db.invitation.create({
-    data: { workspaceId: ws.workspace.id, role: "VIEWER", tokenHash: hashToken(generateToken()), expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      workspaceId: ws.workspace.id,
+      role: "VIEWER",
+      tokenHash: hashToken(generateToken()),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
 }
 
@@ -150,7 +188,10 @@ test("every permission has a probe and every listed role is a real role", () => 
   for (const roles of Object.values(PERMISSIONS)) for (const r of roles) expect(ROLES).toContain(r);
   // ADMIN can do everything; VIEWER can only read and export.
   for (const p of Object.keys(PERMISSIONS) as Permission[]) expect(can("ADMIN", p)).toBe(true);
-  expect((Object.keys(PERMISSIONS) as Permission[]).filter((p) => can("VIEWER", p)).sort()).toEqual(["decision.read", "export.read"]);
+  expect((Object.keys(PERMISSIONS) as Permission[]).filter((p) => can("VIEWER", p)).sort()).toEqual([
+    "decision.read",
+    "export.read",
+  ]);
 });
 
 const cases = (Object.keys(PERMISSIONS) as Permission[]).flatMap((permission) =>
@@ -185,7 +226,9 @@ describe("foreign ids behave like missing ids", () => {
   test("changeRole with a foreign membership id and with a made-up id give the same error", async () => {
     const admin = actorFor("ADMIN");
     const foreignMembership = await db.membership.findFirstOrThrow({ where: { workspaceId: foreign.workspace.id } });
-    const a = await changeRole(admin, { membershipId: foreignMembership.id, role: "VIEWER" }, { ip: null }).catch((e) => e);
+    const a = await changeRole(admin, { membershipId: foreignMembership.id, role: "VIEWER" }, { ip: null }).catch(
+      (e) => e,
+    );
     const b = await changeRole(admin, { membershipId: "does-not-exist", role: "VIEWER" }, { ip: null }).catch((e) => e);
     expect(a).toBeInstanceOf(NotFoundError);
     expect(b).toBeInstanceOf(NotFoundError);

@@ -42,7 +42,11 @@ export function authorize(actor: Actor, permission: Permission): void {
  * missing one (NotFoundError → 404), so ids never reveal what exists elsewhere. Prefer scoping the query itself
  * (`where: { id, workspaceId: actor.workspaceId }`) and passing its result here.
  */
-export function inWorkspace<T extends { workspaceId: string }>(actor: Actor, row: T | null | undefined, entity: string): T {
+export function inWorkspace<T extends { workspaceId: string }>(
+  actor: Actor,
+  row: T | null | undefined,
+  entity: string,
+): T {
   if (!row || row.workspaceId !== actor.workspaceId) throw new NotFoundError(entity);
   return row;
 }

@@ -27,14 +27,30 @@ async function editableCandidate(tx: TransactionClient, actor: Actor, candidateI
 export async function addCandidate(actor: Actor, input: { decisionId: string; name: string }): Promise<CandidateDto> {
   return writeTransaction(async (tx) => {
     await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
-    const last = await tx.candidate.findFirst({ where: { decisionId: input.decisionId }, orderBy: { position: "desc" }, select: { position: true } });
-    const c = await tx.candidate.create({ data: { decisionId: input.decisionId, name: input.name, position: (last?.position ?? -1) + 1 } });
-    await recordAudit(tx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: "candidate.created", entityType: ENTITY, entityId: c.id, after: candidateDto(c) });
+    const last = await tx.candidate.findFirst({
+      where: { decisionId: input.decisionId },
+      orderBy: { position: "desc" },
+      select: { position: true },
+    });
+    const c = await tx.candidate.create({
+      data: { decisionId: input.decisionId, name: input.name, position: (last?.position ?? -1) + 1 },
+    });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "candidate.created",
+      entityType: ENTITY,
+      entityId: c.id,
+      after: candidateDto(c),
+    });
     return candidateDto(c);
   });
 }
 
-export async function updateCandidateField(actor: Actor, input: CandidatePatchInput): Promise<{ version: number; value: string }> {
+export async function updateCandidateField(
+  actor: Actor,
+  input: CandidatePatchInput,
+): Promise<{ version: number; value: string }> {
   const parsed = parseCandidateField(input.field, input.value);
   if (!parsed.ok) throw new FieldValidationError({ [input.field]: parsed.error });
   return writeTransaction(async (tx) => {
@@ -68,12 +84,28 @@ export async function reorderCandidates(actor: Actor, input: ReorderInput): Prom
   await writeTransaction(async (tx) => {
     await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
     await reorderParts(tx, "candidate", input.decisionId, input.ids, input.expected);
-    await recordAudit(tx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: "candidate.reordered", entityType: "Decision", entityId: input.decisionId, before: { order: input.expected }, after: { order: input.ids } });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "candidate.reordered",
+      entityType: "Decision",
+      entityId: input.decisionId,
+      before: { order: input.expected },
+      after: { order: input.ids },
+    });
   });
 }
 
 interface CandidateSnapshot {
-  row: { id: string; decisionId: string; name: string; description: string; link: string; position: number; version: number };
+  row: {
+    id: string;
+    decisionId: string;
+    name: string;
+    description: string;
+    link: string;
+    position: number;
+    version: number;
+  };
   scores: { criterionId: string; evaluatorId: string; value: number; rationale: string; evidenceUrl: string }[];
   requirements: { skillId: string; weight: number; minLevel: number | null }[];
 }
@@ -81,20 +113,39 @@ interface CandidateSnapshot {
 export async function removeCandidate(actor: Actor, candidateId: string): Promise<{ undoToken: string }> {
   return writeTransaction(async (tx) => {
     const row = await editableCandidate(tx, actor, candidateId);
-    const scores = await tx.score.findMany({ where: { candidateId }, select: { criterionId: true, evaluatorId: true, value: true, rationale: true, evidenceUrl: true } });
-    const requirements = await tx.skillRequirement.findMany({ where: { candidateId }, select: { skillId: true, weight: true, minLevel: true } });
+    const scores = await tx.score.findMany({
+      where: { candidateId },
+      select: { criterionId: true, evaluatorId: true, value: true, rationale: true, evidenceUrl: true },
+    });
+    const requirements = await tx.skillRequirement.findMany({
+      where: { candidateId },
+      select: { skillId: true, weight: true, minLevel: true },
+    });
     // A decided decision is locked, so the chosen candidate cannot be removed here; clear a stale pointer anyway.
-    await tx.decision.updateMany({ where: { id: row.decisionId, chosenCandidateId: candidateId }, data: { chosenCandidateId: null } });
+    await tx.decision.updateMany({
+      where: { id: row.decisionId, chosenCandidateId: candidateId },
+      data: { chosenCandidateId: null },
+    });
     await tx.candidate.delete({ where: { id: candidateId } });
     const snapshot: CandidateSnapshot = { row, scores, requirements };
     const event = await tx.auditEvent.create({
-      data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "candidate.removed", entityType: ENTITY, entityId: candidateId, before: JSON.parse(JSON.stringify(snapshot)) },
+      data: {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "candidate.removed",
+        entityType: ENTITY,
+        entityId: candidateId,
+        before: JSON.parse(JSON.stringify(snapshot)),
+      },
     });
     return { undoToken: event.id };
   });
 }
 
-export async function restoreCandidate(actor: Actor, input: { decisionId: string; undoToken: string }): Promise<CandidateDto> {
+export async function restoreCandidate(
+  actor: Actor,
+  input: { decisionId: string; undoToken: string },
+): Promise<CandidateDto> {
   return writeTransaction(async (tx) => {
     await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
     const { snapshot } = await loadRemovalSnapshot<CandidateSnapshot>(tx, actor, input.undoToken, "candidate.removed");
@@ -102,16 +153,53 @@ export async function restoreCandidate(actor: Actor, input: { decisionId: string
     if (r.decisionId !== input.decisionId) throw new NotFoundError("undo");
     const existing = await tx.candidate.findUnique({ where: { id: r.id } });
     if (existing) return candidateDto(existing);
-    await tx.candidate.updateMany({ where: { decisionId: r.decisionId, position: { gte: r.position } }, data: { position: { increment: 1 } } });
-    const c = await tx.candidate.create({
-      data: { id: r.id, decisionId: r.decisionId, name: r.name, description: r.description, link: r.link, position: r.position, version: r.version + 1 },
+    await tx.candidate.updateMany({
+      where: { decisionId: r.decisionId, position: { gte: r.position } },
+      data: { position: { increment: 1 } },
     });
-    const criteria = new Set((await tx.criterion.findMany({ where: { decisionId: r.decisionId }, select: { id: true } })).map((x) => x.id));
-    const evaluators = new Set((await tx.user.findMany({ where: { id: { in: snapshot.scores.map((s) => s.evaluatorId) } }, select: { id: true } })).map((x) => x.id));
-    for (const s of snapshot.scores) if (criteria.has(s.criterionId) && evaluators.has(s.evaluatorId)) await tx.score.create({ data: { ...s, candidateId: c.id } });
-    const skills = new Set((await tx.skill.findMany({ where: { workspaceId: actor.workspaceId, id: { in: snapshot.requirements.map((q) => q.skillId) } }, select: { id: true } })).map((x) => x.id));
-    for (const q of snapshot.requirements) if (skills.has(q.skillId)) await tx.skillRequirement.create({ data: { ...q, candidateId: c.id } });
-    await recordAudit(tx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: "candidate.restored", entityType: ENTITY, entityId: c.id, after: { name: c.name, scores: snapshot.scores.length } });
+    const c = await tx.candidate.create({
+      data: {
+        id: r.id,
+        decisionId: r.decisionId,
+        name: r.name,
+        description: r.description,
+        link: r.link,
+        position: r.position,
+        version: r.version + 1,
+      },
+    });
+    const criteria = new Set(
+      (await tx.criterion.findMany({ where: { decisionId: r.decisionId }, select: { id: true } })).map((x) => x.id),
+    );
+    const evaluators = new Set(
+      (
+        await tx.user.findMany({
+          where: { id: { in: snapshot.scores.map((s) => s.evaluatorId) } },
+          select: { id: true },
+        })
+      ).map((x) => x.id),
+    );
+    for (const s of snapshot.scores)
+      if (criteria.has(s.criterionId) && evaluators.has(s.evaluatorId))
+        await tx.score.create({ data: { ...s, candidateId: c.id } });
+    const skills = new Set(
+      (
+        await tx.skill.findMany({
+          where: { workspaceId: actor.workspaceId, id: { in: snapshot.requirements.map((q) => q.skillId) } },
+          select: { id: true },
+        })
+      ).map((x) => x.id),
+    );
+    for (const q of snapshot.requirements)
+      if (skills.has(q.skillId)) await tx.skillRequirement.create({ data: { ...q, candidateId: c.id } });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "candidate.restored",
+      entityType: ENTITY,
+      entityId: c.id,
+      after: { name: c.name, scores: snapshot.scores.length },
+    });
     return candidateDto(c);
   });
 }

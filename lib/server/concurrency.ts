@@ -18,7 +18,10 @@ export class StaleWriteError<T = unknown> extends Error {
 }
 
 type VersionedDelegate = {
-  updateMany(args: { where: { id: string; version: number }; data: Record<string, unknown> }): Promise<{ count: number }>;
+  updateMany(args: {
+    where: { id: string; version: number };
+    data: Record<string, unknown>;
+  }): Promise<{ count: number }>;
 };
 
 /**

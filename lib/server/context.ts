@@ -9,7 +9,9 @@ import { readSessionCookie } from "./session-cookie";
 import { validateSessionToken, type ValidSession } from "./sessions";
 
 /** The validated session of this request (cached per request), or null when signed out or expired. */
-export const currentSession = cache(async (): Promise<ValidSession | null> => validateSessionToken(await readSessionCookie()));
+export const currentSession = cache(async (): Promise<ValidSession | null> =>
+  validateSessionToken(await readSessionCookie()),
+);
 
 /**
  * The acting user for this request: the signed-in user in the session's active workspace, with their role read from
@@ -21,9 +23,18 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   if (!session) return null;
   const select = { userId: true, workspaceId: true, role: true } as const;
   const active = session.activeWorkspaceId
-    ? await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: session.activeWorkspaceId, userId: session.userId } }, select })
+    ? await db.membership.findUnique({
+        where: { workspaceId_userId: { workspaceId: session.activeWorkspaceId, userId: session.userId } },
+        select,
+      })
     : null;
-  const membership = active ?? (await db.membership.findFirst({ where: { userId: session.userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select }));
+  const membership =
+    active ??
+    (await db.membership.findFirst({
+      where: { userId: session.userId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select,
+    }));
   return membership ? { userId: membership.userId, workspaceId: membership.workspaceId, role: membership.role } : null;
 });
 

@@ -14,7 +14,11 @@ import { AuthorizationError, NotFoundError } from "./errors";
 type Seeded = Awaited<ReturnType<typeof seedDemoWorkspace>>;
 let home: Seeded;
 let other: Seeded;
-const actor = (s: Seeded, key: string, role: Actor["role"]): Actor => ({ userId: s.users.get(key)!, workspaceId: s.workspace.id, role });
+const actor = (s: Seeded, key: string, role: Actor["role"]): Actor => ({
+  userId: s.users.get(key)!,
+  workspaceId: s.workspace.id,
+  role,
+});
 let ada: Actor, bo: Actor, viewer: Actor, lead: Actor, foreignAda: Actor;
 
 beforeAll(async () => {
@@ -37,7 +41,14 @@ async function brokerWithScores() {
   const crit = new Map(srcData.criteria.map((c, i) => [c.id, data.criteria[i].id]));
   const cand = new Map(srcData.candidates.map((c, i) => [c.id, data.candidates[i].id]));
   for (const s of scores) {
-    await db.score.create({ data: { criterionId: crit.get(s.criterionId)!, candidateId: cand.get(s.candidateId)!, evaluatorId: s.evaluatorId, value: s.value } });
+    await db.score.create({
+      data: {
+        criterionId: crit.get(s.criterionId)!,
+        candidateId: cand.get(s.candidateId)!,
+        evaluatorId: s.evaluatorId,
+        value: s.value,
+      },
+    });
   }
   return data;
 }
@@ -46,18 +57,42 @@ describe("criteria", () => {
   test("rename merges with a concurrent weight edit and conflicts with a concurrent rename", async () => {
     const d = await brokerWithScores();
     const c = d.criteria[0];
-    await updateCriterionField(ada, { criterionId: c.id, version: c.version, field: "name", base: c.name, value: "Learning curve" });
+    await updateCriterionField(ada, {
+      criterionId: c.id,
+      version: c.version,
+      field: "name",
+      base: c.name,
+      value: "Learning curve",
+    });
     // Bo still holds version 1: a weight edit merges (other field), a rename conflicts.
-    const w = await updateCriterionField(bo, { criterionId: c.id, version: c.version, field: "weight", base: c.weight, value: "35" });
+    const w = await updateCriterionField(bo, {
+      criterionId: c.id,
+      version: c.version,
+      field: "weight",
+      base: c.weight,
+      value: "35",
+    });
     expect(w.value).toBe(35);
-    const err = await updateCriterionField(bo, { criterionId: c.id, version: c.version, field: "name", base: c.name, value: "Ramp-up" }).catch((e) => e);
+    const err = await updateCriterionField(bo, {
+      criterionId: c.id,
+      version: c.version,
+      field: "name",
+      base: c.name,
+      value: "Ramp-up",
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(StaleWriteError);
     expect(err.current).toMatchObject({ field: "name", theirs: "Learning curve" });
     const row = await db.criterion.findUniqueOrThrow({ where: { id: c.id } });
     expect([row.name, row.weight, row.version]).toEqual(["Learning curve", 35, 3]);
     // Two people editing different rows never conflict, whatever version they hold of the decision.
     const c2 = d.criteria[1];
-    await updateCriterionField(bo, { criterionId: c2.id, version: c2.version, field: "name", base: c2.name, value: "Ops" });
+    await updateCriterionField(bo, {
+      criterionId: c2.id,
+      version: c2.version,
+      field: "name",
+      base: c2.name,
+      value: "Ops",
+    });
   });
 
   test.each([
@@ -72,7 +107,13 @@ describe("criteria", () => {
     const d = await brokerWithScores();
     const c = d.criteria[0];
     const before = await db.criterion.findUniqueOrThrow({ where: { id: c.id } });
-    const err = await updateCriterionField(ada, { criterionId: c.id, version: c.version, field: field as never, base: null, value }).catch((e) => e);
+    const err = await updateCriterionField(ada, {
+      criterionId: c.id,
+      version: c.version,
+      field: field as never,
+      base: null,
+      value,
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(FieldValidationError);
     expect(err.fieldErrors).toEqual({ [field]: key });
     expect(await db.criterion.findUniqueOrThrow({ where: { id: c.id } })).toEqual(before);
@@ -83,7 +124,9 @@ describe("criteria", () => {
     const c = d.criteria[0];
     await updateCriterionField(ada, { criterionId: c.id, version: 1, field: "kind", base: "RATING", value: "METRIC" });
     await updateCriterionField(ada, { criterionId: c.id, version: 2, field: "worst", base: null, value: "100" });
-    await expect(updateCriterionField(ada, { criterionId: c.id, version: 3, field: "best", base: null, value: "100" })).rejects.toBeInstanceOf(FieldValidationError);
+    await expect(
+      updateCriterionField(ada, { criterionId: c.id, version: 3, field: "best", base: null, value: "100" }),
+    ).rejects.toBeInstanceOf(FieldValidationError);
   });
 
   test("roles and workspaces: viewer and team lead are forbidden, a foreign id is missing", async () => {
@@ -94,8 +137,12 @@ describe("criteria", () => {
     await expect(updateCriterionField(lead, patch)).rejects.toBeInstanceOf(AuthorizationError);
     await expect(updateCriterionField(foreignAda, patch)).rejects.toBeInstanceOf(NotFoundError);
     await expect(removeCriterion(foreignAda, c.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(addCriterion(foreignAda, { decisionId: d.decision.id, name: "x" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(addCriterion(viewer, { decisionId: d.decision.id, name: "x" })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(addCriterion(foreignAda, { decisionId: d.decision.id, name: "x" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(addCriterion(viewer, { decisionId: d.decision.id, name: "x" })).rejects.toBeInstanceOf(
+      AuthorizationError,
+    );
     expect((await db.criterion.findUniqueOrThrow({ where: { id: c.id } })).name).toBe(c.name);
   });
 
@@ -106,24 +153,38 @@ describe("criteria", () => {
     await reorderCriteria(ada, { decisionId: d.decision.id, ids: moved, expected: ids });
     expect((await getSetupData(ada, d.decision.id))!.criteria.map((c) => c.id)).toEqual(moved);
     // Bo still holds the old order: conflict, nothing written.
-    await expect(reorderCriteria(bo, { decisionId: d.decision.id, ids: [...ids].reverse(), expected: ids })).rejects.toBeInstanceOf(StaleWriteError);
-    await expect(reorderCriteria(bo, { decisionId: d.decision.id, ids: [ids[0]], expected: moved })).rejects.toBeInstanceOf(FieldValidationError);
+    await expect(
+      reorderCriteria(bo, { decisionId: d.decision.id, ids: [...ids].reverse(), expected: ids }),
+    ).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(
+      reorderCriteria(bo, { decisionId: d.decision.id, ids: [ids[0]], expected: moved }),
+    ).rejects.toBeInstanceOf(FieldValidationError);
     expect((await getSetupData(ada, d.decision.id))!.criteria.map((c) => c.id)).toEqual(moved);
   });
 
   test("remove and undo restore the row in place with its scores; undo is idempotent and workspace-scoped", async () => {
     const d = await brokerWithScores();
     const c = d.criteria[2];
-    const scoresBefore = await db.score.findMany({ where: { criterionId: c.id }, orderBy: [{ candidateId: "asc" }, { evaluatorId: "asc" }], select: { candidateId: true, evaluatorId: true, value: true } });
+    const scoresBefore = await db.score.findMany({
+      where: { criterionId: c.id },
+      orderBy: [{ candidateId: "asc" }, { evaluatorId: "asc" }],
+      select: { candidateId: true, evaluatorId: true, value: true },
+    });
     expect(scoresBefore).toHaveLength(6);
     const { undoToken } = await removeCriterion(ada, c.id);
     expect(await db.criterion.count({ where: { id: c.id } })).toBe(0);
     expect(await db.score.count({ where: { criterionId: c.id } })).toBe(0);
-    await expect(restoreCriterion(foreignAda, { decisionId: d.decision.id, undoToken })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(restoreCriterion(foreignAda, { decisionId: d.decision.id, undoToken })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const restored = await restoreCriterion(bo, { decisionId: d.decision.id, undoToken });
     expect(restored).toMatchObject({ id: c.id, name: c.name, weight: c.weight, position: c.position });
     expect((await getSetupData(ada, d.decision.id))!.criteria.map((x) => x.id)).toEqual(d.criteria.map((x) => x.id));
-    const scoresAfter = await db.score.findMany({ where: { criterionId: c.id }, orderBy: [{ candidateId: "asc" }, { evaluatorId: "asc" }], select: { candidateId: true, evaluatorId: true, value: true } });
+    const scoresAfter = await db.score.findMany({
+      where: { criterionId: c.id },
+      orderBy: [{ candidateId: "asc" }, { evaluatorId: "asc" }],
+      select: { candidateId: true, evaluatorId: true, value: true },
+    });
     expect(scoresAfter).toEqual(scoresBefore);
     await restoreCriterion(bo, { decisionId: d.decision.id, undoToken });
     expect(await db.criterion.count({ where: { decisionId: d.decision.id } })).toBe(5);
@@ -131,16 +192,42 @@ describe("criteria", () => {
 
   test("a decided decision refuses every criterion and candidate write", async () => {
     const d = await brokerWithScores();
-    await changeDecisionStatus(ada, statusChangeSchema.parse({ decisionId: d.decision.id, version: 1, to: "IN_REVIEW" }));
-    await changeDecisionStatus(ada, statusChangeSchema.parse({ decisionId: d.decision.id, version: 2, to: "DECIDED", chosenCandidateId: d.candidates[1].id, outcomeRationale: "ok" }));
+    await changeDecisionStatus(
+      ada,
+      statusChangeSchema.parse({ decisionId: d.decision.id, version: 1, to: "IN_REVIEW" }),
+    );
+    await changeDecisionStatus(
+      ada,
+      statusChangeSchema.parse({
+        decisionId: d.decision.id,
+        version: 2,
+        to: "DECIDED",
+        chosenCandidateId: d.candidates[1].id,
+        outcomeRationale: "ok",
+      }),
+    );
     const c = d.criteria[0];
     const k = d.candidates[0];
-    await expect(updateCriterionField(ada, { criterionId: c.id, version: 1, field: "name", base: c.name, value: "x" })).rejects.toBeInstanceOf(DecisionLockedError);
-    await expect(addCriterion(ada, { decisionId: d.decision.id, name: "x" })).rejects.toBeInstanceOf(DecisionLockedError);
+    await expect(
+      updateCriterionField(ada, { criterionId: c.id, version: 1, field: "name", base: c.name, value: "x" }),
+    ).rejects.toBeInstanceOf(DecisionLockedError);
+    await expect(addCriterion(ada, { decisionId: d.decision.id, name: "x" })).rejects.toBeInstanceOf(
+      DecisionLockedError,
+    );
     await expect(removeCriterion(ada, c.id)).rejects.toBeInstanceOf(DecisionLockedError);
-    await expect(reorderCriteria(ada, { decisionId: d.decision.id, ids: d.criteria.map((x) => x.id), expected: d.criteria.map((x) => x.id) })).rejects.toBeInstanceOf(DecisionLockedError);
-    await expect(updateCandidateField(ada, { candidateId: k.id, version: 1, field: "name", base: k.name, value: "x" })).rejects.toBeInstanceOf(DecisionLockedError);
-    await expect(addCandidate(ada, { decisionId: d.decision.id, name: "x" })).rejects.toBeInstanceOf(DecisionLockedError);
+    await expect(
+      reorderCriteria(ada, {
+        decisionId: d.decision.id,
+        ids: d.criteria.map((x) => x.id),
+        expected: d.criteria.map((x) => x.id),
+      }),
+    ).rejects.toBeInstanceOf(DecisionLockedError);
+    await expect(
+      updateCandidateField(ada, { candidateId: k.id, version: 1, field: "name", base: k.name, value: "x" }),
+    ).rejects.toBeInstanceOf(DecisionLockedError);
+    await expect(addCandidate(ada, { decisionId: d.decision.id, name: "x" })).rejects.toBeInstanceOf(
+      DecisionLockedError,
+    );
     await expect(removeCandidate(ada, k.id)).rejects.toBeInstanceOf(DecisionLockedError);
   });
 });
@@ -150,10 +237,20 @@ describe("candidates", () => {
     const d = await brokerWithScores();
     const k = d.candidates[0];
     for (const bad of ["javascript:alert(1)", "kafka.apache.org", "ftp://x.org/"]) {
-      await expect(updateCandidateField(ada, { candidateId: k.id, version: 1, field: "link", base: k.link, value: bad })).rejects.toBeInstanceOf(FieldValidationError);
+      await expect(
+        updateCandidateField(ada, { candidateId: k.id, version: 1, field: "link", base: k.link, value: bad }),
+      ).rejects.toBeInstanceOf(FieldValidationError);
     }
-    await expect(updateCandidateField(ada, { candidateId: k.id, version: 1, field: "name", base: k.name, value: "" })).rejects.toBeInstanceOf(FieldValidationError);
-    await updateCandidateField(ada, { candidateId: k.id, version: 1, field: "link", base: k.link, value: "http://kafka.example/" });
+    await expect(
+      updateCandidateField(ada, { candidateId: k.id, version: 1, field: "name", base: k.name, value: "" }),
+    ).rejects.toBeInstanceOf(FieldValidationError);
+    await updateCandidateField(ada, {
+      candidateId: k.id,
+      version: 1,
+      field: "link",
+      base: k.link,
+      value: "http://kafka.example/",
+    });
     const added = await addCandidate(ada, { decisionId: d.decision.id, name: "NATS" });
     expect(added.position).toBe(3);
     const ids = [...d.candidates.map((c) => c.id), added.id];
@@ -166,8 +263,17 @@ describe("candidates", () => {
     await restoreCandidate(ada, { decisionId: d.decision.id, undoToken });
     expect(await db.score.count({ where: { candidateId: k.id } })).toBe(scores);
     expect(await db.skillRequirement.count({ where: { candidateId: k.id } })).toBe(reqs);
-    expect((await getSetupData(ada, d.decision.id))!.candidates.map((c) => c.name)).toEqual(["NATS", "Kafka", "RabbitMQ", "Pulsar"]);
-    await expect(updateCandidateField(viewer, { candidateId: k.id, version: 3, field: "name", base: "Kafka", value: "x" })).rejects.toBeInstanceOf(AuthorizationError);
-    await expect(updateCandidateField(foreignAda, { candidateId: k.id, version: 3, field: "name", base: "Kafka", value: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getSetupData(ada, d.decision.id))!.candidates.map((c) => c.name)).toEqual([
+      "NATS",
+      "Kafka",
+      "RabbitMQ",
+      "Pulsar",
+    ]);
+    await expect(
+      updateCandidateField(viewer, { candidateId: k.id, version: 3, field: "name", base: "Kafka", value: "x" }),
+    ).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(
+      updateCandidateField(foreignAda, { candidateId: k.id, version: 3, field: "name", base: "Kafka", value: "x" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

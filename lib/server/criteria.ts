@@ -32,10 +32,17 @@ async function editableCriterion(tx: TransactionClient, actor: Actor, criterionI
   return c;
 }
 
-export async function addCriterion(actor: Actor, input: { decisionId: string; name: string; weight?: number; kind?: CriterionDto["kind"] }): Promise<CriterionDto> {
+export async function addCriterion(
+  actor: Actor,
+  input: { decisionId: string; name: string; weight?: number; kind?: CriterionDto["kind"] },
+): Promise<CriterionDto> {
   return writeTransaction(async (tx) => {
     await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
-    const last = await tx.criterion.findFirst({ where: { decisionId: input.decisionId }, orderBy: { position: "desc" }, select: { position: true } });
+    const last = await tx.criterion.findFirst({
+      where: { decisionId: input.decisionId },
+      orderBy: { position: "desc" },
+      select: { position: true },
+    });
     const kind = input.kind ?? "RATING";
     const c = await tx.criterion.create({
       data: {
@@ -48,7 +55,14 @@ export async function addCriterion(actor: Actor, input: { decisionId: string; na
         position: (last?.position ?? -1) + 1,
       },
     });
-    await recordAudit(tx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: "criterion.created", entityType: ENTITY, entityId: c.id, after: criterionDto(c) });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "criterion.created",
+      entityType: ENTITY,
+      entityId: c.id,
+      after: criterionDto(c),
+    });
     return criterionDto(c);
   });
 }
@@ -57,7 +71,10 @@ export async function addCriterion(actor: Actor, input: { decisionId: string; na
  * One field. The text is parsed by the shared schema, merged into the stored row and the whole row re-checked
  * (e.g. scale min < max), so a bad value changes nothing. Concurrency: patchVersionedField.
  */
-export async function updateCriterionField(actor: Actor, input: CriterionPatchInput): Promise<{ version: number; value: FieldValue }> {
+export async function updateCriterionField(
+  actor: Actor,
+  input: CriterionPatchInput,
+): Promise<{ version: number; value: FieldValue }> {
   const parsed = parseCriterionField(input.field, input.value);
   if (!parsed.ok) throw new FieldValidationError({ [input.field]: parsed.error });
   return writeTransaction(async (tx) => {
@@ -94,7 +111,15 @@ export async function reorderCriteria(actor: Actor, input: ReorderInput): Promis
   await writeTransaction(async (tx) => {
     await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
     await reorderParts(tx, "criterion", input.decisionId, input.ids, input.expected);
-    await recordAudit(tx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: "criterion.reordered", entityType: "Decision", entityId: input.decisionId, before: { order: input.expected }, after: { order: input.ids } });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "criterion.reordered",
+      entityType: "Decision",
+      entityId: input.decisionId,
+      before: { order: input.expected },
+      after: { order: input.ids },
+    });
   });
 }
 
@@ -114,7 +139,10 @@ interface CriterionSnapshot {
 export async function removeCriterion(actor: Actor, criterionId: string): Promise<{ undoToken: string }> {
   return writeTransaction(async (tx) => {
     const row = await editableCriterion(tx, actor, criterionId);
-    const scores = await tx.score.findMany({ where: { criterionId }, select: { candidateId: true, evaluatorId: true, value: true, rationale: true, evidenceUrl: true } });
+    const scores = await tx.score.findMany({
+      where: { criterionId },
+      select: { candidateId: true, evaluatorId: true, value: true, rationale: true, evidenceUrl: true },
+    });
     const judgments = await tx.pairwiseJudgment.findMany({
       where: { OR: [{ criterionAId: criterionId }, { criterionBId: criterionId }] },
       select: { evaluatorId: true, criterionAId: true, criterionBId: true, value: true },
@@ -122,14 +150,24 @@ export async function removeCriterion(actor: Actor, criterionId: string): Promis
     await tx.criterion.delete({ where: { id: criterionId } });
     const snapshot: CriterionSnapshot = { row, scores, judgments };
     const event = await tx.auditEvent.create({
-      data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "criterion.removed", entityType: ENTITY, entityId: criterionId, before: JSON.parse(JSON.stringify(snapshot)) },
+      data: {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "criterion.removed",
+        entityType: ENTITY,
+        entityId: criterionId,
+        before: JSON.parse(JSON.stringify(snapshot)),
+      },
     });
     return { undoToken: event.id };
   });
 }
 
 /** Undo of removeCriterion: same id, same place, scores and judgments whose other ends still exist. Idempotent. */
-export async function restoreCriterion(actor: Actor, input: { decisionId: string; undoToken: string }): Promise<CriterionDto> {
+export async function restoreCriterion(
+  actor: Actor,
+  input: { decisionId: string; undoToken: string },
+): Promise<CriterionDto> {
   return writeTransaction(async (tx) => {
     await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
     const { snapshot } = await loadRemovalSnapshot<CriterionSnapshot>(tx, actor, input.undoToken, "criterion.removed");
@@ -137,7 +175,10 @@ export async function restoreCriterion(actor: Actor, input: { decisionId: string
     if (r.decisionId !== input.decisionId) throw new NotFoundError("undo");
     const existing = await tx.criterion.findUnique({ where: { id: r.id } });
     if (existing) return criterionDto(existing);
-    await tx.criterion.updateMany({ where: { decisionId: r.decisionId, position: { gte: r.position } }, data: { position: { increment: 1 } } });
+    await tx.criterion.updateMany({
+      where: { decisionId: r.decisionId, position: { gte: r.position } },
+      data: { position: { increment: 1 } },
+    });
     const c = await tx.criterion.create({
       data: {
         id: r.id,
@@ -159,23 +200,44 @@ export async function restoreCriterion(actor: Actor, input: { decisionId: string
         version: r.version + 1,
       },
     });
-    const candidates = new Set((await tx.candidate.findMany({ where: { decisionId: r.decisionId }, select: { id: true } })).map((x) => x.id));
+    const candidates = new Set(
+      (await tx.candidate.findMany({ where: { decisionId: r.decisionId }, select: { id: true } })).map((x) => x.id),
+    );
     const people = [...snapshot.scores.map((s) => s.evaluatorId), ...snapshot.judgments.map((j) => j.evaluatorId)];
-    const evaluators = new Set((await tx.user.findMany({ where: { id: { in: people } }, select: { id: true } })).map((x) => x.id));
+    const evaluators = new Set(
+      (await tx.user.findMany({ where: { id: { in: people } }, select: { id: true } })).map((x) => x.id),
+    );
     for (const s of snapshot.scores) {
-      if (candidates.has(s.candidateId) && evaluators.has(s.evaluatorId)) await tx.score.create({ data: { ...s, criterionId: c.id } });
+      if (candidates.has(s.candidateId) && evaluators.has(s.evaluatorId))
+        await tx.score.create({ data: { ...s, criterionId: c.id } });
     }
-    const criteria = new Set((await tx.criterion.findMany({ where: { decisionId: r.decisionId }, select: { id: true } })).map((x) => x.id));
+    const criteria = new Set(
+      (await tx.criterion.findMany({ where: { decisionId: r.decisionId }, select: { id: true } })).map((x) => x.id),
+    );
     for (const j of snapshot.judgments) {
       if (criteria.has(j.criterionAId) && criteria.has(j.criterionBId) && evaluators.has(j.evaluatorId)) {
         await tx.pairwiseJudgment.upsert({
-          where: { decisionId_evaluatorId_criterionAId_criterionBId: { decisionId: r.decisionId, evaluatorId: j.evaluatorId, criterionAId: j.criterionAId, criterionBId: j.criterionBId } },
+          where: {
+            decisionId_evaluatorId_criterionAId_criterionBId: {
+              decisionId: r.decisionId,
+              evaluatorId: j.evaluatorId,
+              criterionAId: j.criterionAId,
+              criterionBId: j.criterionBId,
+            },
+          },
           create: { ...j, decisionId: r.decisionId },
           update: {},
         });
       }
     }
-    await recordAudit(tx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: "criterion.restored", entityType: ENTITY, entityId: c.id, after: { name: c.name, scores: snapshot.scores.length } });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "criterion.restored",
+      entityType: ENTITY,
+      entityId: c.id,
+      after: { name: c.name, scores: snapshot.scores.length },
+    });
     return criterionDto(c);
   });
 }

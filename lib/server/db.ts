@@ -4,7 +4,10 @@ import { env } from "@/lib/env";
 import { createWriteQueue } from "@/lib/db/write-queue";
 
 // One client per server process; cached on globalThis so dev-mode hot reloads do not open a new connection each time.
-const globalForDb = globalThis as unknown as { stackwiseDb?: PrismaClient; stackwiseWrites?: ReturnType<typeof createWriteQueue> };
+const globalForDb = globalThis as unknown as {
+  stackwiseDb?: PrismaClient;
+  stackwiseWrites?: ReturnType<typeof createWriteQueue>;
+};
 
 export const db: PrismaClient = (globalForDb.stackwiseDb ??= createPrismaClient(env().DATABASE_URL));
 

@@ -27,7 +27,12 @@ export interface DecisionRef {
  * The guard every write to a decision or its parts goes through: the permission, the workspace (a foreign id is a
  * missing id) and the lock. Pass the transaction client when called inside writeTransaction.
  */
-export async function loadEditableDecision(actor: Actor, decisionId: string, permission: Permission, client: TransactionClient = db): Promise<DecisionRef> {
+export async function loadEditableDecision(
+  actor: Actor,
+  decisionId: string,
+  permission: Permission,
+  client: TransactionClient = db,
+): Promise<DecisionRef> {
   authorize(actor, permission);
   const d = await client.decision.findFirst({
     where: { id: decisionId, workspaceId: actor.workspaceId },

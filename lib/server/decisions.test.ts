@@ -22,7 +22,11 @@ import { AuthorizationError, NotFoundError } from "./errors";
 type Seeded = Awaited<ReturnType<typeof seedDemoWorkspace>>;
 let home: Seeded;
 let other: Seeded;
-const actor = (s: Seeded, key: string, role: Actor["role"]): Actor => ({ userId: s.users.get(key)!, workspaceId: s.workspace.id, role });
+const actor = (s: Seeded, key: string, role: Actor["role"]): Actor => ({
+  userId: s.users.get(key)!,
+  workspaceId: s.workspace.id,
+  role,
+});
 let ada: Actor, bo: Actor, viewer: Actor, lead: Actor, admin: Actor, foreignAda: Actor;
 
 beforeAll(async () => {
@@ -45,28 +49,44 @@ describe("create from template", () => {
     const { id } = await createDecision(ada, { title: "Broker again", teamId: null, template: "broker" });
     const d = await db.decision.findUniqueOrThrow({
       where: { id },
-      include: { criteria: { orderBy: { position: "asc" } }, candidates: { orderBy: { position: "asc" }, include: { requirements: { include: { skill: true } } } } },
+      include: {
+        criteria: { orderBy: { position: "asc" } },
+        candidates: { orderBy: { position: "asc" }, include: { requirements: { include: { skill: true } } } },
+      },
     });
     expect(d.title).toBe("Broker again");
     expect(d.status).toBe("DRAFT");
-    expect(d.criteria.map((c) => [c.name, c.weight, c.position])).toEqual(BROKER_TEMPLATE.criteria.map((c, i) => [c.name, c.weight, i]));
+    expect(d.criteria.map((c) => [c.name, c.weight, c.position])).toEqual(
+      BROKER_TEMPLATE.criteria.map((c, i) => [c.name, c.weight, i]),
+    );
     expect(d.criteria[0].lowMeaning).toBe(BROKER_TEMPLATE.criteria[0].lowMeaning);
     expect(d.candidates.map((c) => c.name)).toEqual(["Kafka", "RabbitMQ", "Pulsar"]);
     const rabbit = d.candidates[1].requirements.map((r) => [r.skill.name, r.weight]).sort();
-    expect(rabbit).toEqual([["AMQP", 0.7], ["JMS", 0.3]]);
+    expect(rabbit).toEqual([
+      ["AMQP", 0.7],
+      ["JMS", 0.3],
+    ]);
     // Mapped onto this workspace's catalog, never another's.
     for (const c of d.candidates) for (const r of c.requirements) expect(r.skill.workspaceId).toBe(home.workspace.id);
-    const streaming = await db.skill.findUniqueOrThrow({ where: { workspaceId_name: { workspaceId: home.workspace.id, name: "Streaming" } } });
+    const streaming = await db.skill.findUniqueOrThrow({
+      where: { workspaceId_name: { workspaceId: home.workspace.id, name: "Streaming" } },
+    });
     expect(d.candidates[0].requirements.some((r) => r.skillId === streaming.id)).toBe(true);
     expect(await db.score.count({ where: { criterion: { decisionId: id } } })).toBe(0);
     expect(await db.auditEvent.count({ where: { entityId: id, action: "decision.created" } })).toBe(1);
   });
 
   test("viewer and team lead may not create; a foreign team id is a missing team", async () => {
-    await expect(createDecision(viewer, { title: "x", teamId: null, template: "" })).rejects.toBeInstanceOf(AuthorizationError);
-    await expect(createDecision(lead, { title: "x", teamId: null, template: "" })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(createDecision(viewer, { title: "x", teamId: null, template: "" })).rejects.toBeInstanceOf(
+      AuthorizationError,
+    );
+    await expect(createDecision(lead, { title: "x", teamId: null, template: "" })).rejects.toBeInstanceOf(
+      AuthorizationError,
+    );
     const foreignTeam = other.teamIds.get("orders")!;
-    await expect(createDecision(ada, { title: "x", teamId: foreignTeam, template: "" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createDecision(ada, { title: "x", teamId: foreignTeam, template: "" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await db.decision.count({ where: { title: "x" } })).toBe(0);
   });
 });
@@ -80,7 +100,9 @@ describe("duplicate and archive", () => {
     expect(copy!.decision.title).toBe("Message broker for order events (copy)");
     expect(copy!.decision.status).toBe("DRAFT");
     expect(copy!.decision.teamId).toBe(orig!.decision.teamId);
-    expect(copy!.criteria.map((c) => [c.name, c.weight, c.kind])).toEqual(orig!.criteria.map((c) => [c.name, c.weight, c.kind]));
+    expect(copy!.criteria.map((c) => [c.name, c.weight, c.kind])).toEqual(
+      orig!.criteria.map((c) => [c.name, c.weight, c.kind]),
+    );
     expect(copy!.candidates.map((c) => [c.name, c.link])).toEqual(orig!.candidates.map((c) => [c.name, c.link]));
     // The first test removed "Streaming" from the catalog (cascading the original's Streaming requirements), so
     // compare with the original rather than the template's 6.
@@ -97,11 +119,17 @@ describe("duplicate and archive", () => {
     await setDecisionArchived(ada, { decisionId: id, version: 1 }, true);
     expect((await listDecisions(ada)).some((d) => d.id === id)).toBe(false);
     expect((await listDecisions(ada, { archived: "1" })).find((d) => d.id === id)?.archived).toBe(true);
-    await expect(setDecisionArchived(ada, { decisionId: id, version: 1 }, false)).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(setDecisionArchived(ada, { decisionId: id, version: 1 }, false)).rejects.toBeInstanceOf(
+      StaleWriteError,
+    );
     await setDecisionArchived(ada, { decisionId: id, version: 2 }, false);
     expect((await listDecisions(ada)).some((d) => d.id === id)).toBe(true);
-    await expect(setDecisionArchived(viewer, { decisionId: id, version: 3 }, true)).rejects.toBeInstanceOf(AuthorizationError);
-    await expect(setDecisionArchived(foreignAda, { decisionId: id, version: 3 }, true)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(setDecisionArchived(viewer, { decisionId: id, version: 3 }, true)).rejects.toBeInstanceOf(
+      AuthorizationError,
+    );
+    await expect(setDecisionArchived(foreignAda, { decisionId: id, version: 3 }, true)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   test("list filters by status, team and title (case-insensitive) and sorts by title and status", async () => {
@@ -109,7 +137,9 @@ describe("duplicate and archive", () => {
     const byTeam = await listDecisions(viewer, { team: orders });
     expect(byTeam.every((d) => d.teamId === orders)).toBe(true);
     expect(byTeam.length).toBeGreaterThan(0);
-    expect((await listDecisions(viewer, { q: "GARBAGE" })).map((d) => d.title)).toEqual(["Garbage collector for the payments service"]);
+    expect((await listDecisions(viewer, { q: "GARBAGE" })).map((d) => d.title)).toEqual([
+      "Garbage collector for the payments service",
+    ]);
     const titles = (await listDecisions(viewer, { sort: "title" })).map((d) => d.title);
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
     expect((await listDecisions(viewer, { status: "DECIDED" })).every((d) => d.status === "DECIDED")).toBe(true);
@@ -122,22 +152,58 @@ describe("duplicate and archive", () => {
 describe("header fields and concurrency", () => {
   test("edits merge across fields, conflict on the same field with their value and name, and refuse bad input", async () => {
     const { id } = await createDecision(ada, { title: "Header test", teamId: null, template: "" });
-    const v2 = await updateDecisionField(ada, { decisionId: id, version: 1, field: "title", base: "Header test", value: "Ada's title" });
+    const v2 = await updateDecisionField(ada, {
+      decisionId: id,
+      version: 1,
+      field: "title",
+      base: "Header test",
+      value: "Ada's title",
+    });
     expect(v2.version).toBe(2);
     // Bo read version 1; editing a different field merges.
-    const v3 = await updateDecisionField(bo, { decisionId: id, version: 1, field: "context", base: "", value: "Bo's context" });
+    const v3 = await updateDecisionField(bo, {
+      decisionId: id,
+      version: 1,
+      field: "context",
+      base: "",
+      value: "Bo's context",
+    });
     expect(v3.version).toBe(3);
     // Bo read version 1 and the old title: conflict, nothing written.
-    const err = await updateDecisionField(bo, { decisionId: id, version: 1, field: "title", base: "Header test", value: "Bo's title" }).catch((e) => e);
+    const err = await updateDecisionField(bo, {
+      decisionId: id,
+      version: 1,
+      field: "title",
+      base: "Header test",
+      value: "Bo's title",
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(StaleWriteError);
     // Bo wrote the row last (context), but the title was Ada's: "changed by" names whoever changed this field.
     expect(err.current).toMatchObject({ field: "title", theirs: "Ada's title", changedBy: "Ada Architect" });
     expect((await getDecisionHeader(ada, id))!.title).toBe("Ada's title");
-    await expect(updateDecisionField(ada, { decisionId: id, version: 3, field: "title", base: "Ada's title", value: "   " })).rejects.toBeInstanceOf(FieldValidationError);
-    await expect(updateDecisionField(ada, { decisionId: id, version: 3, field: "teamId", base: null, value: other.teamIds.get("orders")! })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateDecisionField(viewer, { decisionId: id, version: 3, field: "title", base: "Ada's title", value: "v" })).rejects.toBeInstanceOf(AuthorizationError);
-    await expect(updateDecisionField(foreignAda, { decisionId: id, version: 3, field: "title", base: "Ada's title", value: "v" })).rejects.toBeInstanceOf(NotFoundError);
-    expect((await getDecisionHeader(ada, id))!).toMatchObject({ title: "Ada's title", context: "Bo's context", version: 3 });
+    await expect(
+      updateDecisionField(ada, { decisionId: id, version: 3, field: "title", base: "Ada's title", value: "   " }),
+    ).rejects.toBeInstanceOf(FieldValidationError);
+    await expect(
+      updateDecisionField(ada, {
+        decisionId: id,
+        version: 3,
+        field: "teamId",
+        base: null,
+        value: other.teamIds.get("orders")!,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      updateDecisionField(viewer, { decisionId: id, version: 3, field: "title", base: "Ada's title", value: "v" }),
+    ).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(
+      updateDecisionField(foreignAda, { decisionId: id, version: 3, field: "title", base: "Ada's title", value: "v" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getDecisionHeader(ada, id))!).toMatchObject({
+      title: "Ada's title",
+      context: "Bo's context",
+      version: 3,
+    });
   });
 });
 
@@ -146,37 +212,99 @@ describe("status flow", () => {
     const { id } = await createDecision(ada, { title: "Flow", teamId: null, template: "broker" });
     const data = await getSetupData(ada, id);
     const rabbit = data!.candidates.find((c) => c.name === "RabbitMQ")!;
-    await expect(changeDecisionStatus(ada, status({ decisionId: id, version: 1, to: "DECIDED", chosenCandidateId: rabbit.id, outcomeRationale: "x" }))).rejects.toBeInstanceOf(FieldValidationError);
+    await expect(
+      changeDecisionStatus(
+        ada,
+        status({ decisionId: id, version: 1, to: "DECIDED", chosenCandidateId: rabbit.id, outcomeRationale: "x" }),
+      ),
+    ).rejects.toBeInstanceOf(FieldValidationError);
     await changeDecisionStatus(ada, status({ decisionId: id, version: 1, to: "IN_REVIEW" }));
     // A candidate of another decision is refused.
     const foreignCandidate = (await getSetupData(ada, home.decisions.get("gc")!))!.candidates[0].id;
-    await expect(changeDecisionStatus(ada, status({ decisionId: id, version: 2, to: "DECIDED", chosenCandidateId: foreignCandidate, outcomeRationale: "x" }))).rejects.toBeInstanceOf(FieldValidationError);
-    await changeDecisionStatus(ada, status({ decisionId: id, version: 2, to: "DECIDED", chosenCandidateId: rabbit.id, outcomeRationale: "Team knows it." }));
+    await expect(
+      changeDecisionStatus(
+        ada,
+        status({
+          decisionId: id,
+          version: 2,
+          to: "DECIDED",
+          chosenCandidateId: foreignCandidate,
+          outcomeRationale: "x",
+        }),
+      ),
+    ).rejects.toBeInstanceOf(FieldValidationError);
+    await changeDecisionStatus(
+      ada,
+      status({
+        decisionId: id,
+        version: 2,
+        to: "DECIDED",
+        chosenCandidateId: rabbit.id,
+        outcomeRationale: "Team knows it.",
+      }),
+    );
     const decided = await getSetupData(ada, id);
-    expect(decided!.decision).toMatchObject({ status: "DECIDED", chosenCandidateId: rabbit.id, outcomeRationale: "Team knows it." });
+    expect(decided!.decision).toMatchObject({
+      status: "DECIDED",
+      chosenCandidateId: rabbit.id,
+      outcomeRationale: "Team knows it.",
+    });
     expect(decided!.decision.decidedAt).not.toBeNull();
-    await expect(updateDecisionField(ada, { decisionId: id, version: 3, field: "title", base: "Flow", value: "changed" })).rejects.toBeInstanceOf(DecisionLockedError);
+    await expect(
+      updateDecisionField(ada, { decisionId: id, version: 3, field: "title", base: "Flow", value: "changed" }),
+    ).rejects.toBeInstanceOf(DecisionLockedError);
 
     await changeDecisionStatus(bo, status({ decisionId: id, version: 3, to: "IN_REVIEW" }));
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "decision.reopened" } });
     expect(audit.actorId).toBe(bo.userId);
     expect(audit.before).toMatchObject({ status: "DECIDED", chosenCandidateId: rabbit.id });
     expect(audit.after).toMatchObject({ status: "IN_REVIEW" });
-    await updateDecisionField(ada, { decisionId: id, version: 4, field: "title", base: "Flow", value: "Flow, reopened" });
+    await updateDecisionField(ada, {
+      decisionId: id,
+      version: 4,
+      field: "title",
+      base: "Flow",
+      value: "Flow, reopened",
+    });
 
-    await changeDecisionStatus(ada, status({ decisionId: id, version: 5, to: "DECIDED", chosenCandidateId: rabbit.id, outcomeRationale: "Again." }));
+    await changeDecisionStatus(
+      ada,
+      status({ decisionId: id, version: 5, to: "DECIDED", chosenCandidateId: rabbit.id, outcomeRationale: "Again." }),
+    );
     const replacement = home.decisions.get("gc")!;
-    await changeDecisionStatus(ada, status({ decisionId: id, version: 6, to: "SUPERSEDED", supersededById: replacement }));
-    expect((await getSetupData(ada, id))!.decision).toMatchObject({ status: "SUPERSEDED", supersededById: replacement });
+    await changeDecisionStatus(
+      ada,
+      status({ decisionId: id, version: 6, to: "SUPERSEDED", supersededById: replacement }),
+    );
+    expect((await getSetupData(ada, id))!.decision).toMatchObject({
+      status: "SUPERSEDED",
+      supersededById: replacement,
+    });
     // Stale version, viewer, foreign actor, and an illegal jump all change nothing.
-    await expect(changeDecisionStatus(ada, status({ decisionId: id, version: 6, to: "IN_REVIEW" }))).rejects.toBeInstanceOf(StaleWriteError);
-    await expect(changeDecisionStatus(viewer, status({ decisionId: id, version: 7, to: "IN_REVIEW" }))).rejects.toBeInstanceOf(AuthorizationError);
-    await expect(changeDecisionStatus(foreignAda, status({ decisionId: id, version: 7, to: "IN_REVIEW" }))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(changeDecisionStatus(ada, status({ decisionId: id, version: 7, to: "DRAFT" }))).rejects.toBeInstanceOf(FieldValidationError);
+    await expect(
+      changeDecisionStatus(ada, status({ decisionId: id, version: 6, to: "IN_REVIEW" })),
+    ).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(
+      changeDecisionStatus(viewer, status({ decisionId: id, version: 7, to: "IN_REVIEW" })),
+    ).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(
+      changeDecisionStatus(foreignAda, status({ decisionId: id, version: 7, to: "IN_REVIEW" })),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(changeDecisionStatus(ada, status({ decisionId: id, version: 7, to: "DRAFT" }))).rejects.toBeInstanceOf(
+      FieldValidationError,
+    );
     // Superseding by a foreign decision is refused.
     await changeDecisionStatus(ada, status({ decisionId: id, version: 7, to: "IN_REVIEW" }));
-    await changeDecisionStatus(ada, status({ decisionId: id, version: 8, to: "DECIDED", chosenCandidateId: rabbit.id, outcomeRationale: "Third." }));
-    await expect(changeDecisionStatus(ada, status({ decisionId: id, version: 9, to: "SUPERSEDED", supersededById: other.decisions.get("gc")! }))).rejects.toBeInstanceOf(FieldValidationError);
+    await changeDecisionStatus(
+      ada,
+      status({ decisionId: id, version: 8, to: "DECIDED", chosenCandidateId: rabbit.id, outcomeRationale: "Third." }),
+    );
+    await expect(
+      changeDecisionStatus(
+        ada,
+        status({ decisionId: id, version: 9, to: "SUPERSEDED", supersededById: other.decisions.get("gc")! }),
+      ),
+    ).rejects.toBeInstanceOf(FieldValidationError);
     expect((await getSetupData(ada, id))!.decision.status).toBe("DECIDED");
     expect(admin.role).toBe("ADMIN");
   });
@@ -186,7 +314,10 @@ describe("status flow", () => {
     await updateDecisionField(bo, { decisionId: id, version: 1, field: "context", base: "", value: "Why now" });
     // Ada's form still says version 1, status DRAFT.
     await changeDecisionStatus(ada, status({ decisionId: id, version: 1, from: "DRAFT", to: "IN_REVIEW" }));
-    const err = await changeDecisionStatus(bo, status({ decisionId: id, version: 2, from: "DRAFT", to: "IN_REVIEW" })).catch((e) => e);
+    const err = await changeDecisionStatus(
+      bo,
+      status({ decisionId: id, version: 2, from: "DRAFT", to: "IN_REVIEW" }),
+    ).catch((e) => e);
     expect(err).toBeInstanceOf(StaleWriteError);
     expect(err.current).toMatchObject({ theirs: "IN_REVIEW", changedBy: "Ada Architect" });
   });

@@ -21,7 +21,6 @@ import { writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
 import { NotFoundError } from "./errors";
 
-
 // Reads are scoped by the actor's workspace in the query itself, so an id from another workspace behaves exactly like
 // a missing id.
 
@@ -166,7 +165,9 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
           name: d.team.name,
           aggregation: d.team.aggregation,
           members: d.team.members.map((m) => ({ id: m.id, name: m.name })),
-          ratings: d.team.members.flatMap((m) => m.ratings.map((r) => ({ memberId: m.id, skillId: r.skillId, level: r.level }))),
+          ratings: d.team.members.flatMap((m) =>
+            m.ratings.map((r) => ({ memberId: m.id, skillId: r.skillId, level: r.level })),
+          ),
           overrides: d.team.overrides.map((o) => ({ skillId: o.skillId, level: o.level, reason: o.reason })),
         }
       : null,
@@ -189,7 +190,16 @@ export async function getDecisionHeader(actor: Actor, id: string): Promise<Decis
     where: { id, workspaceId: actor.workspaceId },
     select: { id: true, title: true, context: true, status: true, version: true, team: { select: { name: true } } },
   });
-  return d ? { id: d.id, title: d.title, context: d.context, status: d.status, teamName: d.team?.name ?? null, version: d.version } : null;
+  return d
+    ? {
+        id: d.id,
+        title: d.title,
+        context: d.context,
+        status: d.status,
+        teamName: d.team?.name ?? null,
+        version: d.version,
+      }
+    : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -227,7 +237,11 @@ export interface TeamOption {
 
 export async function listTeamOptions(actor: Actor): Promise<TeamOption[]> {
   authorize(actor, "decision.read");
-  return db.team.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.team.findMany({
+    where: { workspaceId: actor.workspaceId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 /** Everything the setup tab edits, as plain data; null for a missing or foreign id. */
@@ -244,7 +258,11 @@ export async function getSetupData(actor: Actor, id: string): Promise<SetupData 
   if (!d) return null;
   const [teams, others] = await Promise.all([
     listTeamOptions(actor),
-    db.decision.findMany({ where: { workspaceId: actor.workspaceId, id: { not: d.id } }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
+    db.decision.findMany({
+      where: { workspaceId: actor.workspaceId, id: { not: d.id } },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true },
+    }),
   ]);
   return {
     decision: {
@@ -269,18 +287,51 @@ export async function getSetupData(actor: Actor, id: string): Promise<SetupData 
 }
 
 export function criterionDto(c: {
-  id: string; name: string; description: string; lowMeaning: string; highMeaning: string; weight: number; kind: "RATING" | "METRIC" | "SKILL_MATCH";
-  direction: "BENEFIT" | "COST"; scaleMin: number | null; scaleMax: number | null; unit: string | null; worst: number | null; best: number | null;
-  threshold: number | null; position: number; version: number;
+  id: string;
+  name: string;
+  description: string;
+  lowMeaning: string;
+  highMeaning: string;
+  weight: number;
+  kind: "RATING" | "METRIC" | "SKILL_MATCH";
+  direction: "BENEFIT" | "COST";
+  scaleMin: number | null;
+  scaleMax: number | null;
+  unit: string | null;
+  worst: number | null;
+  best: number | null;
+  threshold: number | null;
+  position: number;
+  version: number;
 }): DecisionDetail["criteria"][number] {
   return {
-    id: c.id, name: c.name, description: c.description, lowMeaning: c.lowMeaning, highMeaning: c.highMeaning, weight: c.weight, kind: c.kind,
-    direction: c.direction, scaleMin: c.scaleMin, scaleMax: c.scaleMax, unit: c.unit, worst: c.worst, best: c.best, threshold: c.threshold,
-    position: c.position, version: c.version,
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    lowMeaning: c.lowMeaning,
+    highMeaning: c.highMeaning,
+    weight: c.weight,
+    kind: c.kind,
+    direction: c.direction,
+    scaleMin: c.scaleMin,
+    scaleMax: c.scaleMax,
+    unit: c.unit,
+    worst: c.worst,
+    best: c.best,
+    threshold: c.threshold,
+    position: c.position,
+    version: c.version,
   };
 }
 
-export function candidateDto(c: { id: string; name: string; description: string; link: string; position: number; version: number }): DecisionDetail["candidates"][number] {
+export function candidateDto(c: {
+  id: string;
+  name: string;
+  description: string;
+  link: string;
+  position: number;
+  version: number;
+}): DecisionDetail["candidates"][number] {
   return { id: c.id, name: c.name, description: c.description, link: c.link, position: c.position, version: c.version };
 }
 
@@ -297,14 +348,21 @@ export interface FieldConflict<Row> {
  * NAME", from the audit trail. Null when unknown (e.g. seeded rows). Looks at recent events only: JSON filters are
  * not portable across Prisma's SQLite and PostgreSQL, and the conflicting write is by definition a recent one.
  */
-export async function lastEditorName(client: TransactionClient, entityType: string, entityId: string, field?: string): Promise<string | null> {
+export async function lastEditorName(
+  client: TransactionClient,
+  entityType: string,
+  entityId: string,
+  field?: string,
+): Promise<string | null> {
   const events = await client.auditEvent.findMany({
     where: { entityType, entityId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 50,
     select: { after: true, actor: { select: { name: true } } },
   });
-  const hit = field ? events.find((e) => e.after !== null && typeof e.after === "object" && field in (e.after as object)) : events[0];
+  const hit = field
+    ? events.find((e) => e.after !== null && typeof e.after === "object" && field in (e.after as object))
+    : events[0];
   return hit?.actor?.name ?? null;
 }
 
@@ -337,10 +395,21 @@ export async function patchVersionedField<Row extends { id: string; version: num
     };
     throw new StaleWriteError(opts.entity, conflict);
   }
-  await updateIfVersion(opts.delegate, { id: row.id, version: row.version }, { [opts.field]: opts.value }, opts.entity, async () => {
-    const now = await opts.reload();
-    return { field: opts.field, theirs: now?.[opts.field as keyof Row] ?? null, changedBy: null, row: now ? opts.toDto(now) : null };
-  });
+  await updateIfVersion(
+    opts.delegate,
+    { id: row.id, version: row.version },
+    { [opts.field]: opts.value },
+    opts.entity,
+    async () => {
+      const now = await opts.reload();
+      return {
+        field: opts.field,
+        theirs: now?.[opts.field as keyof Row] ?? null,
+        changedBy: null,
+        row: now ? opts.toDto(now) : null,
+      };
+    },
+  );
   return row.version + 1;
 }
 
@@ -362,7 +431,10 @@ function headerDto(d: { id: string; title: string; context: string; teamId: stri
 }
 
 /** Title, context or owning team: one field per call (autosave). Locked decisions refuse (loadEditableDecision). */
-export async function updateDecisionField(actor: Actor, input: DecisionPatchInput): Promise<{ version: number; value: string | null }> {
+export async function updateDecisionField(
+  actor: Actor,
+  input: DecisionPatchInput,
+): Promise<{ version: number; value: string | null }> {
   const parser = decisionHeaderFields[input.field];
   const parsed = parser.safeParse(input.value);
   if (!parsed.success) throw new FieldValidationError({ [input.field]: parsed.error.issues[0]?.message ?? "invalid" });
@@ -409,17 +481,32 @@ export async function changeDecisionStatus(actor: Actor, input: StatusChangeInpu
     // status that moved since the client read it does.
     const expected = input.from || null;
     if (d.version !== input.version && (expected === null || d.status !== expected)) {
-      throw new StaleWriteError("Decision", { field: "status", theirs: d.status, changedBy: await lastEditorName(tx, "Decision", d.id, "status"), row: headerDto(d) });
+      throw new StaleWriteError("Decision", {
+        field: "status",
+        theirs: d.status,
+        changedBy: await lastEditorName(tx, "Decision", d.id, "status"),
+        row: headerDto(d),
+      });
     }
     if (!STATUS_TRANSITIONS[d.status].includes(input.to)) throw new FieldValidationError({ to: "transitionInvalid" });
     const data: Record<string, unknown> = { status: input.to };
     if (input.to === "DECIDED") {
-      const chosen = await tx.candidate.findFirst({ where: { id: input.chosenCandidateId, decisionId: d.id }, select: { id: true } });
+      const chosen = await tx.candidate.findFirst({
+        where: { id: input.chosenCandidateId, decisionId: d.id },
+        select: { id: true },
+      });
       if (!chosen) throw new FieldValidationError({ chosenCandidateId: "chosenRequired" });
-      Object.assign(data, { chosenCandidateId: chosen.id, outcomeRationale: input.outcomeRationale, decidedAt: new Date() });
+      Object.assign(data, {
+        chosenCandidateId: chosen.id,
+        outcomeRationale: input.outcomeRationale,
+        decidedAt: new Date(),
+      });
     }
     if (input.to === "SUPERSEDED") {
-      const next = await tx.decision.findFirst({ where: { id: input.supersededById, workspaceId: actor.workspaceId, NOT: { id: d.id } }, select: { id: true } });
+      const next = await tx.decision.findFirst({
+        where: { id: input.supersededById, workspaceId: actor.workspaceId, NOT: { id: d.id } },
+        select: { id: true },
+      });
       if (!next) throw new FieldValidationError({ supersededById: "replacementRequired" });
       data.supersededById = next.id;
     }
@@ -447,14 +534,29 @@ export async function changeDecisionStatus(actor: Actor, input: StatusChangeInpu
 }
 
 /** Archive or bring back; allowed in any status (an old decided decision is the usual thing to archive). */
-export async function setDecisionArchived(actor: Actor, input: { decisionId: string; version: number }, archived: boolean): Promise<void> {
+export async function setDecisionArchived(
+  actor: Actor,
+  input: { decisionId: string; version: number },
+  archived: boolean,
+): Promise<void> {
   authorize(actor, "decision.write");
   await writeTransaction(async (tx) => {
     const d = await tx.decision.findFirst({ where: { id: input.decisionId, workspaceId: actor.workspaceId } });
     if (!d) throw new NotFoundError("decision");
-    const load = async () => ({ field: "archived", theirs: d.archivedAt !== null, changedBy: await lastEditorName(tx, "Decision", d.id), row: headerDto(d) });
+    const load = async () => ({
+      field: "archived",
+      theirs: d.archivedAt !== null,
+      changedBy: await lastEditorName(tx, "Decision", d.id),
+      row: headerDto(d),
+    });
     if (d.version !== input.version) throw new StaleWriteError("Decision", await load());
-    await updateIfVersion(tx.decision, { id: d.id, version: d.version }, { archivedAt: archived ? new Date() : null }, "Decision", load);
+    await updateIfVersion(
+      tx.decision,
+      { id: d.id, version: d.version },
+      { archivedAt: archived ? new Date() : null },
+      "Decision",
+      load,
+    );
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
@@ -489,16 +591,36 @@ export async function createDecision(actor: Actor, input: CreateDecisionInput): 
       },
     });
     if (template) {
-      const skillIds = await skillIdsByName(tx, actor, template.candidates.flatMap((c) => (c.requirements ?? []).map((r) => r.skill)));
+      const skillIds = await skillIdsByName(
+        tx,
+        actor,
+        template.candidates.flatMap((c) => (c.requirements ?? []).map((r) => r.skill)),
+      );
       await copyParts(tx, d.id, {
         criteria: template.criteria.map((c) => ({
-          name: c.name, description: c.description, lowMeaning: c.lowMeaning ?? "", highMeaning: c.highMeaning ?? "", weight: c.weight, kind: c.kind,
-          direction: c.direction, scaleMin: c.scaleMin ?? null, scaleMax: c.scaleMax ?? null, unit: c.unit ?? null, worst: c.worst ?? null,
-          best: c.best ?? null, threshold: c.threshold ?? null,
+          name: c.name,
+          description: c.description,
+          lowMeaning: c.lowMeaning ?? "",
+          highMeaning: c.highMeaning ?? "",
+          weight: c.weight,
+          kind: c.kind,
+          direction: c.direction,
+          scaleMin: c.scaleMin ?? null,
+          scaleMax: c.scaleMax ?? null,
+          unit: c.unit ?? null,
+          worst: c.worst ?? null,
+          best: c.best ?? null,
+          threshold: c.threshold ?? null,
         })),
         candidates: template.candidates.map((c) => ({
-          name: c.name, description: c.description, link: c.link,
-          requirements: (c.requirements ?? []).map((r) => ({ skillId: skillIds.get(r.skill)!, weight: r.weight, minLevel: r.minLevel ?? null })),
+          name: c.name,
+          description: c.description,
+          link: c.link,
+          requirements: (c.requirements ?? []).map((r) => ({
+            skillId: skillIds.get(r.skill)!,
+            weight: r.weight,
+            minLevel: r.minLevel ?? null,
+          })),
         })),
       });
     }
@@ -520,12 +642,17 @@ async function skillIdsByName(tx: TransactionClient, actor: Actor, keys: string[
   for (const key of new Set(keys)) {
     const spec = DEMO_SKILLS.find((s) => s.key === key);
     if (!spec) continue;
-    const existing = await tx.skill.findUnique({ where: { workspaceId_name: { workspaceId: actor.workspaceId, name: spec.name } }, select: { id: true } });
+    const existing = await tx.skill.findUnique({
+      where: { workspaceId_name: { workspaceId: actor.workspaceId, name: spec.name } },
+      select: { id: true },
+    });
     if (existing) {
       ids.set(key, existing.id);
       continue;
     }
-    const created = await tx.skill.create({ data: { workspaceId: actor.workspaceId, name: spec.name, category: spec.category, description: spec.description } });
+    const created = await tx.skill.create({
+      data: { workspaceId: actor.workspaceId, name: spec.name, category: spec.category, description: spec.description },
+    });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
@@ -541,11 +668,17 @@ async function skillIdsByName(tx: TransactionClient, actor: Actor, keys: string[
 
 type PartCopy = {
   criteria: Omit<DecisionDetail["criteria"][number], "id" | "position" | "version">[];
-  candidates: { name: string; description: string; link: string; requirements: { skillId: string; weight: number; minLevel: number | null }[] }[];
+  candidates: {
+    name: string;
+    description: string;
+    link: string;
+    requirements: { skillId: string; weight: number; minLevel: number | null }[];
+  }[];
 };
 
 async function copyParts(tx: TransactionClient, decisionId: string, parts: PartCopy): Promise<void> {
-  for (const [position, c] of parts.criteria.entries()) await tx.criterion.create({ data: { ...c, decisionId, position } });
+  for (const [position, c] of parts.criteria.entries())
+    await tx.criterion.create({ data: { ...c, decisionId, position } });
   for (const [position, c] of parts.candidates.entries()) {
     await tx.candidate.create({
       data: {
@@ -554,7 +687,11 @@ async function copyParts(tx: TransactionClient, decisionId: string, parts: PartC
         description: c.description,
         link: c.link,
         position,
-        requirements: { create: c.requirements.filter((r) => r.skillId).map((r) => ({ skillId: r.skillId, weight: r.weight, minLevel: r.minLevel })) },
+        requirements: {
+          create: c.requirements
+            .filter((r) => r.skillId)
+            .map((r) => ({ skillId: r.skillId, weight: r.weight, minLevel: r.minLevel })),
+        },
       },
     });
   }
@@ -565,17 +702,32 @@ async function copyParts(tx: TransactionClient, decisionId: string, parts: PartC
  * Scores, AHP judgments and the outcome are not copied. Allowed from any status: duplicating a decided decision is
  * how one revisits it without reopening the original.
  */
-export async function duplicateDecision(actor: Actor, decisionId: string, titleSuffix: string): Promise<{ id: string }> {
+export async function duplicateDecision(
+  actor: Actor,
+  decisionId: string,
+  titleSuffix: string,
+): Promise<{ id: string }> {
   authorize(actor, "decision.write");
   return writeTransaction(async (tx) => {
     const src = await tx.decision.findFirst({
       where: { id: decisionId, workspaceId: actor.workspaceId },
-      include: { criteria: { orderBy: { position: "asc" } }, candidates: { orderBy: { position: "asc" }, include: { requirements: true } } },
+      include: {
+        criteria: { orderBy: { position: "asc" } },
+        candidates: { orderBy: { position: "asc" }, include: { requirements: true } },
+      },
     });
     if (!src) throw new NotFoundError("decision");
     const title = `${src.title} ${titleSuffix}`.trim().slice(0, 200);
     const d = await tx.decision.create({
-      data: { workspaceId: actor.workspaceId, teamId: src.teamId, title, context: src.context, templateKey: src.templateKey, settings: src.settings ?? undefined, createdById: actor.userId },
+      data: {
+        workspaceId: actor.workspaceId,
+        teamId: src.teamId,
+        title,
+        context: src.context,
+        templateKey: src.templateKey,
+        settings: src.settings ?? undefined,
+        createdById: actor.userId,
+      },
     });
     await copyParts(tx, d.id, {
       criteria: src.criteria.map((c) => {
@@ -618,15 +770,32 @@ export async function reorderParts(
     findMany(a: object): Promise<{ id: string }[]>;
     update(a: object): Promise<unknown>;
   };
-  const current = (await delegate.findMany({ where: { decisionId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true } })).map((r) => r.id);
+  const current = (
+    await delegate.findMany({
+      where: { decisionId },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true },
+    })
+  ).map((r) => r.id);
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-  if (!same(current, expected)) throw new StaleWriteError(kind === "criterion" ? "Criterion" : "Candidate", { field: "order", theirs: current, changedBy: null, row: null });
+  if (!same(current, expected))
+    throw new StaleWriteError(kind === "criterion" ? "Criterion" : "Candidate", {
+      field: "order",
+      theirs: current,
+      changedBy: null,
+      row: null,
+    });
   if (!same([...ids].sort(), [...current].sort())) throw new FieldValidationError({ order: "orderInvalid" });
   for (const [position, id] of ids.entries()) await delegate.update({ where: { id }, data: { position } });
 }
 
 /** The audit event holding a removed row's snapshot, for undo; scoped to the actor's workspace and this decision. */
-export async function loadRemovalSnapshot<T>(tx: TransactionClient, actor: Actor, undoToken: string, action: string): Promise<{ entityId: string; snapshot: T }> {
+export async function loadRemovalSnapshot<T>(
+  tx: TransactionClient,
+  actor: Actor,
+  undoToken: string,
+  action: string,
+): Promise<{ entityId: string; snapshot: T }> {
   const e = await tx.auditEvent.findFirst({ where: { id: undoToken, workspaceId: actor.workspaceId, action } });
   if (!e || !e.entityId || !e.before) throw new NotFoundError("undo");
   return { entityId: e.entityId, snapshot: e.before as T };

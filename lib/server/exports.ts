@@ -10,14 +10,27 @@ import type { DecisionJson } from "@/lib/validation/decision-json";
 
 export const CHANGE_LIMIT = 30;
 /** Audit events that concern a decision or its parts; sign-ins and team edits are not part of its story. */
-const DECISION_ENTITY_TYPES = ["Decision", "Criterion", "Candidate", "Score", "PairwiseJudgment", "SkillRequirement", "Scenario", "ShareLink"];
+const DECISION_ENTITY_TYPES = [
+  "Decision",
+  "Criterion",
+  "Candidate",
+  "Score",
+  "PairwiseJudgment",
+  "SkillRequirement",
+  "Scenario",
+  "ShareLink",
+];
 
 /**
  * One decision with its evaluation and change summary, for the report view and every export. `permission` is
  * decision.read for the report page and export.read for downloads (both every role today; kept apart so either can
  * be narrowed). A foreign or missing id is NotFoundError.
  */
-export async function loadReportBundle(actor: Actor, decisionId: string, permission: Permission = "decision.read"): Promise<ReportBundle> {
+export async function loadReportBundle(
+  actor: Actor,
+  decisionId: string,
+  permission: Permission = "decision.read",
+): Promise<ReportBundle> {
   authorize(actor, permission);
   const decision = await getDecision(actor, decisionId);
   if (!decision) throw new NotFoundError("decision");
@@ -51,7 +64,10 @@ export async function loadReportBundle(actor: Actor, decisionId: string, permiss
  * The decision's change summary from the audit trail: events on the decision itself or on its current parts, and
  * events whose before/after names the decision (covers parts that have since been deleted).
  */
-export async function listDecisionChanges(actor: Actor, decisionId: string): Promise<{ changes: ChangeEntry[]; changeCount: number }> {
+export async function listDecisionChanges(
+  actor: Actor,
+  decisionId: string,
+): Promise<{ changes: ChangeEntry[]; changeCount: number }> {
   authorize(actor, "decision.read");
   const decision = await getDecision(actor, decisionId);
   if (!decision) throw new NotFoundError("decision");
@@ -59,17 +75,34 @@ export async function listDecisionChanges(actor: Actor, decisionId: string): Pro
 }
 
 async function decisionChanges(actor: Actor, decision: NonNullable<Awaited<ReturnType<typeof getDecision>>>) {
-  const ids = new Set<string>([decision.id, ...decision.criteria.map((c) => c.id), ...decision.candidates.map((c) => c.id), ...decision.scores.map((s) => s.id)]);
+  const ids = new Set<string>([
+    decision.id,
+    ...decision.criteria.map((c) => c.id),
+    ...decision.candidates.map((c) => c.id),
+    ...decision.scores.map((s) => s.id),
+  ]);
   const rows = await db.auditEvent.findMany({
-    where: { workspaceId: actor.workspaceId, entityType: { in: DECISION_ENTITY_TYPES }, createdAt: { gte: new Date(decision.createdAt) } },
+    where: {
+      workspaceId: actor.workspaceId,
+      entityType: { in: DECISION_ENTITY_TYPES },
+      createdAt: { gte: new Date(decision.createdAt) },
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 5000,
     include: { actor: { select: { name: true } } },
   });
-  const mine = rows.filter((r) => (r.entityId !== null && ids.has(r.entityId)) || mentions(r.before, decision.id) || mentions(r.after, decision.id));
+  const mine = rows.filter(
+    (r) =>
+      (r.entityId !== null && ids.has(r.entityId)) || mentions(r.before, decision.id) || mentions(r.after, decision.id),
+  );
   return {
     changeCount: mine.length,
-    changes: mine.slice(0, CHANGE_LIMIT).map((r) => ({ at: r.createdAt.toISOString(), actorName: r.actor?.name ?? null, action: r.action, entityType: r.entityType })),
+    changes: mine.slice(0, CHANGE_LIMIT).map((r) => ({
+      at: r.createdAt.toISOString(),
+      actorName: r.actor?.name ?? null,
+      action: r.action,
+      entityType: r.entityType,
+    })),
   };
 }
 
@@ -89,7 +122,10 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
     include: {
       team: { select: { name: true } },
       criteria: { orderBy: [{ position: "asc" }, { id: "asc" }] },
-      candidates: { orderBy: [{ position: "asc" }, { id: "asc" }], include: { requirements: { include: { skill: { select: { name: true } } } } } },
+      candidates: {
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        include: { requirements: { include: { skill: { select: { name: true } } } } },
+      },
       judgments: { include: { evaluator: { select: { email: true } } } },
     },
   });
@@ -114,7 +150,19 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
       link: c.link,
       requirements: c.requirements.map((r) => ({ skill: r.skill.name, weight: r.weight, minLevel: r.minLevel })),
     })),
-    scores: scores.map((s) => ({ criterionId: s.criterionId, candidateId: s.candidateId, evaluator: s.evaluator.email, value: s.value, rationale: s.rationale, evidenceUrl: s.evidenceUrl })),
-    judgments: d.judgments.map((j) => ({ criterionAId: j.criterionAId, criterionBId: j.criterionBId, evaluator: j.evaluator.email, value: j.value })),
+    scores: scores.map((s) => ({
+      criterionId: s.criterionId,
+      candidateId: s.candidateId,
+      evaluator: s.evaluator.email,
+      value: s.value,
+      rationale: s.rationale,
+      evidenceUrl: s.evidenceUrl,
+    })),
+    judgments: d.judgments.map((j) => ({
+      criterionAId: j.criterionAId,
+      criterionBId: j.criterionBId,
+      evaluator: j.evaluator.email,
+      value: j.value,
+    })),
   });
 }

@@ -53,7 +53,15 @@ export interface MatrixPlan {
 type ExistingState = {
   id: string;
   title: string;
-  criteria: { id: string; name: string; weight: number; kind: string; scaleMin: number | null; scaleMax: number | null; version: number }[];
+  criteria: {
+    id: string;
+    name: string;
+    weight: number;
+    kind: string;
+    scaleMin: number | null;
+    scaleMax: number | null;
+    version: number;
+  }[];
   candidates: { id: string; name: string }[];
   myScores: { id: string; criterionId: string; candidateId: string; value: number; version: number }[];
 };
@@ -66,7 +74,10 @@ async function existingState(client: TransactionClient, actor: Actor, decisionId
     select: {
       id: true,
       title: true,
-      criteria: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true, weight: true, kind: true, scaleMin: true, scaleMax: true, version: true } },
+      criteria: {
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: { id: true, name: true, weight: true, kind: true, scaleMin: true, scaleMax: true, version: true },
+      },
       candidates: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true } },
     },
   });
@@ -82,7 +93,19 @@ function plan(matrix: ParsedMatrix, target: ImportTarget, state: ExistingState |
   const scoreCount = matrix.criteria.reduce((s, c) => s + c.values.filter((v) => v !== null).length, 0);
   if (!state) {
     const title = (target.mode === "new" && target.title) || matrix.title || "Imported decision";
-    const base = { mode: "new" as const, decisionId: null, title, criteria: matrix.criteria.length, candidates: matrix.candidates.length, scores: scoreCount, newCriteria: matrix.criteria.map((c) => c.name), newCandidates: matrix.candidates, weightChanges: [], replacedScores: 0, issues: [] };
+    const base = {
+      mode: "new" as const,
+      decisionId: null,
+      title,
+      criteria: matrix.criteria.length,
+      candidates: matrix.candidates.length,
+      scores: scoreCount,
+      newCriteria: matrix.criteria.map((c) => c.name),
+      newCandidates: matrix.candidates,
+      weightChanges: [],
+      replacedScores: 0,
+      issues: [],
+    };
     return { ...base, fingerprint: fingerprint(["new"]) };
   }
   const crit = new Map(state.criteria.map((c) => [nameKey(c.name), c]));
@@ -97,7 +120,8 @@ function plan(matrix: ParsedMatrix, target: ImportTarget, state: ExistingState |
       const lo = existing.scaleMin ?? 0;
       const hi = existing.scaleMax ?? 10;
       c.values.forEach((v, i) => {
-        if (v !== null && (v < lo || v > hi)) issues.push({ key: "outOfScale", params: { value: v, min: lo, max: hi }, row: c.row });
+        if (v !== null && (v < lo || v > hi))
+          issues.push({ key: "outOfScale", params: { value: v, min: lo, max: hi }, row: c.row });
         void i;
       });
     }
@@ -138,7 +162,12 @@ export async function planMatrixImport(actor: Actor, matrix: ParsedMatrix, targe
 }
 
 /** Writes a matrix import, all or nothing; scores are the importing user's own. Returns the decision id. */
-export async function applyMatrixImport(actor: Actor, matrix: ParsedMatrix, target: ImportTarget, expectedFingerprint: string): Promise<{ decisionId: string }> {
+export async function applyMatrixImport(
+  actor: Actor,
+  matrix: ParsedMatrix,
+  target: ImportTarget,
+  expectedFingerprint: string,
+): Promise<{ decisionId: string }> {
   authorize(actor, "decision.write");
   authorize(actor, "score.write");
   return writeTransaction(async (tx) => {
@@ -150,7 +179,9 @@ export async function applyMatrixImport(actor: Actor, matrix: ParsedMatrix, targ
     const criterionIds: string[] = [];
     const candidateIds: string[] = [];
     if (!state) {
-      const d = await tx.decision.create({ data: { workspaceId: actor.workspaceId, title: p.title.slice(0, 200), createdById: actor.userId } });
+      const d = await tx.decision.create({
+        data: { workspaceId: actor.workspaceId, title: p.title.slice(0, 200), createdById: actor.userId },
+      });
       decisionId = d.id;
     } else decisionId = state.id;
     const crit = new Map(state?.criteria.map((c) => [nameKey(c.name), c]) ?? []);
@@ -159,11 +190,22 @@ export async function applyMatrixImport(actor: Actor, matrix: ParsedMatrix, targ
     for (const c of matrix.criteria) {
       const e = crit.get(nameKey(c.name));
       if (e) {
-        if (e.weight !== c.weight) await tx.criterion.update({ where: { id: e.id }, data: { weight: c.weight, version: { increment: 1 } } });
+        if (e.weight !== c.weight)
+          await tx.criterion.update({ where: { id: e.id }, data: { weight: c.weight, version: { increment: 1 } } });
         criterionIds.push(e.id);
       } else {
         const row = await tx.criterion.create({
-          data: { decisionId, name: c.name, weight: c.weight, kind: c.kind, direction: c.direction, scaleMin: c.scaleMin, scaleMax: c.scaleMax, unit: c.unit, position: position++ },
+          data: {
+            decisionId,
+            name: c.name,
+            weight: c.weight,
+            kind: c.kind,
+            direction: c.direction,
+            scaleMin: c.scaleMin,
+            scaleMax: c.scaleMax,
+            unit: c.unit,
+            position: position++,
+          },
         });
         criterionIds.push(row.id);
       }
@@ -171,7 +213,9 @@ export async function applyMatrixImport(actor: Actor, matrix: ParsedMatrix, targ
     position = state?.candidates.length ?? 0;
     for (const name of matrix.candidates) {
       const e = cand.get(nameKey(name));
-      candidateIds.push(e ? e.id : (await tx.candidate.create({ data: { decisionId, name, position: position++ } })).id);
+      candidateIds.push(
+        e ? e.id : (await tx.candidate.create({ data: { decisionId, name, position: position++ } })).id,
+      );
     }
     const mine = new Map(state?.myScores.map((s) => [`${s.criterionId}|${s.candidateId}`, s]) ?? []);
     const creates: { criterionId: string; candidateId: string; evaluatorId: string; value: number }[] = [];
@@ -180,8 +224,15 @@ export async function applyMatrixImport(actor: Actor, matrix: ParsedMatrix, targ
         if (v === null) continue;
         const existing = mine.get(`${criterionIds[i]}|${candidateIds[k]}`);
         if (existing) {
-          if (existing.value !== v) await tx.score.update({ where: { id: existing.id }, data: { value: v, version: { increment: 1 } } });
-        } else creates.push({ criterionId: criterionIds[i], candidateId: candidateIds[k], evaluatorId: actor.userId, value: v });
+          if (existing.value !== v)
+            await tx.score.update({ where: { id: existing.id }, data: { value: v, version: { increment: 1 } } });
+        } else
+          creates.push({
+            criterionId: criterionIds[i],
+            candidateId: candidateIds[k],
+            evaluatorId: actor.userId,
+            value: v,
+          });
       }
     }
     if (creates.length) await tx.score.createMany({ data: creates });
@@ -192,7 +243,17 @@ export async function applyMatrixImport(actor: Actor, matrix: ParsedMatrix, targ
       action: "decision.imported",
       entityType: "Decision",
       entityId: decisionId,
-      after: { decisionId, source: "matrix", mode: p.mode, criteria: p.criteria, candidates: p.candidates, scores: p.scores, newCriteria: p.newCriteria, newCandidates: p.newCandidates, weightChanges: p.weightChanges },
+      after: {
+        decisionId,
+        source: "matrix",
+        mode: p.mode,
+        criteria: p.criteria,
+        candidates: p.candidates,
+        scores: p.scores,
+        newCriteria: p.newCriteria,
+        newCandidates: p.newCandidates,
+        weightChanges: p.weightChanges,
+      },
     });
     return { decisionId };
   });
@@ -214,11 +275,17 @@ async function resolveJson(client: TransactionClient, actor: Actor, json: Decisi
   const issues: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   const emails = [...new Set([...json.scores.map((s) => s.evaluator), ...json.judgments.map((j) => j.evaluator)])];
-  const members = await client.membership.findMany({ where: { workspaceId: actor.workspaceId, user: { email: { in: emails } } }, select: { user: { select: { id: true, email: true } } } });
+  const members = await client.membership.findMany({
+    where: { workspaceId: actor.workspaceId, user: { email: { in: emails } } },
+    select: { user: { select: { id: true, email: true } } },
+  });
   const users = new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
   for (const e of emails) if (!users.has(e)) issues.push({ key: "unknownEvaluator", params: { email: e } });
   const skillNames = [...new Set(json.candidates.flatMap((c) => c.requirements.map((r) => r.skill)))];
-  const skillRows = await client.skill.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true, name: true } });
+  const skillRows = await client.skill.findMany({
+    where: { workspaceId: actor.workspaceId },
+    select: { id: true, name: true },
+  });
   const byName = new Map(skillRows.map((s) => [nameKey(s.name), s.id]));
   const skills = new Map<string, string>();
   for (const n of skillNames) {
@@ -228,7 +295,10 @@ async function resolveJson(client: TransactionClient, actor: Actor, json: Decisi
   }
   let teamId: string | null = null;
   if (json.decision.team) {
-    const team = await client.team.findFirst({ where: { workspaceId: actor.workspaceId, name: json.decision.team }, select: { id: true } });
+    const team = await client.team.findFirst({
+      where: { workspaceId: actor.workspaceId, name: json.decision.team },
+      select: { id: true },
+    });
     if (team) teamId = team.id;
     else warnings.push({ key: "teamNotFound", params: { team: json.decision.team } });
   }
@@ -237,7 +307,15 @@ async function resolveJson(client: TransactionClient, actor: Actor, json: Decisi
     users,
     skills,
     teamId,
-    plan: { title: json.decision.title, criteria: json.criteria.length, candidates: json.candidates.length, scores: json.scores.length, judgments: json.judgments.length, teamName: teamId ? json.decision.team : null, warnings },
+    plan: {
+      title: json.decision.title,
+      criteria: json.criteria.length,
+      candidates: json.candidates.length,
+      scores: json.scores.length,
+      judgments: json.judgments.length,
+      teamName: teamId ? json.decision.team : null,
+      warnings,
+    },
   };
 }
 
@@ -272,12 +350,25 @@ export async function applyJsonImport(actor: Actor, json: DecisionJson): Promise
     }
     const candidateIds = new Map<string, string>();
     for (const [position, c] of json.candidates.entries()) {
-      const row = await tx.candidate.create({ data: { decisionId: d.id, position, name: c.name, description: c.description, link: c.link } });
+      const row = await tx.candidate.create({
+        data: { decisionId: d.id, position, name: c.name, description: c.description, link: c.link },
+      });
       candidateIds.set(c.name, row.id);
       if (c.requirements.length)
-        await tx.skillRequirement.createMany({ data: c.requirements.map((r) => ({ candidateId: row.id, skillId: skills.get(r.skill)!, weight: r.weight, minLevel: r.minLevel })) });
+        await tx.skillRequirement.createMany({
+          data: c.requirements.map((r) => ({
+            candidateId: row.id,
+            skillId: skills.get(r.skill)!,
+            weight: r.weight,
+            minLevel: r.minLevel,
+          })),
+        });
     }
-    if (json.decision.chosenCandidate) await tx.decision.update({ where: { id: d.id }, data: { chosenCandidateId: candidateIds.get(json.decision.chosenCandidate)! } });
+    if (json.decision.chosenCandidate)
+      await tx.decision.update({
+        where: { id: d.id },
+        data: { chosenCandidateId: candidateIds.get(json.decision.chosenCandidate)! },
+      });
     if (json.scores.length)
       await tx.score.createMany({
         data: json.scores.map((s) => ({
@@ -291,7 +382,13 @@ export async function applyJsonImport(actor: Actor, json: DecisionJson): Promise
       });
     if (json.judgments.length)
       await tx.pairwiseJudgment.createMany({
-        data: json.judgments.map((j) => ({ decisionId: d.id, evaluatorId: users.get(j.evaluator)!, criterionAId: criterionIds.get(j.criterionA)!, criterionBId: criterionIds.get(j.criterionB)!, value: j.value })),
+        data: json.judgments.map((j) => ({
+          decisionId: d.id,
+          evaluatorId: users.get(j.evaluator)!,
+          criterionAId: criterionIds.get(j.criterionA)!,
+          criterionBId: criterionIds.get(j.criterionB)!,
+          value: j.value,
+        })),
       });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
@@ -299,7 +396,14 @@ export async function applyJsonImport(actor: Actor, json: DecisionJson): Promise
       action: "decision.imported",
       entityType: "Decision",
       entityId: d.id,
-      after: { decisionId: d.id, source: "json", criteria: p.criteria, candidates: p.candidates, scores: p.scores, judgments: p.judgments },
+      after: {
+        decisionId: d.id,
+        source: "json",
+        criteria: p.criteria,
+        candidates: p.candidates,
+        scores: p.scores,
+        judgments: p.judgments,
+      },
     });
     return { decisionId: d.id };
   });

@@ -6,7 +6,14 @@ import { signIn, signUp } from "./accounts";
 import type { Actor } from "./actor";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
-import { acceptInvitation, acceptInvitationWithSignUp, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "./invitations";
+import {
+  acceptInvitation,
+  acceptInvitationWithSignUp,
+  createInvitation,
+  listInvitations,
+  previewInvitation,
+  revokeInvitation,
+} from "./invitations";
 import { changeRole, removeMember } from "./members";
 import { validateSessionToken } from "./sessions";
 import { listMyWorkspaces, switchWorkspace } from "./workspaces";
@@ -34,16 +41,28 @@ describe("invitations", () => {
     const stored = await db.invitation.findUniqueOrThrow({ where: { id: inv.id } });
     expect(stored.tokenHash).not.toBe(inv.token);
     expect(stored.expiresAt.getTime()).toBe(time + 7 * DAY_MS);
-    expect(await previewInvitation(inv.token)).toMatchObject({ status: "pending", role: "TEAM_LEAD", workspaceName: expect.any(String) });
+    expect(await previewInvitation(inv.token)).toMatchObject({
+      status: "pending",
+      role: "TEAM_LEAD",
+      workspaceName: expect.any(String),
+    });
 
-    const joined = await acceptInvitationWithSignUp(inv.token, { name: "Nina New", email: `nina${n}@example.com`, password: PASSWORD }, meta);
+    const joined = await acceptInvitationWithSignUp(
+      inv.token,
+      { name: "Nina New", email: `nina${n}@example.com`, password: PASSWORD },
+      meta,
+    );
     expect(joined.workspaceId).toBe(admin.workspaceId);
-    const membership = await db.membership.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: admin.workspaceId, userId: joined.userId } } });
+    const membership = await db.membership.findUniqueOrThrow({
+      where: { workspaceId_userId: { workspaceId: admin.workspaceId, userId: joined.userId } },
+    });
     expect(membership.role).toBe("TEAM_LEAD");
     expect((await validateSessionToken(joined.token))?.activeWorkspaceId).toBe(admin.workspaceId);
     expect(await previewInvitation(inv.token)).toMatchObject({ status: "accepted" });
 
-    await expect(acceptInvitationWithSignUp(inv.token, { name: "Late", email: `late${n}@example.com`, password: PASSWORD }, meta)).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      acceptInvitationWithSignUp(inv.token, { name: "Late", email: `late${n}@example.com`, password: PASSWORD }, meta),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect(await db.user.count({ where: { email: `late${n}@example.com` } })).toBe(0);
   });
 
@@ -81,16 +100,22 @@ describe("invitations", () => {
     const statuses = Object.fromEntries((await listInvitations(admin)).map((i) => [i.id, i.status]));
     expect(statuses).toEqual({ [expiring.id]: "expired", [revoked.id]: "revoked" });
     for (const token of [expiring.token, revoked.token]) {
-      await expect(acceptInvitationWithSignUp(token, { name: "X", email: `x${++n}@example.com`, password: PASSWORD }, meta)).rejects.toBeInstanceOf(ConflictError);
+      await expect(
+        acceptInvitationWithSignUp(token, { name: "X", email: `x${++n}@example.com`, password: PASSWORD }, meta),
+      ).rejects.toBeInstanceOf(ConflictError);
     }
     expect(await previewInvitation("A".repeat(43))).toBeNull();
-    await expect(acceptInvitationWithSignUp("nonsense", { name: "X", email: `y${n}@example.com`, password: PASSWORD }, meta)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      acceptInvitationWithSignUp("nonsense", { name: "X", email: `y${n}@example.com`, password: PASSWORD }, meta),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   test("an existing member cannot join twice", async () => {
     const { admin, session } = await workspaceWithAdmin();
     const inv = await createInvitation(admin, { role: "VIEWER", expiresInDays: 7 }, meta);
-    await expect(acceptInvitation({ id: session.sessionId, userId: admin.userId }, inv.token, meta)).rejects.toMatchObject({ code: "alreadyMember" });
+    await expect(
+      acceptInvitation({ id: session.sessionId, userId: admin.userId }, inv.token, meta),
+    ).rejects.toMatchObject({ code: "alreadyMember" });
     expect(await previewInvitation(inv.token)).toMatchObject({ status: "pending" });
   });
 });
@@ -99,7 +124,11 @@ describe("members and the last admin", () => {
   async function withMember(role: "ADMIN" | "VIEWER") {
     const ws = await workspaceWithAdmin();
     const inv = await createInvitation(ws.admin, { role, expiresInDays: 7 }, meta);
-    const member = await acceptInvitationWithSignUp(inv.token, { name: "Mo Member", email: `mo${++n}@example.com`, password: PASSWORD }, meta);
+    const member = await acceptInvitationWithSignUp(
+      inv.token,
+      { name: "Mo Member", email: `mo${++n}@example.com`, password: PASSWORD },
+      meta,
+    );
     const membership = await db.membership.findFirstOrThrow({ where: { userId: member.userId } });
     const adminMembership = await db.membership.findFirstOrThrow({ where: { userId: ws.admin.userId } });
     return { ...ws, member, membership, adminMembership };
@@ -107,20 +136,28 @@ describe("members and the last admin", () => {
 
   test("the last admin can be neither demoted nor removed", async () => {
     const { admin, adminMembership } = await withMember("VIEWER");
-    await expect(changeRole(admin, { membershipId: adminMembership.id, role: "ARCHITECT" }, meta)).rejects.toMatchObject({ code: "lastAdmin" });
-    await expect(removeMember(admin, { membershipId: adminMembership.id }, meta)).rejects.toMatchObject({ code: "lastAdmin" });
+    await expect(
+      changeRole(admin, { membershipId: adminMembership.id, role: "ARCHITECT" }, meta),
+    ).rejects.toMatchObject({ code: "lastAdmin" });
+    await expect(removeMember(admin, { membershipId: adminMembership.id }, meta)).rejects.toMatchObject({
+      code: "lastAdmin",
+    });
     expect((await db.membership.findUniqueOrThrow({ where: { id: adminMembership.id } })).role).toBe("ADMIN");
   });
 
   test("with a second admin, the first may step down; the role change is audited with before/after", async () => {
     const { admin, adminMembership, membership } = await withMember("ADMIN");
     await changeRole(admin, { membershipId: adminMembership.id, role: "ARCHITECT" }, meta);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "member.role_changed", entityId: adminMembership.id } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "member.role_changed", entityId: adminMembership.id },
+    });
     expect(event.before).toMatchObject({ role: "ADMIN" });
     expect(event.after).toMatchObject({ role: "ARCHITECT" });
     // Now the invited admin is the last one.
     const second: Actor = { userId: membership.userId, workspaceId: admin.workspaceId, role: "ADMIN" };
-    await expect(changeRole(second, { membershipId: membership.id, role: "VIEWER" }, meta)).rejects.toMatchObject({ code: "lastAdmin" });
+    await expect(changeRole(second, { membershipId: membership.id, role: "VIEWER" }, meta)).rejects.toMatchObject({
+      code: "lastAdmin",
+    });
   });
 
   test("removing a member clears their sessions' active workspace and they lose access at once", async () => {
@@ -143,8 +180,14 @@ describe("leaving a workspace", () => {
     const { leaveWorkspace } = await import("./members");
     const ws = await workspaceWithAdmin();
     const inv = await createInvitation(ws.admin, { role: "ARCHITECT", expiresInDays: 7 }, meta);
-    const member = await acceptInvitationWithSignUp(inv.token, { name: "Lee Leaver", email: `lee${++n}@example.com`, password: PASSWORD }, meta);
-    await expect(leaveWorkspace(ws.admin.userId, ws.admin.workspaceId, meta)).rejects.toMatchObject({ code: "lastAdmin" });
+    const member = await acceptInvitationWithSignUp(
+      inv.token,
+      { name: "Lee Leaver", email: `lee${++n}@example.com`, password: PASSWORD },
+      meta,
+    );
+    await expect(leaveWorkspace(ws.admin.userId, ws.admin.workspaceId, meta)).rejects.toMatchObject({
+      code: "lastAdmin",
+    });
     await leaveWorkspace(member.userId, ws.admin.workspaceId, meta);
     expect(await listMyWorkspaces(member.userId)).toEqual([]);
     expect((await validateSessionToken(member.token))?.activeWorkspaceId).toBeNull();

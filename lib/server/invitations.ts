@@ -25,7 +25,10 @@ export interface InvitationView {
   createdByName: string | null;
 }
 
-function statusOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, at: Date): InvitationStatus {
+function statusOf(
+  inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  at: Date,
+): InvitationStatus {
   if (inv.acceptedAt) return "accepted";
   if (inv.revokedAt) return "revoked";
   return inv.expiresAt.getTime() <= at.getTime() ? "expired" : "pending";
@@ -43,7 +46,14 @@ export async function createInvitation(
   const expiresAt = new Date(at.getTime() + input.expiresInDays * DAY_MS);
   const id = await writeTransaction(async (tx) => {
     const inv = await tx.invitation.create({
-      data: { workspaceId: actor.workspaceId, role: input.role, tokenHash: hashToken(token), createdById: actor.userId, expiresAt, createdAt: at },
+      data: {
+        workspaceId: actor.workspaceId,
+        role: input.role,
+        tokenHash: hashToken(token),
+        createdById: actor.userId,
+        expiresAt,
+        createdAt: at,
+      },
     });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
@@ -61,9 +71,18 @@ export async function createInvitation(
 
 export async function listInvitations(actor: Actor): Promise<InvitationView[]> {
   authorize(actor, "invitation.manage");
-  const rows = await db.invitation.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { createdAt: "desc" }, take: 100 });
+  const rows = await db.invitation.findMany({
+    where: { workspaceId: actor.workspaceId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
   const creatorIds = [...new Set(rows.map((r) => r.createdById).filter((id): id is string => !!id))];
-  const creators = new Map((await db.user.findMany({ where: { id: { in: creatorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const creators = new Map(
+    (await db.user.findMany({ where: { id: { in: creatorIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   const at = now();
   return rows.map((r) => ({
     id: r.id,
@@ -82,7 +101,15 @@ export async function revokeInvitation(actor: Actor, invitationId: string, meta:
     if (!inv) throw new NotFoundError("Invitation");
     if (inv.acceptedAt || inv.revokedAt) throw new ConflictError("invitationUsed");
     await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: now() } });
-    await recordAudit(tx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: "invitation.revoked", entityType: "Invitation", entityId: inv.id, before: { role: inv.role }, ip: meta.ip });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "invitation.revoked",
+      entityType: "Invitation",
+      entityId: inv.id,
+      before: { role: inv.role },
+      ip: meta.ip,
+    });
   });
 }
 
@@ -96,21 +123,38 @@ export interface InvitationPreview {
 /** What the invitation page shows; null for a token that matches nothing. */
 export async function previewInvitation(token: string): Promise<InvitationPreview | null> {
   if (!isWellFormedToken(token)) return null;
-  const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { workspace: { select: { name: true } } } });
+  const inv = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { workspace: { select: { name: true } } },
+  });
   if (!inv) return null;
-  return { status: statusOf(inv, now()), workspaceName: inv.workspace.name, role: inv.role, expiresAt: inv.expiresAt.toISOString() };
+  return {
+    status: statusOf(inv, now()),
+    workspaceName: inv.workspace.name,
+    role: inv.role,
+    expiresAt: inv.expiresAt.toISOString(),
+  };
 }
 
 /** Loads a usable invitation inside a write transaction (so it cannot be used twice concurrently). */
 async function usableInvitation(tx: TransactionClient, token: string) {
-  const inv = isWellFormedToken(token) ? await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } }) : null;
+  const inv = isWellFormedToken(token)
+    ? await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } })
+    : null;
   if (!inv) throw new NotFoundError("Invitation");
   if (statusOf(inv, now()) !== "pending") throw new ConflictError("invitationUsed");
   return inv;
 }
 
-async function join(tx: TransactionClient, inv: { id: string; workspaceId: string; role: Role }, userId: string, ip: string | null) {
-  const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId } } });
+async function join(
+  tx: TransactionClient,
+  inv: { id: string; workspaceId: string; role: Role },
+  userId: string,
+  ip: string | null,
+) {
+  const existing = await tx.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId } },
+  });
   if (existing) throw new ConflictError("alreadyMember");
   const membership = await tx.membership.create({ data: { workspaceId: inv.workspaceId, userId, role: inv.role } });
   await tx.invitation.update({ where: { id: inv.id }, data: { acceptedAt: now(), acceptedBy: userId } });
@@ -126,7 +170,11 @@ async function join(tx: TransactionClient, inv: { id: string; workspaceId: strin
 }
 
 /** A signed-in user joins; their session switches to the new workspace. */
-export async function acceptInvitation(session: { id: string; userId: string }, token: string, meta: { ip: string | null }): Promise<{ workspaceId: string }> {
+export async function acceptInvitation(
+  session: { id: string; userId: string },
+  token: string,
+  meta: { ip: string | null },
+): Promise<{ workspaceId: string }> {
   return writeTransaction(async (tx) => {
     const inv = await usableInvitation(tx, token);
     await join(tx, inv, session.userId, meta.ip);
@@ -145,7 +193,15 @@ export async function acceptInvitationWithSignUp(
   return writeTransaction(async (tx) => {
     const inv = await usableInvitation(tx, token);
     const user = await createPasswordUser(tx, { name: input.name, email: input.email, passwordHash });
-    await recordAudit(tx, { workspaceId: inv.workspaceId, actorId: user.id, action: "auth.sign_up", entityType: "User", entityId: user.id, after: { email: user.email, name: user.name }, ip: meta.ip });
+    await recordAudit(tx, {
+      workspaceId: inv.workspaceId,
+      actorId: user.id,
+      action: "auth.sign_up",
+      entityType: "User",
+      entityId: user.id,
+      after: { email: user.email, name: user.name },
+      ip: meta.ip,
+    });
     await join(tx, inv, user.id, meta.ip);
     const session = await createSession(tx, { userId: user.id, activeWorkspaceId: inv.workspaceId, ...meta });
     return { ...session, userId: user.id, workspaceId: inv.workspaceId };

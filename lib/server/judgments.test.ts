@@ -12,7 +12,11 @@ import { applyAhpWeights, getAhpView, saveJudgment } from "./judgments";
 
 let demo: Awaited<ReturnType<typeof seedDemoWorkspace>>;
 let other: Awaited<ReturnType<typeof seedDemoWorkspace>>;
-const actor = (ws: typeof demo, key: string, role: Actor["role"]): Actor => ({ userId: ws.users.get(key)!, workspaceId: ws.workspace.id, role });
+const actor = (ws: typeof demo, key: string, role: Actor["role"]): Actor => ({
+  userId: ws.users.get(key)!,
+  workspaceId: ws.workspace.id,
+  role,
+});
 let ada: Actor, bo: Actor, lead: Actor, viewer: Actor, foreignAda: Actor;
 
 beforeAll(async () => {
@@ -32,7 +36,12 @@ const LEADER = { "0,1": 4, "0,2": 3, "0,3": 7, "1,2": 1 / 3, "1,3": 3, "2,3": 5 
 
 async function fourCriteria() {
   const template = { ...BROKER_TEMPLATE, criteria: BROKER_TEMPLATE.criteria.slice(0, 4), scores: [] };
-  const d = await createDecisionFromTemplate(db, { workspaceId: demo.workspace.id, template, evaluatorIds: [], skillIds: demo.skillIds });
+  const d = await createDecisionFromTemplate(db, {
+    workspaceId: demo.workspace.id,
+    template,
+    evaluatorIds: [],
+    skillIds: demo.skillIds,
+  });
   const criteria = await db.criterion.findMany({ where: { decisionId: d.id }, orderBy: { position: "asc" } });
   return { id: d.id, criteria };
 }
@@ -41,9 +50,21 @@ describe("saveJudgment", () => {
   test("one row per evaluator and unordered pair; answering the reverse orientation stores the reciprocal", async () => {
     const d = await fourCriteria();
     const [a, b] = d.criteria;
-    const j = await saveJudgment(ada, { decisionId: d.id, criterionAId: a.id, criterionBId: b.id, value: 3, version: null });
+    const j = await saveJudgment(ada, {
+      decisionId: d.id,
+      criterionAId: a.id,
+      criterionBId: b.id,
+      value: 3,
+      version: null,
+    });
     expect(j).toMatchObject({ evaluatorId: ada.userId, value: 3, version: 1 });
-    const reversed = await saveJudgment(ada, { decisionId: d.id, criterionAId: b.id, criterionBId: a.id, value: 5, version: 1 });
+    const reversed = await saveJudgment(ada, {
+      decisionId: d.id,
+      criterionAId: b.id,
+      criterionBId: a.id,
+      value: 5,
+      version: 1,
+    });
     expect(reversed).toMatchObject({ criterionAId: b.id, value: 5, version: 2 });
     const rows = await db.pairwiseJudgment.findMany({ where: { decisionId: d.id } });
     expect(rows).toHaveLength(1);
@@ -87,19 +108,36 @@ describe("applyAhpWeights", () => {
     const d = await fourCriteria();
     const versions = d.criteria.map((c) => ({ id: c.id, version: c.version }));
     // Incomplete judgments cannot be applied.
-    await expect(applyAhpWeights(ada, { decisionId: d.id, criteria: versions })).rejects.toMatchObject({ code: "stale" });
+    await expect(applyAhpWeights(ada, { decisionId: d.id, criteria: versions })).rejects.toMatchObject({
+      code: "stale",
+    });
     for (const [key, value] of Object.entries(LEADER)) {
       const [i, j] = key.split(",").map(Number);
-      await saveJudgment(ada, { decisionId: d.id, criterionAId: d.criteria[i].id, criterionBId: d.criteria[j].id, value, version: null });
+      await saveJudgment(ada, {
+        decisionId: d.id,
+        criterionAId: d.criteria[i].id,
+        criterionBId: d.criteria[j].id,
+        value,
+        version: null,
+      });
     }
-    await expect(applyAhpWeights(viewer, { decisionId: d.id, criteria: versions })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(applyAhpWeights(viewer, { decisionId: d.id, criteria: versions })).rejects.toBeInstanceOf(
+      AuthorizationError,
+    );
     const applied = await applyAhpWeights(ada, { decisionId: d.id, criteria: versions });
     expect(applied.map((a) => a.weight)).toEqual([54.76, 12.66, 26.99, 5.59]);
     const stored = await db.criterion.findMany({ where: { decisionId: d.id }, orderBy: { position: "asc" } });
-    expect(stored.map((c) => [c.weight, c.version])).toEqual([[54.76, 2], [12.66, 2], [26.99, 2], [5.59, 2]]);
+    expect(stored.map((c) => [c.weight, c.version])).toEqual([
+      [54.76, 2],
+      [12.66, 2],
+      [26.99, 2],
+      [5.59, 2],
+    ]);
     expect(await db.auditEvent.count({ where: { action: "criteria.ahp_weights_applied", entityId: d.id } })).toBe(1);
     // Applying again with the versions read before is a conflict; nothing changes.
-    await expect(applyAhpWeights(ada, { decisionId: d.id, criteria: versions })).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(applyAhpWeights(ada, { decisionId: d.id, criteria: versions })).rejects.toBeInstanceOf(
+      StaleWriteError,
+    );
     expect((await db.criterion.findFirstOrThrow({ where: { id: d.criteria[0].id } })).version).toBe(2);
   });
 
@@ -109,11 +147,19 @@ describe("applyAhpWeights", () => {
     // equal for both (1), the group matrix is [[1,2,1,1],[1/2,1,1,1],[1,1,1,1],[1,1,1,1]].
     for (let i = 0; i < 4; i++)
       for (let j = i + 1; j < 4; j++) {
-        const input = { decisionId: d.id, criterionAId: d.criteria[i].id, criterionBId: d.criteria[j].id, version: null };
+        const input = {
+          decisionId: d.id,
+          criterionAId: d.criteria[i].id,
+          criterionBId: d.criteria[j].id,
+          version: null,
+        };
         await saveJudgment(ada, { ...input, value: i === 0 && j === 1 ? 4 : 1 });
         await saveJudgment(bo, { ...input, value: 1 });
       }
-    const applied = await applyAhpWeights(bo, { decisionId: d.id, criteria: d.criteria.map((c) => ({ id: c.id, version: c.version })) });
+    const applied = await applyAhpWeights(bo, {
+      decisionId: d.id,
+      criteria: d.criteria.map((c) => ({ id: c.id, version: c.version })),
+    });
     // numpy: np.linalg.eig([[1,2,1,1],[.5,1,1,1],[1,1,1,1],[1,1,1,1]]) principal vector normalised →
     // .29788042, .20958724, .24626617, .24626617 → 29.79, 20.96, 24.63, 24.63
     expect(applied.map((a) => a.weight)).toEqual([29.79, 20.96, 24.63, 24.63]);

@@ -32,7 +32,14 @@ export interface AhpView {
   locked: boolean;
 }
 
-const toDto = (j: { id: string; evaluatorId: string; criterionAId: string; criterionBId: string; value: number; version: number }): JudgmentDto => ({
+const toDto = (j: {
+  id: string;
+  evaluatorId: string;
+  criterionAId: string;
+  criterionBId: string;
+  value: number;
+  version: number;
+}): JudgmentDto => ({
   id: j.id,
   evaluatorId: j.evaluatorId,
   criterionAId: j.criterionAId,
@@ -48,8 +55,14 @@ export async function getAhpView(actor: Actor, decisionId: string): Promise<AhpV
     select: {
       id: true,
       status: true,
-      criteria: { orderBy: { position: "asc" }, select: { id: true, name: true, description: true, weight: true, version: true, position: true } },
-      judgments: { orderBy: [{ updatedAt: "asc" }, { id: "asc" }], include: { evaluator: { select: { id: true, name: true } } } },
+      criteria: {
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, description: true, weight: true, version: true, position: true },
+      },
+      judgments: {
+        orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+        include: { evaluator: { select: { id: true, name: true } } },
+      },
     },
   });
   if (!d) return null;
@@ -83,7 +96,10 @@ export async function getAhpView(actor: Actor, decisionId: string): Promise<AhpV
 export async function saveJudgment(actor: Actor, input: SaveJudgmentInput): Promise<JudgmentDto> {
   return writeTransaction(async (tx) => {
     const decision = await loadEditableDecision(actor, input.decisionId, "ahp.write", tx);
-    const found = await tx.criterion.findMany({ where: { decisionId: decision.id, id: { in: [input.criterionAId, input.criterionBId] } }, select: { id: true } });
+    const found = await tx.criterion.findMany({
+      where: { decisionId: decision.id, id: { in: [input.criterionAId, input.criterionBId] } },
+      select: { id: true },
+    });
     if (found.length !== 2) throw new NotFoundError("criterion");
 
     const findOwn = () =>
@@ -119,10 +135,16 @@ export async function saveJudgment(actor: Actor, input: SaveJudgmentInput): Prom
     } else {
       if (!existing) throw new StaleWriteError("judgment", null);
       const stored = existing.criterionAId === input.criterionAId ? input.value : 1 / input.value;
-      await updateIfVersion(tx.pairwiseJudgment, { id: existing.id, version: input.version }, { value: stored }, "judgment", async () => {
-        const row = await findOwn();
-        return row ? asAsked(row) : null;
-      });
+      await updateIfVersion(
+        tx.pairwiseJudgment,
+        { id: existing.id, version: input.version },
+        { value: stored },
+        "judgment",
+        async () => {
+          const row = await findOwn();
+          return row ? asAsked(row) : null;
+        },
+      );
       saved = await tx.pairwiseJudgment.findUniqueOrThrow({ where: { id: existing.id } });
     }
     await recordAudit(tx, {
@@ -132,7 +154,12 @@ export async function saveJudgment(actor: Actor, input: SaveJudgmentInput): Prom
       entityType: "PairwiseJudgment",
       entityId: saved.id,
       before: existing ? { value: existing.value } : undefined,
-      after: { decisionId: decision.id, criterionAId: saved.criterionAId, criterionBId: saved.criterionBId, value: saved.value },
+      after: {
+        decisionId: decision.id,
+        criterionAId: saved.criterionAId,
+        criterionBId: saved.criterionBId,
+        value: saved.value,
+      },
     });
     return asAsked(saved);
   });
@@ -143,30 +170,48 @@ export async function saveJudgment(actor: Actor, input: SaveJudgmentInput): Prom
  * criteria as raw weights out of 100. Computed here from the stored judgments, never taken from the browser. Every
  * criterion must still be at the version the person saw, so a concurrent weight edit is a conflict, not overwritten.
  */
-export async function applyAhpWeights(actor: Actor, input: ApplyAhpWeightsInput): Promise<{ criterionId: string; weight: number }[]> {
+export async function applyAhpWeights(
+  actor: Actor,
+  input: ApplyAhpWeightsInput,
+): Promise<{ criterionId: string; weight: number }[]> {
   return writeTransaction(async (tx) => {
     const decision = await loadEditableDecision(actor, input.decisionId, "ahp.write", tx);
     const criteria = await tx.criterion.findMany({ where: { decisionId: decision.id }, orderBy: { position: "asc" } });
     const seen = new Map(input.criteria.map((c) => [c.id, c.version]));
     const currentRows = () => criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight, version: c.version }));
     // A criterion added or removed since the page was loaded changes the question itself.
-    if (seen.size !== criteria.length || criteria.some((c) => !seen.has(c.id))) throw new StaleWriteError("criteria", currentRows());
+    if (seen.size !== criteria.length || criteria.some((c) => !seen.has(c.id)))
+      throw new StaleWriteError("criteria", currentRows());
 
     const judgments = await tx.pairwiseJudgment.findMany({ where: { decisionId: decision.id } });
     const ids = criteria.map((c) => c.id);
     const group = groupMatrix(
       ids,
-      judgments.map((j) => ({ evaluatorId: j.evaluatorId, criterionA: j.criterionAId, criterionB: j.criterionBId, value: j.value })),
+      judgments.map((j) => ({
+        evaluatorId: j.evaluatorId,
+        criterionA: j.criterionAId,
+        criterionB: j.criterionBId,
+        value: j.value,
+      })),
     );
     if (ids.length < 2 || group.missingPairs.length > 0) throw new ConflictError("stale");
     const w = ahpWeights(group.matrix);
     const applied = ids.map((criterionId, i) => ({ criterionId, weight: ahpWeightToRaw(w.weights[i]) }));
 
     for (const [i, c] of criteria.entries()) {
-      await updateIfVersion(tx.criterion, { id: c.id, version: seen.get(c.id)! }, { weight: applied[i].weight }, "criteria", async () => {
-        const rows = await tx.criterion.findMany({ where: { decisionId: decision.id }, orderBy: { position: "asc" } });
-        return rows.map((r) => ({ id: r.id, name: r.name, weight: r.weight, version: r.version }));
-      });
+      await updateIfVersion(
+        tx.criterion,
+        { id: c.id, version: seen.get(c.id)! },
+        { weight: applied[i].weight },
+        "criteria",
+        async () => {
+          const rows = await tx.criterion.findMany({
+            where: { decisionId: decision.id },
+            orderBy: { position: "asc" },
+          });
+          return rows.map((r) => ({ id: r.id, name: r.name, weight: r.weight, version: r.version }));
+        },
+      );
     }
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,

@@ -49,7 +49,11 @@ async function assertNotLastAdmin(tx: TransactionClient, workspaceId: string, me
   if (admins <= 1) throw new ConflictError("lastAdmin");
 }
 
-export async function changeRole(actor: Actor, input: { membershipId: string; role: Role }, meta: { ip: string | null }): Promise<void> {
+export async function changeRole(
+  actor: Actor,
+  input: { membershipId: string; role: Role },
+  meta: { ip: string | null },
+): Promise<void> {
   authorize(actor, "member.manage");
   await writeTransaction(async (tx) => {
     const m = await membershipInWorkspace(tx, actor, input.membershipId);
@@ -73,13 +77,20 @@ export async function changeRole(actor: Actor, input: { membershipId: string; ro
  * Removes a member (an admin may remove themselves unless they are the last admin). Their sessions that were
  * working in this workspace lose it at once; currentActor() also re-reads membership on every request.
  */
-export async function removeMember(actor: Actor, input: { membershipId: string }, meta: { ip: string | null }): Promise<void> {
+export async function removeMember(
+  actor: Actor,
+  input: { membershipId: string },
+  meta: { ip: string | null },
+): Promise<void> {
   authorize(actor, "member.manage");
   await writeTransaction(async (tx) => {
     const m = await membershipInWorkspace(tx, actor, input.membershipId);
     await assertNotLastAdmin(tx, actor.workspaceId, m);
     await tx.membership.delete({ where: { id: m.id } });
-    await tx.session.updateMany({ where: { userId: m.userId, activeWorkspaceId: actor.workspaceId }, data: { activeWorkspaceId: null } });
+    await tx.session.updateMany({
+      where: { userId: m.userId, activeWorkspaceId: actor.workspaceId },
+      data: { activeWorkspaceId: null },
+    });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
@@ -99,7 +110,18 @@ export async function leaveWorkspace(userId: string, workspaceId: string, meta: 
     if (!m) throw new NotFoundError("Membership");
     await assertNotLastAdmin(tx, workspaceId, m);
     await tx.membership.delete({ where: { id: m.id } });
-    await tx.session.updateMany({ where: { userId, activeWorkspaceId: workspaceId }, data: { activeWorkspaceId: null } });
-    await recordAudit(tx, { workspaceId, actorId: userId, action: "member.left", entityType: "Membership", entityId: m.id, before: { userId, role: m.role }, ip: meta.ip });
+    await tx.session.updateMany({
+      where: { userId, activeWorkspaceId: workspaceId },
+      data: { activeWorkspaceId: null },
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: userId,
+      action: "member.left",
+      entityType: "Membership",
+      entityId: m.id,
+      before: { userId, role: m.role },
+      ip: meta.ip,
+    });
   });
 }

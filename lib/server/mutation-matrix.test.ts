@@ -52,7 +52,11 @@ function actorFor(role: Role): Actor {
 }
 
 /** The target workspace's own admin, for fixture set-up through the real data layer. */
-const adminOf = (ws: Seeded): Actor => ({ userId: ws.users.get("admin")!, workspaceId: ws.workspace.id, role: "ADMIN" });
+const adminOf = (ws: Seeded): Actor => ({
+  userId: ws.users.get("admin")!,
+  workspaceId: ws.workspace.id,
+  role: "ADMIN",
+});
 
 // ---- Fresh reads of the target workspace (versions and rows move on after every successful write) -------------------
 
@@ -69,29 +73,50 @@ const decisionOf = (ws: Seeded) =>
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
 const ratingCriterionOf = async (ws: Seeded) =>
-  db.criterion.findFirstOrThrow({ where: { decisionId: (await decisionOf(ws)).id, kind: "RATING", ...notTemp }, orderBy: { id: "asc" } });
+  db.criterion.findFirstOrThrow({
+    where: { decisionId: (await decisionOf(ws)).id, kind: "RATING", ...notTemp },
+    orderBy: { id: "asc" },
+  });
 const candidateOf = async (ws: Seeded) =>
-  db.candidate.findFirstOrThrow({ where: { decisionId: (await decisionOf(ws)).id, ...notTemp }, orderBy: { id: "asc" } });
-const teamOf = (ws: Seeded) => db.team.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, ...notTemp }, orderBy: { id: "asc" } });
-const memberOf = async (ws: Seeded) => db.teamMember.findFirstOrThrow({ where: { teamId: (await teamOf(ws)).id, ...notTemp }, orderBy: { id: "asc" } });
-const skillOf = (ws: Seeded) => db.skill.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, ...notTemp }, orderBy: { id: "asc" } });
+  db.candidate.findFirstOrThrow({
+    where: { decisionId: (await decisionOf(ws)).id, ...notTemp },
+    orderBy: { id: "asc" },
+  });
+const teamOf = (ws: Seeded) =>
+  db.team.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, ...notTemp }, orderBy: { id: "asc" } });
+const memberOf = async (ws: Seeded) =>
+  db.teamMember.findFirstOrThrow({ where: { teamId: (await teamOf(ws)).id, ...notTemp }, orderBy: { id: "asc" } });
+const skillOf = (ws: Seeded) =>
+  db.skill.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, ...notTemp }, orderBy: { id: "asc" } });
 const tempMembershipOf = (ws: Seeded) =>
-  db.membership.findFirst({ where: { workspaceId: ws.workspace.id, user: { email: { startsWith: "matrix-temp" } } }, orderBy: { id: "asc" } });
+  db.membership.findFirst({
+    where: { workspaceId: ws.workspace.id, user: { email: { startsWith: "matrix-temp" } } },
+    orderBy: { id: "asc" },
+  });
 
 /** The newest removal of `action` in the decision whose row is still gone: a valid undo token. */
-async function undoTokenOf(ws: Seeded, action: "criterion.removed" | "candidate.removed"): Promise<{ decisionId: string; undoToken: string } | null> {
+async function undoTokenOf(
+  ws: Seeded,
+  action: "criterion.removed" | "candidate.removed",
+): Promise<{ decisionId: string; undoToken: string } | null> {
   const d = await decisionOf(ws);
-  const events = await db.auditEvent.findMany({ where: { workspaceId: ws.workspace.id, action }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const events = await db.auditEvent.findMany({
+    where: { workspaceId: ws.workspace.id, action },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
   for (const e of events) {
     const row = (e.before as { row?: { decisionId?: string } } | null)?.row;
     if (row?.decisionId !== d.id || !e.entityId) continue;
-    const gone = action === "criterion.removed" ? !(await db.criterion.findUnique({ where: { id: e.entityId } })) : !(await db.candidate.findUnique({ where: { id: e.entityId } }));
+    const gone =
+      action === "criterion.removed"
+        ? !(await db.criterion.findUnique({ where: { id: e.entityId } }))
+        : !(await db.candidate.findUnique({ where: { id: e.entityId } }));
     if (gone) return { decisionId: d.id, undoToken: e.id };
   }
   return null;
 }
 
-const toggle = <T,>(current: T | null | undefined, a: T, b: T): T => (current === a ? b : a);
+const toggle = <T>(current: T | null | undefined, a: T, b: T): T => (current === a ? b : a);
 
 // ---- Fixture set-up (runs before the "before" snapshot, so it never counts as a change) -----------------------------
 
@@ -111,7 +136,9 @@ async function ensureUndoToken(ws: Seeded, action: "criterion.removed" | "candid
   if (await undoTokenOf(ws, action)) return;
   const d = await decisionOf(ws);
   if (action === "criterion.removed") {
-    const c = await db.criterion.create({ data: { decisionId: d.id, name: nextName("criterion"), weight: 1, position: 999 } });
+    const c = await db.criterion.create({
+      data: { decisionId: d.id, name: nextName("criterion"), weight: 1, position: 999 },
+    });
     await criteria.removeCriterion(adminOf(ws), c.id);
   } else {
     const c = await db.candidate.create({ data: { decisionId: d.id, name: nextName("candidate"), position: 999 } });
@@ -122,14 +149,28 @@ async function ensureUndoToken(ws: Seeded, action: "criterion.removed" | "candid
 /** Every pair of the decision's criteria has at least one judgment, so the group weights can be computed. */
 async function ensureCompleteJudgments(ws: Seeded) {
   const d = await decisionOf(ws);
-  const ids = (await db.criterion.findMany({ where: { decisionId: d.id }, orderBy: { id: "asc" }, select: { id: true } })).map((c) => c.id);
-  const have = new Set((await db.pairwiseJudgment.findMany({ where: { decisionId: d.id } })).flatMap((j) => [`${j.criterionAId}|${j.criterionBId}`, `${j.criterionBId}|${j.criterionAId}`]));
+  const ids = (
+    await db.criterion.findMany({ where: { decisionId: d.id }, orderBy: { id: "asc" }, select: { id: true } })
+  ).map((c) => c.id);
+  const have = new Set(
+    (await db.pairwiseJudgment.findMany({ where: { decisionId: d.id } })).flatMap((j) => [
+      `${j.criterionAId}|${j.criterionBId}`,
+      `${j.criterionBId}|${j.criterionAId}`,
+    ]),
+  );
   const evaluatorId = ws.users.get("admin")!;
   for (let i = 0; i < ids.length; i++)
     for (let k = i + 1; k < ids.length; k++)
       if (!have.has(`${ids[i]}|${ids[k]}`))
         await db.pairwiseJudgment.upsert({
-          where: { decisionId_evaluatorId_criterionAId_criterionBId: { decisionId: d.id, evaluatorId, criterionAId: ids[i], criterionBId: ids[k] } },
+          where: {
+            decisionId_evaluatorId_criterionAId_criterionBId: {
+              decisionId: d.id,
+              evaluatorId,
+              criterionAId: ids[i],
+              criterionBId: ids[k],
+            },
+          },
           create: { decisionId: d.id, evaluatorId, criterionAId: ids[i], criterionBId: ids[k], value: 1 },
           update: {},
         });
@@ -148,34 +189,62 @@ async function ensureTempSkill(ws: Seeded) {
 
 async function ensureRating(ws: Seeded) {
   const [m, s] = await Promise.all([memberOf(ws), skillOf(ws)]);
-  await db.skillRating.upsert({ where: { memberId_skillId: { memberId: m.id, skillId: s.id } }, create: { memberId: m.id, skillId: s.id, level: 5 }, update: {} });
+  await db.skillRating.upsert({
+    where: { memberId_skillId: { memberId: m.id, skillId: s.id } },
+    create: { memberId: m.id, skillId: s.id, level: 5 },
+    update: {},
+  });
 }
 
 async function ensureOverride(ws: Seeded) {
   const [t, s] = await Promise.all([teamOf(ws), skillOf(ws)]);
-  await db.teamSkillOverride.upsert({ where: { teamId_skillId: { teamId: t.id, skillId: s.id } }, create: { teamId: t.id, skillId: s.id, level: 5, reason: "matrix" }, update: {} });
+  await db.teamSkillOverride.upsert({
+    where: { teamId_skillId: { teamId: t.id, skillId: s.id } },
+    create: { teamId: t.id, skillId: s.id, level: 5, reason: "matrix" },
+    update: {},
+  });
 }
 
 async function ensureRequirement(ws: Seeded) {
   const [c, s] = await Promise.all([candidateOf(ws), skillOf(ws)]);
-  await db.skillRequirement.upsert({ where: { candidateId_skillId: { candidateId: c.id, skillId: s.id } }, create: { candidateId: c.id, skillId: s.id, weight: 1 }, update: {} });
+  await db.skillRequirement.upsert({
+    where: { candidateId_skillId: { candidateId: c.id, skillId: s.id } },
+    create: { candidateId: c.id, skillId: s.id, weight: 1 },
+    update: {},
+  });
 }
 
 async function ensureShareLink(ws: Seeded) {
   const d = await decisionOf(ws);
   if (await db.shareLink.count({ where: { decisionId: d.id, revokedAt: null } })) return;
-  await db.shareLink.create({ data: { decisionId: d.id, tokenHash: hashToken(generateToken()), createdById: ws.users.get("admin")!, expiresAt: new Date(Date.now() + 86_400_000) } });
+  await db.shareLink.create({
+    data: {
+      decisionId: d.id,
+      tokenHash: hashToken(generateToken()),
+      createdById: ws.users.get("admin")!,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
 }
 
 async function ensurePendingInvitation(ws: Seeded) {
   if (await db.invitation.count({ where: { workspaceId: ws.workspace.id, revokedAt: null, acceptedAt: null } })) return;
-  await db.invitation.create({ data: { workspaceId: ws.workspace.id, role: "VIEWER", tokenHash: hashToken(generateToken()), expiresAt: new Date(Date.now() + 86_400_000) } });
+  await db.invitation.create({
+    data: {
+      workspaceId: ws.workspace.id,
+      role: "VIEWER",
+      tokenHash: hashToken(generateToken()),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
 }
 
 /** A throwaway member of the workspace (never the last admin), so role changes and removals hit nobody real. */
 async function ensureTempMembership(ws: Seeded) {
   if (await tempMembershipOf(ws)) return;
-  const user = await db.user.create({ data: { email: `matrix-temp-${++seq}@${ws.workspace.slug}.test`, name: nextName("user") } });
+  const user = await db.user.create({
+    data: { email: `matrix-temp-${++seq}@${ws.workspace.slug}.test`, name: nextName("user") },
+  });
   await db.membership.create({ data: { workspaceId: ws.workspace.id, userId: user.id, role: "VIEWER" } });
 }
 
@@ -211,7 +280,8 @@ const MUTATIONS: Mutation[] = [
     name: "decisions.createDecision",
     actions: ["decisions.createDecisionAction"],
     permission: "decision.write",
-    run: async (actor, t) => decisions.createDecision(actor, { title: nextName("decision"), teamId: (await teamOf(t)).id, template: "" }),
+    run: async (actor, t) =>
+      decisions.createDecision(actor, { title: nextName("decision"), teamId: (await teamOf(t)).id, template: "" }),
   },
   {
     name: "decisions.duplicateDecision",
@@ -243,7 +313,13 @@ const MUTATIONS: Mutation[] = [
     permission: "decision.write",
     run: async (actor, t) => {
       const d = await decisionOf(t);
-      return decisions.updateDecisionField(actor, { decisionId: d.id, version: d.version, field: "context", base: d.context, value: `${d.context}!`.slice(-500) });
+      return decisions.updateDecisionField(actor, {
+        decisionId: d.id,
+        version: d.version,
+        field: "context",
+        base: d.context,
+        value: `${d.context}!`.slice(-500),
+      });
     },
   },
   {
@@ -253,7 +329,15 @@ const MUTATIONS: Mutation[] = [
     run: async (actor, t) => {
       const d = await decisionOf(t);
       const to = d.status === "DRAFT" ? "IN_REVIEW" : "DRAFT";
-      return decisions.changeDecisionStatus(actor, { decisionId: d.id, version: d.version, from: d.status, to, chosenCandidateId: "", outcomeRationale: "", supersededById: "" });
+      return decisions.changeDecisionStatus(actor, {
+        decisionId: d.id,
+        version: d.version,
+        from: d.status,
+        to,
+        chosenCandidateId: "",
+        outcomeRationale: "",
+        supersededById: "",
+      });
     },
   },
   // criteria
@@ -261,7 +345,8 @@ const MUTATIONS: Mutation[] = [
     name: "criteria.addCriterion",
     actions: ["criteria.addCriterionAction"],
     permission: "decision.write",
-    run: async (actor, t) => criteria.addCriterion(actor, { decisionId: (await decisionOf(t)).id, name: nextName("criterion") }),
+    run: async (actor, t) =>
+      criteria.addCriterion(actor, { decisionId: (await decisionOf(t)).id, name: nextName("criterion") }),
   },
   {
     name: "criteria.updateCriterionField",
@@ -269,7 +354,13 @@ const MUTATIONS: Mutation[] = [
     permission: "decision.write",
     run: async (actor, t) => {
       const c = await ratingCriterionOf(t);
-      return criteria.updateCriterionField(actor, { criterionId: c.id, version: c.version, field: "description", base: c.description, value: `${c.description}!`.slice(-500) });
+      return criteria.updateCriterionField(actor, {
+        criterionId: c.id,
+        version: c.version,
+        field: "description",
+        base: c.description,
+        value: `${c.description}!`.slice(-500),
+      });
     },
   },
   {
@@ -278,7 +369,13 @@ const MUTATIONS: Mutation[] = [
     permission: "decision.write",
     run: async (actor, t) => {
       const d = await decisionOf(t);
-      const current = (await db.criterion.findMany({ where: { decisionId: d.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true } })).map((c) => c.id);
+      const current = (
+        await db.criterion.findMany({
+          where: { decisionId: d.id },
+          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          select: { id: true },
+        })
+      ).map((c) => c.id);
       return criteria.reorderCriteria(actor, { decisionId: d.id, ids: [...current].reverse(), expected: current });
     },
   },
@@ -288,7 +385,9 @@ const MUTATIONS: Mutation[] = [
     permission: "decision.write",
     prepare: ensureTempCriterion,
     run: async (actor, t) => {
-      const c = await db.criterion.findFirstOrThrow({ where: { decisionId: (await decisionOf(t)).id, name: { startsWith: TEMP } } });
+      const c = await db.criterion.findFirstOrThrow({
+        where: { decisionId: (await decisionOf(t)).id, name: { startsWith: TEMP } },
+      });
       return criteria.removeCriterion(actor, c.id);
     },
   },
@@ -304,7 +403,8 @@ const MUTATIONS: Mutation[] = [
     name: "candidates.addCandidate",
     actions: ["candidates.addCandidateAction"],
     permission: "decision.write",
-    run: async (actor, t) => candidates.addCandidate(actor, { decisionId: (await decisionOf(t)).id, name: nextName("candidate") }),
+    run: async (actor, t) =>
+      candidates.addCandidate(actor, { decisionId: (await decisionOf(t)).id, name: nextName("candidate") }),
   },
   {
     name: "candidates.updateCandidateField",
@@ -312,7 +412,13 @@ const MUTATIONS: Mutation[] = [
     permission: "decision.write",
     run: async (actor, t) => {
       const c = await candidateOf(t);
-      return candidates.updateCandidateField(actor, { candidateId: c.id, version: c.version, field: "description", base: c.description, value: `${c.description}!`.slice(-500) });
+      return candidates.updateCandidateField(actor, {
+        candidateId: c.id,
+        version: c.version,
+        field: "description",
+        base: c.description,
+        value: `${c.description}!`.slice(-500),
+      });
     },
   },
   {
@@ -321,7 +427,13 @@ const MUTATIONS: Mutation[] = [
     permission: "decision.write",
     run: async (actor, t) => {
       const d = await decisionOf(t);
-      const current = (await db.candidate.findMany({ where: { decisionId: d.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true } })).map((c) => c.id);
+      const current = (
+        await db.candidate.findMany({
+          where: { decisionId: d.id },
+          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          select: { id: true },
+        })
+      ).map((c) => c.id);
       return candidates.reorderCandidates(actor, { decisionId: d.id, ids: [...current].reverse(), expected: current });
     },
   },
@@ -331,7 +443,9 @@ const MUTATIONS: Mutation[] = [
     permission: "decision.write",
     prepare: ensureTempCandidate,
     run: async (actor, t) => {
-      const c = await db.candidate.findFirstOrThrow({ where: { decisionId: (await decisionOf(t)).id, name: { startsWith: TEMP } } });
+      const c = await db.candidate.findFirstOrThrow({
+        where: { decisionId: (await decisionOf(t)).id, name: { startsWith: TEMP } },
+      });
       return candidates.removeCandidate(actor, c.id);
     },
   },
@@ -349,10 +463,20 @@ const MUTATIONS: Mutation[] = [
     permission: "score.write",
     run: async (actor, t) => {
       const [d, c, k] = await Promise.all([decisionOf(t), ratingCriterionOf(t), candidateOf(t)]);
-      const mine = await db.score.findUnique({ where: { criterionId_candidateId_evaluatorId: { criterionId: c.id, candidateId: k.id, evaluatorId: actor.userId } } });
+      const mine = await db.score.findUnique({
+        where: {
+          criterionId_candidateId_evaluatorId: { criterionId: c.id, candidateId: k.id, evaluatorId: actor.userId },
+        },
+      });
       const lo = c.scaleMin ?? 0;
       const hi = c.scaleMax ?? 10;
-      return scores.saveScore(actor, { decisionId: d.id, criterionId: c.id, candidateId: k.id, value: toggle(mine?.value, lo, hi), version: mine?.version ?? null });
+      return scores.saveScore(actor, {
+        decisionId: d.id,
+        criterionId: c.id,
+        candidateId: k.id,
+        value: toggle(mine?.value, lo, hi),
+        version: mine?.version ?? null,
+      });
     },
   },
   {
@@ -364,13 +488,27 @@ const MUTATIONS: Mutation[] = [
       const [c, k] = await Promise.all([ratingCriterionOf(t), candidateOf(t)]);
       const evaluators = t === own ? ROLES.map((r) => actorFor(r).userId) : [t.users.get("admin")!];
       for (const evaluatorId of evaluators)
-        await db.score.upsert({ where: { criterionId_candidateId_evaluatorId: { criterionId: c.id, candidateId: k.id, evaluatorId } }, create: { criterionId: c.id, candidateId: k.id, evaluatorId, value: 1 }, update: {} });
+        await db.score.upsert({
+          where: { criterionId_candidateId_evaluatorId: { criterionId: c.id, candidateId: k.id, evaluatorId } },
+          create: { criterionId: c.id, candidateId: k.id, evaluatorId, value: 1 },
+          update: {},
+        });
     },
     run: async (actor, t) => {
       const [d, c, k] = await Promise.all([decisionOf(t), ratingCriterionOf(t), candidateOf(t)]);
-      const s = await db.score.findFirstOrThrow({ where: { criterionId: c.id, candidateId: k.id }, orderBy: { id: "asc" } });
-      const mine = await db.score.findFirst({ where: { criterionId: c.id, candidateId: k.id, evaluatorId: actor.userId } });
-      return scores.deleteScore(actor, { decisionId: d.id, criterionId: c.id, candidateId: k.id, version: (mine ?? s).version });
+      const s = await db.score.findFirstOrThrow({
+        where: { criterionId: c.id, candidateId: k.id },
+        orderBy: { id: "asc" },
+      });
+      const mine = await db.score.findFirst({
+        where: { criterionId: c.id, candidateId: k.id, evaluatorId: actor.userId },
+      });
+      return scores.deleteScore(actor, {
+        decisionId: d.id,
+        criterionId: c.id,
+        candidateId: k.id,
+        version: (mine ?? s).version,
+      });
     },
   },
   // AHP
@@ -380,9 +518,21 @@ const MUTATIONS: Mutation[] = [
     permission: "ahp.write",
     run: async (actor, t) => {
       const d = await decisionOf(t);
-      const [a, b] = await db.criterion.findMany({ where: { decisionId: d.id, ...notTemp }, orderBy: { id: "asc" }, take: 2 });
-      const mine = await db.pairwiseJudgment.findFirst({ where: { decisionId: d.id, evaluatorId: actor.userId, criterionAId: a.id, criterionBId: b.id } });
-      return judgments.saveJudgment(actor, { decisionId: d.id, criterionAId: a.id, criterionBId: b.id, value: toggle(mine?.value, 3, 5), version: mine?.version ?? null });
+      const [a, b] = await db.criterion.findMany({
+        where: { decisionId: d.id, ...notTemp },
+        orderBy: { id: "asc" },
+        take: 2,
+      });
+      const mine = await db.pairwiseJudgment.findFirst({
+        where: { decisionId: d.id, evaluatorId: actor.userId, criterionAId: a.id, criterionBId: b.id },
+      });
+      return judgments.saveJudgment(actor, {
+        decisionId: d.id,
+        criterionAId: a.id,
+        criterionBId: b.id,
+        value: toggle(mine?.value, 3, 5),
+        version: mine?.version ?? null,
+      });
     },
   },
   {
@@ -410,14 +560,21 @@ const MUTATIONS: Mutation[] = [
     permission: "team.write",
     run: async (actor, t) => {
       const team = await teamOf(t);
-      return teams.updateTeam(actor, { teamId: team.id, version: team.version, name: team.name, description: `${team.description}.`.slice(-400), aggregation: toggle(team.aggregation, "top2", "max") as "top2" | "max" });
+      return teams.updateTeam(actor, {
+        teamId: team.id,
+        version: team.version,
+        name: team.name,
+        description: `${team.description}.`.slice(-400),
+        aggregation: toggle(team.aggregation, "top2", "max") as "top2" | "max",
+      });
     },
   },
   {
     name: "teams.addMember",
     actions: ["teams.addMemberAction"],
     permission: "team.write",
-    run: async (actor, t) => teams.addMember(actor, { teamId: (await teamOf(t)).id, name: nextName("member"), userId: null }),
+    run: async (actor, t) =>
+      teams.addMember(actor, { teamId: (await teamOf(t)).id, name: nextName("member"), userId: null }),
   },
   {
     name: "teams.updateMember",
@@ -433,7 +590,10 @@ const MUTATIONS: Mutation[] = [
     actions: ["teams.moveMemberAction"],
     permission: "team.write",
     run: async (actor, t) => {
-      const first = await db.teamMember.findFirstOrThrow({ where: { teamId: (await teamOf(t)).id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+      const first = await db.teamMember.findFirstOrThrow({
+        where: { teamId: (await teamOf(t)).id },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      });
       return teams.moveMember(actor, { memberId: first.id, version: first.version, direction: "down" });
     },
   },
@@ -443,7 +603,9 @@ const MUTATIONS: Mutation[] = [
     permission: "team.write",
     prepare: ensureTempMember,
     run: async (actor, t) => {
-      const m = await db.teamMember.findFirstOrThrow({ where: { teamId: (await teamOf(t)).id, name: { startsWith: TEMP } } });
+      const m = await db.teamMember.findFirstOrThrow({
+        where: { teamId: (await teamOf(t)).id, name: { startsWith: TEMP } },
+      });
       return teams.removeMember(actor, { memberId: m.id, version: m.version });
     },
   },
@@ -461,7 +623,13 @@ const MUTATIONS: Mutation[] = [
     permission: "skill.write",
     run: async (actor, t) => {
       const s = await skillOf(t);
-      return skills.updateSkill(actor, { skillId: s.id, version: s.version, name: s.name, category: s.category, description: `${s.description}.`.slice(-400) });
+      return skills.updateSkill(actor, {
+        skillId: s.id,
+        version: s.version,
+        name: s.name,
+        category: s.category,
+        description: `${s.description}.`.slice(-400),
+      });
     },
   },
   {
@@ -482,7 +650,12 @@ const MUTATIONS: Mutation[] = [
     run: async (actor, t) => {
       const [m, s] = await Promise.all([memberOf(t), skillOf(t)]);
       const r = await db.skillRating.findUnique({ where: { memberId_skillId: { memberId: m.id, skillId: s.id } } });
-      return ratings.setRating(actor, { memberId: m.id, skillId: s.id, level: toggle(r?.level, 4, 6), version: r?.version ?? null });
+      return ratings.setRating(actor, {
+        memberId: m.id,
+        skillId: s.id,
+        level: toggle(r?.level, 4, 6),
+        version: r?.version ?? null,
+      });
     },
   },
   {
@@ -492,7 +665,9 @@ const MUTATIONS: Mutation[] = [
     prepare: ensureRating,
     run: async (actor, t) => {
       const [m, s] = await Promise.all([memberOf(t), skillOf(t)]);
-      const r = await db.skillRating.findUniqueOrThrow({ where: { memberId_skillId: { memberId: m.id, skillId: s.id } } });
+      const r = await db.skillRating.findUniqueOrThrow({
+        where: { memberId_skillId: { memberId: m.id, skillId: s.id } },
+      });
       return ratings.clearRating(actor, { memberId: m.id, skillId: s.id, version: r.version });
     },
   },
@@ -503,7 +678,10 @@ const MUTATIONS: Mutation[] = [
     run: async (actor, t) => {
       const [team, m, s] = await Promise.all([teamOf(t), memberOf(t), skillOf(t)]);
       const r = await db.skillRating.findUnique({ where: { memberId_skillId: { memberId: m.id, skillId: s.id } } });
-      return ratings.pasteRatings(actor, { teamId: team.id, cells: [{ memberId: m.id, skillId: s.id, text: String(toggle(r?.level, 2, 3)), version: r?.version ?? null }] });
+      return ratings.pasteRatings(actor, {
+        teamId: team.id,
+        cells: [{ memberId: m.id, skillId: s.id, text: String(toggle(r?.level, 2, 3)), version: r?.version ?? null }],
+      });
     },
   },
   {
@@ -512,8 +690,16 @@ const MUTATIONS: Mutation[] = [
     permission: "rating.write",
     run: async (actor, t) => {
       const [team, s] = await Promise.all([teamOf(t), skillOf(t)]);
-      const o = await db.teamSkillOverride.findUnique({ where: { teamId_skillId: { teamId: team.id, skillId: s.id } } });
-      return ratings.setOverride(actor, { teamId: team.id, skillId: s.id, level: toggle(o?.level, 7, 8), reason: "matrix", version: o?.version ?? null });
+      const o = await db.teamSkillOverride.findUnique({
+        where: { teamId_skillId: { teamId: team.id, skillId: s.id } },
+      });
+      return ratings.setOverride(actor, {
+        teamId: team.id,
+        skillId: s.id,
+        level: toggle(o?.level, 7, 8),
+        reason: "matrix",
+        version: o?.version ?? null,
+      });
     },
   },
   {
@@ -523,7 +709,9 @@ const MUTATIONS: Mutation[] = [
     prepare: ensureOverride,
     run: async (actor, t) => {
       const [team, s] = await Promise.all([teamOf(t), skillOf(t)]);
-      const o = await db.teamSkillOverride.findUniqueOrThrow({ where: { teamId_skillId: { teamId: team.id, skillId: s.id } } });
+      const o = await db.teamSkillOverride.findUniqueOrThrow({
+        where: { teamId_skillId: { teamId: team.id, skillId: s.id } },
+      });
       return ratings.clearOverride(actor, { teamId: team.id, skillId: s.id, version: o.version });
     },
   },
@@ -534,8 +722,17 @@ const MUTATIONS: Mutation[] = [
     permission: "requirement.write",
     run: async (actor, t) => {
       const [d, c, s] = await Promise.all([decisionOf(t), candidateOf(t), skillOf(t)]);
-      const q = await db.skillRequirement.findUnique({ where: { candidateId_skillId: { candidateId: c.id, skillId: s.id } } });
-      return requirements.saveRequirement(actor, { decisionId: d.id, candidateId: c.id, skillId: s.id, weight: toggle(q?.weight, 2, 3), minLevel: null, version: q?.version ?? null });
+      const q = await db.skillRequirement.findUnique({
+        where: { candidateId_skillId: { candidateId: c.id, skillId: s.id } },
+      });
+      return requirements.saveRequirement(actor, {
+        decisionId: d.id,
+        candidateId: c.id,
+        skillId: s.id,
+        weight: toggle(q?.weight, 2, 3),
+        minLevel: null,
+        version: q?.version ?? null,
+      });
     },
   },
   {
@@ -545,7 +742,9 @@ const MUTATIONS: Mutation[] = [
     prepare: ensureRequirement,
     run: async (actor, t) => {
       const [d, c, s] = await Promise.all([decisionOf(t), candidateOf(t), skillOf(t)]);
-      const q = await db.skillRequirement.findUniqueOrThrow({ where: { candidateId_skillId: { candidateId: c.id, skillId: s.id } } });
+      const q = await db.skillRequirement.findUniqueOrThrow({
+        where: { candidateId_skillId: { candidateId: c.id, skillId: s.id } },
+      });
       return requirements.removeRequirement(actor, { decisionId: d.id, requirementId: q.id, version: q.version });
     },
   },
@@ -557,14 +756,19 @@ const MUTATIONS: Mutation[] = [
     run: async (actor, t) => {
       const d = await decisionOf(t);
       const crits = await db.criterion.findMany({ where: { decisionId: d.id }, select: { id: true } });
-      return scenarios.createScenario(actor, { decisionId: d.id, name: nextName("scenario"), weights: Object.fromEntries(crits.map((c) => [c.id, 10])) });
+      return scenarios.createScenario(actor, {
+        decisionId: d.id,
+        name: nextName("scenario"),
+        weights: Object.fromEntries(crits.map((c) => [c.id, 10])),
+      });
     },
   },
   {
     name: "share-links.createShareLink",
     actions: ["share-links.createShareLinkAction"],
     permission: "decision.write",
-    run: async (actor, t) => shareLinks.createShareLink(actor, { decisionId: (await decisionOf(t)).id, days: 7, ip: null }),
+    run: async (actor, t) =>
+      shareLinks.createShareLink(actor, { decisionId: (await decisionOf(t)).id, days: 7, ip: null }),
   },
   {
     name: "share-links.revokeShareLink",
@@ -572,7 +776,9 @@ const MUTATIONS: Mutation[] = [
     permission: "decision.write",
     prepare: ensureShareLink,
     run: async (actor, t) => {
-      const link = await db.shareLink.findFirstOrThrow({ where: { decision: { workspaceId: t.workspace.id }, revokedAt: null } });
+      const link = await db.shareLink.findFirstOrThrow({
+        where: { decision: { workspaceId: t.workspace.id }, revokedAt: null },
+      });
       return shareLinks.revokeShareLink(actor, { linkId: link.id, ip: null });
     },
   },
@@ -583,7 +789,8 @@ const MUTATIONS: Mutation[] = [
     permission: "decision.write",
     alsoRequires: ["score.write"],
     readOnly: true,
-    run: async (actor, t) => imports.planMatrixImport(actor, await matrixFor(t), { mode: "existing", decisionId: (await decisionOf(t)).id }),
+    run: async (actor, t) =>
+      imports.planMatrixImport(actor, await matrixFor(t), { mode: "existing", decisionId: (await decisionOf(t)).id }),
   },
   {
     name: "imports.planJsonImport",
@@ -602,7 +809,10 @@ const MUTATIONS: Mutation[] = [
       const matrix = await matrixFor(t);
       const target = { mode: "existing" as const, decisionId: (await decisionOf(t)).id };
       // The fingerprint a preview would have shown this actor; a refused preview leaves a fingerprint that cannot match.
-      const fingerprint = await imports.planMatrixImport(actor, matrix, target).then((p) => p.fingerprint, () => "no-preview");
+      const fingerprint = await imports.planMatrixImport(actor, matrix, target).then(
+        (p) => p.fingerprint,
+        () => "no-preview",
+      );
       return imports.applyMatrixImport(actor, matrix, target, fingerprint);
     },
   },
@@ -621,7 +831,11 @@ const MUTATIONS: Mutation[] = [
     prepare: ensureTempMembership,
     run: async (actor, t) => {
       const m = (await tempMembershipOf(t))!;
-      return members.changeRole(actor, { membershipId: m.id, role: toggle<Role>(m.role, "ARCHITECT", "TEAM_LEAD") }, { ip: null });
+      return members.changeRole(
+        actor,
+        { membershipId: m.id, role: toggle<Role>(m.role, "ARCHITECT", "TEAM_LEAD") },
+        { ip: null },
+      );
     },
   },
   {
@@ -629,7 +843,8 @@ const MUTATIONS: Mutation[] = [
     actions: ["members.removeMemberAction"],
     permission: "member.manage",
     prepare: ensureTempMembership,
-    run: async (actor, t) => members.removeMember(actor, { membershipId: (await tempMembershipOf(t))!.id }, { ip: null }),
+    run: async (actor, t) =>
+      members.removeMember(actor, { membershipId: (await tempMembershipOf(t))!.id }, { ip: null }),
   },
   {
     name: "invitations.createInvitation",
@@ -644,7 +859,9 @@ const MUTATIONS: Mutation[] = [
     permission: "invitation.manage",
     prepare: ensurePendingInvitation,
     run: async (actor, t) => {
-      const inv = await db.invitation.findFirstOrThrow({ where: { workspaceId: t.workspace.id, revokedAt: null, acceptedAt: null } });
+      const inv = await db.invitation.findFirstOrThrow({
+        where: { workspaceId: t.workspace.id, revokedAt: null, acceptedAt: null },
+      });
       return invitations.revokeInvitation(actor, inv.id, { ip: null });
     },
   },
@@ -664,17 +881,45 @@ async function matrixFor(t: Seeded): Promise<ParsedMatrix> {
   return {
     title: null,
     candidates: [k.name],
-    criteria: [{ name: c.name, weight: c.weight, kind: "RATING", direction: c.direction, scaleMin: c.scaleMin, scaleMax: c.scaleMax, unit: c.unit, values: [lo + (seq++ % 2)], row: 2 }],
+    criteria: [
+      {
+        name: c.name,
+        weight: c.weight,
+        kind: "RATING",
+        direction: c.direction,
+        scaleMin: c.scaleMin,
+        scaleMax: c.scaleMax,
+        unit: c.unit,
+        values: [lo + (seq++ % 2)],
+        row: 2,
+      },
+    ],
     warnings: [],
   };
 }
 
 function decisionJson() {
-  const blank = { description: "", lowMeaning: "", highMeaning: "", unit: null, worst: null, best: null, threshold: null };
+  const blank = {
+    description: "",
+    lowMeaning: "",
+    highMeaning: "",
+    unit: null,
+    worst: null,
+    best: null,
+    threshold: null,
+  };
   return decisionJsonSchema.parse({
     format: "stackwise.decision",
     version: 1,
-    decision: { title: nextName("import"), context: "", status: "DRAFT", outcomeRationale: "", chosenCandidate: null, team: null, settings: null },
+    decision: {
+      title: nextName("import"),
+      context: "",
+      status: "DRAFT",
+      outcomeRationale: "",
+      chosenCandidate: null,
+      team: null,
+      settings: null,
+    },
     criteria: [{ name: "Cost", weight: 1, kind: "RATING", direction: "BENEFIT", scaleMin: 0, scaleMax: 10, ...blank }],
     candidates: [{ name: "Option A", description: "", link: "", requirements: [] }],
     scores: [],
@@ -726,7 +971,9 @@ function routeMethods(): { file: string; methods: string[] }[] {
     .filter((f) => /(^|\/)route\.tsx?$/.test(f))
     .map((f) => {
       const src = readFileSync(path.join(root, f), "utf8");
-      const methods = [...src.matchAll(/^export\s+(?:async\s+function|const|function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/gm)].map((m) => m[1]);
+      const methods = [
+        ...src.matchAll(/^export\s+(?:async\s+function|const|function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/gm),
+      ].map((m) => m[1]);
       return { file: `app/api/${f}`, methods };
     });
 }
@@ -737,17 +984,22 @@ describe("completeness", () => {
     expect(declared.length).toBeGreaterThan(0);
     const covered = new Set(MUTATIONS.flatMap((m) => m.actions));
     const missing = declared.filter((a) => !covered.has(a) && !(a in EXEMPT));
-    expect(missing, "server actions without a mutation-matrix row: add one to MUTATIONS (or a reasoned EXEMPT entry)").toEqual([]);
+    expect(
+      missing,
+      "server actions without a mutation-matrix row: add one to MUTATIONS (or a reasoned EXEMPT entry)",
+    ).toEqual([]);
     // No stale names either: every listed action still exists, and nothing is both covered and exempt.
     expect([...covered].filter((a) => !declared.includes(a))).toEqual([]);
     expect(Object.keys(EXEMPT).filter((a) => !declared.includes(a))).toEqual([]);
     expect(Object.keys(EXEMPT).filter((a) => covered.has(a))).toEqual([]);
   });
 
-  test("every \"use server\" file in lib/actions exports only async functions (each one is an endpoint)", () => {
+  test('every "use server" file in lib/actions exports only async functions (each one is an endpoint)', () => {
     for (const f of readdirSync(ACTIONS_DIR).filter((x) => x.endsWith(".ts") && !x.endsWith(".test.ts"))) {
       const src = readFileSync(path.join(ACTIONS_DIR, f), "utf8");
-      const exported = [...src.matchAll(/^export\s+(?!async\s+function|type\s|interface\s)(\w+)/gm)].map((m) => `${f}: export ${m[1]}`);
+      const exported = [...src.matchAll(/^export\s+(?!async\s+function|type\s|interface\s)(\w+)/gm)].map(
+        (m) => `${f}: export ${m[1]}`,
+      );
       expect(exported).toEqual([]);
     }
   });
@@ -821,7 +1073,13 @@ const cases = MUTATIONS.flatMap((m) =>
   ROLES.flatMap((role) =>
     SCOPES.map((scope) => {
       const expected = expectedOutcome(m, role, scope);
-      return { label: `${m.name} × ${role} × ${scope} → ${expected === "ownOnly" ? "ok, own workspace only" : expected}`, m, role, scope, expected };
+      return {
+        label: `${m.name} × ${role} × ${scope} → ${expected === "ownOnly" ? "ok, own workspace only" : expected}`,
+        m,
+        role,
+        scope,
+        expected,
+      };
     }),
   ),
 );
@@ -851,7 +1109,8 @@ describe("mutation authorisation matrix", () => {
     expect(outcome).toBe(expected);
     // Typed action result, never a rethrow (a rethrow is a 500).
     expect(errorResult(result)).toEqual({ ok: false, error: expected });
-    if (result instanceof AuthorizationError) expect([m.permission, ...(m.alsoRequires ?? [])]).toContain(result.permission);
+    if (result instanceof AuthorizationError)
+      expect([m.permission, ...(m.alsoRequires ?? [])]).toContain(result.permission);
     expect(await snapshot()).toBe(before);
   });
 
@@ -866,7 +1125,14 @@ describe("mutation authorisation matrix", () => {
 describe("exempt membership actions: another workspace is a missing one", () => {
   test("switchWorkspace to a workspace the user is not a member of → NotFound, nothing changes", async () => {
     const viewer = actorFor("VIEWER");
-    const session = await db.session.create({ data: { userId: viewer.userId, tokenHash: hashToken(generateToken()), expiresAt: new Date(Date.now() + 86_400_000), activeWorkspaceId: own.workspace.id } });
+    const session = await db.session.create({
+      data: {
+        userId: viewer.userId,
+        tokenHash: hashToken(generateToken()),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        activeWorkspaceId: own.workspace.id,
+      },
+    });
     const before = await snapshot();
     const e = await workspaces.switchWorkspace(session, foreign.workspace.id, { ip: null }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(NotFoundError);
@@ -876,7 +1142,9 @@ describe("exempt membership actions: another workspace is a missing one", () => 
 
   test("leaveWorkspace of a workspace the user is not a member of → NotFound, nothing changes", async () => {
     const before = await snapshot();
-    const e = await members.leaveWorkspace(actorFor("VIEWER").userId, foreign.workspace.id, { ip: null }).catch((x: unknown) => x);
+    const e = await members
+      .leaveWorkspace(actorFor("VIEWER").userId, foreign.workspace.id, { ip: null })
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(NotFoundError);
     expect(await snapshot()).toBe(before);
   });
@@ -890,40 +1158,115 @@ const MIXED: { name: string; run: (admin: Actor) => Promise<unknown> }[] = [
     name: "decisions.updateDecisionField teamId = foreign team",
     run: async (a) => {
       const d = await decisionOf(own);
-      return decisions.updateDecisionField(a, { decisionId: d.id, version: d.version, field: "teamId", base: d.teamId, value: (await teamOf(foreign)).id });
+      return decisions.updateDecisionField(a, {
+        decisionId: d.id,
+        version: d.version,
+        field: "teamId",
+        base: d.teamId,
+        value: (await teamOf(foreign)).id,
+      });
     },
   },
-  { name: "teams.addMember userId = foreign user", run: async (a) => teams.addMember(a, { teamId: (await teamOf(own)).id, name: nextName("member"), userId: foreign.users.get("viewer")! }) },
+  {
+    name: "teams.addMember userId = foreign user",
+    run: async (a) =>
+      teams.addMember(a, {
+        teamId: (await teamOf(own)).id,
+        name: nextName("member"),
+        userId: foreign.users.get("viewer")!,
+      }),
+  },
   {
     name: "teams.updateMember userId = foreign user",
     run: async (a) => {
       const m = await memberOf(own);
-      return teams.updateMember(a, { memberId: m.id, version: m.version, name: m.name, userId: foreign.users.get("viewer")! });
+      return teams.updateMember(a, {
+        memberId: m.id,
+        version: m.version,
+        name: m.name,
+        userId: foreign.users.get("viewer")!,
+      });
     },
   },
-  { name: "ratings.setRating own member + foreign skill", run: async (a) => ratings.setRating(a, { memberId: (await memberOf(own)).id, skillId: (await skillOf(foreign)).id, level: 5, version: null }) },
-  { name: "ratings.setOverride own team + foreign skill", run: async (a) => ratings.setOverride(a, { teamId: (await teamOf(own)).id, skillId: (await skillOf(foreign)).id, level: 5, reason: "x", version: null }) },
+  {
+    name: "ratings.setRating own member + foreign skill",
+    run: async (a) =>
+      ratings.setRating(a, {
+        memberId: (await memberOf(own)).id,
+        skillId: (await skillOf(foreign)).id,
+        level: 5,
+        version: null,
+      }),
+  },
+  {
+    name: "ratings.setOverride own team + foreign skill",
+    run: async (a) =>
+      ratings.setOverride(a, {
+        teamId: (await teamOf(own)).id,
+        skillId: (await skillOf(foreign)).id,
+        level: 5,
+        reason: "x",
+        version: null,
+      }),
+  },
   {
     name: "ratings.pasteRatings own team + foreign member",
-    run: async (a) => ratings.pasteRatings(a, { teamId: (await teamOf(own)).id, cells: [{ memberId: (await memberOf(foreign)).id, skillId: (await skillOf(own)).id, text: "5", version: null }] }),
+    run: async (a) =>
+      ratings.pasteRatings(a, {
+        teamId: (await teamOf(own)).id,
+        cells: [{ memberId: (await memberOf(foreign)).id, skillId: (await skillOf(own)).id, text: "5", version: null }],
+      }),
   },
   {
     name: "requirements.saveRequirement own decision + foreign skill",
-    run: async (a) => requirements.saveRequirement(a, { decisionId: (await decisionOf(own)).id, candidateId: (await candidateOf(own)).id, skillId: (await skillOf(foreign)).id, weight: 1, minLevel: null, version: null }),
+    run: async (a) =>
+      requirements.saveRequirement(a, {
+        decisionId: (await decisionOf(own)).id,
+        candidateId: (await candidateOf(own)).id,
+        skillId: (await skillOf(foreign)).id,
+        weight: 1,
+        minLevel: null,
+        version: null,
+      }),
   },
   {
     name: "requirements.saveRequirement own decision + foreign candidate",
-    run: async (a) => requirements.saveRequirement(a, { decisionId: (await decisionOf(own)).id, candidateId: (await candidateOf(foreign)).id, skillId: (await skillOf(own)).id, weight: 1, minLevel: null, version: null }),
+    run: async (a) =>
+      requirements.saveRequirement(a, {
+        decisionId: (await decisionOf(own)).id,
+        candidateId: (await candidateOf(foreign)).id,
+        skillId: (await skillOf(own)).id,
+        weight: 1,
+        minLevel: null,
+        version: null,
+      }),
   },
   {
     name: "scores.saveScore own decision + foreign criterion",
-    run: async (a) => scores.saveScore(a, { decisionId: (await decisionOf(own)).id, criterionId: (await ratingCriterionOf(foreign)).id, candidateId: (await candidateOf(own)).id, value: 1, version: null }),
+    run: async (a) =>
+      scores.saveScore(a, {
+        decisionId: (await decisionOf(own)).id,
+        criterionId: (await ratingCriterionOf(foreign)).id,
+        candidateId: (await candidateOf(own)).id,
+        value: 1,
+        version: null,
+      }),
   },
   {
     name: "judgments.saveJudgment own decision + foreign criteria",
     run: async (a) => {
-      const [x, y] = await db.criterion.findMany({ where: { decisionId: (await decisionOf(foreign)).id }, orderBy: { id: "asc" }, take: 2 });
-      return judgments.saveJudgment(a, { decisionId: (await decisionOf(own)).id, criterionAId: x.id, criterionBId: y.id, value: 3, version: null });
+      const [x, y] = await db.criterion.findMany({
+        where: { decisionId: (await decisionOf(foreign)).id },
+        orderBy: { id: "asc" },
+        take: 2,
+      });
+      return judgments.saveJudgment(a, {
+        decisionId: (await decisionOf(own)).id,
+        criterionAId: x.id,
+        criterionBId: y.id,
+        value: 3,
+        version: null,
+      });
     },
   },
   {
@@ -944,7 +1287,12 @@ const MIXED: { name: string; run: (admin: Actor) => Promise<unknown> }[] = [
   },
   {
     name: "scenarios.createScenario own decision + only foreign criterion weights",
-    run: async (a) => scenarios.createScenario(a, { decisionId: (await decisionOf(own)).id, name: nextName("scenario"), weights: { [(await ratingCriterionOf(foreign)).id]: 10 } }),
+    run: async (a) =>
+      scenarios.createScenario(a, {
+        decisionId: (await decisionOf(own)).id,
+        name: nextName("scenario"),
+        weights: { [(await ratingCriterionOf(foreign)).id]: 10 },
+      }),
   },
 ];
 

@@ -1,6 +1,13 @@
 import "server-only";
 import type { TransactionClient } from "@/lib/db/write-queue";
-import { parseLevel, type ClearOverrideInput, type ClearRatingInput, type PasteRatingsInput, type SetOverrideInput, type SetRatingInput } from "@/lib/validation/rating";
+import {
+  parseLevel,
+  type ClearOverrideInput,
+  type ClearRatingInput,
+  type PasteRatingsInput,
+  type SetOverrideInput,
+  type SetRatingInput,
+} from "@/lib/validation/rating";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
@@ -39,11 +46,19 @@ async function skillInWorkspace(tx: TransactionClient, actor: Actor, skillId: st
   return s;
 }
 
-const cellOf = (r: { level: number; version: number } | null): RatingConflict => (r ? { level: r.level, version: r.version } : null);
+const cellOf = (r: { level: number; version: number } | null): RatingConflict =>
+  r ? { level: r.level, version: r.version } : null;
 
-async function writeCell(tx: TransactionClient, memberId: string, skillId: string, level: number, version: number | null) {
+async function writeCell(
+  tx: TransactionClient,
+  memberId: string,
+  skillId: string,
+  level: number,
+  version: number | null,
+) {
   const existing = await tx.skillRating.findUnique({ where: { memberId_skillId: { memberId, skillId } } });
-  if (version === null ? existing !== null : existing?.version !== version) throw new StaleWriteError<RatingConflict>("rating", cellOf(existing));
+  if (version === null ? existing !== null : existing?.version !== version)
+    throw new StaleWriteError<RatingConflict>("rating", cellOf(existing));
   const row = existing
     ? await tx.skillRating.update({ where: { id: existing.id }, data: { level, version: { increment: 1 } } })
     : await tx.skillRating.create({ data: { memberId, skillId, level } });
@@ -75,8 +90,11 @@ export async function clearRating(actor: Actor, input: ClearRatingInput, meta: M
   await writeTransaction(async (tx) => {
     const member = await memberInWorkspace(tx, actor, input.memberId);
     await skillInWorkspace(tx, actor, input.skillId);
-    const existing = await tx.skillRating.findUnique({ where: { memberId_skillId: { memberId: member.id, skillId: input.skillId } } });
-    if (!existing || existing.version !== input.version) throw new StaleWriteError<RatingConflict>("rating", cellOf(existing));
+    const existing = await tx.skillRating.findUnique({
+      where: { memberId_skillId: { memberId: member.id, skillId: input.skillId } },
+    });
+    if (!existing || existing.version !== input.version)
+      throw new StaleWriteError<RatingConflict>("rating", cellOf(existing));
     await tx.skillRating.delete({ where: { id: existing.id } });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
@@ -102,16 +120,28 @@ export interface PastedCell {
  * cell's version is checked (StaleWriteError lists the cells someone else changed, with their values), and only then
  * is anything written — all in one transaction. Blank cells leave the rating as it is.
  */
-export async function pasteRatings(actor: Actor, input: PasteRatingsInput, meta: Meta = NO_META): Promise<PastedCell[]> {
+export async function pasteRatings(
+  actor: Actor,
+  input: PasteRatingsInput,
+  meta: Meta = NO_META,
+): Promise<PastedCell[]> {
   authorize(actor, "rating.write");
   const parsed = input.cells.map((c) => ({ ...c, result: c.text.trim() === "" ? null : parseLevel(c.text) }));
-  const bad = parsed.flatMap((c) => (c.result && !c.result.ok ? [{ memberId: c.memberId, skillId: c.skillId, error: c.result.error }] : []));
+  const bad = parsed.flatMap((c) =>
+    c.result && !c.result.ok ? [{ memberId: c.memberId, skillId: c.skillId, error: c.result.error }] : [],
+  );
   if (bad.length > 0) throw new PasteInvalidError(bad);
-  const cells = parsed.flatMap((c) => (c.result?.ok ? [{ memberId: c.memberId, skillId: c.skillId, level: c.result.value, version: c.version }] : []));
+  const cells = parsed.flatMap((c) =>
+    c.result?.ok ? [{ memberId: c.memberId, skillId: c.skillId, level: c.result.value, version: c.version }] : [],
+  );
   return writeTransaction(async (tx) => {
     const team = await teamInWorkspace(tx, actor, input.teamId);
-    const memberIds = new Set((await tx.teamMember.findMany({ where: { teamId: team.id }, select: { id: true } })).map((m) => m.id));
-    const skillIds = new Set((await tx.skill.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true } })).map((s) => s.id));
+    const memberIds = new Set(
+      (await tx.teamMember.findMany({ where: { teamId: team.id }, select: { id: true } })).map((m) => m.id),
+    );
+    const skillIds = new Set(
+      (await tx.skill.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true } })).map((s) => s.id),
+    );
     for (const c of cells) {
       if (!memberIds.has(c.memberId)) throw new NotFoundError("member");
       if (!skillIds.has(c.skillId)) throw new NotFoundError("skill");
@@ -135,7 +165,11 @@ export async function pasteRatings(actor: Actor, input: PasteRatingsInput, meta:
       action: "rating.pasted",
       entityType: "Team",
       entityId: team.id,
-      before: cells.map((c) => ({ memberId: c.memberId, skillId: c.skillId, level: byCell.get(`${c.memberId}:${c.skillId}`)?.level ?? null })),
+      before: cells.map((c) => ({
+        memberId: c.memberId,
+        skillId: c.skillId,
+        level: byCell.get(`${c.memberId}:${c.skillId}`)?.level ?? null,
+      })),
       after: written.map((c) => ({ memberId: c.memberId, skillId: c.skillId, level: c.level })),
       ip: meta.ip,
     });
@@ -149,18 +183,27 @@ export interface OverrideValue {
   version: number;
 }
 
-const overrideOf = (o: { level: number; reason: string; version: number } | null): OverrideValue | null => (o ? { level: o.level, reason: o.reason, version: o.version } : null);
+const overrideOf = (o: { level: number; reason: string; version: number } | null): OverrideValue | null =>
+  o ? { level: o.level, reason: o.reason, version: o.version } : null;
 
 export async function setOverride(actor: Actor, input: SetOverrideInput, meta: Meta = NO_META): Promise<OverrideValue> {
   authorize(actor, "rating.write");
   return writeTransaction(async (tx) => {
     const team = await teamInWorkspace(tx, actor, input.teamId);
     await skillInWorkspace(tx, actor, input.skillId);
-    const existing = await tx.teamSkillOverride.findUnique({ where: { teamId_skillId: { teamId: team.id, skillId: input.skillId } } });
-    if (input.version === null ? existing !== null : existing?.version !== input.version) throw new StaleWriteError("override", overrideOf(existing));
+    const existing = await tx.teamSkillOverride.findUnique({
+      where: { teamId_skillId: { teamId: team.id, skillId: input.skillId } },
+    });
+    if (input.version === null ? existing !== null : existing?.version !== input.version)
+      throw new StaleWriteError("override", overrideOf(existing));
     const row = existing
-      ? await tx.teamSkillOverride.update({ where: { id: existing.id }, data: { level: input.level, reason: input.reason, version: { increment: 1 } } })
-      : await tx.teamSkillOverride.create({ data: { teamId: team.id, skillId: input.skillId, level: input.level, reason: input.reason } });
+      ? await tx.teamSkillOverride.update({
+          where: { id: existing.id },
+          data: { level: input.level, reason: input.reason, version: { increment: 1 } },
+        })
+      : await tx.teamSkillOverride.create({
+          data: { teamId: team.id, skillId: input.skillId, level: input.level, reason: input.reason },
+        });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
@@ -180,7 +223,9 @@ export async function clearOverride(actor: Actor, input: ClearOverrideInput, met
   await writeTransaction(async (tx) => {
     const team = await teamInWorkspace(tx, actor, input.teamId);
     await skillInWorkspace(tx, actor, input.skillId);
-    const existing = await tx.teamSkillOverride.findUnique({ where: { teamId_skillId: { teamId: team.id, skillId: input.skillId } } });
+    const existing = await tx.teamSkillOverride.findUnique({
+      where: { teamId_skillId: { teamId: team.id, skillId: input.skillId } },
+    });
     if (!existing || existing.version !== input.version) throw new StaleWriteError("override", overrideOf(existing));
     await tx.teamSkillOverride.delete({ where: { id: existing.id } });
     await recordAudit(tx, {

@@ -22,5 +22,10 @@ export async function getRequestMeta(): Promise<RequestMeta> {
   const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim();
   const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost";
   const secure = proto === "https";
-  return { ip, userAgent: h.get("user-agent")?.slice(0, 256) ?? null, secure, origin: `${secure ? "https" : "http"}://${host}` };
+  return {
+    ip,
+    userAgent: h.get("user-agent")?.slice(0, 256) ?? null,
+    secure,
+    origin: `${secure ? "https" : "http"}://${host}`,
+  };
 }

@@ -41,12 +41,26 @@ export async function getTeamFit(actor: Actor, decisionId: string): Promise<Team
   });
   return {
     decision,
-    requirements: rows.map((r) => ({ id: r.id, candidateId: r.candidateId, skillId: r.skillId, weight: r.weight, minLevel: r.minLevel, version: r.version })),
+    requirements: rows.map((r) => ({
+      id: r.id,
+      candidateId: r.candidateId,
+      skillId: r.skillId,
+      weight: r.weight,
+      minLevel: r.minLevel,
+      version: r.version,
+    })),
     editable: can(actor.role, "requirement.write") && decision.status !== "DECIDED" && decision.status !== "SUPERSEDED",
   };
 }
 
-const view = (r: { id: string; candidateId: string; skillId: string; weight: number; minLevel: number | null; version: number }): RequirementView => ({
+const view = (r: {
+  id: string;
+  candidateId: string;
+  skillId: string;
+  weight: number;
+  minLevel: number | null;
+  version: number;
+}): RequirementView => ({
   id: r.id,
   candidateId: r.candidateId,
   skillId: r.skillId,
@@ -56,20 +70,37 @@ const view = (r: { id: string; candidateId: string; skillId: string; weight: num
 });
 
 /** Creates (version null) or changes (version read) the requirement of one candidate for one skill. */
-export async function saveRequirement(actor: Actor, input: SaveRequirementInput, meta: Meta = NO_META): Promise<RequirementView> {
+export async function saveRequirement(
+  actor: Actor,
+  input: SaveRequirementInput,
+  meta: Meta = NO_META,
+): Promise<RequirementView> {
   return writeTransaction(async (tx) => {
     const decision = await loadEditableDecision(actor, input.decisionId, "requirement.write", tx);
-    const candidate = await tx.candidate.findFirst({ where: { id: input.candidateId, decisionId: decision.id }, select: { id: true } });
+    const candidate = await tx.candidate.findFirst({
+      where: { id: input.candidateId, decisionId: decision.id },
+      select: { id: true },
+    });
     if (!candidate) throw new NotFoundError("candidate");
-    const skill = await tx.skill.findFirst({ where: { id: input.skillId, workspaceId: actor.workspaceId }, select: { id: true } });
+    const skill = await tx.skill.findFirst({
+      where: { id: input.skillId, workspaceId: actor.workspaceId },
+      select: { id: true },
+    });
     if (!skill) throw new NotFoundError("skill");
-    const existing = await tx.skillRequirement.findUnique({ where: { candidateId_skillId: { candidateId: candidate.id, skillId: skill.id } } });
+    const existing = await tx.skillRequirement.findUnique({
+      where: { candidateId_skillId: { candidateId: candidate.id, skillId: skill.id } },
+    });
     if (input.version === null ? existing !== null : existing?.version !== input.version) {
       throw new StaleWriteError("requirement", existing ? view(existing) : null);
     }
     const row = existing
-      ? await tx.skillRequirement.update({ where: { id: existing.id }, data: { weight: input.weight, minLevel: input.minLevel, version: { increment: 1 } } })
-      : await tx.skillRequirement.create({ data: { candidateId: candidate.id, skillId: skill.id, weight: input.weight, minLevel: input.minLevel } });
+      ? await tx.skillRequirement.update({
+          where: { id: existing.id },
+          data: { weight: input.weight, minLevel: input.minLevel, version: { increment: 1 } },
+        })
+      : await tx.skillRequirement.create({
+          data: { candidateId: candidate.id, skillId: skill.id, weight: input.weight, minLevel: input.minLevel },
+        });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
@@ -77,17 +108,29 @@ export async function saveRequirement(actor: Actor, input: SaveRequirementInput,
       entityType: "SkillRequirement",
       entityId: row.id,
       before: existing ? { weight: existing.weight, minLevel: existing.minLevel } : null,
-      after: { decisionId: decision.id, candidateId: candidate.id, skillId: skill.id, weight: row.weight, minLevel: row.minLevel },
+      after: {
+        decisionId: decision.id,
+        candidateId: candidate.id,
+        skillId: skill.id,
+        weight: row.weight,
+        minLevel: row.minLevel,
+      },
       ip: meta.ip,
     });
     return view(row);
   });
 }
 
-export async function removeRequirement(actor: Actor, input: RemoveRequirementInput, meta: Meta = NO_META): Promise<void> {
+export async function removeRequirement(
+  actor: Actor,
+  input: RemoveRequirementInput,
+  meta: Meta = NO_META,
+): Promise<void> {
   await writeTransaction(async (tx) => {
     const decision = await loadEditableDecision(actor, input.decisionId, "requirement.write", tx);
-    const existing = await tx.skillRequirement.findFirst({ where: { id: input.requirementId, candidate: { decisionId: decision.id } } });
+    const existing = await tx.skillRequirement.findFirst({
+      where: { id: input.requirementId, candidate: { decisionId: decision.id } },
+    });
     if (!existing) throw new NotFoundError("requirement");
     if (existing.version !== input.version) throw new StaleWriteError("requirement", view(existing));
     await tx.skillRequirement.delete({ where: { id: existing.id } });
@@ -97,7 +140,13 @@ export async function removeRequirement(actor: Actor, input: RemoveRequirementIn
       action: "requirement.removed",
       entityType: "SkillRequirement",
       entityId: existing.id,
-      before: { decisionId: decision.id, candidateId: existing.candidateId, skillId: existing.skillId, weight: existing.weight, minLevel: existing.minLevel },
+      before: {
+        decisionId: decision.id,
+        candidateId: existing.candidateId,
+        skillId: existing.skillId,
+        weight: existing.weight,
+        minLevel: existing.minLevel,
+      },
       ip: meta.ip,
     });
   });

@@ -51,7 +51,10 @@ export async function createScenario(actor: Actor, input: ScenarioInput): Promis
     const own = new Set(decision.criteria.map((c) => c.id));
     const weights = Object.fromEntries(Object.entries(input.weights).filter(([id]) => own.has(id)));
     if (!Object.values(weights).some((w) => w > 0)) throw new NotFoundError("criterion");
-    const taken = await tx.scenario.findFirst({ where: { decisionId: decision.id, name: input.name }, select: { id: true } });
+    const taken = await tx.scenario.findFirst({
+      where: { decisionId: decision.id, name: input.name },
+      select: { id: true },
+    });
     if (taken) throw new ScenarioNameTakenError();
     const row = await tx.scenario.create({
       data: { decisionId: decision.id, name: input.name, weights, createdById: actor.userId },
@@ -65,6 +68,12 @@ export async function createScenario(actor: Actor, input: ScenarioInput): Promis
       entityId: row.id,
       after: { decisionId: decision.id, name: row.name, weights },
     });
-    return { id: row.id, name: row.name, weights, createdByName: row.createdBy?.name ?? null, createdAt: row.createdAt.toISOString() };
+    return {
+      id: row.id,
+      name: row.name,
+      weights,
+      createdByName: row.createdBy?.name ?? null,
+      createdAt: row.createdAt.toISOString(),
+    };
   });
 }

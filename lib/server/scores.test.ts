@@ -14,7 +14,11 @@ import { deleteScore, getScoreGrid, InvalidScoreError, saveScore } from "./score
 
 let demo: Awaited<ReturnType<typeof seedDemoWorkspace>>;
 let other: Awaited<ReturnType<typeof seedDemoWorkspace>>;
-const actor = (ws: typeof demo, key: string, role: Actor["role"]): Actor => ({ userId: ws.users.get(key)!, workspaceId: ws.workspace.id, role });
+const actor = (ws: typeof demo, key: string, role: Actor["role"]): Actor => ({
+  userId: ws.users.get(key)!,
+  workspaceId: ws.workspace.id,
+  role,
+});
 let ada: Actor, bo: Actor, admin: Actor, lead: Actor, viewer: Actor, foreignAda: Actor;
 
 beforeAll(async () => {
@@ -30,34 +34,57 @@ beforeAll(async () => {
 
 /** A copy of the broker decision with no scores, so each test starts from an empty grid. */
 async function freshBroker() {
-  const d = await createDecisionFromTemplate(db, { workspaceId: demo.workspace.id, template: BROKER_TEMPLATE, evaluatorIds: [], skillIds: demo.skillIds, teamId: demo.teamIds.get("orders") });
+  const d = await createDecisionFromTemplate(db, {
+    workspaceId: demo.workspace.id,
+    template: BROKER_TEMPLATE,
+    evaluatorIds: [],
+    skillIds: demo.skillIds,
+    teamId: demo.teamIds.get("orders"),
+  });
   const criteria = await db.criterion.findMany({ where: { decisionId: d.id }, orderBy: { position: "asc" } });
   const candidates = await db.candidate.findMany({ where: { decisionId: d.id }, orderBy: { position: "asc" } });
   return { id: d.id, criteria, candidates };
 }
 
-const cell = (d: Awaited<ReturnType<typeof freshBroker>>, i = 0, j = 0) => ({ decisionId: d.id, criterionId: d.criteria[i].id, candidateId: d.candidates[j].id });
+const cell = (d: Awaited<ReturnType<typeof freshBroker>>, i = 0, j = 0) => ({
+  decisionId: d.id,
+  criterionId: d.criteria[i].id,
+  candidateId: d.candidates[j].id,
+});
 
 describe("saveScore", () => {
   test("an architect creates and updates their own score; the evaluator comes from the session", async () => {
     const d = await freshBroker();
     const created = await saveScore(ada, { ...cell(d), value: 6, version: null, evaluatorId: bo.userId } as never);
     expect(created).toMatchObject({ evaluatorId: ada.userId, value: 6, version: 1 });
-    const updated = await saveScore(ada, { ...cell(d), value: 7, rationale: "why", evidenceUrl: "https://example.com/x", version: 1 });
+    const updated = await saveScore(ada, {
+      ...cell(d),
+      value: 7,
+      rationale: "why",
+      evidenceUrl: "https://example.com/x",
+      version: 1,
+    });
     expect(updated).toMatchObject({ value: 7, version: 2, rationale: "why", evidenceUrl: "https://example.com/x" });
     // The grid sends only the value; rationale and evidence stay.
     const again = await saveScore(ada, { ...cell(d), value: 8, version: 2 });
     expect(again).toMatchObject({ value: 8, version: 3, rationale: "why" });
     expect(await db.score.count({ where: { criterionId: d.criteria[0].id } })).toBe(1);
-    const audit = await db.auditEvent.findMany({ where: { entityType: "Score", entityId: created.id }, orderBy: { createdAt: "asc" } });
+    const audit = await db.auditEvent.findMany({
+      where: { entityType: "Score", entityId: created.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["score.created", "score.updated", "score.updated"]);
   });
 
   test("admins may score; team leads and viewers may not (403) and nothing is written", async () => {
     const d = await freshBroker();
-    await expect(saveScore(admin, { ...cell(d), value: 5, version: null })).resolves.toMatchObject({ evaluatorId: admin.userId });
+    await expect(saveScore(admin, { ...cell(d), value: 5, version: null })).resolves.toMatchObject({
+      evaluatorId: admin.userId,
+    });
     for (const who of [lead, viewer]) {
-      await expect(saveScore(who, { ...cell(d, 1), value: 5, version: null })).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(saveScore(who, { ...cell(d, 1), value: 5, version: null })).rejects.toBeInstanceOf(
+        AuthorizationError,
+      );
     }
     expect(await db.score.count({ where: { criterionId: d.criteria[1].id } })).toBe(0);
   });
@@ -66,9 +93,15 @@ describe("saveScore", () => {
     const d = await freshBroker();
     await expect(saveScore(foreignAda, { ...cell(d), value: 5, version: null })).rejects.toBeInstanceOf(NotFoundError);
     const foreign = await db.criterion.findFirstOrThrow({ where: { decision: { workspaceId: other.workspace.id } } });
-    await expect(saveScore(ada, { ...cell(d), criterionId: foreign.id, value: 5, version: null })).rejects.toBeInstanceOf(NotFoundError);
-    const otherCandidate = await db.candidate.findFirstOrThrow({ where: { decisionId: other.decisions.get("broker") } });
-    await expect(saveScore(ada, { ...cell(d), candidateId: otherCandidate.id, value: 5, version: null })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      saveScore(ada, { ...cell(d), criterionId: foreign.id, value: 5, version: null }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const otherCandidate = await db.candidate.findFirstOrThrow({
+      where: { decisionId: other.decisions.get("broker") },
+    });
+    await expect(
+      saveScore(ada, { ...cell(d), candidateId: otherCandidate.id, value: 5, version: null }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.score.count({ where: { criterion: { decisionId: d.id } } })).toBe(0);
   });
 
@@ -78,7 +111,10 @@ describe("saveScore", () => {
     await saveScore(ada, { ...cell(d), value: 7, version: 1 }); // the other tab
     const err = await saveScore(ada, { ...cell(d), value: 3, version: 1 }).catch((e) => e);
     expect(err).toBeInstanceOf(StaleWriteError);
-    expect((err as StaleWriteError<{ value: number; version: number }>).current).toMatchObject({ value: 7, version: 2 });
+    expect((err as StaleWriteError<{ value: number; version: number }>).current).toMatchObject({
+      value: 7,
+      version: 2,
+    });
     expect((await db.score.findFirstOrThrow({ where: { criterionId: d.criteria[0].id } })).value).toBe(7);
   });
 
@@ -107,17 +143,27 @@ describe("saveScore", () => {
 
   test("invalid values are refused: outside the rating scale, non-finite, skill-match cells", async () => {
     const d = await freshBroker();
-    await expect(saveScore(ada, { ...cell(d), value: 11, version: null })).rejects.toMatchObject({ code: "valueOutOfScale" });
+    await expect(saveScore(ada, { ...cell(d), value: 11, version: null })).rejects.toMatchObject({
+      code: "valueOutOfScale",
+    });
     await expect(saveScore(ada, { ...cell(d), value: -0.5, version: null })).rejects.toBeInstanceOf(InvalidScoreError);
-    await expect(saveScore(ada, { ...cell(d), value: Number.NaN, version: null })).rejects.toMatchObject({ code: "valueNotNumber" });
+    await expect(saveScore(ada, { ...cell(d), value: Number.NaN, version: null })).rejects.toMatchObject({
+      code: "valueNotNumber",
+    });
     await db.criterion.update({ where: { id: d.criteria[1].id }, data: { kind: "SKILL_MATCH" } });
-    await expect(saveScore(ada, { ...cell(d, 1), value: 5, version: null })).rejects.toMatchObject({ code: "notScorable" });
+    await expect(saveScore(ada, { ...cell(d, 1), value: 5, version: null })).rejects.toMatchObject({
+      code: "notScorable",
+    });
     // A metric takes any finite raw value in its unit.
     await db.criterion.update({ where: { id: d.criteria[2].id }, data: { kind: "METRIC", unit: "ms" } });
-    await expect(saveScore(ada, { ...cell(d, 2), value: 1234.5, version: null })).resolves.toMatchObject({ value: 1234.5 });
+    await expect(saveScore(ada, { ...cell(d, 2), value: 1234.5, version: null })).resolves.toMatchObject({
+      value: 1234.5,
+    });
     // A custom scale: 1–5.
     await db.criterion.update({ where: { id: d.criteria[3].id }, data: { scaleMin: 1, scaleMax: 5 } });
-    await expect(saveScore(ada, { ...cell(d, 3), value: 0, version: null })).rejects.toMatchObject({ code: "valueOutOfScale" });
+    await expect(saveScore(ada, { ...cell(d, 3), value: 0, version: null })).rejects.toMatchObject({
+      code: "valueOutOfScale",
+    });
     await expect(saveScore(ada, { ...cell(d, 3), value: 5, version: null })).resolves.toMatchObject({ value: 5 });
     expect(await db.score.count({ where: { criterion: { decisionId: d.id } } })).toBe(2);
   });
@@ -159,7 +205,8 @@ describe("getScoreGrid: blind scoring", () => {
 
   test("others' scores stay hidden until the architect has scored every cell; non-scorers see them at once", async () => {
     const d = await freshBroker();
-    for (const [i, row] of VALUES.entries()) for (const [j, v] of row.entries()) await saveScore(ada, { ...cell(d, i, j), value: v, version: null });
+    for (const [i, row] of VALUES.entries())
+      for (const [j, v] of row.entries()) await saveScore(ada, { ...cell(d, i, j), value: v, version: null });
     await saveScore(bo, { ...cell(d), value: 2, version: null });
 
     const boView = (await getScoreGrid(bo, d.id))!;
@@ -184,7 +231,10 @@ describe("getScoreGrid: blind scoring", () => {
     }
 
     // Ada's own totals (hand-computed in lib/scoring tests): .2·6+.25·5+.15·9+.3·7+.1·8 = 6.70 etc.
-    const adaOnly = { ...adaView.decision, scores: adaView.decision.scores.filter((s) => s.evaluatorId === ada.userId) };
+    const adaOnly = {
+      ...adaView.decision,
+      scores: adaView.decision.scores.filter((s) => s.evaluatorId === ada.userId),
+    };
     const r = evaluateDecision(toScoringModel(adaOnly), { monteCarlo: { samples: 0 } });
     expect(r.ok && r.result.ranking.map((x) => x.total.toFixed(2)).sort()).toEqual(["5.60", "6.70", "7.70"]);
   });

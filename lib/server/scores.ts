@@ -53,7 +53,10 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
   authorize(actor, "decision.read");
   const decision = await getDecision(actor, decisionId);
   if (!decision) return null;
-  const extra = await db.decision.findFirst({ where: { id: decision.id, workspaceId: actor.workspaceId }, select: { settings: true } });
+  const extra = await db.decision.findFirst({
+    where: { id: decision.id, workspaceId: actor.workspaceId },
+    select: { settings: true },
+  });
   const settings = (extra?.settings ?? null) as { blindScoring?: unknown } | null;
   const blindScoring = settings?.blindScoring !== false;
   const locked = decision.status === "DECIDED" || decision.status === "SUPERSEDED";
@@ -98,13 +101,18 @@ const toDto = toScoreDto;
 async function loadCell(tx: TransactionClient, decisionId: string, criterionId: string, candidateId: string) {
   const criterion = await tx.criterion.findFirst({ where: { id: criterionId, decisionId } });
   if (!criterion) throw new NotFoundError("criterion");
-  const candidate = await tx.candidate.findFirst({ where: { id: candidateId, decisionId }, select: { id: true, name: true } });
+  const candidate = await tx.candidate.findFirst({
+    where: { id: candidateId, decisionId },
+    select: { id: true, name: true },
+  });
   if (!candidate) throw new NotFoundError("candidate");
   return { criterion, candidate };
 }
 
 const ownScore = (tx: TransactionClient, actor: Actor, criterionId: string, candidateId: string) =>
-  tx.score.findUnique({ where: { criterionId_candidateId_evaluatorId: { criterionId, candidateId, evaluatorId: actor.userId } } });
+  tx.score.findUnique({
+    where: { criterionId_candidateId_evaluatorId: { criterionId, candidateId, evaluatorId: actor.userId } },
+  });
 
 /**
  * Creates or updates the actor's own score for one cell. The evaluator is always the signed-in user. `version: null`
@@ -128,7 +136,14 @@ export async function saveScore(actor: Actor, input: SaveScoreInput): Promise<Sc
     if (input.version === null) {
       if (existing) throw new StaleWriteError("score", toDto(existing));
       saved = await tx.score.create({
-        data: { criterionId: criterion.id, candidateId: input.candidateId, evaluatorId: actor.userId, rationale: "", evidenceUrl: "", ...data },
+        data: {
+          criterionId: criterion.id,
+          candidateId: input.candidateId,
+          evaluatorId: actor.userId,
+          rationale: "",
+          evidenceUrl: "",
+          ...data,
+        },
       });
     } else {
       if (!existing) throw new StaleWriteError("score", null);
@@ -146,8 +161,17 @@ export async function saveScore(actor: Actor, input: SaveScoreInput): Promise<Sc
       action: existing ? "score.updated" : "score.created",
       entityType: "Score",
       entityId: saved.id,
-      before: existing ? { value: existing.value, rationale: existing.rationale, evidenceUrl: existing.evidenceUrl } : undefined,
-      after: { decisionId: decision.id, criterionId: saved.criterionId, candidateId: saved.candidateId, value: saved.value, rationale: saved.rationale, evidenceUrl: saved.evidenceUrl },
+      before: existing
+        ? { value: existing.value, rationale: existing.rationale, evidenceUrl: existing.evidenceUrl }
+        : undefined,
+      after: {
+        decisionId: decision.id,
+        criterionId: saved.criterionId,
+        candidateId: saved.candidateId,
+        value: saved.value,
+        rationale: saved.rationale,
+        evidenceUrl: saved.evidenceUrl,
+      },
     });
     return toDto(saved);
   });
@@ -163,7 +187,9 @@ export async function deleteScore(actor: Actor, input: DeleteScoreInput): Promis
     await loadCell(tx, decision.id, input.criterionId, input.candidateId);
     const existing = await ownScore(tx, actor, input.criterionId, input.candidateId);
     if (!existing) return;
-    const { count } = await tx.score.deleteMany({ where: { id: existing.id, version: input.version, evaluatorId: actor.userId } });
+    const { count } = await tx.score.deleteMany({
+      where: { id: existing.id, version: input.version, evaluatorId: actor.userId },
+    });
     if (count === 0) throw new StaleWriteError("score", toDto(existing));
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
@@ -171,7 +197,12 @@ export async function deleteScore(actor: Actor, input: DeleteScoreInput): Promis
       action: "score.deleted",
       entityType: "Score",
       entityId: existing.id,
-      before: { decisionId: decision.id, criterionId: existing.criterionId, candidateId: existing.candidateId, value: existing.value },
+      before: {
+        decisionId: decision.id,
+        criterionId: existing.criterionId,
+        candidateId: existing.candidateId,
+        value: existing.value,
+      },
     });
   });
 }

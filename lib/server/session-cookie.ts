@@ -8,7 +8,13 @@ import { SESSION_COOKIE } from "@/lib/auth/policy";
  * lifetime; the idle timeout is enforced on the server.
  */
 export async function setSessionCookie(token: string, expiresAt: Date, secure: boolean): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt });
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    expires: expiresAt,
+  });
 }
 
 export async function clearSessionCookie(): Promise<void> {

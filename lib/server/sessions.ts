@@ -65,9 +65,17 @@ export async function validateSessionToken(token: string | undefined | null): Pr
     return null;
   }
   if (at - row.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
-    await writeTransaction((tx) => tx.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date(at) } }));
+    await writeTransaction((tx) =>
+      tx.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date(at) } }),
+    );
   }
-  return { id: row.id, userId: row.userId, activeWorkspaceId: row.activeWorkspaceId, expiresAt: row.expiresAt, user: row.user };
+  return {
+    id: row.id,
+    userId: row.userId,
+    activeWorkspaceId: row.activeWorkspaceId,
+    expiresAt: row.expiresAt,
+    user: row.user,
+  };
 }
 
 export async function findSessionByToken(tx: TransactionClient, token: string) {

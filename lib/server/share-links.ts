@@ -24,14 +24,22 @@ export interface ShareLinkView {
   state: "active" | "expired" | "revoked";
 }
 
-export async function createShareLink(actor: Actor, input: { decisionId: string; days: number; ip?: string | null }): Promise<{ id: string; token: string; expiresAt: string }> {
+export async function createShareLink(
+  actor: Actor,
+  input: { decisionId: string; days: number; ip?: string | null },
+): Promise<{ id: string; token: string; expiresAt: string }> {
   authorize(actor, "decision.write");
   const token = generateToken();
   return writeTransaction(async (tx) => {
-    const d = await tx.decision.findFirst({ where: { id: input.decisionId, workspaceId: actor.workspaceId }, select: { id: true } });
+    const d = await tx.decision.findFirst({
+      where: { id: input.decisionId, workspaceId: actor.workspaceId },
+      select: { id: true },
+    });
     if (!d) throw new NotFoundError("decision");
     const expiresAt = new Date(now().getTime() + input.days * DAY);
-    const link = await tx.shareLink.create({ data: { decisionId: d.id, tokenHash: hashToken(token), createdById: actor.userId, expiresAt, createdAt: now() } });
+    const link = await tx.shareLink.create({
+      data: { decisionId: d.id, tokenHash: hashToken(token), createdById: actor.userId, expiresAt, createdAt: now() },
+    });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
@@ -48,7 +56,9 @@ export async function createShareLink(actor: Actor, input: { decisionId: string;
 export async function revokeShareLink(actor: Actor, input: { linkId: string; ip?: string | null }): Promise<void> {
   authorize(actor, "decision.write");
   await writeTransaction(async (tx) => {
-    const link = await tx.shareLink.findFirst({ where: { id: input.linkId, decision: { workspaceId: actor.workspaceId } } });
+    const link = await tx.shareLink.findFirst({
+      where: { id: input.linkId, decision: { workspaceId: actor.workspaceId } },
+    });
     if (!link) throw new NotFoundError("shareLink");
     if (link.revokedAt) return;
     const revokedAt = now();
@@ -72,7 +82,10 @@ export async function listShareLinks(actor: Actor, decisionId: string): Promise<
     where: { decisionId, decision: { workspaceId: actor.workspaceId } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  const people = await db.user.findMany({ where: { id: { in: rows.flatMap((r) => (r.createdById ? [r.createdById] : [])) } }, select: { id: true, name: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: rows.flatMap((r) => (r.createdById ? [r.createdById] : [])) } },
+    select: { id: true, name: true },
+  });
   const names = new Map(people.map((p) => [p.id, p.name]));
   const t = now().getTime();
   return rows.map((r) => ({
@@ -92,7 +105,10 @@ export async function listShareLinks(actor: Actor, decisionId: string): Promise<
  */
 export async function loadSharedReport(token: string): Promise<{ bundle: ReportBundle; expiresAt: string } | null> {
   if (!isWellFormedToken(token)) return null;
-  const link = await db.shareLink.findUnique({ where: { tokenHash: hashToken(token) }, include: { decision: { select: { id: true, workspaceId: true } } } });
+  const link = await db.shareLink.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { decision: { select: { id: true, workspaceId: true } } },
+  });
   if (!link || link.revokedAt || link.expiresAt.getTime() <= now().getTime()) return null;
   const reader: Actor = { userId: `share:${link.id}`, workspaceId: link.decision.workspaceId, role: "VIEWER" };
   const bundle = await loadReportBundle(reader, link.decision.id, "decision.read");

@@ -52,31 +52,66 @@ async function skillInWorkspace(tx: TransactionClient, actor: Actor, skillId: st
 }
 
 async function assertUniqueName(tx: TransactionClient, workspaceId: string, name: string, exceptId?: string) {
-  const clash = await tx.skill.findFirst({ where: { workspaceId, name, NOT: exceptId ? { id: exceptId } : undefined }, select: { id: true } });
+  const clash = await tx.skill.findFirst({
+    where: { workspaceId, name, NOT: exceptId ? { id: exceptId } : undefined },
+    select: { id: true },
+  });
   if (clash) throw new DuplicateNameError("skill");
 }
 
-const fields = (s: { name: string; category: string; description: string }) => ({ name: s.name, category: s.category, description: s.description });
+const fields = (s: { name: string; category: string; description: string }) => ({
+  name: s.name,
+  category: s.category,
+  description: s.description,
+});
 
-export async function createSkill(actor: Actor, input: CreateSkillInput, meta: Meta = NO_META): Promise<{ id: string }> {
+export async function createSkill(
+  actor: Actor,
+  input: CreateSkillInput,
+  meta: Meta = NO_META,
+): Promise<{ id: string }> {
   authorize(actor, "skill.write");
   return writeTransaction(async (tx) => {
     await assertUniqueName(tx, actor.workspaceId, input.name);
     const s = await tx.skill.create({ data: { workspaceId: actor.workspaceId, ...fields(input) } });
-    await recordAudit(tx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: "skill.created", entityType: "Skill", entityId: s.id, after: fields(s), ip: meta.ip });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "skill.created",
+      entityType: "Skill",
+      entityId: s.id,
+      after: fields(s),
+      ip: meta.ip,
+    });
     return { id: s.id };
   });
 }
 
-export async function updateSkill(actor: Actor, input: UpdateSkillInput, meta: Meta = NO_META): Promise<{ version: number }> {
+export async function updateSkill(
+  actor: Actor,
+  input: UpdateSkillInput,
+  meta: Meta = NO_META,
+): Promise<{ version: number }> {
   authorize(actor, "skill.write");
   return writeTransaction(async (tx) => {
     const before = await skillInWorkspace(tx, actor, input.skillId);
     await assertUniqueName(tx, actor.workspaceId, input.name, before.id);
     await updateIfVersion(tx.skill, { id: before.id, version: input.version }, fields(input), "skill", () =>
-      tx.skill.findUnique({ where: { id: before.id }, select: { name: true, category: true, description: true, version: true } }),
+      tx.skill.findUnique({
+        where: { id: before.id },
+        select: { name: true, category: true, description: true, version: true },
+      }),
     );
-    await recordAudit(tx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: "skill.updated", entityType: "Skill", entityId: before.id, before: fields(before), after: fields(input), ip: meta.ip });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "skill.updated",
+      entityType: "Skill",
+      entityId: before.id,
+      before: fields(before),
+      after: fields(input),
+      ip: meta.ip,
+    });
     return { version: input.version + 1 };
   });
 }
@@ -93,6 +128,14 @@ export async function deleteSkill(actor: Actor, input: DeleteSkillInput, meta: M
     ]);
     const { count } = await tx.skill.deleteMany({ where: { id: s.id, version: input.version } });
     if (count === 0) throw new StaleWriteError("skill", { ...fields(s), version: s.version });
-    await recordAudit(tx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: "skill.deleted", entityType: "Skill", entityId: s.id, before: { ...fields(s), ratings, requirements, overrides }, ip: meta.ip });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "skill.deleted",
+      entityType: "Skill",
+      entityId: s.id,
+      before: { ...fields(s), ratings, requirements, overrides },
+      ip: meta.ip,
+    });
   });
 }

@@ -13,7 +13,17 @@ import { AuthorizationError, NotFoundError } from "./errors";
 import { clearOverride, clearRating, PasteInvalidError, pasteRatings, setOverride, setRating } from "./ratings";
 import { getTeamFit, removeRequirement, saveRequirement } from "./requirements";
 import { createSkill, deleteSkill, listSkills, updateSkill } from "./skills";
-import { addMember, createTeam, DuplicateNameError, getTeam, listTeams, moveMember, removeMember, updateMember, updateTeam } from "./teams";
+import {
+  addMember,
+  createTeam,
+  DuplicateNameError,
+  getTeam,
+  listTeams,
+  moveMember,
+  removeMember,
+  updateMember,
+  updateTeam,
+} from "./teams";
 
 type Seeded = Awaited<ReturnType<typeof seedDemoWorkspace>>;
 let demo: Seeded;
@@ -23,7 +33,9 @@ let foreignLead: Actor;
 
 async function actorOf(s: Seeded, key: string): Promise<Actor> {
   const userId = s.users.get(key)!;
-  const m = await db.membership.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: s.workspace.id, userId } } });
+  const m = await db.membership.findUniqueOrThrow({
+    where: { workspaceId_userId: { workspaceId: s.workspace.id, userId } },
+  });
   return { userId, workspaceId: s.workspace.id, role: m.role };
 }
 
@@ -42,9 +54,15 @@ async function orderTeam(name: string) {
   for (const n of ["Mei", "Tomás", "Lina"]) ids.push((await addMember(lead, { teamId, name: n, userId: null })).id);
   const sk = (k: string) => demo.skillIds.get(k)!;
   const table: [number, string, number][] = [
-    [0, "amqp", 10], [0, "jms", 6], [0, "streaming", 7],
-    [1, "amqp", 6], [1, "jms", 4], [1, "streaming", 5],
-    [2, "amqp", 4], [2, "jms", 2], [2, "streaming", 3],
+    [0, "amqp", 10],
+    [0, "jms", 6],
+    [0, "streaming", 7],
+    [1, "amqp", 6],
+    [1, "jms", 4],
+    [1, "streaming", 5],
+    [2, "amqp", 4],
+    [2, "jms", 2],
+    [2, "streaming", 3],
   ];
   for (const [m, s, level] of table) await setRating(lead, { memberId: ids[m], skillId: sk(s), level, version: null });
   return { teamId, members: ids, sk };
@@ -55,12 +73,22 @@ describe("authorisation", () => {
     const t = await orderTeam("Authz team");
     for (const who of ["viewer", "ada"]) {
       const a = actors[who];
-      await expect(createTeam(a, { name: `x-${who}`, description: "", aggregation: "top2" })).rejects.toBeInstanceOf(AuthorizationError);
-      await expect(createSkill(a, { name: `x-${who}`, category: "", description: "" })).rejects.toBeInstanceOf(AuthorizationError);
-      await expect(setRating(a, { memberId: t.members[0], skillId: t.sk("kubernetes"), level: 5, version: null })).rejects.toBeInstanceOf(AuthorizationError);
-      await expect(addMember(a, { teamId: t.teamId, name: "Nope", userId: null })).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(createTeam(a, { name: `x-${who}`, description: "", aggregation: "top2" })).rejects.toBeInstanceOf(
+        AuthorizationError,
+      );
+      await expect(createSkill(a, { name: `x-${who}`, category: "", description: "" })).rejects.toBeInstanceOf(
+        AuthorizationError,
+      );
+      await expect(
+        setRating(a, { memberId: t.members[0], skillId: t.sk("kubernetes"), level: 5, version: null }),
+      ).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(addMember(a, { teamId: t.teamId, name: "Nope", userId: null })).rejects.toBeInstanceOf(
+        AuthorizationError,
+      );
     }
-    await expect(createTeam(actors.admin, { name: "Admin team", description: "", aggregation: "max" })).resolves.toHaveProperty("id");
+    await expect(
+      createTeam(actors.admin, { name: "Admin team", description: "", aggregation: "max" }),
+    ).resolves.toHaveProperty("id");
     // Everyone reads.
     expect((await listTeams(actors.viewer)).map((x) => x.name)).toContain("Authz team");
     expect(await getTeam(actors.viewer, t.teamId)).not.toBeNull();
@@ -69,28 +97,74 @@ describe("authorisation", () => {
   test("ids from another workspace behave as missing", async () => {
     const t = await orderTeam("Foreign probe");
     expect(await getTeam(foreignLead, t.teamId)).toBeNull();
-    await expect(setRating(foreignLead, { memberId: t.members[0], skillId: t.sk("amqp"), level: 1, version: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      setRating(foreignLead, { memberId: t.members[0], skillId: t.sk("amqp"), level: 1, version: 1 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     // A skill of the other workspace on a member of ours.
-    await expect(setRating(actors.lead, { memberId: t.members[0], skillId: other.skillIds.get("amqp")!, level: 1, version: null })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateTeam(foreignLead, { teamId: t.teamId, version: 1, name: "Hijack", description: "", aggregation: "top2" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(removeMember(foreignLead, { memberId: t.members[0], version: 1 })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateSkill(foreignLead, { skillId: demo.skillIds.get("go")!, version: 1, name: "x", category: "", description: "" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(pasteRatings(foreignLead, { teamId: t.teamId, cells: [{ memberId: t.members[0], skillId: t.sk("amqp"), text: "1", version: 2 }] })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(saveRequirement(foreignLead, { decisionId: demo.decisions.get("broker")!, candidateId: "x", skillId: "y", weight: 1, minLevel: null, version: null })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      setRating(actors.lead, { memberId: t.members[0], skillId: other.skillIds.get("amqp")!, level: 1, version: null }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      updateTeam(foreignLead, { teamId: t.teamId, version: 1, name: "Hijack", description: "", aggregation: "top2" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeMember(foreignLead, { memberId: t.members[0], version: 1 })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      updateSkill(foreignLead, {
+        skillId: demo.skillIds.get("go")!,
+        version: 1,
+        name: "x",
+        category: "",
+        description: "",
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      pasteRatings(foreignLead, {
+        teamId: t.teamId,
+        cells: [{ memberId: t.members[0], skillId: t.sk("amqp"), text: "1", version: 2 }],
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      saveRequirement(foreignLead, {
+        decisionId: demo.decisions.get("broker")!,
+        candidateId: "x",
+        skillId: "y",
+        weight: 1,
+        minLevel: null,
+        version: null,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     // Linking a member to a user outside the workspace.
-    await expect(addMember(actors.lead, { teamId: t.teamId, name: "Spy", userId: other.users.get("ada")! })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      addMember(actors.lead, { teamId: t.teamId, name: "Spy", userId: other.users.get("ada")! }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
 describe("teams and members", () => {
   test("rename with a stale version is a conflict carrying the current row; duplicate names are refused", async () => {
     const { id } = await createTeam(actors.lead, { name: "Rename me", description: "", aggregation: "top2" });
-    const { version } = await updateTeam(actors.lead, { teamId: id, version: 1, name: "Renamed", description: "d", aggregation: "mean" });
+    const { version } = await updateTeam(actors.lead, {
+      teamId: id,
+      version: 1,
+      name: "Renamed",
+      description: "d",
+      aggregation: "mean",
+    });
     expect(version).toBe(2);
-    const err = await updateTeam(actors.admin, { teamId: id, version: 1, name: "Late", description: "", aggregation: "top2" }).catch((e) => e);
+    const err = await updateTeam(actors.admin, {
+      teamId: id,
+      version: 1,
+      name: "Late",
+      description: "",
+      aggregation: "top2",
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(StaleWriteError);
     expect((err as StaleWriteError).current).toMatchObject({ name: "Renamed", aggregation: "mean", version: 2 });
-    await expect(createTeam(actors.lead, { name: "Renamed", description: "", aggregation: "top2" })).rejects.toBeInstanceOf(DuplicateNameError);
+    await expect(
+      createTeam(actors.lead, { name: "Renamed", description: "", aggregation: "top2" }),
+    ).rejects.toBeInstanceOf(DuplicateNameError);
     const audit = await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["team.created", "team.updated"]);
   });
@@ -102,7 +176,10 @@ describe("teams and members", () => {
     await updateMember(actors.lead, { memberId: b.id, version: 1, name: "Bea", userId: null });
     await moveMember(actors.lead, { memberId: b.id, version: 2, direction: "up" });
     let team = (await getTeam(actors.lead, teamId))!;
-    expect(team.members.map((m) => [m.name, m.userName])).toEqual([["Bea", null], ["A", "Ada Architect"]]);
+    expect(team.members.map((m) => [m.name, m.userName])).toEqual([
+      ["Bea", null],
+      ["A", "Ada Architect"],
+    ]);
     // Reordering does not bump versions, so a colleague's rename of A (version 1) still applies.
     await updateMember(actors.admin, { memberId: a.id, version: 1, name: "Ada", userId: actors.ada.userId });
     await expect(removeMember(actors.lead, { memberId: b.id, version: 1 })).rejects.toBeInstanceOf(StaleWriteError);
@@ -117,17 +194,26 @@ describe("ratings", () => {
     const t = await orderTeam("Vector team");
     const load = async () => {
       const team = (await getTeam(actors.viewer, t.teamId))!;
-      return teamVector({ members: team.members, ratings: team.ratings, overrides: team.overrides }, team.skills, team.aggregation);
+      return teamVector(
+        { members: team.members, ratings: team.ratings, overrides: team.overrides },
+        team.skills,
+        team.aggregation,
+      );
     };
     const level = (v: Awaited<ReturnType<typeof load>>, k: string) => v.skills.find((s) => s.skillId === t.sk(k))!;
     let v = await load();
     // top-2: AMQP (10+6)/2 = 8, JMS (6+4)/2 = 5, Streaming (7+5)/2 = 6; bus factor AMQP 1 (only Mei ≥ 7).
     expect([level(v, "amqp").level, level(v, "jms").level, level(v, "streaming").level]).toEqual([8, 5, 6]);
     expect(level(v, "amqp").busFactor).toBe(1);
-    const reqs = [{ candidateId: "rabbit", skillId: t.sk("amqp"), weight: 0.7 }, { candidateId: "rabbit", skillId: t.sk("jms"), weight: 0.3 }];
+    const reqs = [
+      { candidateId: "rabbit", skillId: t.sk("amqp"), weight: 0.7 },
+      { candidateId: "rabbit", skillId: t.sk("jms"), weight: 0.3 },
+    ];
     expect(skillMatches(["rabbit"], reqs, v)[0].match).toBeCloseTo(7.1, 10); // .7·8 + .3·5 = 5.6 + 1.5
 
-    const lina = (await getTeam(actors.lead, t.teamId))!.ratings.find((r) => r.memberId === t.members[2] && r.skillId === t.sk("amqp"))!;
+    const lina = (await getTeam(actors.lead, t.teamId))!.ratings.find(
+      (r) => r.memberId === t.members[2] && r.skillId === t.sk("amqp"),
+    )!;
     await setRating(actors.lead, { memberId: t.members[2], skillId: t.sk("amqp"), level: 9, version: lina.version });
     v = await load();
     // AMQP top-2 = (10 + 9)/2 = 9.5; bus factor 2 (Mei 10, Lina 9). Match .7·9.5 + .3·5 = 6.65 + 1.5 = 8.15.
@@ -140,13 +226,22 @@ describe("ratings", () => {
     const t = await orderTeam("Conflict team");
     const k8s = t.sk("kubernetes");
     await setRating(actors.lead, { memberId: t.members[0], skillId: k8s, level: 5, version: null });
-    const created = await setRating(actors.admin, { memberId: t.members[0], skillId: k8s, level: 6, version: null }).catch((e) => e);
+    const created = await setRating(actors.admin, {
+      memberId: t.members[0],
+      skillId: k8s,
+      level: 6,
+      version: null,
+    }).catch((e) => e);
     expect(created).toBeInstanceOf(StaleWriteError);
     expect((created as StaleWriteError).current).toEqual({ level: 5, version: 1 });
     await setRating(actors.admin, { memberId: t.members[0], skillId: k8s, level: 6, version: 1 });
-    const stale = await setRating(actors.lead, { memberId: t.members[0], skillId: k8s, level: 7, version: 1 }).catch((e) => e);
+    const stale = await setRating(actors.lead, { memberId: t.members[0], skillId: k8s, level: 7, version: 1 }).catch(
+      (e) => e,
+    );
     expect((stale as StaleWriteError).current).toEqual({ level: 6, version: 2 });
-    await expect(clearRating(actors.lead, { memberId: t.members[0], skillId: k8s, version: 1 })).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(clearRating(actors.lead, { memberId: t.members[0], skillId: k8s, version: 1 })).rejects.toBeInstanceOf(
+      StaleWriteError,
+    );
     // Two people on different cells, both from version 1: no conflict.
     await setRating(actors.lead, { memberId: t.members[1], skillId: t.sk("amqp"), level: 7, version: 1 });
     await setRating(actors.admin, { memberId: t.members[1], skillId: t.sk("jms"), level: 7, version: 1 });
@@ -156,22 +251,40 @@ describe("ratings", () => {
 
   test("paste is all-or-nothing: one invalid value or one stale cell writes nothing", async () => {
     const t = await orderTeam("Paste team");
-    const snapshot = async () => (await db.skillRating.findMany({ where: { member: { teamId: t.teamId } }, orderBy: [{ memberId: "asc" }, { skillId: "asc" }] })).map((r) => [r.memberId, r.skillId, r.level, r.version]);
+    const snapshot = async () =>
+      (
+        await db.skillRating.findMany({
+          where: { member: { teamId: t.teamId } },
+          orderBy: [{ memberId: "asc" }, { skillId: "asc" }],
+        })
+      ).map((r) => [r.memberId, r.skillId, r.level, r.version]);
     const before = await snapshot();
     const skills = ["amqp", "jms", "streaming"].map(t.sk);
     const block = parseClipboardGrid("1\t2\t3\n4\t11\t6\n7\tabc\t-1\n");
-    expect(block).toEqual([["1", "2", "3"], ["4", "11", "6"], ["7", "abc", "-1"]]);
-    const cells = block.flatMap((row, i) => row.map((text, j) => ({ memberId: t.members[i], skillId: skills[j], text, version: 1 })));
+    expect(block).toEqual([
+      ["1", "2", "3"],
+      ["4", "11", "6"],
+      ["7", "abc", "-1"],
+    ]);
+    const cells = block.flatMap((row, i) =>
+      row.map((text, j) => ({ memberId: t.members[i], skillId: skills[j], text, version: 1 })),
+    );
     const err = await pasteRatings(actors.lead, { teamId: t.teamId, cells }).catch((e) => e);
     expect(err).toBeInstanceOf(PasteInvalidError);
-    expect((err as PasteInvalidError).cells.map((c) => c.error)).toEqual(["levelOutOfRange", "levelNotNumber", "levelOutOfRange"]);
+    expect((err as PasteInvalidError).cells.map((c) => c.error)).toEqual([
+      "levelOutOfRange",
+      "levelNotNumber",
+      "levelOutOfRange",
+    ]);
     expect(await snapshot()).toEqual(before);
 
     // Valid values but one stale version: still nothing written.
     const good = cells.map((c, i) => ({ ...c, text: String(i % 10), version: i === 4 ? 7 : 1 }));
     const stale = await pasteRatings(actors.lead, { teamId: t.teamId, cells: good }).catch((e) => e);
     expect(stale).toBeInstanceOf(StaleWriteError);
-    expect((stale as StaleWriteError).current).toEqual([{ memberId: t.members[1], skillId: skills[1], current: { level: 4, version: 1 } }]);
+    expect((stale as StaleWriteError).current).toEqual([
+      { memberId: t.members[1], skillId: skills[1], current: { level: 4, version: 1 } },
+    ]);
     expect(await snapshot()).toEqual(before);
 
     const ok = await pasteRatings(actors.lead, { teamId: t.teamId, cells: good.map((c) => ({ ...c, version: 1 })) });
@@ -181,11 +294,28 @@ describe("ratings", () => {
 
   test("override replaces the team level with a reason but not the bus factor", async () => {
     const t = await orderTeam("Override team");
-    const o = await setOverride(actors.lead, { teamId: t.teamId, skillId: t.sk("jms"), level: 8, reason: "Tomás did JMS at his last job", version: null });
-    await expect(setOverride(actors.admin, { teamId: t.teamId, skillId: t.sk("jms"), level: 2, reason: "x", version: null })).rejects.toBeInstanceOf(StaleWriteError);
+    const o = await setOverride(actors.lead, {
+      teamId: t.teamId,
+      skillId: t.sk("jms"),
+      level: 8,
+      reason: "Tomás did JMS at his last job",
+      version: null,
+    });
+    await expect(
+      setOverride(actors.admin, { teamId: t.teamId, skillId: t.sk("jms"), level: 2, reason: "x", version: null }),
+    ).rejects.toBeInstanceOf(StaleWriteError);
     const team = (await getTeam(actors.viewer, t.teamId))!;
-    const jms = teamVector({ members: team.members, ratings: team.ratings, overrides: team.overrides }, team.skills, team.aggregation).skills.find((s) => s.skillId === t.sk("jms"))!;
-    expect(jms).toMatchObject({ level: 8, aggregated: 5, busFactor: 0, override: { level: 8, reason: "Tomás did JMS at his last job" } });
+    const jms = teamVector(
+      { members: team.members, ratings: team.ratings, overrides: team.overrides },
+      team.skills,
+      team.aggregation,
+    ).skills.find((s) => s.skillId === t.sk("jms"))!;
+    expect(jms).toMatchObject({
+      level: 8,
+      aggregated: 5,
+      busFactor: 0,
+      override: { level: 8, reason: "Tomás did JMS at his last job" },
+    });
     await clearOverride(actors.lead, { teamId: t.teamId, skillId: t.sk("jms"), version: o.version });
     expect(await db.teamSkillOverride.count({ where: { teamId: t.teamId } })).toBe(0);
   });
@@ -196,9 +326,20 @@ describe("skills", () => {
     const t = await orderTeam("Skill team");
     const { id } = await createSkill(actors.lead, { name: "NATS", category: "Messaging", description: "" });
     await setRating(actors.lead, { memberId: t.members[0], skillId: id, level: 4, version: null });
-    expect((await listSkills(actors.viewer)).find((s) => s.id === id)).toMatchObject({ ratingCount: 1, requirementCount: 0 });
-    await expect(createSkill(actors.lead, { name: "NATS", category: "", description: "" })).rejects.toBeInstanceOf(DuplicateNameError);
-    await updateSkill(actors.lead, { skillId: id, version: 1, name: "NATS JetStream", category: "Messaging", description: "" });
+    expect((await listSkills(actors.viewer)).find((s) => s.id === id)).toMatchObject({
+      ratingCount: 1,
+      requirementCount: 0,
+    });
+    await expect(createSkill(actors.lead, { name: "NATS", category: "", description: "" })).rejects.toBeInstanceOf(
+      DuplicateNameError,
+    );
+    await updateSkill(actors.lead, {
+      skillId: id,
+      version: 1,
+      name: "NATS JetStream",
+      category: "Messaging",
+      description: "",
+    });
     await expect(deleteSkill(actors.lead, { skillId: id, version: 1 })).rejects.toBeInstanceOf(StaleWriteError);
     await deleteSkill(actors.lead, { skillId: id, version: 2 });
     expect(await db.skillRating.count({ where: { skillId: id } })).toBe(0);
@@ -213,15 +354,44 @@ describe("requirements", () => {
     expect((await getTeamFit(actors.viewer, decisionId))!.editable).toBe(false);
     const candidateId = fit.decision.candidates[0].id;
     const skillId = demo.skillIds.get("kubernetes")!;
-    const r = await saveRequirement(actors.lead, { decisionId, candidateId, skillId, weight: 0.2, minLevel: 6, version: null });
-    await expect(saveRequirement(actors.admin, { decisionId, candidateId, skillId, weight: 0.5, minLevel: null, version: null })).rejects.toBeInstanceOf(StaleWriteError);
-    const r2 = await saveRequirement(actors.lead, { decisionId, candidateId, skillId, weight: 0.3, minLevel: null, version: r.version });
-    await expect(saveRequirement(actors.ada, { decisionId, candidateId, skillId, weight: 0.3, minLevel: null, version: r2.version })).rejects.toBeInstanceOf(AuthorizationError);
-    await expect(removeRequirement(actors.lead, { decisionId, requirementId: r.id, version: 1 })).rejects.toBeInstanceOf(StaleWriteError);
+    const r = await saveRequirement(actors.lead, {
+      decisionId,
+      candidateId,
+      skillId,
+      weight: 0.2,
+      minLevel: 6,
+      version: null,
+    });
+    await expect(
+      saveRequirement(actors.admin, { decisionId, candidateId, skillId, weight: 0.5, minLevel: null, version: null }),
+    ).rejects.toBeInstanceOf(StaleWriteError);
+    const r2 = await saveRequirement(actors.lead, {
+      decisionId,
+      candidateId,
+      skillId,
+      weight: 0.3,
+      minLevel: null,
+      version: r.version,
+    });
+    await expect(
+      saveRequirement(actors.ada, {
+        decisionId,
+        candidateId,
+        skillId,
+        weight: 0.3,
+        minLevel: null,
+        version: r2.version,
+      }),
+    ).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(
+      removeRequirement(actors.lead, { decisionId, requirementId: r.id, version: 1 }),
+    ).rejects.toBeInstanceOf(StaleWriteError);
     await removeRequirement(actors.lead, { decisionId, requirementId: r.id, version: r2.version });
 
     await db.decision.update({ where: { id: decisionId }, data: { status: "DECIDED" } });
-    await expect(saveRequirement(actors.lead, { decisionId, candidateId, skillId, weight: 1, minLevel: null, version: null })).rejects.toBeInstanceOf(DecisionLockedError);
+    await expect(
+      saveRequirement(actors.lead, { decisionId, candidateId, skillId, weight: 1, minLevel: null, version: null }),
+    ).rejects.toBeInstanceOf(DecisionLockedError);
     expect((await getTeamFit(actors.lead, decisionId))!.editable).toBe(false);
     expect(await db.auditEvent.count({ where: { entityId: r.id } })).toBe(3);
   });
@@ -243,7 +413,18 @@ describe("validation schemas", () => {
 
   test("numbers outside 0–10, bad aggregation and negative weights are refused", () => {
     expect(setRatingSchema.safeParse({ memberId: "m", skillId: "s", level: 10.5, version: null }).success).toBe(false);
-    expect(createTeamSchema.safeParse({ name: " ", aggregation: "median" }).error?.issues.map((i) => i.message)).toEqual(["nameRequired", "aggregationInvalid"]);
-    expect(saveRequirementSchema.safeParse({ decisionId: "d", candidateId: "c", skillId: "s", weight: -1, minLevel: null, version: null }).error?.issues[0].message).toBe("weightNegative");
+    expect(
+      createTeamSchema.safeParse({ name: " ", aggregation: "median" }).error?.issues.map((i) => i.message),
+    ).toEqual(["nameRequired", "aggregationInvalid"]);
+    expect(
+      saveRequirementSchema.safeParse({
+        decisionId: "d",
+        candidateId: "c",
+        skillId: "s",
+        weight: -1,
+        minLevel: null,
+        version: null,
+      }).error?.issues[0].message,
+    ).toBe("weightNegative");
   });
 });

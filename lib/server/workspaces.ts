@@ -29,7 +29,9 @@ export async function switchWorkspace(
   meta: { ip: string | null },
 ): Promise<void> {
   await writeTransaction(async (tx) => {
-    const membership = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: session.userId } } });
+    const membership = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId, userId: session.userId } },
+    });
     if (!membership) throw new NotFoundError("Workspace");
     await tx.session.update({ where: { id: session.id }, data: { activeWorkspaceId: workspaceId } });
     await recordAudit(tx, {
@@ -57,7 +59,16 @@ export async function renameWorkspace(actor: Actor, name: string, meta: { ip: st
     const before = await tx.workspace.findUnique({ where: { id: actor.workspaceId }, select: { name: true } });
     if (!before) throw new NotFoundError("Workspace");
     await tx.workspace.update({ where: { id: actor.workspaceId }, data: { name, version: { increment: 1 } } });
-    await recordAudit(tx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: "workspace.renamed", entityType: "Workspace", entityId: actor.workspaceId, before, after: { name }, ip: meta.ip });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "workspace.renamed",
+      entityType: "Workspace",
+      entityId: actor.workspaceId,
+      before,
+      after: { name },
+      ip: meta.ip,
+    });
   });
 }
 

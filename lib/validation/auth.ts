@@ -23,7 +23,10 @@ const newPassword = z.string().superRefine((value, ctx) => {
 });
 
 /** Passwords being checked (sign-in, current password): only bounded, so a 1 MB body is not hashed. */
-const existingPassword = z.string().min(1, "passwordRequired").max(PASSWORD_MAX_LENGTH * 4, "passwordTooLong");
+const existingPassword = z
+  .string()
+  .min(1, "passwordRequired")
+  .max(PASSWORD_MAX_LENGTH * 4, "passwordTooLong");
 
 /** Only same-site relative paths, so ?next= cannot send someone to another origin after sign-in. */
 export const nextPath = z
@@ -38,7 +41,12 @@ function rejectEmailAsPassword<T extends { email: string; password: string }>(va
 }
 
 export const signUpSchema = z
-  .object({ name, email, password: newPassword, workspaceName: z.string().trim().min(1, "workspaceRequired").max(100, "nameTooLong") })
+  .object({
+    name,
+    email,
+    password: newPassword,
+    workspaceName: z.string().trim().min(1, "workspaceRequired").max(100, "nameTooLong"),
+  })
   .superRefine(rejectEmailAsPassword);
 
 /** Sign-up through an invitation: the workspace already exists. */
@@ -51,7 +59,8 @@ export const changeNameSchema = z.object({ name });
 export const changePasswordSchema = z
   .object({ currentPassword: existingPassword, newPassword, confirmPassword: z.string() })
   .superRefine((v, ctx) => {
-    if (v.newPassword !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordMismatch" });
+    if (v.newPassword !== v.confirmPassword)
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordMismatch" });
   });
 
 export const roleSchema = z.enum(ROLES, { message: "roleInvalid" });
@@ -72,7 +81,9 @@ export const revokeInvitationSchema = z.object({ invitationId: z.string().min(1)
 
 export const switchWorkspaceSchema = z.object({ workspaceId: z.string().min(1).max(64) });
 
-export const workspaceNameSchema = z.object({ name: z.string().trim().min(1, "workspaceRequired").max(100, "nameTooLong") });
+export const workspaceNameSchema = z.object({
+  name: z.string().trim().min(1, "workspaceRequired").max(100, "nameTooLong"),
+});
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type InviteSignUpInput = z.infer<typeof inviteSignUpSchema>;

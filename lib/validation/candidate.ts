@@ -28,7 +28,10 @@ export const candidateFieldParsers = {
 export type CandidateField = keyof typeof candidateFieldParsers;
 export const CANDIDATE_FIELDS = Object.keys(candidateFieldParsers) as CandidateField[];
 
-export function parseCandidateField(field: CandidateField, text: string): { ok: true; value: string } | { ok: false; error: string } {
+export function parseCandidateField(
+  field: CandidateField,
+  text: string,
+): { ok: true; value: string } | { ok: false; error: string } {
   const r = candidateFieldParsers[field].safeParse(text);
   return r.success ? { ok: true, value: r.data } : { ok: false, error: r.error.issues[0]?.message ?? "invalid" };
 }

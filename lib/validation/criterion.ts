@@ -80,9 +80,14 @@ export interface CriterionValues {
 export type FieldValue = string | number | null;
 
 /** Parses one field's text; `{ ok: false, error }` carries a setup.errors key. */
-export function parseCriterionField(field: CriterionField, text: string): { ok: true; value: FieldValue } | { ok: false; error: string } {
+export function parseCriterionField(
+  field: CriterionField,
+  text: string,
+): { ok: true; value: FieldValue } | { ok: false; error: string } {
   const r = criterionFieldParsers[field].safeParse(text);
-  return r.success ? { ok: true, value: r.data as FieldValue } : { ok: false, error: r.error.issues[0]?.message ?? "invalid" };
+  return r.success
+    ? { ok: true, value: r.data as FieldValue }
+    : { ok: false, error: r.error.issues[0]?.message ?? "invalid" };
 }
 
 /**

@@ -102,20 +102,29 @@ export const decisionJsonSchema = z
       ctx.addIssue({ code: "custom", path: ["decision", "chosenCandidate"], message: "unknownCandidate" });
     const cells = new Set<string>();
     d.scores.forEach((s, i) => {
-      if (!criteria.has(s.criterion)) ctx.addIssue({ code: "custom", path: ["scores", i, "criterion"], message: "unknownCriterion" });
-      if (!candidates.has(s.candidate)) ctx.addIssue({ code: "custom", path: ["scores", i, "candidate"], message: "unknownCandidate" });
+      if (!criteria.has(s.criterion))
+        ctx.addIssue({ code: "custom", path: ["scores", i, "criterion"], message: "unknownCriterion" });
+      if (!candidates.has(s.candidate))
+        ctx.addIssue({ code: "custom", path: ["scores", i, "candidate"], message: "unknownCandidate" });
       const key = JSON.stringify([s.criterion, s.candidate, s.evaluator]);
       if (cells.has(key)) ctx.addIssue({ code: "custom", path: ["scores", i], message: "duplicateScore" });
       cells.add(key);
     });
     d.judgments.forEach((j, i) => {
-      if (!criteria.has(j.criterionA)) ctx.addIssue({ code: "custom", path: ["judgments", i, "criterionA"], message: "unknownCriterion" });
-      if (!criteria.has(j.criterionB)) ctx.addIssue({ code: "custom", path: ["judgments", i, "criterionB"], message: "unknownCriterion" });
+      if (!criteria.has(j.criterionA))
+        ctx.addIssue({ code: "custom", path: ["judgments", i, "criterionA"], message: "unknownCriterion" });
+      if (!criteria.has(j.criterionB))
+        ctx.addIssue({ code: "custom", path: ["judgments", i, "criterionB"], message: "unknownCriterion" });
     });
     d.candidates.forEach((c, i) => {
       const skills = new Set<string>();
       c.requirements.forEach((r, k) => {
-        if (skills.has(r.skill.toLowerCase())) ctx.addIssue({ code: "custom", path: ["candidates", i, "requirements", k, "skill"], message: "duplicateName" });
+        if (skills.has(r.skill.toLowerCase()))
+          ctx.addIssue({
+            code: "custom",
+            path: ["candidates", i, "requirements", k, "skill"],
+            message: "duplicateName",
+          });
         skills.add(r.skill.toLowerCase());
       });
     });

@@ -11,7 +11,10 @@ const id = z.string().min(1).max(64);
 export const titleSchema = z.string().trim().min(1, "titleRequired").max(200, "titleTooLong");
 export const contextSchema = z.string().max(10_000, "textTooLong");
 /** "" (no team) or a team id; the data layer checks the team is in the actor's workspace. */
-export const teamIdSchema = z.string().max(64).transform((v) => (v === "" ? null : v));
+export const teamIdSchema = z
+  .string()
+  .max(64)
+  .transform((v) => (v === "" ? null : v));
 
 /** The editable header fields, one at a time (autosave patches a single field). */
 export const decisionHeaderFields = {
@@ -53,11 +56,15 @@ export const statusChangeSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.to === "DECIDED") {
-      if (!v.chosenCandidateId) ctx.addIssue({ code: "custom", path: ["chosenCandidateId"], message: "chosenRequired" });
-      if (!v.outcomeRationale) ctx.addIssue({ code: "custom", path: ["outcomeRationale"], message: "rationaleRequired" });
+      if (!v.chosenCandidateId)
+        ctx.addIssue({ code: "custom", path: ["chosenCandidateId"], message: "chosenRequired" });
+      if (!v.outcomeRationale)
+        ctx.addIssue({ code: "custom", path: ["outcomeRationale"], message: "rationaleRequired" });
     }
-    if (v.to === "SUPERSEDED" && !v.supersededById) ctx.addIssue({ code: "custom", path: ["supersededById"], message: "replacementRequired" });
-    if (v.to === "SUPERSEDED" && v.supersededById === v.decisionId) ctx.addIssue({ code: "custom", path: ["supersededById"], message: "replacementSelf" });
+    if (v.to === "SUPERSEDED" && !v.supersededById)
+      ctx.addIssue({ code: "custom", path: ["supersededById"], message: "replacementRequired" });
+    if (v.to === "SUPERSEDED" && v.supersededById === v.decisionId)
+      ctx.addIssue({ code: "custom", path: ["supersededById"], message: "replacementSelf" });
   });
 export type StatusChangeInput = z.infer<typeof statusChangeSchema>;
 
@@ -65,7 +72,10 @@ export const createDecisionSchema = z.object({
   title: titleSchema,
   teamId: teamIdSchema.optional().default(""),
   /** "" = blank decision */
-  template: z.union([z.literal(""), z.enum(TEMPLATE_KEYS)], { message: "templateInvalid" }).optional().default(""),
+  template: z
+    .union([z.literal(""), z.enum(TEMPLATE_KEYS)], { message: "templateInvalid" })
+    .optional()
+    .default(""),
 });
 export type CreateDecisionInput = z.infer<typeof createDecisionSchema>;
 
@@ -87,7 +97,13 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 /** Reads a Next searchParams object (values may be arrays) into a ListQuery. */
 export function parseListQuery(params: Record<string, string | string[] | undefined>): ListQuery {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-  return listQuerySchema.parse({ q: first(params.q), status: first(params.status), team: first(params.team), sort: first(params.sort), archived: first(params.archived) });
+  return listQuerySchema.parse({
+    q: first(params.q),
+    status: first(params.status),
+    team: first(params.team),
+    sort: first(params.sort),
+    archived: first(params.archived),
+  });
 }
 
 /**

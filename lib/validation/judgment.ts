@@ -3,7 +3,9 @@
 import { z } from "zod";
 
 /** Saaty's scale: 1/9 … 1/2, 1, 2 … 9. The wizard offers exactly these; anything else is rejected. */
-export const SAATY_VALUES: readonly number[] = [9, 8, 7, 6, 5, 4, 3, 2].map((v) => 1 / v).concat([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+export const SAATY_VALUES: readonly number[] = [9, 8, 7, 6, 5, 4, 3, 2]
+  .map((v) => 1 / v)
+  .concat([1, 2, 3, 4, 5, 6, 7, 8, 9]);
 
 /** The Saaty value v is (within floating-point noise, e.g. 0.1111111 for 1/9), or null. */
 export function asSaatyValue(v: number): number | null {
@@ -28,7 +30,10 @@ export const saveJudgmentSchema = z
 export const applyAhpWeightsSchema = z.object({
   decisionId: id,
   /** Criterion versions the person looked at; any change since then is a conflict, not an overwrite. */
-  criteria: z.array(z.object({ id, version: z.number().int().positive() })).min(1).max(200),
+  criteria: z
+    .array(z.object({ id, version: z.number().int().positive() }))
+    .min(1)
+    .max(200),
 });
 
 /** AHP weights are shares summing to 1; criteria store raw weights, so they are written as points out of 100. */

@@ -16,6 +16,12 @@ export const scenarioSchema = z.object({
 export type ScenarioInput = z.infer<typeof scenarioSchema>;
 
 /** Stored weights are JSON; anything that is not a finite ≥ 0 number per key is dropped when read back. */
-export const storedWeightsSchema = z.record(z.string(), z.unknown()).transform((w) =>
-  Object.fromEntries(Object.entries(w).filter((e): e is [string, number] => typeof e[1] === "number" && Number.isFinite(e[1]) && e[1] >= 0)),
-);
+export const storedWeightsSchema = z
+  .record(z.string(), z.unknown())
+  .transform((w) =>
+    Object.fromEntries(
+      Object.entries(w).filter(
+        (e): e is [string, number] => typeof e[1] === "number" && Number.isFinite(e[1]) && e[1] >= 0,
+      ),
+    ),
+  );

@@ -34,7 +34,9 @@ describe("scoreValueProblem", () => {
   });
   test("metrics take any finite raw value; skill-match cells are not scored", () => {
     expect(scoreValueProblem({ kind: "METRIC", scaleMin: null, scaleMax: null }, 98420.5)).toBeNull();
-    expect(scoreValueProblem({ kind: "METRIC", scaleMin: null, scaleMax: null }, Number.POSITIVE_INFINITY)).toBe("valueNotNumber");
+    expect(scoreValueProblem({ kind: "METRIC", scaleMin: null, scaleMax: null }, Number.POSITIVE_INFINITY)).toBe(
+      "valueNotNumber",
+    );
     expect(scoreValueProblem({ kind: "SKILL_MATCH", scaleMin: 0, scaleMax: 10 }, 5)).toBe("notScorable");
   });
 });
@@ -70,7 +72,13 @@ describe("Saaty values", () => {
   ])("%d is on the scale", (v, s) => expect(asSaatyValue(v)).toBeCloseTo(s, 12));
   test.each([0, -3, 10, 2.5, 0.1, Number.NaN])("%d is not", (v) => expect(asSaatyValue(v)).toBeNull());
   test("a pair must name two different criteria", () => {
-    const r = saveJudgmentSchema.safeParse({ decisionId: "d", criterionAId: "a", criterionBId: "a", value: 3, version: null });
+    const r = saveJudgmentSchema.safeParse({
+      decisionId: "d",
+      criterionAId: "a",
+      criterionBId: "a",
+      value: 3,
+      version: null,
+    });
     expect(r.success || r.error.issues[0].message).toBe("sameCriterion");
   });
   test("weights are written as points out of 100 with two decimals", () => {

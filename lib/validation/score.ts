@@ -37,7 +37,10 @@ export function ratingBounds(c: Pick<ScorableCriterion, "scaleMin" | "scaleMax">
  * Why this value cannot be this criterion's score, or null. Ratings must lie on the criterion's scale; metrics take
  * any finite raw value in their unit; skill-match cells are computed from the team and never scored.
  */
-export function scoreValueProblem(c: ScorableCriterion, value: number): "valueNotNumber" | "valueOutOfScale" | "notScorable" | null {
+export function scoreValueProblem(
+  c: ScorableCriterion,
+  value: number,
+): "valueNotNumber" | "valueOutOfScale" | "notScorable" | null {
   if (c.kind === "SKILL_MATCH") return "notScorable";
   if (!Number.isFinite(value)) return "valueNotNumber";
   if (c.kind === "RATING") {

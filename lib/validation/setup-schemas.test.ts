@@ -5,8 +5,19 @@ import { checkCriterionRow, parseCriterionField, type CriterionValues } from "./
 import { createDecisionSchema, parseListQuery, statusChangeSchema } from "./decision";
 
 const rating: CriterionValues = {
-  name: "x", description: "", lowMeaning: "", highMeaning: "", weight: 1, kind: "RATING", direction: "BENEFIT",
-  scaleMin: null, scaleMax: null, unit: null, worst: null, best: null, threshold: null,
+  name: "x",
+  description: "",
+  lowMeaning: "",
+  highMeaning: "",
+  weight: 1,
+  kind: "RATING",
+  direction: "BENEFIT",
+  scaleMin: null,
+  scaleMax: null,
+  unit: null,
+  worst: null,
+  best: null,
+  threshold: null,
 };
 
 describe("criterion fields", () => {
@@ -52,14 +63,26 @@ test("status change needs a candidate and rationale to decide, a replacement to 
     ["chosenCandidateId", "chosenRequired"],
     ["outcomeRationale", "rationaleRequired"],
   ]);
-  expect(statusChangeSchema.safeParse({ decisionId: "d", version: "1", to: "SUPERSEDED", supersededById: "d" }).success).toBe(false);
+  expect(
+    statusChangeSchema.safeParse({ decisionId: "d", version: "1", to: "SUPERSEDED", supersededById: "d" }).success,
+  ).toBe(false);
   expect(statusChangeSchema.safeParse({ decisionId: "d", version: "1", to: "IN_REVIEW" }).success).toBe(true);
 });
 
 test("create and list query", () => {
   expect(createDecisionSchema.safeParse({ title: " ", template: "broker" }).success).toBe(false);
   expect(createDecisionSchema.safeParse({ title: "x", template: "nope" }).success).toBe(false);
-  expect(createDecisionSchema.parse({ title: "x", teamId: "", template: "gc" })).toEqual({ title: "x", teamId: null, template: "gc" });
+  expect(createDecisionSchema.parse({ title: "x", teamId: "", template: "gc" })).toEqual({
+    title: "x",
+    teamId: null,
+    template: "gc",
+  });
   // Unknown values fall back to defaults so a hand-edited link never breaks the page.
-  expect(parseListQuery({ sort: "bogus", status: ["DECIDED", "DRAFT"], archived: "yes" })).toEqual({ q: "", status: "DECIDED", team: "", sort: "updated", archived: "" });
+  expect(parseListQuery({ sort: "bogus", status: ["DECIDED", "DRAFT"], archived: "yes" })).toEqual({
+    q: "",
+    status: "DECIDED",
+    team: "",
+    sort: "updated",
+    archived: "",
+  });
 });

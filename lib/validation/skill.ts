@@ -23,4 +23,5 @@ export type DeleteSkillInput = z.infer<typeof deleteSkillSchema>;
  * both catalogs.
  */
 export const SKILL_LEVELS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
-export const levelKey = (level: number) => `l${Math.max(0, Math.min(10, Math.floor(level)))}` as `l${(typeof SKILL_LEVELS)[number]}`;
+export const levelKey = (level: number) =>
+  `l${Math.max(0, Math.min(10, Math.floor(level)))}` as `l${(typeof SKILL_LEVELS)[number]}`;

@@ -24,14 +24,22 @@ export const addMemberSchema = z.object({
   teamId: id,
   name: personName,
   /** A workspace user the person is; empty string means "just a named person". */
-  userId: z.string().max(64).optional().transform((v) => (v ? v : null)),
+  userId: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 
 export const updateMemberSchema = z.object({
   memberId: id,
   version,
   name: personName,
-  userId: z.string().max(64).nullish().transform((v) => (v ? v : null)),
+  userId: z
+    .string()
+    .max(64)
+    .nullish()
+    .transform((v) => (v ? v : null)),
 });
 
 export const moveMemberSchema = z.object({ memberId: id, version, direction: z.enum(["up", "down"]) });

@@ -21,7 +21,10 @@ afterAll(async () => {
 async function evaluate(key: string) {
   const actor = { userId: seeded.users.get("viewer")!, workspaceId: seeded.workspace.id, role: "VIEWER" as const };
   const decision = (await getDecision(actor, seeded.decisions.get(key)!))!;
-  const outcome = evaluateDecision(toScoringModel(decision), { teamAggregation: teamAggregationOf(decision), monteCarlo: { samples: 0 } });
+  const outcome = evaluateDecision(toScoringModel(decision), {
+    teamAggregation: teamAggregationOf(decision),
+    monteCarlo: { samples: 0 },
+  });
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
   const name = (id: string) => decision.candidates.find((c) => c.id === id)!.name;
   const criterion = (id: string) => decision.criteria.find((c) => c.id === id)!.name;
@@ -69,7 +72,9 @@ describe("broker demo", () => {
 
   test("Pulsar's learning-cost cell (2 vs 8) is flagged as a wide disagreement", async () => {
     const { result, name, criterion } = await evaluate("broker");
-    const flagged = result.cells.filter((c) => c.disagreement).map((c) => `${name(c.candidateId)}/${criterion(c.criterionId)}`);
+    const flagged = result.cells
+      .filter((c) => c.disagreement)
+      .map((c) => `${name(c.candidateId)}/${criterion(c.criterionId)}`);
     expect(flagged).toEqual(["Pulsar/Learning cost"]);
   });
 });
@@ -97,7 +102,9 @@ describe("garbage collector demo", () => {
     expect(order[order.length - 1]).toBe("Parallel GC");
     const parallel = result.ranking.find((r) => name(r.candidateId) === "Parallel GC")!;
     expect(parallel.excluded).toBe(true);
-    expect(parallel.exclusions.map((e) => [criterion(e.criterionId), e.value, e.threshold])).toEqual([["p99 GC pause", 420, 200]]);
+    expect(parallel.exclusions.map((e) => [criterion(e.criterionId), e.value, e.threshold])).toEqual([
+      ["p99 GC pause", 420, 200],
+    ]);
     expect(result.winnerId && name(result.winnerId)).toBe("G1");
   });
 

@@ -16,7 +16,10 @@ export async function createUser(db: PrismaClient, input: { email: string; name:
 }
 
 /** Email + password credentials (argon2id), the same shape lib/server/accounts.ts creates at sign-up. */
-export async function createPasswordAccount(db: PrismaClient, input: { userId: string; email: string; password: string }) {
+export async function createPasswordAccount(
+  db: PrismaClient,
+  input: { userId: string; email: string; password: string },
+) {
   return db.account.create({
     data: {
       userId: input.userId,
@@ -43,7 +46,12 @@ export async function createSkills(db: PrismaClient, workspaceId: string, skills
   return ids;
 }
 
-export async function createTeam(db: PrismaClient, workspaceId: string, team: TemplateTeam, skillIds: Map<string, string>) {
+export async function createTeam(
+  db: PrismaClient,
+  workspaceId: string,
+  team: TemplateTeam,
+  skillIds: Map<string, string>,
+) {
   const row = await db.team.create({ data: { workspaceId, name: team.name, description: team.description } });
   for (const [position, m] of team.members.entries()) {
     await db.teamMember.create({
@@ -52,7 +60,10 @@ export async function createTeam(db: PrismaClient, workspaceId: string, team: Te
         name: m.name,
         position,
         ratings: {
-          create: Object.entries(m.ratings).map(([skill, level]) => ({ skillId: requireId(skillIds, skill, "skill"), level })),
+          create: Object.entries(m.ratings).map(([skill, level]) => ({
+            skillId: requireId(skillIds, skill, "skill"),
+            level,
+          })),
         },
       },
     });

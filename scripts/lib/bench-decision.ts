@@ -2,7 +2,13 @@
 // requirements, written through the same seed functions the demo uses. Values come from a fixed-seed PRNG so every run
 // measures the same page.
 import type { PrismaClient } from "@/generated/prisma/client";
-import { addMembership, createDecisionFromTemplate, createSkills, createTeam, createUser } from "@/prisma/seed/functions";
+import {
+  addMembership,
+  createDecisionFromTemplate,
+  createSkills,
+  createTeam,
+  createUser,
+} from "@/prisma/seed/functions";
 import type { DecisionTemplate, TemplateSkill, TemplateTeam } from "@/lib/templates/types";
 import { Sfc32 } from "@/lib/scoring/prng";
 
@@ -11,18 +17,29 @@ export const BENCH_TITLE = "Benchmark: 12 stacks × 20 criteria × 8 evaluators"
 export async function createBenchDecision(db: PrismaClient, workspaceId: string): Promise<string> {
   const rng = new Sfc32(20260101);
   const int = (lo: number, hi: number) => lo + Math.floor(rng.uniform() * (hi - lo + 1));
-  const skills: TemplateSkill[] = Array.from({ length: 10 }, (_, k) => ({ key: `bench-skill-${k}`, name: `Bench skill ${k + 1}`, category: "Bench", description: "" }));
+  const skills: TemplateSkill[] = Array.from({ length: 10 }, (_, k) => ({
+    key: `bench-skill-${k}`,
+    name: `Bench skill ${k + 1}`,
+    category: "Bench",
+    description: "",
+  }));
   const skillIds = await createSkills(db, workspaceId, skills);
   const team: TemplateTeam = {
     key: "bench",
     name: "Bench team",
     description: "",
-    members: Array.from({ length: 8 }, (_, m) => ({ name: `Member ${m + 1}`, ratings: Object.fromEntries(skills.map((s) => [s.key, int(2, 10)])) })),
+    members: Array.from({ length: 8 }, (_, m) => ({
+      name: `Member ${m + 1}`,
+      ratings: Object.fromEntries(skills.map((s) => [s.key, int(2, 10)])),
+    })),
   };
   const teamRow = await createTeam(db, workspaceId, team, skillIds);
   const evaluatorIds: string[] = [];
   for (let e = 0; e < 8; e++) {
-    const user = await createUser(db, { email: `bench-evaluator-${e}-${Date.now()}@bench.invalid`, name: `Evaluator ${e + 1}` });
+    const user = await createUser(db, {
+      email: `bench-evaluator-${e}-${Date.now()}@bench.invalid`,
+      name: `Evaluator ${e + 1}`,
+    });
     await addMembership(db, { workspaceId, userId: user.id, role: "ARCHITECT" });
     evaluatorIds.push(user.id);
   }
@@ -53,9 +70,19 @@ export async function createBenchDecision(db: PrismaClient, workspaceId: string)
   for (const cr of template.criteria) {
     for (const ca of template.candidates) {
       const base = int(2, 9);
-      template.scores.push({ criterion: cr.key, candidate: ca.key, values: Array.from({ length: 8 }, () => Math.min(10, Math.max(0, base + int(-2, 2)))) });
+      template.scores.push({
+        criterion: cr.key,
+        candidate: ca.key,
+        values: Array.from({ length: 8 }, () => Math.min(10, Math.max(0, base + int(-2, 2)))),
+      });
     }
   }
-  const decision = await createDecisionFromTemplate(db, { workspaceId, template, teamId: teamRow.id, evaluatorIds, skillIds });
+  const decision = await createDecisionFromTemplate(db, {
+    workspaceId,
+    template,
+    teamId: teamRow.id,
+    evaluatorIds,
+    skillIds,
+  });
   return decision.id;
 }

@@ -5,7 +5,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { BIN, ROOT, baseEnv, must } from "./run";
 
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const SKIP = /(\.test\.ts$)|(^|\/)node_modules\//;
 
 function hashInputs(): string {
@@ -27,7 +37,10 @@ function hashInputs(): string {
 export async function ensureBuild(distDir: string, opts: { log?: (msg: string) => void } = {}): Promise<void> {
   const stamp = path.join(ROOT, distDir, "stackwise-build-hash");
   const hash = hashInputs();
-  const built = fs.existsSync(path.join(ROOT, distDir, "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash;
+  const built =
+    fs.existsSync(path.join(ROOT, distDir, "BUILD_ID")) &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, "utf8") === hash;
   if (built) return;
   opts.log?.(`Building the app into ${distDir} (first run or sources changed)…`);
   await must(BIN("next"), ["build"], { env: baseEnv({ STACKWISE_DIST_DIR: distDir }) });

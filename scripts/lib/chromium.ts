@@ -2,7 +2,12 @@
 import fs from "node:fs";
 import { chromium } from "@playwright/test";
 
-const SYSTEM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+const SYSTEM_CANDIDATES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+];
 
 export type ChromiumChoice = { kind: "playwright" } | { kind: "system"; path: string } | { kind: "none" };
 

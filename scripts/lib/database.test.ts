@@ -20,7 +20,11 @@ async function titles(): Promise<string[]> {
   }
 }
 
-const DEMO = ["Backend language for the API gateway", "Garbage collector for the payments service", "Message broker for order events"];
+const DEMO = [
+  "Backend language for the API gateway",
+  "Garbage collector for the payments service",
+  "Message broker for order events",
+];
 
 test("first start seeds, restart keeps data, deleting the data directory re-seeds", { timeout: 120_000 }, async () => {
   await prepareDatabase(url);

@@ -5,7 +5,13 @@ import { StatusBadge } from "@/components/decisions/status-badge";
 import { requireActor } from "@/lib/server/context";
 import { getDecisionHeader, type DecisionHeader } from "@/lib/server/decisions";
 
-export default async function DecisionLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
+export default async function DecisionLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ id: string }>;
+}) {
   const actor = await requireActor();
   const header = await getDecisionHeader(actor, (await params).id);
   if (!header) notFound();

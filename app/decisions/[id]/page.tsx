@@ -23,5 +23,12 @@ export default async function DecisionPage({ params }: Props) {
   const scenarios = await listScenarios(actor, decision.id);
   // The figures are computed by the results view itself (server render and browser alike, same engine), so the
   // what-if sliders and the first paint can never disagree. The Monte Carlo simulation runs in a browser worker.
-  return <DecisionView decision={decision} scenarios={scenarios} canWrite={can(actor.role, "decision.write")} seed={decisionSeed(decision.id)} />;
+  return (
+    <DecisionView
+      decision={decision}
+      scenarios={scenarios}
+      canWrite={can(actor.role, "decision.write")}
+      seed={decisionSeed(decision.id)}
+    />
+  );
 }

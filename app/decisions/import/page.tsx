@@ -24,7 +24,9 @@ export default async function ImportPage({ searchParams }: Props) {
     );
   }
   // Decided and superseded decisions are read-only, so only open ones are offered as targets.
-  const decisions = (await listDecisions(actor)).filter((d) => d.status === "DRAFT" || d.status === "IN_REVIEW").map((d) => ({ id: d.id, title: d.title }));
+  const decisions = (await listDecisions(actor))
+    .filter((d) => d.status === "DRAFT" || d.status === "IN_REVIEW")
+    .map((d) => ({ id: d.id, title: d.title }));
   const into = (await searchParams).into;
   return (
     <section className="import-page" aria-labelledby="import-title">

@@ -16,7 +16,12 @@ export default async function NewDecisionPage() {
   if (!can(actor.role, "decision.write")) return <Forbidden role={actor.role} />;
   const t = await getTranslations("setup.new");
   const teams = await listTeamOptions(actor);
-  const templates = DEMO_TEMPLATES.map((x) => ({ key: x.key, title: x.title, criteria: x.criteria.length, candidates: x.candidates.length }));
+  const templates = DEMO_TEMPLATES.map((x) => ({
+    key: x.key,
+    title: x.title,
+    criteria: x.criteria.length,
+    candidates: x.candidates.length,
+  }));
   return (
     <section aria-labelledby="new-heading" className="setup-new">
       <h1 id="new-heading">{t("heading")}</h1>

@@ -31,7 +31,13 @@ export default async function InvitePage({ params }: Props) {
       <h1>{t("invite.title", { workspace: invitation.workspaceName })}</h1>
       <p className="lede">{t("invite.lede", { workspace: invitation.workspaceName, role })}</p>
       <p className="hint">
-        {t("invite.expiresAt", { date: format.dateTime(new Date(invitation.expiresAt), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) })}
+        {t("invite.expiresAt", {
+          date: format.dateTime(new Date(invitation.expiresAt), {
+            dateStyle: "medium",
+            timeStyle: "short",
+            timeZone: "UTC",
+          }),
+        })}
       </p>
       {session ? (
         <>
@@ -43,7 +49,8 @@ export default async function InvitePage({ params }: Props) {
           <h2>{t("invite.newAccount")}</h2>
           <InviteSignUpForm token={token} />
           <p>
-            {t("invite.haveAccount")} <Link href={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`}>{t("invite.signInToAccept")}</Link>
+            {t("invite.haveAccount")}{" "}
+            <Link href={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`}>{t("invite.signInToAccept")}</Link>
           </p>
         </>
       )}

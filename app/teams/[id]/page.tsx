@@ -49,7 +49,13 @@ export default async function TeamPage({ params }: Props) {
         <summary>{t("grid.scale")}</summary>
         <LevelScale title={t("skills.scaleTitle")} id="team-level-scale" />
       </details>
-      <MembersPanel teamId={team.id} members={team.members} users={team.users} ratingCounts={ratingCounts} canEdit={canEditTeam} />
+      <MembersPanel
+        teamId={team.id}
+        members={team.members}
+        users={team.users}
+        ratingCounts={ratingCounts}
+        canEdit={canEditTeam}
+      />
       {canEditTeam && (
         <section aria-labelledby="team-settings-title" className="team-settings">
           <h2 id="team-settings-title">{t("settings.title")}</h2>

@@ -10,10 +10,27 @@ export interface CandidateBar {
 }
 
 /** One bar per candidate in the candidate's own colour (skill match, TOPSIS closeness). */
-export default function CandidateBars({ rows, height, max, label }: { rows: CandidateBar[]; height: number; max: number; label: string }) {
+export default function CandidateBars({
+  rows,
+  height,
+  max,
+  label,
+}: {
+  rows: CandidateBar[];
+  height: number;
+  max: number;
+  label: string;
+}) {
   const f = useFormatter();
   return (
-    <BarChart responsive style={{ width: "100%", height }} data={rows} layout="vertical" margin={{ top: 5, right: 20, bottom: 5, left: 10 }} accessibilityLayer={false}>
+    <BarChart
+      responsive
+      style={{ width: "100%", height }}
+      data={rows}
+      layout="vertical"
+      margin={{ top: 5, right: 20, bottom: 5, left: 10 }}
+      accessibilityLayer={false}
+    >
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
       <XAxis type="number" domain={[0, max]} ticks={[0, 2, 4, 6, 8, 10].filter((x) => x <= max)} />
       <YAxis type="category" dataKey="name" width={110} interval={0} />

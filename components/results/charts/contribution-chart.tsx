@@ -11,7 +11,15 @@ export interface StackSeries {
 }
 
 /** Each candidate's total as a stack of its criteria's weighted points ŵ·s, so the sum is visible. */
-export default function ContributionChart({ rows, series, height }: { rows: Record<string, string | number>[]; series: StackSeries[]; height: number }) {
+export default function ContributionChart({
+  rows,
+  series,
+  height,
+}: {
+  rows: Record<string, string | number>[];
+  series: StackSeries[];
+  height: number;
+}) {
   const f = useFormatter();
   return (
     <BarChart

@@ -12,7 +12,15 @@ export interface RadarSeries {
 }
 
 /** Candidates' points (0–10) per criterion: the shape of each option's strengths. */
-export default function ProfileRadar({ rows, series, height }: { rows: Record<string, string | number>[]; series: RadarSeries[]; height: number }) {
+export default function ProfileRadar({
+  rows,
+  series,
+  height,
+}: {
+  rows: Record<string, string | number>[];
+  series: RadarSeries[];
+  height: number;
+}) {
   const f = useFormatter();
   return (
     <RadarChart responsive style={{ width: "100%", height }} data={rows} outerRadius="75%" accessibilityLayer={false}>

@@ -11,17 +11,36 @@ export interface SpreadRow {
 }
 
 /** Each cell's evaluator range in points, drawn from its lowest to its highest score (widest first). */
-export default function SpreadChart({ rows, height, lowLabel, highLabel }: { rows: SpreadRow[]; height: number; lowLabel: string; highLabel: string }) {
+export default function SpreadChart({
+  rows,
+  height,
+  lowLabel,
+  highLabel,
+}: {
+  rows: SpreadRow[];
+  height: number;
+  lowLabel: string;
+  highLabel: string;
+}) {
   const f = useFormatter();
   return (
-    <BarChart responsive style={{ width: "100%", height }} data={rows} layout="vertical" margin={{ top: 5, right: 20, bottom: 5, left: 10 }} accessibilityLayer={false}>
+    <BarChart
+      responsive
+      style={{ width: "100%", height }}
+      data={rows}
+      layout="vertical"
+      margin={{ top: 5, right: 20, bottom: 5, left: 10 }}
+      accessibilityLayer={false}
+    >
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
       <XAxis type="number" domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} />
       <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} interval={0} />
       <Tooltip
         formatter={(v, name, item) => {
           const row = item.payload as SpreadRow;
-          return name === "span" ? [formatPoints(f, row.low + row.span), highLabel] : [formatPoints(f, Number(v)), lowLabel];
+          return name === "span"
+            ? [formatPoints(f, row.low + row.span), highLabel]
+            : [formatPoints(f, Number(v)), lowLabel];
         }}
       />
       {/* The invisible base bar offsets each range to its lowest score. */}

@@ -15,11 +15,28 @@ export interface TornadoRow {
  * Per criterion, the share interval in which the current winner stays first (dark), with a marker at today's share.
  * The light parts on either side are where another candidate would win.
  */
-export default function TornadoChart({ rows, height, stableLabel, unstableLabel }: { rows: TornadoRow[]; height: number; stableLabel: string; unstableLabel: string }) {
+export default function TornadoChart({
+  rows,
+  height,
+  stableLabel,
+  unstableLabel,
+}: {
+  rows: TornadoRow[];
+  height: number;
+  stableLabel: string;
+  unstableLabel: string;
+}) {
   const f = useFormatter();
   const pct = (v: number) => formatShare(f, v);
   return (
-    <BarChart responsive style={{ width: "100%", height }} data={rows} layout="vertical" margin={{ top: 5, right: 20, bottom: 5, left: 10 }} accessibilityLayer={false}>
+    <BarChart
+      responsive
+      style={{ width: "100%", height }}
+      data={rows}
+      layout="vertical"
+      margin={{ top: 5, right: 20, bottom: 5, left: 10 }}
+      accessibilityLayer={false}
+    >
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
       <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={pct} />
       <YAxis type="category" dataKey="criterion" width={170} tick={{ fontSize: 12 }} interval={0} />
@@ -46,7 +63,15 @@ export default function TornadoChart({ rows, height, stableLabel, unstableLabel 
           return (
             <g>
               <Rectangle {...p} className="tornado-stable" />
-              <line x1={at} x2={at} y1={y - 3} y2={y + h + 3} stroke="#ff9f1c" strokeWidth={3} className="tornado-current" />
+              <line
+                x1={at}
+                x2={at}
+                y1={y - 3}
+                y2={y + h + 3}
+                stroke="#ff9f1c"
+                strokeWidth={3}
+                className="tornado-current"
+              />
             </g>
           );
         }}

@@ -24,14 +24,22 @@ export default async function DecisionTeamPage({ params }: Props) {
       <h2 id="team-fit-title" className="visually-hidden">
         {t("fit.title")}
       </h2>
-      {d.team ? <p className="meta">{t("fit.team", { team: d.team.name, aggregation: t(`aggregations.${aggregation}`) })}</p> : <p className="callout">{t("fit.noTeam")}</p>}
+      {d.team ? (
+        <p className="meta">{t("fit.team", { team: d.team.name, aggregation: t(`aggregations.${aggregation}`) })}</p>
+      ) : (
+        <p className="callout">{t("fit.noTeam")}</p>
+      )}
       {!fit.editable && <p className="hint">{t("fit.readOnly")}</p>}
       <RequirementsEditor
         decisionId={d.id}
         candidates={d.candidates.map((c) => ({ id: c.id, name: c.name }))}
         skills={d.skills.map((s) => ({ id: s.id, name: s.name }))}
         requirements={fit.requirements}
-        team={d.team ? { name: d.team.name, members: d.team.members, ratings: d.team.ratings, overrides: d.team.overrides } : null}
+        team={
+          d.team
+            ? { name: d.team.name, members: d.team.members, ratings: d.team.ratings, overrides: d.team.overrides }
+            : null
+        }
         aggregation={aggregation}
         model={toScoringModel(d)}
         editable={fit.editable}

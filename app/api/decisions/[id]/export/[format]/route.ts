@@ -10,15 +10,22 @@ import type { Locale } from "@/lib/i18n/config";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withErrorResponses(async (_req: Request, ctx: { params: Promise<{ id: string; format: string }> }) => {
-  const { id, format } = await ctx.params;
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return Response.json({ error: "UnknownFormat" }, { status: 404 });
-  const actor = await actorOrThrow();
-  const locale = (await getLocale()) as Locale;
-  if (format === "json") {
-    const json = await exportDecisionJson(actor, id);
-    return downloadResponse(jsonBody(json), "json", json.decision.title);
-  }
-  const bundle = await loadReportBundle(actor, id, "export.read");
-  return downloadResponse(await renderBundle(bundle, format as Exclude<ExportFormat, "json">, locale), format as ExportFormat, bundle.decision.title);
-});
+export const GET = withErrorResponses(
+  async (_req: Request, ctx: { params: Promise<{ id: string; format: string }> }) => {
+    const { id, format } = await ctx.params;
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+      return Response.json({ error: "UnknownFormat" }, { status: 404 });
+    const actor = await actorOrThrow();
+    const locale = (await getLocale()) as Locale;
+    if (format === "json") {
+      const json = await exportDecisionJson(actor, id);
+      return downloadResponse(jsonBody(json), "json", json.decision.title);
+    }
+    const bundle = await loadReportBundle(actor, id, "export.read");
+    return downloadResponse(
+      await renderBundle(bundle, format as Exclude<ExportFormat, "json">, locale),
+      format as ExportFormat,
+      bundle.decision.title,
+    );
+  },
+);
