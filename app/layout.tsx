@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccountMenu } from "@/components/header/account-menu";
 import { LanguageSwitch } from "@/components/language-switch";
+import { loadAccountMenu } from "@/lib/server/account-menu";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("common");
+  const account = await loadAccountMenu();
   return (
     <html lang={locale}>
       <body>
@@ -31,7 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/skills">{t("nav.skills")}</Link>
             </nav>
             <div className="header-end">
-              <AccountMenu />
+              <AccountMenu account={account} />
               <LanguageSwitch />
             </div>
           </header>

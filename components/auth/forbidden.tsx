@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Role } from "@/generated/prisma/enums";
+import type { Role } from "@/lib/server/authz";
 
 /** Shown instead of an admin page to a member whose role does not allow it. */
 export async function Forbidden({ role }: { role: Role }) {

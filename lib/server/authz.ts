@@ -3,6 +3,9 @@ import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "./actor";
 import { AuthorizationError, NotFoundError } from "./errors";
 
+/** Re-exported so components name a role without importing Prisma. */
+export type { Role };
+
 const ALL: readonly Role[] = ["ADMIN", "ARCHITECT", "TEAM_LEAD", "VIEWER"];
 
 /**
