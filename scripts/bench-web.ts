@@ -16,12 +16,13 @@ import { createBenchDecision } from "./lib/bench-decision";
 import { ensureBuild } from "./lib/build";
 import { CHROMIUM_ARGS, findChromium } from "./lib/chromium";
 import { prepareDatabase } from "./lib/database";
+import { BENCH_DIST_DIR } from "./lib/dist-dirs";
 import { BIN, ROOT, baseEnv } from "./lib/run";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3330);
 const BASE = `http://127.0.0.1:${PORT}`;
 // BENCH_DIST lets a run reuse an up-to-date build (e.g. .next-test); it is rebuilt only when sources changed.
-const DIST = process.env.BENCH_DIST ?? ".next-bench";
+const DIST = process.env.BENCH_DIST ?? BENCH_DIST_DIR;
 const SLIDER_RUNS = 30;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (m: string) => console.error(`[bench-web] ${m}`);

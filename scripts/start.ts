@@ -2,7 +2,7 @@
 import { env } from "@/lib/env";
 import { DEMO_USERS } from "@/prisma/seed/demo";
 import * as demo from "@/prisma/seed/demo";
-import { ensureBuild } from "./lib/build";
+import { ensureStartBuild } from "./lib/build";
 import { prepareDatabase } from "./lib/database";
 import { BIN, baseEnv } from "./lib/run";
 import { spawn } from "node:child_process";
@@ -12,11 +12,12 @@ const log = (msg: string) => console.log(`[stackwise] ${msg}`);
 
 log(`Database: ${config.DATABASE_URL}`);
 await prepareDatabase(config.DATABASE_URL, { log });
-await ensureBuild(".next", { log });
+const distDir = await ensureStartBuild({ log });
+log(`Serving the build in ${distDir}`);
 
 const server = spawn(BIN("next"), ["start", "-p", String(config.PORT)], {
   stdio: ["ignore", "pipe", "inherit"],
-  env: baseEnv({ DATABASE_URL: config.DATABASE_URL, STACKWISE_DIST_DIR: ".next" }),
+  env: baseEnv({ DATABASE_URL: config.DATABASE_URL, STACKWISE_DIST_DIR: distDir }),
 });
 let announced = false;
 server.stdout.on("data", (chunk: Buffer) => {

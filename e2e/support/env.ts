@@ -1,11 +1,12 @@
 // Where the e2e server keeps its throwaway database and which port it serves; shared by the config, the server
 // script and the fixtures that write test data through the seed functions.
 import path from "node:path";
+import { E2E_DIST_DIR_DEFAULT } from "../../scripts/lib/dist-dirs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATABASE_URL =
   process.env.E2E_DATABASE_URL ?? `file:${path.join(ROOT, ".test-tmp", "e2e", "stackwise.db")}`;
-/** Build folder for the e2e server; separate from `npm start`'s .next so a running app keeps its build. */
-export const E2E_DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-test";
+/** Build folder for the e2e server; separate from `npm start`'s builds so a running app keeps its own. */
+export const E2E_DIST_DIR = process.env.E2E_DIST_DIR ?? E2E_DIST_DIR_DEFAULT;
