@@ -276,3 +276,45 @@ test("invalid values show a message and change nothing", async ({ page }) => {
     "https://kafka.apache.org/documentation/",
   ]);
 });
+
+test("a decided decision shows every score read-only, to the architects as much as to viewers", async ({
+  page,
+  browser,
+}) => {
+  // Ada has scored every cell with the template's first values (Kafka 6/4/9/7/7, RabbitMQ 8/6/7/9/5,
+  // Pulsar 2/4/8/5/9); Bo has scored nothing, so while the decision is open Bo scores blind.
+  // Kafka    .20·6 + .25·4 + .15·9 + .30·7 + .10·7 = 1.20 + 1.00 + 1.35 + 2.10 + 0.70 = 6.35
+  // RabbitMQ .20·8 + .25·6 + .15·7 + .30·9 + .10·5 = 1.60 + 1.50 + 1.05 + 2.70 + 0.50 = 7.35
+  // Pulsar   .20·2 + .25·4 + .15·8 + .30·5 + .10·9 = 0.40 + 1.00 + 1.20 + 1.50 + 0.90 = 5.00
+  const ws = await createScoresWorkspace({ scoredBy: ["ada"] });
+  const boContext = await browser.newContext();
+  const bo = await boContext.newPage();
+  await signIn(bo, ws.email.bo);
+  await openGrid(bo, ws.decisionId);
+  await expect(cell(bo, "Learning cost", "Pulsar").locator(".cell-value")).toHaveText("—");
+
+  await signIn(page, ws.email.ada);
+  await page.goto(`/decisions/${ws.decisionId}/setup`);
+  await page.getByRole("button", { name: "Send to review" }).click();
+  const decide = page.getByTestId("decide-form");
+  await decide.getByLabel("Chosen candidate").selectOption({ label: "RabbitMQ" });
+  await decide.getByLabel("Outcome rationale").fill("Highest total.");
+  await decide.getByRole("button", { name: "Mark as decided" }).click();
+  await expect(page.getByTestId("outcome")).toContainText("RabbitMQ");
+
+  for (const p of [page, bo]) {
+    await openGrid(p, ws.decisionId);
+    await expect(p.getByTestId("score-notice")).toContainText("This decision is closed");
+    await expect(cell(p, "Learning cost", "Pulsar").locator(".cell-value")).toHaveText("2");
+    await expect(cell(p, "Team familiarity", "RabbitMQ").locator(".cell-value")).toHaveText("9");
+    await expect(total(p, "Kafka")).toHaveText("6.35");
+    await expect(total(p, "RabbitMQ")).toHaveText("7.35");
+    await expect(total(p, "Pulsar")).toHaveText("5.00");
+    await expect(p.locator('[data-testid="score-total"]').filter({ hasText: "incomplete" })).toHaveCount(0);
+    // Read-only: typing opens no editor.
+    await cell(p, "Learning cost", "Pulsar").click();
+    await p.keyboard.type("3");
+    await expect(p.getByRole("textbox")).toHaveCount(0);
+  }
+  await boContext.close();
+});

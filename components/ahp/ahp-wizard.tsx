@@ -6,12 +6,18 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { applyAhpWeightsAction, saveJudgmentAction } from "@/lib/actions/judgments";
-import { CR_LIMIT, normaliseWeights } from "@/lib/scoring";
+import {
+  CR_LIMIT,
+  judgmentPairs,
+  liveAhp,
+  normaliseWeights,
+  type AhpResult,
+  type JudgmentPair as Pair,
+} from "@/lib/scoring";
 import type { AhpView, JudgmentDto } from "@/lib/server/judgments";
 import { asSaatyValue } from "@/lib/validation/judgment";
 import { formatShare } from "@/components/decisions/number-format";
 import { withRetry } from "@/components/scores/retry";
-import { ahpOutcome, pairsOf, type Pair } from "./ahp-math";
 
 type Answer = { value: number; row: JudgmentDto | null };
 type Status = "saving" | "saved" | "failed";
@@ -25,7 +31,7 @@ export function AhpWizard({ view }: { view: AhpView }) {
   const router = useRouter();
   const ids = view.criteria.map((c) => c.id);
   const name = (id: string) => view.criteria.find((c) => c.id === id)?.name ?? "";
-  const pairs = useMemo(() => pairsOf(view.criteria.map((c) => c.id)), [view.criteria]);
+  const pairs = useMemo(() => judgmentPairs(view.criteria.map((c) => c.id)), [view.criteria]);
 
   // My answers keyed by pair, always expressed as "A over B" in the wizard's order.
   const [mine, setMine] = useState<Record<string, Answer>>(() => {
@@ -117,13 +123,13 @@ export function AhpWizard({ view }: { view: AhpView }) {
       criterionB: j.criterionBId,
       value: j.value,
     }));
-  const own = ahpOutcome(ids, myJudgments);
-  const group = ahpOutcome(ids, [...othersJudgments, ...myJudgments]);
+  const own = liveAhp(ids, myJudgments);
+  const group = liveAhp(ids, [...othersJudgments, ...myJudgments]);
 
   // The three answers that explain most of my inconsistency, when my CR is over the limit.
   const flagged = new Map<string, number>(
     own && own.cr !== null && own.cr > CR_LIMIT
-      ? own.inconsistent.slice(0, 3).map((j) => [`${j.criterionA}|${j.criterionB}`, j.suggested] as const)
+      ? own.inconsistentJudgments.slice(0, 3).map((j) => [`${j.criterionA}|${j.criterionB}`, j.suggested] as const)
       : [],
   );
 
@@ -279,7 +285,7 @@ export function AhpWizard({ view }: { view: AhpView }) {
             ) : null}
             <dt>{t("results.groupCr")}</dt>
             <dd data-testid="group-cr">{crText(group)}</dd>
-            {group ? <dd className="sub">{t("results.groupOf", { count: group.evaluators })}</dd> : null}
+            {group ? <dd className="sub">{t("results.groupOf", { count: group.evaluatorCount })}</dd> : null}
           </dl>
           <table className="data-table" data-testid="ahp-weights">
             <thead>
@@ -305,8 +311,8 @@ export function AhpWizard({ view }: { view: AhpView }) {
                   <td className="num" data-testid="current-weight">
                     {currentShares ? formatShare(f, currentShares[i]) : "—"}
                   </td>
-                  {view.canAnswer ? <td className="num">{own ? formatShare(f, own.weights[i]) : "—"}</td> : null}
-                  <td className="num">{group ? formatShare(f, group.weights[i]) : "—"}</td>
+                  {view.canAnswer ? <td className="num">{own ? formatShare(f, own.weights[i].weight) : "—"}</td> : null}
+                  <td className="num">{group ? formatShare(f, group.weights[i].weight) : "—"}</td>
                 </tr>
               ))}
             </tbody>
@@ -332,7 +338,7 @@ export function AhpWizard({ view }: { view: AhpView }) {
     </section>
   );
 
-  function crText(o: ReturnType<typeof ahpOutcome>) {
+  function crText(o: AhpResult | null) {
     if (!o) return t("results.notYet");
     if (o.cr === null) return t("results.notApplicable");
     return `${fmt3(o.cr)} · ${o.cr <= CR_LIMIT ? t("results.ok") : t("results.warn")}`;

@@ -2,35 +2,37 @@
 // The score grid: criteria (rows) × candidates (columns), keyboard-first like a spreadsheet. The person edits only
 // their own scores; totals are recomputed in the browser with the same engine as the server, including the value
 // being typed. Blind scoring is enforced by the server (others' scores are not sent until the grid is complete).
+// This component holds the grid's state; the keyboard is grid-navigation.ts, the figures use-live-totals.ts.
 import { useFormatter, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
-import type { CriterionDto, ScoreDto } from "@/lib/decisions/dto";
-import { teamAggregationOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
-import { evaluateDecision, type CellResult } from "@/lib/scoring";
+import type { CriterionDto } from "@/lib/decisions/dto";
 import type { ScoreGrid as ScoreGridData } from "@/lib/server/scores";
-import { parseScoreText, ratingBounds, scoreValueProblem } from "@/lib/validation/score";
-import { formatPoints, formatRaw } from "@/components/decisions/number-format";
+import { parseScoreText, scoreValueProblem } from "@/lib/validation/score";
+import { formatRaw } from "@/components/decisions/number-format";
+import { cellKeyAction, editorKeyAction, type GridPos } from "./grid-navigation";
+import { ScoreCell, type Editing } from "./score-cell";
 import { ScoreConflicts } from "./score-conflicts";
+import { ScoreErrors } from "./score-errors";
 import { ScorePanel } from "./score-panel";
 import { ScoreProgress } from "./score-progress";
+import { ScoreRow } from "./score-row";
+import { ScoreTotalsRow } from "./score-totals-row";
+import { useLeaveWarning } from "./use-leave-warning";
+import { isScorable, useLiveTotals } from "./use-live-totals";
+import { useRevealRefresh } from "./use-reveal-refresh";
 import { cellKey, useScoreSaver, type SaveOp } from "./use-score-saver";
-
-type Pos = { r: number; c: number };
-type Editing = { text: string; error: string | null };
 
 export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
   const t = useTranslations("scores");
   const f = useFormatter();
-  const router = useRouter();
   const { decision, me, canScore, hidden } = grid;
   const { criteria, candidates } = decision;
+  const size = { rows: criteria.length, cols: candidates.length };
   const ownFromServer = useMemo(() => decision.scores.filter((s) => s.evaluatorId === me.id), [decision.scores, me.id]);
-  const others = useMemo(() => decision.scores.filter((s) => s.evaluatorId !== me.id), [decision.scores, me.id]);
   const saver = useScoreSaver(decision.id, ownFromServer);
 
-  const [active, setActive] = useState<Pos>({ r: 0, c: 0 });
+  const [active, setActive] = useState<GridPos>({ r: 0, c: 0 });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const cellRefs = useRef(new Map<string, HTMLTableCellElement | null>());
@@ -41,69 +43,32 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
 
   const activeCriterion = criteria[active.r];
   const activeCandidate = candidates[active.c];
-  const scorable = (c: CriterionDto) => c.kind !== "SKILL_MATCH";
-  const editable = (c: CriterionDto) => canScore && scorable(c);
+  const activeKey = activeCriterion && activeCandidate ? cellKey(activeCriterion.id, activeCandidate.id) : null;
+  const editable = (c: CriterionDto) => canScore && isScorable(c);
 
   // The draft being typed counts towards the totals as soon as it is a valid value.
   const draft = useMemo(() => {
-    if (!editing || !activeCriterion || !activeCandidate) return null;
+    if (!editing || !activeCriterion || !activeKey) return null;
     const parsed = parseScoreText(editing.text);
     if (!parsed.ok || scoreValueProblem(activeCriterion, parsed.value)) return null;
-    return { key: cellKey(activeCriterion.id, activeCandidate.id), value: parsed.value };
-  }, [editing, activeCriterion, activeCandidate]);
+    return { key: activeKey, value: parsed.value };
+  }, [editing, activeCriterion, activeKey]);
 
-  const myScores = useMemo(() => {
-    const out: ScoreDto[] = [];
-    for (const cr of criteria)
-      for (const ca of candidates) {
-        const key = cellKey(cr.id, ca.id);
-        const v = draft?.key === key ? draft.value : saver.valueOf(key);
-        if (v !== null && scorable(cr)) out.push({ ...(saver.mine[key] ?? blankScore(cr.id, ca.id, me.id)), value: v });
-      }
-    return out;
-  }, [criteria, candidates, draft, saver, me.id]);
+  const { result, cells, others } = useLiveTotals({ decision, meId: me.id, canScore, own: saver, draft });
 
-  const outcome = useMemo(
-    () =>
-      evaluateDecision(toScoringModel({ ...decision, scores: [...others, ...(canScore ? myScores : [])] }), {
-        teamAggregation: teamAggregationOf(decision),
-        monteCarlo: { samples: 0 },
-      }),
-    [decision, others, myScores, canScore],
-  );
-  const result = outcome.ok ? outcome.result : null;
-  const cells = useMemo(
-    () => new Map(result?.cells.map((c) => [cellKey(c.criterionId, c.candidateId), c]) ?? []),
-    [result],
-  );
-
-  const scorableCount = criteria.filter(scorable).length * candidates.length;
-  const myCount = criteria
-    .filter(scorable)
-    .reduce((n, cr) => n + candidates.filter((ca) => saver.valueOf(cellKey(cr.id, ca.id)) !== null).length, 0);
-
-  // Completing the grid lifts the blind: fetch the group's scores once the last save has landed.
-  const confirmedCount = Object.keys(saver.mine).filter((k) => {
-    const cr = criteria.find((c) => k.startsWith(`${c.id}:`));
-    return cr && scorable(cr);
-  }).length;
+  const scorableCriteria = criteria.filter(isScorable);
+  const scorableCount = scorableCriteria.length * candidates.length;
+  const countOwn = (has: (key: string) => boolean) =>
+    scorableCriteria.reduce((n, cr) => n + candidates.filter((ca) => has(cellKey(cr.id, ca.id))).length, 0);
+  const myCount = countOwn((k) => saver.valueOf(k) !== null);
   const savingAny = Object.values(saver.states).some((s) => s === "saving");
-  const refreshedAt = useRef(-1);
-  useEffect(() => {
-    if (hidden && canScore && !savingAny && confirmedCount >= scorableCount && refreshedAt.current !== confirmedCount) {
-      refreshedAt.current = confirmedCount;
-      router.refresh();
-    }
-  }, [hidden, canScore, savingAny, confirmedCount, scorableCount, router]);
-
-  // Warn before leaving while a save is in flight or failed, so a typed value is never dropped silently.
-  const unsaved = savingAny || Object.keys(saver.failures).some((k) => saver.failures[k].retryable);
-  useEffect(() => {
-    if (!unsaved) return;
-    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", onUnload);
-    return () => window.removeEventListener("beforeunload", onUnload);
-  }, [unsaved]);
+  useRevealRefresh({
+    blind: hidden && canScore,
+    confirmed: countOwn((k) => k in saver.mine),
+    total: scorableCount,
+    saving: savingAny,
+  });
+  useLeaveWarning(savingAny || Object.values(saver.failures).some((fl) => fl.retryable));
 
   useEffect(() => {
     if (editing) inputRef.current?.focus();
@@ -111,35 +76,21 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
     wantFocus.current = false;
   }, [active, editing]);
 
-  const move = (dr: number, dc: number, wrap = false) => {
-    setActive(({ r, c }) => {
-      let nr = r + dr;
-      let nc = c + dc;
-      if (wrap && nc >= candidates.length) [nr, nc] = [r + 1, 0];
-      if (wrap && nc < 0) [nr, nc] = [r - 1, candidates.length - 1];
-      return { r: clamp(nr, 0, criteria.length - 1), c: clamp(nc, 0, candidates.length - 1) };
-    });
+  const moveTo = (to: GridPos) => {
+    setActive(to);
     wantFocus.current = true;
-  };
-
-  const errorMessage = (key: string, cr: CriterionDto) => {
-    const { min, max } = ratingBounds(cr);
-    return t.has(`errors.${key}` as never)
-      ? t(`errors.${key}` as never, { min: formatRaw(f, min), max: formatRaw(f, max) } as never)
-      : t("errors.unknown");
   };
 
   /** Validates the draft; on success saves it and returns true (the caller moves on). */
   const commitDraft = (): boolean => {
-    if (!editing || !activeCriterion || !activeCandidate) return true;
+    if (!editing || !activeCriterion || !activeCandidate || !activeKey) return true;
     const parsed = parseScoreText(editing.text);
     const problem = parsed.ok ? scoreValueProblem(activeCriterion, parsed.value) : parsed.error;
     if (problem || !parsed.ok) {
       setEditing({ ...editing, error: problem ?? "valueNotNumber" });
       return false;
     }
-    const key = cellKey(activeCriterion.id, activeCandidate.id);
-    if (editorOpen.current && saver.valueOf(key) !== parsed.value)
+    if (editorOpen.current && saver.valueOf(activeKey) !== parsed.value)
       void saver.commit(activeCriterion.id, activeCandidate.id, { kind: "save", value: parsed.value });
     editorOpen.current = false;
     setEditing(null);
@@ -163,69 +114,39 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
     setEditing(null);
     wantFocus.current = true;
   };
+  const activeValue = () => (activeKey ? saver.valueOf(activeKey) : null);
 
   const onCellKey = (e: KeyboardEvent<HTMLTableCellElement>) => {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const key = e.key;
-    const nav: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-    };
-    if (nav[key]) {
-      e.preventDefault();
-      move(...nav[key]);
-    } else if (key === "Enter") {
-      e.preventDefault();
-      move(e.shiftKey ? -1 : 1, 0);
-    } else if (key === "Tab") {
-      // Tab walks the cells in reading order; from the last (or first) cell it leaves the grid as usual.
-      const atEnd = e.shiftKey
-        ? active.r === 0 && active.c === 0
-        : active.r === criteria.length - 1 && active.c === candidates.length - 1;
-      if (atEnd) return;
-      e.preventDefault();
-      move(0, e.shiftKey ? -1 : 1, true);
-    } else if (key === "Home" || key === "End") {
-      e.preventDefault();
-      setActive(({ r }) => ({ r, c: key === "Home" ? 0 : candidates.length - 1 }));
-      wantFocus.current = true;
-    } else if (key === "F2") {
-      e.preventDefault();
-      const v =
-        activeCriterion && activeCandidate ? saver.valueOf(cellKey(activeCriterion.id, activeCandidate.id)) : null;
-      startEditing(v === null ? "" : String(v));
-    } else if (key === "Delete" || key === "Backspace") {
-      e.preventDefault();
-      if (
-        activeCriterion &&
-        activeCandidate &&
-        editable(activeCriterion) &&
-        saver.valueOf(cellKey(activeCriterion.id, activeCandidate.id)) !== null
-      ) {
-        void saver.commit(activeCriterion.id, activeCandidate.id, { kind: "delete" });
-      }
-    } else if (key === "i" || key === "I") {
-      e.preventDefault();
-      setPanelOpen(true);
-    } else if (key.length === 1 && key !== " ") {
+    const action = cellKeyAction(e, active, size);
+    if (action.kind === "none") return;
+    if (action.kind === "type") {
       // Typing starts editing with what was typed, like a spreadsheet (the browser inserts the key into the editor).
       if (!startEditing("")) e.preventDefault();
+      return;
     }
+    e.preventDefault();
+    if (action.kind === "move") moveTo(action.to);
+    else if (action.kind === "edit") {
+      const v = activeValue();
+      startEditing(v === null ? "" : String(v));
+    } else if (action.kind === "clear") {
+      if (activeCriterion && activeCandidate && editable(activeCriterion) && activeValue() !== null)
+        void saver.commit(activeCriterion.id, activeCandidate.id, { kind: "delete" });
+    } else if (action.kind === "details") setPanelOpen(true);
   };
 
-  const onInputKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === "Escape") {
-      e.preventDefault();
-      cancelEditing();
-    } else if (e.key === "Enter" || e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      if (commitDraft()) move(e.key === "ArrowUp" || (e.key === "Enter" && e.shiftKey) ? -1 : 1, 0);
-    } else if (e.key === "Tab") {
-      e.preventDefault();
-      if (commitDraft()) move(0, e.shiftKey ? -1 : 1, true);
-    }
+  const onEditorKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    const action = editorKeyAction(e, active, size);
+    if (action.kind === "none") return;
+    e.preventDefault();
+    if (action.kind === "cancel") cancelEditing();
+    else if (commitDraft()) moveTo(action.to);
+  };
+
+  const onEditorBlur = (e: FocusEvent<HTMLInputElement>) => {
+    // Clicking elsewhere in the page commits like Enter would (but keeps a bad value open).
+    if (editorOpen.current && !e.currentTarget.closest("table")?.contains(e.relatedTarget as Node | null))
+      commitDraft();
   };
 
   const cellLabel = (criterionId: string, candidateId: string) =>
@@ -249,8 +170,6 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
         : grid.blindScoring
           ? t("revealedNotice")
           : null;
-  const editError = editing?.error && activeCriterion ? errorMessage(editing.error, activeCriterion) : null;
-  const failureList = Object.entries(saver.failures);
 
   return (
     <section className="score-page" aria-labelledby="scores-heading">
@@ -284,31 +203,18 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
         }}
       />
 
-      <div role="alert" className="score-errors">
-        {editError ? (
-          <p className="field-error" id="score-edit-error" data-testid="score-error">
-            {cellLabel(activeCriterion.id, activeCandidate.id)}: {editError}
-          </p>
-        ) : null}
-        {failureList.map(([key, fl]) => {
-          const [criterionId, candidateId] = key.split(":");
-          const cr = criteria.find((c) => c.id === criterionId);
-          return (
-            <p className="field-error" key={key} data-testid="score-error">
-              {cellLabel(criterionId, candidateId)}: {cr ? errorMessage(fl.error, cr) : t("errors.unknown")}{" "}
-              {fl.retryable ? (
-                <button type="button" onClick={() => saver.retry(criterionId, candidateId)}>
-                  {t("status.retry")}
-                </button>
-              ) : (
-                <button type="button" onClick={() => saver.dismissFailure(key)} aria-label={t("panel.close")}>
-                  ×
-                </button>
-              )}
-            </p>
-          );
-        })}
-      </div>
+      <ScoreErrors
+        criteria={criteria}
+        label={cellLabel}
+        editError={
+          editing?.error && activeCriterion && activeCandidate
+            ? { criterion: activeCriterion, candidateId: activeCandidate.id, error: editing.error }
+            : null
+        }
+        failures={saver.failures}
+        onRetry={saver.retry}
+        onDismiss={saver.dismissFailure}
+      />
 
       <div className={panelOpen ? "score-layout with-panel" : "score-layout"}>
         <div className="table-scroll">
@@ -336,124 +242,66 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
             </thead>
             <tbody>
               {criteria.map((cr, i) => (
-                <tr key={cr.id} aria-rowindex={i + 2} data-criterion={cr.name}>
-                  <th scope="row" aria-colindex={1}>
-                    {cr.name}
-                    <span className="sub">{scaleText(cr, t, f)}</span>
-                  </th>
+                <ScoreRow key={cr.id} criterion={cr} index={i}>
                   {candidates.map((ca, j) => {
                     const key = cellKey(cr.id, ca.id);
                     const isActive = active.r === i && active.c === j;
-                    const isEditing = isActive && editing !== null;
-                    const state = saver.states[key];
                     const mineRow = saver.mine[key];
                     return (
-                      <td
+                      <ScoreCell
                         key={ca.id}
-                        ref={(el) => {
+                        criterion={cr}
+                        candidate={ca}
+                        col={j}
+                        active={isActive}
+                        editing={isActive ? editing : null}
+                        state={saver.states[key]}
+                        cell={cells.get(key)}
+                        mine={editable(cr) ? saver.valueOf(key) : null}
+                        showGroup={!hidden}
+                        canScore={canScore}
+                        editable={editable(cr)}
+                        hasNotes={Boolean(mineRow && (mineRow.rationale || mineRow.evidenceUrl))}
+                        cellRef={(el) => {
                           cellRefs.current.set(`${i}:${j}`, el);
                         }}
-                        aria-colindex={j + 2}
-                        aria-selected={isActive}
-                        aria-readonly={editable(cr) ? undefined : true}
-                        tabIndex={isActive && !isEditing ? 0 : -1}
-                        className={[
-                          "num score-cell",
-                          isActive ? "active" : "",
-                          state ? `state-${state}` : "",
-                          cells.get(key)?.disagreement && !hidden ? "disagree" : "",
-                        ]
-                          .filter(Boolean)
-                          .join(" ")}
-                        data-candidate={ca.name}
-                        data-state={state ?? undefined}
-                        onKeyDown={isEditing ? undefined : onCellKey}
+                        inputRef={inputRef}
+                        onCellKey={onCellKey}
                         onClick={() => {
-                          if (!isActive) {
-                            if (editing && !commitDraft()) return;
-                            setActive({ r: i, c: j });
-                            wantFocus.current = true;
-                          }
+                          if (isActive) return;
+                          if (editing && !commitDraft()) return;
+                          moveTo({ r: i, c: j });
                         }}
                         onDoubleClick={() => {
                           const v = saver.valueOf(key);
-                          if (isActive && !isEditing) startEditing(v === null ? "" : String(v));
+                          if (isActive && !editing) startEditing(v === null ? "" : String(v));
                         }}
-                      >
-                        {isEditing ? (
-                          <input
-                            ref={inputRef}
-                            className="score-input"
-                            inputMode="decimal"
-                            autoComplete="off"
-                            aria-label={t("grid.editLabel", { candidate: ca.name, criterion: cr.name })}
-                            aria-invalid={editing.error ? true : undefined}
-                            aria-describedby={editing.error ? "score-edit-error" : undefined}
-                            value={editing.text}
-                            onChange={(e) => setEditing({ text: e.target.value, error: null })}
-                            onKeyDown={onInputKey}
-                            onBlur={(e) => {
-                              // Clicking elsewhere in the page commits like Enter would (but keeps a bad value open).
-                              if (
-                                editorOpen.current &&
-                                !e.currentTarget.closest("table")?.contains(e.relatedTarget as Node | null)
-                              )
-                                commitDraft();
-                            }}
-                          />
-                        ) : (
-                          <CellContent
-                            criterion={cr}
-                            cell={cells.get(key)}
-                            mine={canScore && scorable(cr) ? saver.valueOf(key) : null}
-                            showGroup={!hidden}
-                            canScore={canScore}
-                            hasNotes={Boolean(mineRow && (mineRow.rationale || mineRow.evidenceUrl))}
-                          />
-                        )}
-                        {state && state !== "saved" ? (
-                          <span className="visually-hidden"> ({t(`grid.cellState.${state}`)})</span>
-                        ) : null}
-                      </td>
+                        onEditText={(text) => setEditing({ text, error: null })}
+                        onEditorKey={onEditorKey}
+                        onEditorBlur={onEditorBlur}
+                      />
                     );
                   })}
-                </tr>
+                </ScoreRow>
               ))}
             </tbody>
             <tfoot>
-              <tr aria-rowindex={criteria.length + 2}>
-                <th scope="row" aria-colindex={1}>
-                  {canScore && hidden ? t("grid.yourTotal") : t("grid.groupTotal")}
-                </th>
-                {candidates.map((ca, j) => {
-                  const r = result?.ranking.find((x) => x.candidateId === ca.id);
-                  return (
-                    <td
-                      key={ca.id}
-                      className="num"
-                      aria-colindex={j + 2}
-                      data-testid="score-total"
-                      data-candidate={ca.name}
-                    >
-                      {/* A candidate with no score at all has no total (missing is never zero). */}
-                      <span className="total-value">
-                        {r && r.contributions.some((x) => x.contribution !== null) ? formatPoints(f, r.total) : "—"}
-                      </span>
-                      {r?.incomplete ? <span className="sub">{t("grid.incomplete")}</span> : null}
-                    </td>
-                  );
-                })}
-              </tr>
+              <ScoreTotalsRow
+                candidates={candidates}
+                rowIndex={criteria.length + 2}
+                result={result}
+                own={canScore && hidden}
+              />
             </tfoot>
           </table>
         </div>
-        {panelOpen && activeCriterion && activeCandidate ? (
+        {panelOpen && activeCriterion && activeCandidate && activeKey ? (
           <ScorePanel
-            key={`${activeCriterion.id}:${activeCandidate.id}`}
+            key={activeKey}
             criterion={activeCriterion}
             candidate={activeCandidate}
-            mine={saver.mine[cellKey(activeCriterion.id, activeCandidate.id)] ?? null}
-            myValue={saver.valueOf(cellKey(activeCriterion.id, activeCandidate.id))}
+            mine={saver.mine[activeKey] ?? null}
+            myValue={saver.valueOf(activeKey)}
             canEdit={editable(activeCriterion)}
             others={
               hidden
@@ -461,7 +309,7 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
                 : others.filter((s) => s.criterionId === activeCriterion.id && s.candidateId === activeCandidate.id)
             }
             evaluatorNames={Object.fromEntries(grid.progress.map((p) => [p.id, p.name]))}
-            cell={cells.get(cellKey(activeCriterion.id, activeCandidate.id))}
+            cell={cells.get(activeKey)}
             onSave={(op: SaveOp) => saver.commit(activeCriterion.id, activeCandidate.id, op)}
             onClose={() => {
               setPanelOpen(false);
@@ -476,72 +324,3 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
     </section>
   );
 }
-
-function CellContent(props: {
-  criterion: CriterionDto;
-  cell: CellResult | undefined;
-  mine: number | null;
-  showGroup: boolean;
-  canScore: boolean;
-  hasNotes: boolean;
-}) {
-  const t = useTranslations("scores.grid");
-  const f = useFormatter();
-  const { criterion, cell, mine, showGroup, canScore } = props;
-  if (criterion.kind === "SKILL_MATCH") {
-    return (
-      <>
-        <span className="cell-value">{cell?.points != null ? formatPoints(f, cell.points) : "—"}</span>
-        <span className="sub">{t("computed")}</span>
-      </>
-    );
-  }
-  const group = showGroup && cell && !cell.missing && cell.value !== null ? cell : null;
-  const main = canScore ? mine : (group?.value ?? null);
-  return (
-    <>
-      <span className="cell-value">
-        {main === null ? <span aria-label={t("notScored")}>—</span> : formatRaw(f, main)}
-      </span>
-      {props.hasNotes ? (
-        <span className="notes-dot" title={t("hasNotes")} aria-label={t("hasNotes")} role="img" />
-      ) : null}
-      {group ? (
-        <span className="sub group-summary" data-testid="cell-group">
-          {canScore ? `${t("mean", { value: formatRaw(f, round2(group.value!)) })} · ` : ""}
-          {t("spread", { min: formatRaw(f, group.min!), max: formatRaw(f, group.max!) })} ·{" "}
-          {t("evaluators", { count: group.evaluatorCount })}
-        </span>
-      ) : null}
-      {group?.disagreement ? (
-        <span className="flag flag-disagree" data-testid="disagreement">
-          {t("disagreement")}
-        </span>
-      ) : null}
-    </>
-  );
-}
-
-function scaleText(
-  cr: CriterionDto,
-  t: ReturnType<typeof useTranslations<"scores">>,
-  f: ReturnType<typeof useFormatter>,
-): string {
-  if (cr.kind === "SKILL_MATCH") return t("grid.computed");
-  if (cr.kind === "METRIC") return cr.unit ? t("grid.unit", { unit: cr.unit }) : t("grid.metric");
-  const { min, max } = ratingBounds(cr);
-  return t("grid.scale", { min: formatRaw(f, min), max: formatRaw(f, max) });
-}
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-const round2 = (v: number) => Math.round(v * 100) / 100;
-const blankScore = (criterionId: string, candidateId: string, evaluatorId: string): ScoreDto => ({
-  id: "",
-  criterionId,
-  candidateId,
-  evaluatorId,
-  value: 0,
-  rationale: "",
-  evidenceUrl: "",
-  version: 0,
-});

@@ -1,5 +1,5 @@
 // The single entry point: validate, then compute every view of the decision from the same cells and shares.
-import { ahpWeights, groupMatrix, inconsistentJudgments } from "./ahp";
+import { assembleAhp } from "./ahp-result";
 import { buildCells } from "./cells";
 import { scoringError } from "./errors";
 import {
@@ -134,43 +134,23 @@ function buildAhp(
   criterionIds: string[],
   required: boolean,
 ): { result: AhpResult | null; error: ScoringError | null } {
-  const judgments = model.judgments ?? [];
-  if (judgments.length === 0) {
+  const assembled = assembleAhp(criterionIds, model.judgments ?? []);
+  if (assembled.status === "none") {
     return {
       result: null,
       error: required ? scoringError("ahp_no_judgments", ["judgments"], "AHP weights need pairwise judgments.") : null,
     };
   }
-  const group = groupMatrix(criterionIds, judgments);
-  const missingPairs = group.missingPairs.map(([i, j]) => ({
-    criterionA: criterionIds[i],
-    criterionB: criterionIds[j],
-  }));
-  if (!group.connected) {
+  if (assembled.status === "disconnected") {
     return {
       result: null,
       error: scoringError("ahp_incomplete", ["judgments"], "The judged pairs do not connect all criteria.", {
-        missing: missingPairs.map((p) => `${p.criterionA}|${p.criterionB}`).join(","),
-        missingCount: missingPairs.length,
+        missing: assembled.missingPairs.map((p) => `${p.criterionA}|${p.criterionB}`).join(","),
+        missingCount: assembled.missingPairs.length,
       }),
     };
   }
-  const w = ahpWeights(group.matrix);
-  return {
-    result: {
-      weights: criterionIds.map((criterionId, i) => ({ criterionId, weight: w.weights[i] })),
-      lambdaMax: w.lambdaMax,
-      ci: w.ci,
-      cr: w.cr,
-      ri: w.ri,
-      consistent: w.consistent,
-      inconsistentJudgments: inconsistentJudgments(criterionIds, group.matrix, w.weights),
-      evaluatorCount: group.evaluatorCount,
-      complete: missingPairs.length === 0,
-      missingPairs,
-    },
-    error: null,
-  };
+  return { result: assembled.result, error: null };
 }
 
 /**

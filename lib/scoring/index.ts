@@ -20,6 +20,8 @@ export {
   CR_LIMIT,
 } from "./ahp";
 export type { AhpWeights, GroupMatrix } from "./ahp";
+export { assembleAhp, judgmentPairs, liveAhp } from "./ahp-result";
+export type { AhpAssembly, JudgmentPair } from "./ahp-result";
 export { topsis } from "./topsis";
 export type { TopsisOutput } from "./topsis";
 export { sensitivity, totalLine, crossingPoint, MAX_PAIR_CANDIDATES } from "./sensitivity";

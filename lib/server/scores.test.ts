@@ -239,6 +239,29 @@ describe("getScoreGrid: blind scoring", () => {
     expect(r.ok && r.result.ranking.map((x) => x.total.toFixed(2)).sort()).toEqual(["5.60", "6.70", "7.70"]);
   });
 
+  test("a decided or superseded decision shows every value to everyone who reads it, scorers included", async () => {
+    const d = await freshBroker();
+    for (const [i, row] of VALUES.entries())
+      for (const [j, v] of row.entries()) await saveScore(ada, { ...cell(d, i, j), value: v, version: null });
+    await saveScore(bo, { ...cell(d), value: 2, version: null });
+    for (const status of ["DECIDED", "SUPERSEDED"] as const) {
+      await db.decision.update({ where: { id: d.id }, data: { status } });
+      // Bo scored 1 of 15 cells and admin none: while the decision was open both were blind; now nobody can score.
+      for (const who of [bo, admin, ada, viewer]) {
+        const v = (await getScoreGrid(who, d.id))!;
+        expect(v.locked).toBe(true);
+        expect(v.canScore).toBe(false);
+        expect(v.hidden).toBe(false);
+        expect(v.decision.scores).toHaveLength(16);
+      }
+    }
+    // Reopened, the blind is back for Bo.
+    await db.decision.update({ where: { id: d.id }, data: { status: "IN_REVIEW" } });
+    const reopened = (await getScoreGrid(bo, d.id))!;
+    expect(reopened.hidden).toBe(true);
+    expect(reopened.decision.scores.map((s) => s.evaluatorId)).toEqual([bo.userId]);
+  });
+
   test("a foreign workspace's decision is missing", async () => {
     const d = await freshBroker();
     expect(await getScoreGrid(foreignAda, d.id)).toBeNull();

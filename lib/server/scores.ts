@@ -37,7 +37,10 @@ export interface ScoreGrid {
   locked: boolean;
   /** Blind scoring is on for this decision (default). */
   blindScoring: boolean;
-  /** Others' scores and the aggregate are withheld from the actor until they have scored every scorable cell. */
+  /**
+   * Others' scores and the aggregate are withheld from the actor until they have scored every scorable cell (only
+   * while the decision is open: a locked decision shows every value).
+   */
   hidden: boolean;
   scorableCells: number;
   /** Everyone who may score here (architects and admins) plus anyone who already did. */
@@ -69,7 +72,9 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
   const scoredBy = new Map<string, number>();
   for (const s of counted) scoredBy.set(s.evaluatorId, (scoredBy.get(s.evaluatorId) ?? 0) + 1);
 
-  const hidden = blindScoring && scorer && (scoredBy.get(actor.userId) ?? 0) < scorableCells;
+  // Blind scoring guards against anchoring while someone can still score; once the decision is decided or superseded
+  // nobody can, and everyone who may read the decision sees every value (as the results page shows them).
+  const hidden = blindScoring && scorer && !locked && (scoredBy.get(actor.userId) ?? 0) < scorableCells;
   const visible: ScoreDto[] = hidden ? decision.scores.filter((s) => s.evaluatorId === actor.userId) : decision.scores;
 
   const people = await db.user.findMany({

@@ -1,0 +1,81 @@
+// The score grid's keyboard, as a pure function of the key, the active cell and the grid's size: spreadsheet-like
+// arrows, Enter and Tab, Home/End within a row, F2 or typing to edit, Delete to clear, "i" for the details panel.
+// The component only carries out the returned action.
+
+export type GridPos = { r: number; c: number };
+export type GridSize = { rows: number; cols: number };
+export interface GridKey {
+  key: string;
+  shiftKey?: boolean;
+  altKey?: boolean;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+}
+
+export type CellKeyAction =
+  /** Not the grid's key: the browser does what it usually does (Tab out of the grid, shortcuts, Space). */
+  | { kind: "none" }
+  | { kind: "move"; to: GridPos }
+  /** F2: edit the current value. */
+  | { kind: "edit" }
+  /** A printable key: open an empty editor, into which the browser then types the key. */
+  | { kind: "type" }
+  | { kind: "clear" }
+  | { kind: "details" };
+
+export type EditorKeyAction =
+  | { kind: "none" }
+  | { kind: "cancel" }
+  /** Commit the typed value and, if it is valid, move on. */
+  | { kind: "commit"; to: GridPos };
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+/** A step from `at`, kept inside the grid; `wrap` continues on the next (or previous) row like reading order. */
+export function step(at: GridPos, size: GridSize, dr: number, dc: number, wrap = false): GridPos {
+  let r = at.r + dr;
+  let c = at.c + dc;
+  if (wrap && c >= size.cols) [r, c] = [at.r + 1, 0];
+  if (wrap && c < 0) [r, c] = [at.r - 1, size.cols - 1];
+  return { r: clamp(r, 0, size.rows - 1), c: clamp(c, 0, size.cols - 1) };
+}
+
+/** A key pressed on a cell that is not being edited. */
+export function cellKeyAction(e: GridKey, at: GridPos, size: GridSize): CellKeyAction {
+  if (e.altKey || e.ctrlKey || e.metaKey) return { kind: "none" };
+  const { key } = e;
+  const arrow = ARROWS[key];
+  if (arrow) return { kind: "move", to: step(at, size, arrow[0], arrow[1]) };
+  if (key === "Enter") return { kind: "move", to: step(at, size, e.shiftKey ? -1 : 1, 0) };
+  if (key === "Tab") {
+    // Tab walks the cells in reading order; from the last (or first) cell it leaves the grid as usual.
+    const atEnd = e.shiftKey ? at.r === 0 && at.c === 0 : at.r === size.rows - 1 && at.c === size.cols - 1;
+    return atEnd ? { kind: "none" } : { kind: "move", to: step(at, size, 0, e.shiftKey ? -1 : 1, true) };
+  }
+  if (key === "Home") return { kind: "move", to: { r: at.r, c: 0 } };
+  if (key === "End") return { kind: "move", to: { r: at.r, c: size.cols - 1 } };
+  if (key === "F2") return { kind: "edit" };
+  if (key === "Delete" || key === "Backspace") return { kind: "clear" };
+  if (key === "i" || key === "I") return { kind: "details" };
+  if (key.length === 1 && key !== " ") return { kind: "type" };
+  return { kind: "none" };
+}
+
+/** A key pressed in the cell editor: Escape cancels; Enter, ↑/↓ and Tab commit and move like they do on a cell. */
+export function editorKeyAction(e: GridKey, at: GridPos, size: GridSize): EditorKeyAction {
+  const { key } = e;
+  if (key === "Escape") return { kind: "cancel" };
+  if (key === "Enter" || key === "ArrowDown" || key === "ArrowUp") {
+    const up = key === "ArrowUp" || (key === "Enter" && e.shiftKey);
+    return { kind: "commit", to: step(at, size, up ? -1 : 1, 0) };
+  }
+  if (key === "Tab") return { kind: "commit", to: step(at, size, 0, e.shiftKey ? -1 : 1, true) };
+  return { kind: "none" };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
