@@ -21,23 +21,30 @@ type Row = Record<string, unknown>;
 /** Columns that say where a row is or when it was written, not what it holds. */
 const BOOKKEEPING = ["id", "decisionId", "candidateId", "criterionId", "position", "version", "createdAt", "updatedAt"];
 
-/** A value for every value column, each different from the column's default, so a dropped column shows. */
-const CRITERION_VALUES: Row = {
-  name: "Round trip",
-  description: "what it measures",
-  lowMeaning: "slow",
-  highMeaning: "fast",
-  weight: 12.5,
-  kind: "METRIC",
-  direction: "COST",
-  scaleMin: 1,
-  scaleMax: 7,
-  unit: "ms",
-  worst: 900,
-  best: 100,
-  threshold: 500,
-};
-const CANDIDATE_VALUES: Row = { name: "Round-trip MQ", description: "a broker", link: "https://example.org/mq" };
+/** Non-default members for the enum columns (SQLite stores enums as TEXT, so the table cannot tell). */
+const ENUM_VALUES: Row = { kind: "METRIC", direction: "COST" };
+
+/**
+ * A value for every value column of `table`, derived from the table's own column types and each different from the
+ * column's default (checked below), so a copy that drops a column shows — including a column added later.
+ */
+async function distinctValues(table: string, columns: Record<string, string>): Promise<Row> {
+  const info = await db.$queryRawUnsafe<{ name: string; type: string }[]>(`PRAGMA table_info("${table}")`);
+  const values: Row = {};
+  for (const [i, { name, type }] of info.entries()) {
+    if (!valueColumns(columns).includes(name)) continue;
+    if (name in ENUM_VALUES) values[name] = ENUM_VALUES[name];
+    else if (type === "TEXT") values[name] = `${name} of the round trip`;
+    else if (type === "REAL") values[name] = 100 + i + 0.25;
+    else if (type === "INTEGER") values[name] = 100 + i;
+    else if (type === "BOOLEAN") values[name] = true;
+    else if (type === "DATETIME") values[name] = new Date(Date.UTC(2020, 0, 1 + i));
+    else throw new Error(`${table}.${name} (${type}): add a distinct value for this column type here`);
+  }
+  return values;
+}
+let criterionValues: Row;
+let candidateValues: Row;
 const CREATED = new Date("2021-03-04T05:06:07.000Z");
 
 const columnsOf = (e: Record<string, string>) => Object.values(e);
@@ -59,15 +66,18 @@ let ada: Actor;
 beforeAll(async () => {
   seeded = await seedDemoWorkspace(db, { slug: "copies", emailDomain: "copies.test" });
   ada = { userId: seeded.users.get("ada")!, workspaceId: seeded.workspace.id, role: "ARCHITECT" };
+  criterionValues = await distinctValues("Criterion", Prisma.CriterionScalarFieldEnum);
+  candidateValues = await distinctValues("Candidate", Prisma.CandidateScalarFieldEnum);
 }, 120_000);
 
 describe("the column lists are the tables' columns", () => {
   test.each([
-    ["Criterion", Prisma.CriterionScalarFieldEnum, CRITERION_VALUES],
-    ["Candidate", Prisma.CandidateScalarFieldEnum, CANDIDATE_VALUES],
-  ])("%s: every column is known and every value column has a distinctive test value", async (table, e, values) => {
+    ["Criterion", Prisma.CriterionScalarFieldEnum],
+    ["Candidate", Prisma.CandidateScalarFieldEnum],
+  ])("%s: the generated column list is the table's, and every value column has a test value", async (table, e) => {
     const info = await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${table}")`);
     expect(info.map((c) => c.name).sort()).toEqual(columnsOf(e).sort());
+    const values = table === "Criterion" ? criterionValues : candidateValues;
     expect(Object.keys(values).sort()).toEqual(valueColumns(e).sort());
   });
 
@@ -75,8 +85,8 @@ describe("the column lists are the tables' columns", () => {
     const decisionId = seeded.decisions.get("broker")!;
     const c = await db.criterion.create({ data: { decisionId, name: "default", weight: 1, position: 99 } });
     const k = await db.candidate.create({ data: { decisionId, name: "default", position: 99 } });
-    for (const [col, v] of Object.entries(CRITERION_VALUES)) expect([col, (c as Row)[col]]).not.toEqual([col, v]);
-    for (const [col, v] of Object.entries(CANDIDATE_VALUES)) expect([col, (k as Row)[col]]).not.toEqual([col, v]);
+    for (const [col, v] of Object.entries(criterionValues)) expect([col, (c as Row)[col]]).not.toEqual([col, v]);
+    for (const [col, v] of Object.entries(candidateValues)) expect([col, (k as Row)[col]]).not.toEqual([col, v]);
     await db.criterion.delete({ where: { id: c.id } });
     await db.candidate.delete({ where: { id: k.id } });
   });
@@ -87,8 +97,8 @@ async function decisionWithDistinctRows() {
   const { id } = await duplicateDecision(ada, seeded.decisions.get("broker")!, "(copies)");
   const criterion = await db.criterion.findFirstOrThrow({ where: { decisionId: id }, orderBy: { position: "asc" } });
   const candidate = await db.candidate.findFirstOrThrow({ where: { decisionId: id }, orderBy: { position: "asc" } });
-  await db.criterion.update({ where: { id: criterion.id }, data: { ...CRITERION_VALUES, createdAt: CREATED } });
-  await db.candidate.update({ where: { id: candidate.id }, data: { ...CANDIDATE_VALUES, createdAt: CREATED } });
+  await db.criterion.update({ where: { id: criterion.id }, data: { ...criterionValues, createdAt: CREATED } });
+  await db.candidate.update({ where: { id: candidate.id }, data: { ...candidateValues, createdAt: CREATED } });
   const evaluatorId = seeded.users.get("bo")!;
   await db.score.create({
     data: {
@@ -159,7 +169,7 @@ describe("copies carry every value column", () => {
     for (const [a, b] of await pairs("Criterion")) expect(without(b, skip)).toEqual(without(a, skip));
     for (const [a, b] of await pairs("Candidate")) expect(without(b, skip)).toEqual(without(a, skip));
     const first = await db.candidate.findFirstOrThrow({ where: { decisionId: id }, orderBy: { position: "asc" } });
-    expect(without(first as Row, skip)).toMatchObject(CANDIDATE_VALUES);
+    expect(without(first as Row, skip)).toMatchObject(candidateValues);
     const reqs = async (candidateId: string) =>
       (await db.skillRequirement.findMany({ where: { candidateId }, orderBy: { skillId: "asc" } })).map((r) =>
         without(r as Row, ["id", "candidateId", "version", "updatedAt"]),
@@ -173,11 +183,11 @@ describe("copies carry every value column", () => {
       title: "Copies",
       context: "",
       team: "",
-      criteria: [{ key: "c", ...(CRITERION_VALUES as CriterionValues) }],
+      criteria: [{ key: "c", ...(criterionValues as CriterionValues) }],
       candidates: [
         {
           key: "k",
-          ...(CANDIDATE_VALUES as CandidateValues),
+          ...(candidateValues as CandidateValues),
           requirements: [{ skill: "amqp", weight: 3, minLevel: 6 }],
         },
       ],
@@ -191,8 +201,8 @@ describe("copies carry every value column", () => {
     });
     const c = await db.criterion.findFirstOrThrow({ where: { decisionId: d.id } });
     const k = await db.candidate.findFirstOrThrow({ where: { decisionId: d.id }, include: { requirements: true } });
-    expect(c).toMatchObject(CRITERION_VALUES);
-    expect(k).toMatchObject(CANDIDATE_VALUES);
+    expect(c).toMatchObject(criterionValues);
+    expect(k).toMatchObject(candidateValues);
     expect(k.requirements.map((r) => [r.skillId, r.weight, r.minLevel])).toEqual([[seeded.skillIds.get("amqp"), 3, 6]]);
   });
 });
