@@ -11,6 +11,7 @@ import {
   pick,
   requirementSelect,
   toScoreDto,
+  type DecisionCore,
   type DecisionDetail,
   type DecisionSummary,
 } from "@/lib/decisions/dto";
@@ -150,14 +151,9 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
   };
 }
 
-export interface DecisionHeader {
-  id: string;
-  title: string;
-  context: string;
-  status: DecisionDetail["status"];
+export type DecisionHeader = Pick<DecisionCore, "id" | "title" | "context" | "status" | "version"> & {
   teamName: string | null;
-  version: number;
-}
+};
 
 /** What every tab of a decision shows above its content. */
 export async function getDecisionHeader(actor: Actor, id: string): Promise<DecisionHeader | null> {
@@ -166,36 +162,22 @@ export async function getDecisionHeader(actor: Actor, id: string): Promise<Decis
     where: { id, workspaceId: actor.workspaceId },
     select: { id: true, title: true, context: true, status: true, version: true, team: { select: { name: true } } },
   });
-  return d
-    ? {
-        id: d.id,
-        title: d.title,
-        context: d.context,
-        status: d.status,
-        teamName: d.team?.name ?? null,
-        version: d.version,
-      }
-    : null;
+  if (!d) return null;
+  const { team, ...header } = d;
+  return { ...header, teamName: team?.name ?? null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Framing: what the setup tab reads, and the writes on a decision's header, status and lifecycle.
+// Framing: what the setup tab reads.
 // ---------------------------------------------------------------------------------------------------------------
 
-export interface SetupDecision {
-  id: string;
-  title: string;
-  context: string;
+export type SetupDecision = DecisionCore & {
   teamId: string | null;
-  status: DecisionDetail["status"];
-  chosenCandidateId: string | null;
-  outcomeRationale: string;
   supersededById: string | null;
   supersededByTitle: string | null;
   decidedAt: string | null;
   archived: boolean;
-  version: number;
-}
+};
 
 export interface SetupData {
   decision: SetupDecision;
@@ -225,7 +207,12 @@ export async function getSetupData(actor: Actor, id: string): Promise<SetupData 
   authorize(actor, "decision.read");
   const d = await db.decision.findFirst({
     where: { id, workspaceId: actor.workspaceId },
-    include: {
+    select: {
+      ...decisionCoreSelect,
+      teamId: true,
+      supersededById: true,
+      decidedAt: true,
+      archivedAt: true,
       criteria: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], omit: criterionOmit },
       candidates: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], omit: candidateOmit },
       supersededBy: { select: { title: true } },
@@ -242,18 +229,12 @@ export async function getSetupData(actor: Actor, id: string): Promise<SetupData 
   ]);
   return {
     decision: {
-      id: d.id,
-      title: d.title,
-      context: d.context,
+      ...pick(d, DECISION_CORE_KEYS),
       teamId: d.teamId,
-      status: d.status,
-      chosenCandidateId: d.chosenCandidateId,
-      outcomeRationale: d.outcomeRationale,
       supersededById: d.supersededById,
       supersededByTitle: d.supersededBy?.title ?? null,
       decidedAt: d.decidedAt?.toISOString() ?? null,
       archived: d.archivedAt !== null,
-      version: d.version,
     },
     criteria: d.criteria,
     candidates: d.candidates,
