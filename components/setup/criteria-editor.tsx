@@ -3,7 +3,7 @@
 // direction, scale or unit and references, must-have, meanings) in a disclosure. Shares use the scoring engine's
 // normaliseWeights, so they match the results tab exactly.
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import {
   addCriterionAction,
   removeCriterionAction,
@@ -15,6 +15,7 @@ import type { CriterionDto } from "@/lib/decisions/dto";
 import { normaliseWeights } from "@/lib/scoring";
 import {
   checkCriterionRow,
+  CRITERION_FIELDS,
   CRITERION_KINDS,
   DIRECTIONS,
   parseCriterionField,
@@ -29,6 +30,27 @@ import { useRowList } from "./use-row-list";
 import { useVersionedRows, type Validate, type VersionedRow } from "./use-versioned-rows";
 
 type Saved = CriterionValues & Record<string, unknown>;
+
+/**
+ * Fields this editor lays out itself. Any other criterion field gets a text box at the end of the details, labelled
+ * by the `setup.criteria.<field>` message, so a new column is editable without changing this file.
+ */
+const PLACED = new Set<CriterionField>([
+  "name",
+  "weight",
+  "kind",
+  "direction",
+  "scaleMin",
+  "scaleMax",
+  "unit",
+  "worst",
+  "best",
+  "threshold",
+  "description",
+  "lowMeaning",
+  "highMeaning",
+]);
+const OTHER_FIELDS = CRITERION_FIELDS.filter((f) => !PLACED.has(f));
 
 const toRow = (c: CriterionDto): VersionedRow<Saved> => {
   const { id, version, position: _p, ...saved } = c;
@@ -179,6 +201,9 @@ export function CriteriaEditor({
                   {field(r, "lowMeaning", t("lowMeaning"), { hint: t("meaningHint") })}
                   {field(r, "highMeaning", t("highMeaning"))}
                 </div>
+                {OTHER_FIELDS.map((f) => (
+                  <Fragment key={f}>{field(r, f, t(f))}</Fragment>
+                ))}
               </details>
             </li>
           );

@@ -1,7 +1,89 @@
-// Plain objects the data layer returns for decisions: no Prisma types leak to pages or client components.
-import type { CriterionKind, Direction } from "@/lib/scoring/types";
+// Plain objects the data layer returns for decisions: no Prisma values leak to pages or client components, but every
+// row shape is derived from the generated Prisma types, so a column exists in exactly one place (the schema). Only
+// type imports from Prisma here: client components import this module.
+import type { Prisma } from "@/generated/prisma/client";
+import { CANDIDATE_FIELDS, type CandidateValues } from "@/lib/validation/candidate";
+import { CRITERION_FIELDS, type CriterionValues } from "@/lib/validation/criterion";
+import type { DecisionStatus } from "@/lib/validation/enums";
 
-export type DecisionStatus = "DRAFT" | "IN_REVIEW" | "DECIDED" | "SUPERSEDED";
+export type { DecisionStatus };
+
+/**
+ * Columns a part's DTO leaves out: the parent key (implied by where the part sits) and the timestamps (Dates do not
+ * cross to the browser). Every other column, present or added later, is in the DTO.
+ */
+export const criterionOmit = {
+  decisionId: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.CriterionOmit;
+export const candidateOmit = {
+  decisionId: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.CandidateOmit;
+export const scoreOmit = { createdAt: true, updatedAt: true } as const satisfies Prisma.ScoreOmit;
+
+export type CriterionDto = Prisma.CriterionGetPayload<{ omit: typeof criterionOmit }>;
+export type CandidateDto = Prisma.CandidateGetPayload<{ omit: typeof candidateOmit }>;
+export type ScoreDto = Prisma.ScoreGetPayload<{ omit: typeof scoreOmit }>;
+
+/** DTO columns that are bookkeeping rather than values a person edits. */
+const PART_KEYS = ["id", "position", "version"] as const;
+type PartKey = (typeof PART_KEYS)[number];
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+
+/**
+ * Compile-time proof that the editable fields (one parser each in lib/validation) are exactly the stored columns
+ * minus bookkeeping, with the same types. A new column fails here until it has a parser (or joins an omit list).
+ */
+export type PartShapesInStep = [
+  Assert<Same<CriterionValues, Omit<CriterionDto, PartKey>>>,
+  Assert<Same<CandidateValues, Omit<CandidateDto, PartKey>>>,
+];
+
+export const CRITERION_DTO_KEYS = [...PART_KEYS, ...CRITERION_FIELDS] as (keyof CriterionDto)[];
+export const CANDIDATE_DTO_KEYS = [...PART_KEYS, ...CANDIDATE_FIELDS] as (keyof CandidateDto)[];
+export const SCORE_DTO_KEYS = [
+  "id",
+  "criterionId",
+  "candidateId",
+  "evaluatorId",
+  "value",
+  "rationale",
+  "evidenceUrl",
+  "version",
+] as const satisfies readonly (keyof ScoreDto)[];
+
+/** Exactly `keys` of `row`, in that order (rows from Prisma carry timestamps and relations the client must not get). */
+export function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = row[k];
+  return out;
+}
+
+/** `keys` of `values` that are not undefined: the shape a create() takes, leaving the rest to column defaults. */
+export function pickDefined<T extends object, K extends keyof T>(values: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) if (values[k] !== undefined) out[k] = values[k];
+  return out;
+}
+
+/** Values where `Required` must be given and the rest may be left to the column's default. */
+export type PartialValues<V, Required extends keyof V> = Pick<V, Required> & Partial<Omit<V, Required>>;
+
+export type CriterionCopy = PartialValues<CriterionValues, "name" | "weight">;
+export type RequirementCopy = PartialValues<RequirementValues, "weight"> & { skillId: string };
+export type CandidateCopy = PartialValues<CandidateValues, "name"> & { requirements: RequirementCopy[] };
+
+export const criterionDto = (c: CriterionDto): CriterionDto => pick(c, CRITERION_DTO_KEYS);
+export const candidateDto = (c: CandidateDto): CandidateDto => pick(c, CANDIDATE_DTO_KEYS);
+export const toScoreDto = (s: ScoreDto): ScoreDto => pick(s, SCORE_DTO_KEYS);
+
+/** A stored score carries every DTO column; the assertion keeps SCORE_DTO_KEYS complete. */
+export type ScoreKeysComplete = Assert<Same<(typeof SCORE_DTO_KEYS)[number], keyof ScoreDto>>;
 
 export interface DecisionSummary {
   id: string;
@@ -13,58 +95,23 @@ export interface DecisionSummary {
   updatedAt: string;
 }
 
-export interface CriterionDto {
-  id: string;
-  name: string;
-  description: string;
-  lowMeaning: string;
-  highMeaning: string;
-  weight: number;
-  kind: CriterionKind;
-  direction: Direction;
-  scaleMin: number | null;
-  scaleMax: number | null;
-  unit: string | null;
-  worst: number | null;
-  best: number | null;
-  threshold: number | null;
-  position: number;
-  version: number;
-}
+export const requirementSelect = {
+  candidateId: true,
+  skillId: true,
+  weight: true,
+  minLevel: true,
+} as const satisfies Prisma.SkillRequirementSelect;
+export type RequirementDto = Prisma.SkillRequirementGetPayload<{ select: typeof requirementSelect }>;
 
-export interface CandidateDto {
-  id: string;
-  name: string;
-  description: string;
-  link: string;
-  position: number;
-  version: number;
-}
-
-export interface ScoreDto {
-  id: string;
-  criterionId: string;
-  candidateId: string;
-  evaluatorId: string;
-  value: number;
-  rationale: string;
-  evidenceUrl: string;
-  version: number;
-}
-
-/** Picks exactly the DTO's fields off a stored score (which carries timestamps and relations the client must not get). */
-export function toScoreDto(s: ScoreDto): ScoreDto {
-  return {
-    id: s.id,
-    criterionId: s.criterionId,
-    candidateId: s.candidateId,
-    evaluatorId: s.evaluatorId,
-    value: s.value,
-    rationale: s.rationale,
-    evidenceUrl: s.evidenceUrl,
-    version: s.version,
-  };
-}
+/** A requirement's own values (its keys are the candidate and the skill). */
+export const REQUIREMENT_VALUE_KEYS = ["weight", "minLevel"] as const;
+export type RequirementValues = Pick<Prisma.SkillRequirementModel, (typeof REQUIREMENT_VALUE_KEYS)[number]>;
+export type RequirementKeysComplete = Assert<
+  Same<
+    (typeof REQUIREMENT_VALUE_KEYS)[number],
+    Exclude<keyof Prisma.SkillRequirementModel, "id" | "candidateId" | "skillId" | "version" | "updatedAt">
+  >
+>;
 
 export interface TeamDto {
   id: string;
@@ -75,14 +122,20 @@ export interface TeamDto {
   overrides: { skillId: string; level: number; reason: string }[];
 }
 
-export interface DecisionDetail {
-  id: string;
-  title: string;
-  context: string;
-  status: DecisionStatus;
-  outcomeRationale: string;
-  chosenCandidateId: string | null;
-  version: number;
+/** The decision's own columns every view of it shows. */
+export const decisionCoreSelect = {
+  id: true,
+  title: true,
+  context: true,
+  status: true,
+  outcomeRationale: true,
+  chosenCandidateId: true,
+  version: true,
+} as const satisfies Prisma.DecisionSelect;
+export type DecisionCore = Prisma.DecisionGetPayload<{ select: typeof decisionCoreSelect }>;
+export const DECISION_CORE_KEYS = Object.keys(decisionCoreSelect) as (keyof DecisionCore)[];
+
+export interface DecisionDetail extends DecisionCore {
   createdAt: string;
   updatedAt: string;
   criteria: CriterionDto[];
@@ -90,7 +143,7 @@ export interface DecisionDetail {
   scores: ScoreDto[];
   evaluators: { id: string; name: string }[];
   skills: { id: string; name: string; category: string }[];
-  requirements: { candidateId: string; skillId: string; weight: number; minLevel: number | null }[];
+  requirements: RequirementDto[];
   judgments: { evaluatorId: string; criterionA: string; criterionB: string; value: number }[];
   team: TeamDto | null;
 }

@@ -1,4 +1,7 @@
 // Rows of one decision → the exchange format. Pure; sorting makes the output deterministic (same decision, same bytes).
+import { pick } from "@/lib/decisions/dto";
+import { CANDIDATE_FIELDS, type CandidateValues } from "@/lib/validation/candidate";
+import { CRITERION_FIELDS, type CriterionValues } from "@/lib/validation/criterion";
 import { DECISION_JSON_FORMAT, DECISION_JSON_VERSION, type DecisionJson } from "@/lib/validation/decision-json";
 
 export interface DecisionJsonSource {
@@ -9,38 +12,18 @@ export interface DecisionJsonSource {
   chosenCandidateId: string | null;
   teamName: string | null;
   settings: Record<string, unknown> | null;
-  criteria: {
-    id: string;
-    name: string;
-    description: string;
-    lowMeaning: string;
-    highMeaning: string;
-    weight: number;
-    kind: DecisionJson["criteria"][number]["kind"];
-    direction: DecisionJson["criteria"][number]["direction"];
-    scaleMin: number | null;
-    scaleMax: number | null;
-    unit: string | null;
-    worst: number | null;
-    best: number | null;
-    threshold: number | null;
-  }[];
-  candidates: {
-    id: string;
-    name: string;
-    description: string;
-    link: string;
-    requirements: { skill: string; weight: number; minLevel: number | null }[];
-  }[];
-  scores: {
-    criterionId: string;
-    candidateId: string;
-    evaluator: string;
-    value: number;
-    rationale: string;
-    evidenceUrl: string;
-  }[];
-  judgments: { criterionAId: string; criterionBId: string; evaluator: string; value: number }[];
+  criteria: ({ id: string } & CriterionValues)[];
+  candidates: ({ id: string } & CandidateValues & {
+      requirements: DecisionJson["candidates"][number]["requirements"];
+    })[];
+  scores: ({ criterionId: string; candidateId: string } & Omit<
+    DecisionJson["scores"][number],
+    "criterion" | "candidate"
+  >)[];
+  judgments: ({ criterionAId: string; criterionBId: string } & Omit<
+    DecisionJson["judgments"][number],
+    "criterionA" | "criterionB"
+  >)[];
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -60,25 +43,10 @@ export function buildDecisionJson(s: DecisionJsonSource): DecisionJson {
       team: s.teamName,
       settings: s.settings,
     },
-    criteria: s.criteria.map((c) => ({
-      name: c.name,
-      description: c.description,
-      lowMeaning: c.lowMeaning,
-      highMeaning: c.highMeaning,
-      weight: c.weight,
-      kind: c.kind,
-      direction: c.direction,
-      scaleMin: c.scaleMin,
-      scaleMax: c.scaleMax,
-      unit: c.unit,
-      worst: c.worst,
-      best: c.best,
-      threshold: c.threshold,
-    })),
+    // The format's key order is the field lists' order (lib/validation), which the JSON schema shares.
+    criteria: s.criteria.map((c) => pick(c, CRITERION_FIELDS)),
     candidates: s.candidates.map((c) => ({
-      name: c.name,
-      description: c.description,
-      link: c.link,
+      ...pick(c, CANDIDATE_FIELDS),
       requirements: [...c.requirements]
         .sort((a, b) => cmp(a.skill, b.skill))
         .map((r) => ({ skill: r.skill, weight: r.weight, minLevel: r.minLevel })),

@@ -1,12 +1,13 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
+import { ROLES } from "@/lib/validation/enums";
 import type { Actor } from "./actor";
 import { AuthorizationError, NotFoundError } from "./errors";
 
 /** Re-exported so components name a role without importing Prisma. */
 export type { Role };
 
-const ALL: readonly Role[] = ["ADMIN", "ARCHITECT", "TEAM_LEAD", "VIEWER"];
+const ALL: readonly Role[] = ROLES;
 
 /**
  * The one table of who may do what. Every data-access function calls authorize() with one of these keys before it

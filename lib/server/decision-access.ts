@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "./actor";
 import { authorize, type Permission } from "./authz";
 import type { TransactionClient } from "@/lib/db/write-queue";
+import type { DecisionStatus } from "@/lib/validation/enums";
 import { NotFoundError } from "./errors";
 import { db } from "./db";
 
@@ -18,7 +19,7 @@ export interface DecisionRef {
   id: string;
   workspaceId: string;
   teamId: string | null;
-  status: "DRAFT" | "IN_REVIEW" | "DECIDED" | "SUPERSEDED";
+  status: DecisionStatus;
   archivedAt: Date | null;
   version: number;
 }
@@ -41,4 +42,16 @@ export async function loadEditableDecision(
   if (!d) throw new NotFoundError("decision");
   if (d.status === "DECIDED" || d.status === "SUPERSEDED") throw new DecisionLockedError(d.status);
   return d;
+}
+
+/** The team id when the team is in the actor's workspace (null stays null); a foreign or missing team is NotFound. */
+export async function teamInWorkspace(
+  tx: TransactionClient,
+  actor: Actor,
+  teamId: string | null,
+): Promise<string | null> {
+  if (teamId === null) return null;
+  const team = await tx.team.findFirst({ where: { id: teamId, workspaceId: actor.workspaceId }, select: { id: true } });
+  if (!team) throw new NotFoundError("team");
+  return team.id;
 }

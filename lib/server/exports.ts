@@ -144,10 +144,7 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
     settings: isRecord(d.settings) ? d.settings : null,
     criteria: d.criteria,
     candidates: d.candidates.map((c) => ({
-      id: c.id,
-      name: c.name,
-      description: c.description,
-      link: c.link,
+      ...c,
       requirements: c.requirements.map((r) => ({ skill: r.skill.name, weight: r.weight, minLevel: r.minLevel })),
     })),
     scores: scores.map((s) => ({

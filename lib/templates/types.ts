@@ -1,32 +1,17 @@
 // Decision templates are plain data: the first-start seed builds the demo decisions from them, e2e fixtures reuse
 // them, and "create from template" copies them into a workspace.
-import type { CriterionKind, Direction } from "@/lib/scoring/types";
+// Criterion and candidate values have the stored rows' names and types (lib/decisions/dto.ts); a value a template
+// leaves out takes the column's default.
+import type { CriterionCopy, PartialValues, RequirementCopy } from "@/lib/decisions/dto";
+import type { CandidateValues } from "@/lib/validation/candidate";
 
-export interface TemplateCriterion {
-  key: string;
-  name: string;
-  description: string;
-  lowMeaning?: string;
-  highMeaning?: string;
-  weight: number;
-  kind: CriterionKind;
-  direction: Direction;
-  scaleMin?: number;
-  scaleMax?: number;
-  unit?: string;
-  worst?: number;
-  best?: number;
-  threshold?: number;
-}
+export type TemplateCriterion = { key: string } & CriterionCopy &
+  Pick<Required<CriterionCopy>, "description" | "kind" | "direction">;
 
-export interface TemplateCandidate {
-  key: string;
-  name: string;
-  description: string;
-  link: string;
-  /** skill key → requirement weight (normalised per candidate by the engine); optional minimum level. */
-  requirements?: { skill: string; weight: number; minLevel?: number }[];
-}
+export type TemplateCandidate = { key: string } & PartialValues<CandidateValues, "name" | "description" | "link"> & {
+    /** skill key → requirement weight (normalised per candidate by the engine); optional minimum level. */
+    requirements?: ({ skill: string } & Omit<RequirementCopy, "skillId">)[];
+  };
 
 export interface TemplateScore {
   criterion: string;

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { INVITATION_EXPIRY_DAYS, PASSWORD_MAX_LENGTH } from "@/lib/auth/policy";
 
-export const ROLES = ["ADMIN", "ARCHITECT", "TEAM_LEAD", "VIEWER"] as const;
+import { roleSchema } from "./enums";
+
+export { ROLES, roleSchema } from "./enums";
 
 const email = z
   .string()
@@ -62,8 +64,6 @@ export const changePasswordSchema = z
     if (v.newPassword !== v.confirmPassword)
       ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordMismatch" });
   });
-
-export const roleSchema = z.enum(ROLES, { message: "roleInvalid" });
 
 export const changeRoleSchema = z.object({ membershipId: z.string().min(1).max(64), role: roleSchema });
 

@@ -28,6 +28,16 @@ export const candidateFieldParsers = {
 export type CandidateField = keyof typeof candidateFieldParsers;
 export const CANDIDATE_FIELDS = Object.keys(candidateFieldParsers) as CandidateField[];
 
+/** The editable values of a candidate, as stored (checked against the row in lib/decisions/dto.ts). */
+export type CandidateValues = { [K in CandidateField]: z.output<(typeof candidateFieldParsers)[K]> };
+
+/** The same fields in the decision exchange format; key order is the format's. */
+export const candidateJsonFields = {
+  name: candidateFieldParsers.name,
+  description: z.string().max(2000, "textTooLong"),
+  link: z.string().max(2000, "textTooLong"),
+} as const satisfies Record<CandidateField, z.ZodType>;
+
 export function parseCandidateField(
   field: CandidateField,
   text: string,

@@ -3,9 +3,9 @@
 // Error messages are keys under `setup.errors`.
 import { z } from "zod";
 import { DEFAULT_SCALE_MAX, DEFAULT_SCALE_MIN } from "@/lib/scoring/normalise";
+import { criterionKindSchema, directionSchema } from "./enums";
 
-export const CRITERION_KINDS = ["RATING", "METRIC", "SKILL_MATCH"] as const;
-export const DIRECTIONS = ["BENEFIT", "COST"] as const;
+export { CRITERION_KINDS, DIRECTIONS } from "./enums";
 export const MAX_WEIGHT = 1_000_000;
 
 const id = z.string().min(1).max(64);
@@ -43,8 +43,8 @@ export const criterionFieldParsers = {
   lowMeaning: optionalText(500),
   highMeaning: optionalText(500),
   weight: requiredNumber.pipe(z.number().min(0, "weightNegative").max(MAX_WEIGHT, "weightTooLarge")),
-  kind: z.enum(CRITERION_KINDS, { message: "kindInvalid" }),
-  direction: z.enum(DIRECTIONS, { message: "directionInvalid" }),
+  kind: criterionKindSchema,
+  direction: directionSchema,
   scaleMin: optionalNumber,
   scaleMax: optionalNumber,
   unit: z
@@ -60,22 +60,34 @@ export const criterionFieldParsers = {
 export type CriterionField = keyof typeof criterionFieldParsers;
 export const CRITERION_FIELDS = Object.keys(criterionFieldParsers) as CriterionField[];
 
-/** The stored shape of the editable part of a criterion. */
-export interface CriterionValues {
-  name: string;
-  description: string;
-  lowMeaning: string;
-  highMeaning: string;
-  weight: number;
-  kind: (typeof CRITERION_KINDS)[number];
-  direction: (typeof DIRECTIONS)[number];
-  scaleMin: number | null;
-  scaleMax: number | null;
-  unit: string | null;
-  worst: number | null;
-  best: number | null;
-  threshold: number | null;
-}
+/**
+ * The editable values of a criterion, as stored. lib/decisions/dto.ts checks at compile time that this is exactly the
+ * criterion row minus its bookkeeping columns, so a new column cannot exist without a parser here.
+ */
+export type CriterionValues = { [K in CriterionField]: z.output<(typeof criterionFieldParsers)[K]> };
+
+const jsonNumber = z.number({ message: "notANumber" }).finite("notANumber");
+
+/**
+ * The same fields in the decision exchange format (lib/validation/decision-json.ts), where numbers are numbers rather
+ * than text. Key order is the format's key order. A field added after format version 1 needs a `.default(...)`, so
+ * files written before it still import.
+ */
+export const criterionJsonFields = {
+  name: criterionFieldParsers.name,
+  description: optionalText(2000),
+  lowMeaning: optionalText(500),
+  highMeaning: optionalText(500),
+  weight: jsonNumber.min(0, "weightNegative").max(MAX_WEIGHT, "weightTooLarge"),
+  kind: criterionKindSchema,
+  direction: directionSchema,
+  scaleMin: jsonNumber.nullable(),
+  scaleMax: jsonNumber.nullable(),
+  unit: z.string().max(30, "textTooLong").nullable(),
+  worst: jsonNumber.nullable(),
+  best: jsonNumber.nullable(),
+  threshold: jsonNumber.nullable(),
+} as const satisfies Record<CriterionField, z.ZodType>;
 
 export type FieldValue = string | number | null;
 

@@ -4,8 +4,9 @@
 // scores and judgments sorted by their names) so two exports of the same decision are byte-identical.
 // Validation messages are keys under `report.import.errors`.
 import { z } from "zod";
-import { CRITERION_KINDS, DIRECTIONS, MAX_WEIGHT } from "./criterion";
-import { DECISION_STATUSES } from "./decision";
+import { candidateJsonFields } from "./candidate";
+import { criterionJsonFields } from "./criterion";
+import { decisionStatusSchema } from "./enums";
 
 export const DECISION_JSON_FORMAT = "stackwise.decision";
 export const DECISION_JSON_VERSION = 1;
@@ -18,21 +19,7 @@ const text = (max: number) => z.string().max(max, "textTooLong");
 const num = z.number({ message: "notANumber" }).finite("notANumber");
 const optNum = num.nullable();
 
-export const criterionJson = z.strictObject({
-  name,
-  description: text(2000),
-  lowMeaning: text(500),
-  highMeaning: text(500),
-  weight: num.min(0, "weightNegative").max(MAX_WEIGHT, "weightTooLarge"),
-  kind: z.enum(CRITERION_KINDS, { message: "kindInvalid" }),
-  direction: z.enum(DIRECTIONS, { message: "directionInvalid" }),
-  scaleMin: optNum,
-  scaleMax: optNum,
-  unit: z.string().max(30, "textTooLong").nullable(),
-  worst: optNum,
-  best: optNum,
-  threshold: optNum,
-});
+export const criterionJson = z.strictObject(criterionJsonFields);
 
 export const requirementJson = z.strictObject({
   skill: name,
@@ -41,9 +28,7 @@ export const requirementJson = z.strictObject({
 });
 
 export const candidateJson = z.strictObject({
-  name,
-  description: text(2000),
-  link: text(2000),
+  ...candidateJsonFields,
   requirements: z.array(requirementJson).max(200),
 });
 
@@ -71,7 +56,7 @@ export const decisionJsonSchema = z
     decision: z.strictObject({
       title: z.string().trim().min(1, "titleRequired").max(200, "titleTooLong"),
       context: text(10_000),
-      status: z.enum(DECISION_STATUSES),
+      status: decisionStatusSchema,
       outcomeRationale: text(10_000),
       /** Name of the chosen candidate, or null. */
       chosenCandidate: name.nullable(),

@@ -1,9 +1,10 @@
 // Decision header, status flow, list query and create/duplicate/archive inputs. Shared by forms (browser), server
 // actions and the data layer; error messages are keys under `setup.errors`, translated in both languages.
 import { z } from "zod";
+import { DECISION_STATUSES, decisionStatusSchema, type DecisionStatus } from "./enums";
 
-export const DECISION_STATUSES = ["DRAFT", "IN_REVIEW", "DECIDED", "SUPERSEDED"] as const;
-export type DecisionStatusValue = (typeof DECISION_STATUSES)[number];
+export { DECISION_STATUSES };
+export type DecisionStatusValue = DecisionStatus;
 
 export const TEMPLATE_KEYS = ["broker", "backend-language", "gc"] as const;
 
@@ -47,9 +48,9 @@ export const statusChangeSchema = z
   .object({
     decisionId: id,
     version: z.coerce.number().int().min(1),
-    to: z.enum(DECISION_STATUSES, { message: "statusInvalid" }),
+    to: decisionStatusSchema,
     /** The status the client saw; lets a status change go through after unrelated header edits bumped the version. */
-    from: z.enum(DECISION_STATUSES).or(z.literal("")).optional().default(""),
+    from: decisionStatusSchema.or(z.literal("")).optional().default(""),
     chosenCandidateId: z.string().max(64).optional().default(""),
     outcomeRationale: z.string().trim().max(10_000, "textTooLong").optional().default(""),
     supersededById: z.string().max(64).optional().default(""),
@@ -87,7 +88,7 @@ export type ListSort = (typeof LIST_SORTS)[number];
 /** The decisions list's URL search params; anything unknown falls back to the default so links never break. */
 export const listQuerySchema = z.object({
   q: z.string().trim().max(200).catch(""),
-  status: z.enum(DECISION_STATUSES).or(z.literal("")).catch(""),
+  status: decisionStatusSchema.or(z.literal("")).catch(""),
   team: z.string().max(64).catch(""),
   sort: z.enum(LIST_SORTS).catch("updated"),
   archived: z.enum(["1", ""]).catch(""),

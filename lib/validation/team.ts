@@ -1,8 +1,9 @@
 // Shared zod schemas for teams and their members: the forms run them before sending, the server actions run them
 // again. Messages are translation keys under "teams.errors" (both languages).
 import { z } from "zod";
+import { TEAM_AGGREGATIONS, teamAggregationSchema } from "./enums";
 
-export const TEAM_AGGREGATIONS = ["top2", "max", "mean"] as const;
+export { TEAM_AGGREGATIONS };
 export type TeamAggregationChoice = (typeof TEAM_AGGREGATIONS)[number];
 
 const id = z.string().min(1, "required").max(64, "required");
@@ -15,7 +16,7 @@ const personName = z.string().trim().min(1, "nameRequired").max(80, "nameTooLong
 export const createTeamSchema = z.object({
   name: teamName,
   description: description.default(""),
-  aggregation: z.enum(TEAM_AGGREGATIONS, { message: "aggregationInvalid" }).default("top2"),
+  aggregation: teamAggregationSchema.default("top2"),
 });
 
 export const updateTeamSchema = createTeamSchema.extend({ teamId: id, version });

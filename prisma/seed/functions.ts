@@ -2,6 +2,7 @@
 // so tests can point it at their own database.
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
+import { copyParts, templateParts } from "@/lib/db/copy-parts";
 import { TRANSACTION_OPTIONS } from "@/lib/db/write-queue";
 import { hashPassword } from "@/lib/auth/password";
 import { CREDENTIAL_PROVIDER } from "@/lib/auth/policy";
@@ -100,43 +101,9 @@ export async function createDecisionFromTemplate(
         createdById: input.createdById ?? null,
       },
     });
-    const criterionIds = new Map<string, string>();
-    for (const [position, c] of t.criteria.entries()) {
-      const row = await tx.criterion.create({
-        data: {
-          decisionId: decision.id,
-          name: c.name,
-          description: c.description,
-          lowMeaning: c.lowMeaning ?? "",
-          highMeaning: c.highMeaning ?? "",
-          weight: c.weight,
-          kind: c.kind,
-          direction: c.direction,
-          scaleMin: c.scaleMin ?? null,
-          scaleMax: c.scaleMax ?? null,
-          unit: c.unit ?? null,
-          worst: c.worst ?? null,
-          best: c.best ?? null,
-          threshold: c.threshold ?? null,
-          position,
-        },
-      });
-      criterionIds.set(c.key, row.id);
-    }
-    const candidateIds = new Map<string, string>();
-    for (const [position, c] of t.candidates.entries()) {
-      const row = await tx.candidate.create({
-        data: { decisionId: decision.id, name: c.name, description: c.description, link: c.link, position },
-      });
-      candidateIds.set(c.key, row.id);
-      for (const r of c.requirements ?? []) {
-        const skillId = input.skillIds.get(r.skill);
-        if (!skillId) continue;
-        await tx.skillRequirement.create({
-          data: { candidateId: row.id, skillId, weight: r.weight, minLevel: r.minLevel ?? null },
-        });
-      }
-    }
+    const ids = await copyParts(tx, decision.id, templateParts(t, input.skillIds));
+    const criterionIds = new Map(t.criteria.map((c, i) => [c.key, ids.criterionIds[i]]));
+    const candidateIds = new Map(t.candidates.map((c, i) => [c.key, ids.candidateIds[i]]));
     for (const s of t.scores) {
       for (const [i, value] of s.values.entries()) {
         const evaluatorId = input.evaluatorIds[i];
