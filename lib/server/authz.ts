@@ -1,7 +1,7 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "./actor";
-import { AuthorizationError, NotFoundError } from "./errors";
+import { notFound, forbidden } from "@/lib/errors/domain-error";
 
 const ALL: readonly Role[] = ["ADMIN", "ARCHITECT", "TEAM_LEAD", "VIEWER"];
 
@@ -34,7 +34,7 @@ export function can(role: Role, permission: Permission): boolean {
 
 /** Throws AuthorizationError (→ 403) unless the actor's role in their active workspace grants the permission. */
 export function authorize(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) throw new AuthorizationError(permission);
+  if (!can(actor.role, permission)) throw forbidden(permission);
 }
 
 /**
@@ -47,6 +47,6 @@ export function inWorkspace<T extends { workspaceId: string }>(
   row: T | null | undefined,
   entity: string,
 ): T {
-  if (!row || row.workspaceId !== actor.workspaceId) throw new NotFoundError(entity);
+  if (!row || row.workspaceId !== actor.workspaceId) throw notFound(entity);
   return row;
 }

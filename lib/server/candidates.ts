@@ -5,21 +5,20 @@ import type { TransactionClient } from "@/lib/db/write-queue";
 import type { CandidateDto } from "@/lib/decisions/dto";
 import { parseCandidateField, type CandidatePatchInput } from "@/lib/validation/candidate";
 import type { ReorderInput } from "@/lib/validation/criterion";
-import { FieldValidationError } from "@/lib/validation/decision";
+import { notFound, invalidField } from "@/lib/errors/domain-error";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
 import { candidateDto, loadRemovalSnapshot, patchVersionedField, reorderParts } from "./decisions";
-import { NotFoundError } from "./errors";
 
 const ENTITY = "Candidate";
 
 async function editableCandidate(tx: TransactionClient, actor: Actor, candidateId: string) {
   authorize(actor, "decision.write");
   const c = await tx.candidate.findFirst({ where: { id: candidateId, decision: { workspaceId: actor.workspaceId } } });
-  if (!c) throw new NotFoundError("candidate");
+  if (!c) throw notFound("candidate");
   await loadEditableDecision(actor, c.decisionId, "decision.write", tx);
   return c;
 }
@@ -52,7 +51,7 @@ export async function updateCandidateField(
   input: CandidatePatchInput,
 ): Promise<{ version: number; value: string }> {
   const parsed = parseCandidateField(input.field, input.value);
-  if (!parsed.ok) throw new FieldValidationError({ [input.field]: parsed.error });
+  if (!parsed.ok) throw invalidField(input.field, parsed.error);
   return writeTransaction(async (tx) => {
     const row = await editableCandidate(tx, actor, input.candidateId);
     const version = await patchVersionedField({
@@ -150,7 +149,7 @@ export async function restoreCandidate(
     await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
     const { snapshot } = await loadRemovalSnapshot<CandidateSnapshot>(tx, actor, input.undoToken, "candidate.removed");
     const r = snapshot.row;
-    if (r.decisionId !== input.decisionId) throw new NotFoundError("undo");
+    if (r.decisionId !== input.decisionId) throw notFound("undo");
     const existing = await tx.candidate.findUnique({ where: { id: r.id } });
     if (existing) return candidateDto(existing);
     await tx.candidate.updateMany({

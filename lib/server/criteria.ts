@@ -11,14 +11,13 @@ import {
   type FieldValue,
   type ReorderInput,
 } from "@/lib/validation/criterion";
-import { FieldValidationError } from "@/lib/validation/decision";
+import { notFound, invalidField } from "@/lib/errors/domain-error";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
 import { criterionDto, loadRemovalSnapshot, patchVersionedField, reorderParts } from "./decisions";
-import { NotFoundError } from "./errors";
 
 const ENTITY = "Criterion";
 
@@ -27,7 +26,7 @@ async function editableCriterion(tx: TransactionClient, actor: Actor, criterionI
   // Authorisation first, so a viewer learns "forbidden", never whether an id exists.
   authorize(actor, "decision.write");
   const c = await tx.criterion.findFirst({ where: { id: criterionId, decision: { workspaceId: actor.workspaceId } } });
-  if (!c) throw new NotFoundError("criterion");
+  if (!c) throw notFound("criterion");
   await loadEditableDecision(actor, c.decisionId, "decision.write", tx);
   return c;
 }
@@ -76,12 +75,12 @@ export async function updateCriterionField(
   input: CriterionPatchInput,
 ): Promise<{ version: number; value: FieldValue }> {
   const parsed = parseCriterionField(input.field, input.value);
-  if (!parsed.ok) throw new FieldValidationError({ [input.field]: parsed.error });
+  if (!parsed.ok) throw invalidField(input.field, parsed.error);
   return writeTransaction(async (tx) => {
     const row = await editableCriterion(tx, actor, input.criterionId);
     const merged = { ...(row as unknown as CriterionValues), [input.field]: parsed.value } as CriterionValues;
     const rowError = checkCriterionRow(merged, input.field);
-    if (rowError) throw new FieldValidationError({ [input.field]: rowError });
+    if (rowError) throw invalidField(input.field, rowError);
     const version = await patchVersionedField({
       tx,
       delegate: tx.criterion,
@@ -172,7 +171,7 @@ export async function restoreCriterion(
     await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
     const { snapshot } = await loadRemovalSnapshot<CriterionSnapshot>(tx, actor, input.undoToken, "criterion.removed");
     const r = snapshot.row;
-    if (r.decisionId !== input.decisionId) throw new NotFoundError("undo");
+    if (r.decisionId !== input.decisionId) throw notFound("undo");
     const existing = await tx.criterion.findUnique({ where: { id: r.id } });
     if (existing) return criterionDto(existing);
     await tx.criterion.updateMany({

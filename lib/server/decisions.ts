@@ -7,7 +7,6 @@ import type { TransactionClient } from "@/lib/db/write-queue";
 import { DEMO_SKILLS, DEMO_TEMPLATES } from "@/lib/templates/demo";
 import {
   DECISION_STATUSES,
-  FieldValidationError,
   STATUS_TRANSITIONS,
   decisionHeaderFields,
   type CreateDecisionInput,
@@ -16,10 +15,10 @@ import {
   type StatusChangeInput,
 } from "@/lib/validation/decision";
 import { recordAudit } from "./audit";
-import { StaleWriteError, updateIfVersion } from "./concurrency";
+import { updateIfVersion } from "./concurrency";
 import { writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
-import { NotFoundError } from "./errors";
+import { notFound, stale, fieldErrors, invalidField } from "@/lib/errors/domain-error";
 
 // Reads are scoped by the actor's workspace in the query itself, so an id from another workspace behaves exactly like
 // a missing id.
@@ -393,7 +392,7 @@ export async function patchVersionedField<Row extends { id: string; version: num
       changedBy: await lastEditorName(opts.tx, opts.entity, row.id, opts.field),
       row: opts.toDto(row),
     };
-    throw new StaleWriteError(opts.entity, conflict);
+    throw stale(opts.entity, conflict);
   }
   await updateIfVersion(
     opts.delegate,
@@ -422,7 +421,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 async function teamInWorkspace(tx: TransactionClient, actor: Actor, teamId: string | null): Promise<string | null> {
   if (teamId === null) return null;
   const team = await tx.team.findFirst({ where: { id: teamId, workspaceId: actor.workspaceId }, select: { id: true } });
-  if (!team) throw new NotFoundError("team");
+  if (!team) throw notFound("team");
   return team.id;
 }
 
@@ -437,7 +436,7 @@ export async function updateDecisionField(
 ): Promise<{ version: number; value: string | null }> {
   const parser = decisionHeaderFields[input.field];
   const parsed = parser.safeParse(input.value);
-  if (!parsed.success) throw new FieldValidationError({ [input.field]: parsed.error.issues[0]?.message ?? "invalid" });
+  if (!parsed.success) throw invalidField(input.field, parsed.error.issues[0]?.message ?? "invalid");
   return writeTransaction(async (tx) => {
     await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
     const value = input.field === "teamId" ? await teamInWorkspace(tx, actor, parsed.data) : parsed.data;
@@ -476,26 +475,26 @@ export async function changeDecisionStatus(actor: Actor, input: StatusChangeInpu
   authorize(actor, "decision.write");
   return writeTransaction(async (tx) => {
     const d = await tx.decision.findFirst({ where: { id: input.decisionId, workspaceId: actor.workspaceId } });
-    if (!d) throw new NotFoundError("decision");
+    if (!d) throw notFound("decision");
     // Header edits (title, context, team) bump the version too; they do not make a status change stale. Only a
     // status that moved since the client read it does.
     const expected = input.from || null;
     if (d.version !== input.version && (expected === null || d.status !== expected)) {
-      throw new StaleWriteError("Decision", {
+      throw stale("Decision", {
         field: "status",
         theirs: d.status,
         changedBy: await lastEditorName(tx, "Decision", d.id, "status"),
         row: headerDto(d),
       });
     }
-    if (!STATUS_TRANSITIONS[d.status].includes(input.to)) throw new FieldValidationError({ to: "transitionInvalid" });
+    if (!STATUS_TRANSITIONS[d.status].includes(input.to)) throw fieldErrors({ to: "transitionInvalid" });
     const data: Record<string, unknown> = { status: input.to };
     if (input.to === "DECIDED") {
       const chosen = await tx.candidate.findFirst({
         where: { id: input.chosenCandidateId, decisionId: d.id },
         select: { id: true },
       });
-      if (!chosen) throw new FieldValidationError({ chosenCandidateId: "chosenRequired" });
+      if (!chosen) throw fieldErrors({ chosenCandidateId: "chosenRequired" });
       Object.assign(data, {
         chosenCandidateId: chosen.id,
         outcomeRationale: input.outcomeRationale,
@@ -507,7 +506,7 @@ export async function changeDecisionStatus(actor: Actor, input: StatusChangeInpu
         where: { id: input.supersededById, workspaceId: actor.workspaceId, NOT: { id: d.id } },
         select: { id: true },
       });
-      if (!next) throw new FieldValidationError({ supersededById: "replacementRequired" });
+      if (!next) throw fieldErrors({ supersededById: "replacementRequired" });
       data.supersededById = next.id;
     }
     if (input.to === "IN_REVIEW" || input.to === "DRAFT") data.supersededById = null;
@@ -542,14 +541,14 @@ export async function setDecisionArchived(
   authorize(actor, "decision.write");
   await writeTransaction(async (tx) => {
     const d = await tx.decision.findFirst({ where: { id: input.decisionId, workspaceId: actor.workspaceId } });
-    if (!d) throw new NotFoundError("decision");
+    if (!d) throw notFound("decision");
     const load = async () => ({
       field: "archived",
       theirs: d.archivedAt !== null,
       changedBy: await lastEditorName(tx, "Decision", d.id),
       row: headerDto(d),
     });
-    if (d.version !== input.version) throw new StaleWriteError("Decision", await load());
+    if (d.version !== input.version) throw stale("Decision", await load());
     await updateIfVersion(
       tx.decision,
       { id: d.id, version: d.version },
@@ -577,7 +576,7 @@ export async function setDecisionArchived(
 export async function createDecision(actor: Actor, input: CreateDecisionInput): Promise<{ id: string }> {
   authorize(actor, "decision.write");
   const template = input.template ? DEMO_TEMPLATES.find((t) => t.key === input.template) : undefined;
-  if (input.template && !template) throw new FieldValidationError({ template: "templateInvalid" });
+  if (input.template && !template) throw fieldErrors({ template: "templateInvalid" });
   return writeTransaction(async (tx) => {
     const teamId = await teamInWorkspace(tx, actor, input.teamId ?? null);
     const d = await tx.decision.create({
@@ -716,7 +715,7 @@ export async function duplicateDecision(
         candidates: { orderBy: { position: "asc" }, include: { requirements: true } },
       },
     });
-    if (!src) throw new NotFoundError("decision");
+    if (!src) throw notFound("decision");
     const title = `${src.title} ${titleSuffix}`.trim().slice(0, 200);
     const d = await tx.decision.create({
       data: {
@@ -779,13 +778,13 @@ export async function reorderParts(
   ).map((r) => r.id);
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   if (!same(current, expected))
-    throw new StaleWriteError(kind === "criterion" ? "Criterion" : "Candidate", {
+    throw stale(kind === "criterion" ? "Criterion" : "Candidate", {
       field: "order",
       theirs: current,
       changedBy: null,
       row: null,
     });
-  if (!same([...ids].sort(), [...current].sort())) throw new FieldValidationError({ order: "orderInvalid" });
+  if (!same([...ids].sort(), [...current].sort())) throw fieldErrors({ order: "orderInvalid" });
   for (const [position, id] of ids.entries()) await delegate.update({ where: { id }, data: { position } });
 }
 
@@ -797,6 +796,6 @@ export async function loadRemovalSnapshot<T>(
   action: string,
 ): Promise<{ entityId: string; snapshot: T }> {
   const e = await tx.auditEvent.findFirst({ where: { id: undoToken, workspaceId: actor.workspaceId, action } });
-  if (!e || !e.entityId || !e.before) throw new NotFoundError("undo");
+  if (!e || !e.entityId || !e.before) throw notFound("undo");
   return { entityId: e.entityId, snapshot: e.before as T };
 }
