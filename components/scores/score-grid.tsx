@@ -3,6 +3,7 @@
 // their own scores; totals are recomputed in the browser with the same engine as the server, including the value
 // being typed. Blind scoring is enforced by the server (others' scores are not sent until the grid is complete).
 import { useFormatter, useTranslations } from "next-intl";
+import { knownKey } from "@/lib/i18n/known-key";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
@@ -124,9 +125,8 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
 
   const errorMessage = (key: string, cr: CriterionDto) => {
     const { min, max } = ratingBounds(cr);
-    return t.has(`errors.${key}` as never)
-      ? t(`errors.${key}` as never, { min: formatRaw(f, min), max: formatRaw(f, max) } as never)
-      : t("errors.unknown");
+    const k = `errors.${key}`;
+    return knownKey(t, k) ? t(k, { min: formatRaw(f, min), max: formatRaw(f, max) }) : t("errors.unknown");
   };
 
   /** Validates the draft; on success saves it and returns true (the caller moves on). */
