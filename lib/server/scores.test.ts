@@ -144,17 +144,20 @@ describe("saveScore", () => {
   test("invalid values are refused: outside the rating scale, non-finite, skill-match cells", async () => {
     const d = await freshBroker();
     await expect(saveScore(ada, { ...cell(d), value: 11, version: null })).rejects.toMatchObject({
-      code: "valueOutOfScale",
+      code: "invalidInput",
+      fieldErrors: { value: "valueOutOfScale" },
     });
     await expect(saveScore(ada, { ...cell(d), value: -0.5, version: null })).rejects.toMatchObject({
       code: "invalidInput",
     });
     await expect(saveScore(ada, { ...cell(d), value: Number.NaN, version: null })).rejects.toMatchObject({
-      code: "valueNotNumber",
+      code: "invalidInput",
+      fieldErrors: { value: "valueNotNumber" },
     });
     await db.criterion.update({ where: { id: d.criteria[1].id }, data: { kind: "SKILL_MATCH" } });
     await expect(saveScore(ada, { ...cell(d, 1), value: 5, version: null })).rejects.toMatchObject({
-      code: "notScorable",
+      code: "invalidInput",
+      fieldErrors: { value: "notScorable" },
     });
     // A metric takes any finite raw value in its unit.
     await db.criterion.update({ where: { id: d.criteria[2].id }, data: { kind: "METRIC", unit: "ms" } });
@@ -164,7 +167,8 @@ describe("saveScore", () => {
     // A custom scale: 1–5.
     await db.criterion.update({ where: { id: d.criteria[3].id }, data: { scaleMin: 1, scaleMax: 5 } });
     await expect(saveScore(ada, { ...cell(d, 3), value: 0, version: null })).rejects.toMatchObject({
-      code: "valueOutOfScale",
+      code: "invalidInput",
+      fieldErrors: { value: "valueOutOfScale" },
     });
     await expect(saveScore(ada, { ...cell(d, 3), value: 5, version: null })).resolves.toMatchObject({ value: 5 });
     expect(await db.score.count({ where: { criterion: { decisionId: d.id } } })).toBe(2);
