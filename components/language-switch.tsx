@@ -20,7 +20,8 @@ export function LanguageSwitch() {
         aria-label={t("language")}
         disabled={pending}
         onChange={(e) => {
-          const next = e.target.value;
+          const next = LOCALES.find((l) => l === e.target.value);
+          if (!next) return;
           startTransition(async () => {
             await setLocale(next);
             router.refresh();

@@ -3,6 +3,7 @@
 // consistency ratio and the group's (geometric mean of everyone's answers) updating live, the most inconsistent
 // answers highlighted with a suggestion, and "apply the weights" writing the group weights into the criteria.
 import { useFormatter, useTranslations } from "next-intl";
+import { knownKey } from "@/lib/i18n/known-key";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { applyAhpWeightsAction, saveJudgmentAction } from "@/lib/actions/judgments";
@@ -167,8 +168,10 @@ export function AhpWizard({ view }: { view: AhpView }) {
       setApplyState({ kind: "error", message: errText("network") });
     }
   };
-  const errText = (key: string) =>
-    t.has(`errors.${key}` as "errors.unknown") ? t(`errors.${key}` as "errors.unknown") : t("errors.unknown");
+  const errText = (key: string) => {
+    const k = `errors.${key}`;
+    return knownKey(t, k) ? t(k) : t("errors.unknown");
+  };
 
   return (
     <section className="ahp-page" aria-labelledby="ahp-heading">

@@ -4,16 +4,16 @@
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
+import { knownKey } from "@/lib/i18n/known-key";
 import type { ActionState } from "@/lib/server/action-result";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/auth";
-
-type ErrorKey = Parameters<ReturnType<typeof useTranslations<"auth.errors">>>[0];
 
 /** Translates an error key from a schema or action; unknown keys fall back to a generic message. */
 export function useErrorText() {
   const t = useTranslations("auth.errors");
+  const common = useTranslations("common.errors");
   return (key: string, values?: Record<string, string>) =>
-    t.has(key as ErrorKey) ? t(key as ErrorKey, values) : t("unknown");
+    knownKey(t, key) ? t(key, values) : knownKey(common, key) ? common(key, values) : t("unknown");
 }
 
 export function Field(props: {

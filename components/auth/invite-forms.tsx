@@ -7,9 +7,10 @@ import { Field, FormStatus, SubmitButton, useClientValidation } from "./form-par
 
 export function AcceptInvitationForm({ token }: { token: string }) {
   const t = useTranslations("auth.invite");
-  const [state, action, pending] = useActionState(acceptInvitationAction.bind(null, token), null);
+  const [state, action, pending] = useActionState(acceptInvitationAction, null);
   return (
     <form action={action}>
+      <input type="hidden" name="token" value={token} />
       <FormStatus state={state} />
       <SubmitButton pending={pending} label={t("accept")} pendingLabel={t("accepting")} />
     </form>
@@ -18,11 +19,12 @@ export function AcceptInvitationForm({ token }: { token: string }) {
 
 export function InviteSignUpForm({ token }: { token: string }) {
   const t = useTranslations("auth");
-  const [state, action, pending] = useActionState(inviteSignUpAction.bind(null, token), null);
+  const [state, action, pending] = useActionState(inviteSignUpAction, null);
   const { errors, onSubmit } = useClientValidation(inviteSignUpSchema, state);
   const values = state && !state.ok ? state.values : undefined;
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="auth-form">
+      <input type="hidden" name="token" value={token} />
       <Field
         name="name"
         label={t("fields.name")}

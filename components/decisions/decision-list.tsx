@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { knownKey } from "@/lib/i18n/known-key";
 import { archiveDecisionAction, duplicateDecisionAction, unarchiveDecisionAction } from "@/lib/actions/decisions";
 import type { DecisionListItem, TeamOption } from "@/lib/server/decisions";
 import { DECISION_STATUSES, LIST_SORTS, type ListQuery } from "@/lib/validation/decision";
@@ -20,6 +21,10 @@ export function DecisionList(props: {
   const { decisions, query, canWrite } = props;
   const t = useTranslations("decisions.list");
   const ts = useTranslations("setup.list");
+  const noticeText = (notice: string) => {
+    const key = `notices.${notice}`;
+    return knownKey(ts, key) ? ts(key) : ts("notices.unknown");
+  };
   const tStatus = useTranslations("decisions.status");
   const format = useFormatter();
   const returnTo = listHref(query);
@@ -40,7 +45,7 @@ export function DecisionList(props: {
           role="status"
           className={`callout ${["archived", "unarchived"].includes(props.notice) ? "" : "callout-error"}`}
         >
-          {ts.has(`notices.${props.notice}` as never) ? ts(`notices.${props.notice}` as never) : ts("notices.unknown")}
+          {noticeText(props.notice)}
         </p>
       ) : null}
       <form method="get" action="/" className="list-filters" role="search" aria-label={ts("filtersLabel")}>

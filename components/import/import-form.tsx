@@ -5,7 +5,20 @@ import { useActionState, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { confirmImportAction, previewImportAction, type ImportPreview } from "@/lib/actions/imports";
+import type { ActionState } from "@/lib/errors/action-result";
 import type { ImportIssue } from "@/lib/validation/import";
+
+/** A failed action as the preview it replaces: the domain error's code, and its issues when it lists any. */
+function asPreview(state: ActionState<ImportPreview>): ImportPreview | null {
+  if (state === null) return null;
+  if (state.ok) return state.data ?? null;
+  return { ok: false, error: state.error, issues: issuesOf(state.details), warnings: [] };
+}
+
+// The server sends import issues in `details` only for "importRejected"; anything else has none.
+function issuesOf(details: unknown): ImportIssue[] {
+  return Array.isArray(details) ? details.filter((i): i is ImportIssue => typeof i?.key === "string") : [];
+}
 
 export interface ImportDecisionOption {
   id: string;
@@ -14,10 +27,8 @@ export interface ImportDecisionOption {
 
 export function ImportForm({ decisions, into }: { decisions: ImportDecisionOption[]; into: string | null }) {
   const t = useTranslations("report.import");
-  const [preview, previewAction, previewing] = useActionState<ImportPreview | null, FormData>(
-    previewImportAction,
-    null,
-  );
+  const [previewState, previewAction, previewing] = useActionState(previewImportAction, null);
+  const preview = asPreview(previewState);
   const [override, setOverride] = useState<ImportPreview | null>(null);
   const [mode, setMode] = useState<"new" | "existing">(into ? "existing" : "new");
   const [done, setDone] = useState<string | null>(null);
@@ -34,13 +45,16 @@ export function ImportForm({ decisions, into }: { decisions: ImportDecisionOptio
     for (const [k, v] of lastData.current) data.append(k, v);
     if (shown.kind === "matrix") data.set("fingerprint", shown.plan.fingerprint);
     startSaving(async () => {
-      const r = await confirmImportAction(data);
+      const r = await confirmImportAction(null, data);
+      if (!r) return;
       if (r.ok) {
-        setDone(r.decisionId);
+        setDone(r.data!.decisionId);
         setConfirmError(null);
       } else {
-        setConfirmError({ error: r.error, issues: r.issues });
-        if (r.preview) setOverride(r.preview);
+        setConfirmError({ error: r.error, issues: issuesOf(r.details) });
+        // The target changed since the preview: show the plan as it is now (`current`) and ask again.
+        if (r.error === "stale" && shown.kind === "matrix" && r.current)
+          setOverride({ ...shown, plan: r.current as typeof shown.plan });
       }
     });
   };

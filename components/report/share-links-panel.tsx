@@ -32,7 +32,7 @@ export function ShareLinksPanel({ decisionId, links }: { decisionId: string; lin
     start(async () => {
       const r = await createShareLinkAction({ decisionId, days });
       if (r.ok) {
-        setCreated(r.url);
+        setCreated(r.data!.url);
         setCopied(false);
         setStatus(t("created"));
         router.refresh();

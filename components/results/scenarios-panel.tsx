@@ -73,10 +73,11 @@ export const ScenariosPanel = memo(function ScenariosPanel({
     start(async () => {
       const r = await saveScenarioAction({ decisionId: decision.id, name, weights: overrides });
       if (r.ok) {
-        setScenarios((s) => [...s, r.scenario]);
-        setSaved(r.scenario.name);
+        const scenario = r.data!;
+        setScenarios((s) => [...s, scenario]);
+        setSaved(scenario.name);
         setName("");
-      } else setError(r.error);
+      } else setError(Object.values(r.fieldErrors ?? {})[0] ?? r.error);
     });
   };
 

@@ -3,6 +3,7 @@
 // (a network failure offers a retry; a refusal can only be dismissed, the stored value is shown again).
 import { useFormatter, useTranslations } from "next-intl";
 import type { CriterionDto } from "@/lib/decisions/dto";
+import { knownKey } from "@/lib/i18n/known-key";
 import { ratingBounds } from "@/lib/validation/score";
 import { formatRaw } from "@/components/decisions/number-format";
 import type { CellFailure } from "./use-score-saver";
@@ -14,9 +15,8 @@ export function useScoreErrorText() {
   return (key: string, cr: CriterionDto | undefined) => {
     if (!cr) return t("errors.unknown");
     const { min, max } = ratingBounds(cr);
-    return t.has(`errors.${key}` as never)
-      ? t(`errors.${key}` as never, { min: formatRaw(f, min), max: formatRaw(f, max) } as never)
-      : t("errors.unknown");
+    const k = `errors.${key}`;
+    return knownKey(t, k) ? t(k, { min: formatRaw(f, min), max: formatRaw(f, max) }) : t("errors.unknown");
   };
 }
 

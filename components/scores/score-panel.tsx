@@ -2,6 +2,7 @@
 // Side panel for the selected cell: what low and high mean, your rationale and evidence link, and (once the blind is
 // lifted) everyone's scores. Saves through the same per-cell queue as the grid.
 import { useFormatter, useTranslations } from "next-intl";
+import { knownKey } from "@/lib/i18n/known-key";
 import { useEffect, useId, useRef, useState } from "react";
 import type { CandidateDto, CriterionDto, ScoreDto } from "@/lib/decisions/dto";
 import type { CellResult } from "@/lib/scoring";
@@ -42,7 +43,10 @@ export function ScorePanel(props: {
   }, []);
 
   const { min, max } = ratingBounds(criterion);
-  const msg = (key: string) => t(`errors.${key}` as never, { min: formatRaw(f, min), max: formatRaw(f, max) } as never);
+  const msg = (key: string) => {
+    const k = `errors.${key}`;
+    return knownKey(t, k) ? t(k, { min: formatRaw(f, min), max: formatRaw(f, max) }) : t("errors.unknown");
+  };
 
   const submit = () => {
     const next: typeof errors = {};

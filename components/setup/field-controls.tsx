@@ -3,12 +3,14 @@
 // first, the conflict box ("their value, yours — keep theirs / use mine").
 import { useTranslations } from "next-intl";
 import { useId, type ReactNode } from "react";
+import { knownKey } from "@/lib/i18n/known-key";
 import type { SaveState } from "./use-autosave";
 import { toText, type Conflict } from "./use-versioned-rows";
 
 export function useSetupErrorText() {
   const t = useTranslations("setup.errors");
-  return (key: string) => (t.has(key as never) ? t(key as never) : t("unknown"));
+  const common = useTranslations("common.errors");
+  return (key: string) => (knownKey(t, key) ? t(key) : knownKey(common, key) ? common(key) : t("unknown"));
 }
 
 interface FieldProps {

@@ -2,6 +2,7 @@
 // New decision: a title, optionally the owning team and a template to start from. A plain form (works without
 // JavaScript); with JavaScript the shared schema checks it before it is sent.
 import { useTranslations } from "next-intl";
+import { knownKey } from "@/lib/i18n/known-key";
 import { useActionState, useState } from "react";
 import { createDecisionAction } from "@/lib/actions/decisions";
 import type { TeamOption } from "@/lib/server/decisions";
@@ -17,6 +18,10 @@ export function NewDecisionForm({
   templates: { key: string; title: string; criteria: number; candidates: number }[];
 }) {
   const t = useTranslations("setup.new");
+  const templateName = (key: string, fallback: string) => {
+    const k = `templates.${key}`;
+    return knownKey(t, k) ? t(k) : fallback;
+  };
   const [state, action, pending] = useActionState(createDecisionAction, null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const errorText = useSetupErrorText();
@@ -66,7 +71,7 @@ export function NewDecisionForm({
               }}
               aria-describedby={`template-${tpl.key}-hint`}
             />
-            <label htmlFor={`template-${tpl.key}`}>{t(`templates.${tpl.key}` as never)}</label>
+            <label htmlFor={`template-${tpl.key}`}>{templateName(tpl.key, tpl.title)}</label>
             <span id={`template-${tpl.key}-hint`} className="hint">
               {t("templateHint", { criteria: tpl.criteria, candidates: tpl.candidates })}
             </span>

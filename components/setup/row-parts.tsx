@@ -2,6 +2,7 @@
 // Small pieces shared by the criteria and candidates lists: move/remove buttons, the undo bar, the list's live
 // message (moves are announced, since a reorder is otherwise silent for a screen reader).
 import { useTranslations } from "next-intl";
+import { knownKey } from "@/lib/i18n/known-key";
 import type { RemovedRow } from "./use-row-list";
 
 export function RowButtons(props: {
@@ -83,7 +84,7 @@ export function ListMessage({
   const t = useTranslations("setup.rows");
   return (
     <p role="status" aria-live="polite" className="list-message">
-      {message ? t(message.key as never, message.values as never) : null}
+      {message && knownKey(t, message.key) ? t(message.key, message.values) : null}
     </p>
   );
 }

@@ -2,14 +2,14 @@
 // The saved / saving / failed indicator every editor of the team workflow shows, announced politely to screen readers.
 import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
+import { knownKey } from "@/lib/i18n/known-key";
 import type { ActionResult } from "@/lib/server/action-result";
-
-type ErrorKey = Parameters<ReturnType<typeof useTranslations<"teams.errors">>>[0];
 
 /** Translates an error key from a schema or action; unknown keys fall back to a generic message. */
 export function useTeamErrorText() {
   const t = useTranslations("teams.errors");
-  return (key: string | undefined) => (key && t.has(key as ErrorKey) ? t(key as ErrorKey) : t("unknown"));
+  const common = useTranslations("common.errors");
+  return (key: string | undefined) => (knownKey(t, key) ? t(key) : knownKey(common, key) ? common(key) : t("unknown"));
 }
 
 export type SaveState = { status: "idle" | "saving" | "saved" } | { status: "failed"; reason: string };

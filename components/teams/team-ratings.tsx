@@ -142,8 +142,8 @@ export function TeamRatings(props: {
       Object.assign(confirmed.current, next);
       setCells((prev) => ({ ...prev, ...next }));
       setNotice(t("grid.pasted", { count: written.length }));
-    } else if (result.error === "pasteInvalid" && "cells" in result) {
-      const cells = result.cells as { memberId: string; skillId: string; error: string }[];
+    } else if (result.error === "pasteInvalid" && Array.isArray(result.details)) {
+      const cells = result.details as { memberId: string; skillId: string; error: string }[];
       showInvalid(
         cells.map((c) => ({
           ...c,

@@ -1,15 +1,15 @@
 "use server";
-// Import of a matrix (CSV / XLSX) or a whole decision (JSON). Two actions, both fed the same file: preview (reads,
-// writes nothing) and confirm (writes all or nothing, and refuses when the target changed since the preview).
-import { revalidatePath } from "next/cache";
+// Import of a matrix (CSV / XLSX) or a whole decision (JSON). Two form actions, both fed the same file: preview
+// (reads, writes nothing) and confirm (writes all or nothing, and refuses as "stale", with the new plan in
+// `current`, when the target changed since the preview). A file that cannot be read is a successful preview that
+// lists its problems; on confirm it is the failure "importRejected" with the issues in `details`.
+import { z } from "zod";
 import { readImportFile } from "@/lib/import/read-file";
-import { errorResult } from "@/lib/server/action-result";
-import { actorOrThrow } from "@/lib/server/context";
+import { rejected } from "@/lib/errors/domain-error";
+import { defineFormAction } from "@/lib/server/define-action";
 import {
   applyJsonImport,
   applyMatrixImport,
-  ImportRejectedError,
-  ImportStaleError,
   planJsonImport,
   planMatrixImport,
   type JsonPlan,
@@ -29,8 +29,14 @@ export type ImportPreview =
   | { ok: true; kind: "json"; plan: JsonPlan; warnings: ImportIssue[] }
   | { ok: false; issues: ImportIssue[]; warnings: ImportIssue[]; error?: string };
 
-export type ImportConfirm =
-  { ok: true; decisionId: string } | { ok: false; error: string; issues?: ImportIssue[]; preview?: ImportPreview };
+/** The plain fields beside the file; the target is checked by importTargetSchema, as an import issue. */
+const importFields = z.object({
+  mode: z.string().max(20).optional(),
+  decisionId: z.string().max(64).optional(),
+  title: z.string().max(1000).optional(),
+  fingerprint: z.string().max(200).optional(),
+});
+type ImportFields = z.infer<typeof importFields>;
 
 async function fileFrom(formData: FormData): Promise<{ name: string; bytes: Uint8Array } | ImportIssue> {
   const file = formData.get("file");
@@ -39,31 +45,30 @@ async function fileFrom(formData: FormData): Promise<{ name: string; bytes: Uint
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
-function targetFrom(formData: FormData): ImportTarget | null {
-  const mode = formData.get("mode");
+function targetFrom(fields: ImportFields): ImportTarget | null {
   const parsed = importTargetSchema.safeParse(
-    mode === "existing"
-      ? { mode, decisionId: formData.get("decisionId") }
-      : { mode: "new", title: (formData.get("title") as string | null) || undefined },
+    fields.mode === "existing"
+      ? { mode: "existing", decisionId: fields.decisionId }
+      : { mode: "new", title: fields.title || undefined },
   );
   return parsed.success ? parsed.data : null;
 }
 
-async function prepare(formData: FormData) {
+async function prepare(fields: ImportFields, formData: FormData) {
   const file = await fileFrom(formData);
   if ("key" in file) return { ok: false as const, issues: [file], warnings: [] };
-  const target = targetFrom(formData);
+  const target = targetFrom(fields);
   if (!target) return { ok: false as const, issues: [{ key: "invalid" }], warnings: [] };
   const read = await readImportFile(file.name, file.bytes);
   if (!read.ok) return { ok: false as const, issues: read.issues, warnings: read.warnings };
   return { ok: true as const, read, target };
 }
 
-export async function previewImportAction(_prev: unknown, formData: FormData): Promise<ImportPreview> {
-  const p = await prepare(formData);
-  if (!p.ok) return p;
-  try {
-    const actor = await actorOrThrow();
+export const previewImportAction = defineFormAction(
+  importFields,
+  async (actor, fields, formData): Promise<ImportPreview> => {
+    const p = await prepare(fields, formData);
+    if (!p.ok) return p;
     if (p.read.kind === "json")
       return { ok: true, kind: "json", plan: await planJsonImport(actor, p.read.json), warnings: [] };
     const plan = await planMatrixImport(actor, p.read.matrix, p.target);
@@ -75,38 +80,17 @@ export async function previewImportAction(_prev: unknown, formData: FormData): P
       matrix: { candidates: p.read.matrix.candidates, criteria: p.read.matrix.criteria },
       warnings: p.read.warnings,
     };
-  } catch (e) {
-    if (e instanceof ImportRejectedError) return { ok: false, issues: e.issues, warnings: [] };
-    return { ok: false, issues: [], warnings: [], error: errorResult(e).error };
-  }
-}
+  },
+);
 
-export async function confirmImportAction(formData: FormData): Promise<ImportConfirm> {
-  const p = await prepare(formData);
-  if (!p.ok) return { ok: false, error: "invalidInput", issues: p.issues };
-  try {
-    const actor = await actorOrThrow();
-    const { decisionId } =
-      p.read.kind === "json"
-        ? await applyJsonImport(actor, p.read.json)
-        : await applyMatrixImport(actor, p.read.matrix, p.target, String(formData.get("fingerprint") ?? ""));
-    revalidatePath("/");
-    revalidatePath(`/decisions/${decisionId}`);
-    return { ok: true, decisionId };
-  } catch (e) {
-    if (e instanceof ImportRejectedError) return { ok: false, error: "invalidInput", issues: e.issues };
-    if (e instanceof ImportStaleError && p.read.kind === "matrix")
-      return {
-        ok: false,
-        error: "stale",
-        preview: {
-          ok: true,
-          kind: "matrix",
-          plan: e.plan,
-          matrix: { candidates: p.read.matrix.candidates, criteria: p.read.matrix.criteria },
-          warnings: p.read.warnings,
-        },
-      };
-    return { ok: false, error: errorResult(e).error };
-  }
-}
+export const confirmImportAction = defineFormAction(
+  importFields,
+  async (actor, fields, formData) => {
+    const p = await prepare(fields, formData);
+    if (!p.ok) throw rejected("importRejected", p.issues);
+    return p.read.kind === "json"
+      ? applyJsonImport(actor, p.read.json)
+      : applyMatrixImport(actor, p.read.matrix, p.target, fields.fingerprint ?? "");
+  },
+  { revalidate: (_, { decisionId }) => ["/", `/decisions/${decisionId}`] },
+);

@@ -1,29 +1,14 @@
 "use server";
-// AHP wizard actions: one answer per pair as the person picks it, and "apply the weights". Parse → actor from the
-// session (own judgments only) → data layer (authorises, lock, versions) → revalidate → typed result.
-import { revalidatePath } from "next/cache";
-import { invalid, runAction, type ActionResult } from "@/lib/server/action-result";
-import { actorOrThrow } from "@/lib/server/context";
-import { applyAhpWeights, saveJudgment, type JudgmentDto } from "@/lib/server/judgments";
-import { fieldErrorsOf } from "@/lib/validation/auth";
+// AHP wizard actions: one answer per pair as the person picks it, and "apply the weights". defineAction: parse →
+// actor from the session (own judgments only) → data layer (authorises, lock, versions) → revalidate → typed result.
+import { defineAction } from "@/lib/server/define-action";
+import { applyAhpWeights, saveJudgment } from "@/lib/server/judgments";
 import { applyAhpWeightsSchema, saveJudgmentSchema } from "@/lib/validation/judgment";
 
-export async function saveJudgmentAction(input: unknown): Promise<ActionResult<JudgmentDto>> {
-  const parsed = saveJudgmentSchema.safeParse(input);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runAction(async () => saveJudgment(await actorOrThrow(), parsed.data));
-  if (!result.ok) return result;
-  revalidatePath(`/decisions/${parsed.data.decisionId}/ahp`);
-  return { ok: true, data: result.value };
-}
+export const saveJudgmentAction = defineAction(saveJudgmentSchema, saveJudgment, {
+  revalidate: (input) => [`/decisions/${input.decisionId}/ahp`],
+});
 
-export async function applyAhpWeightsAction(
-  input: unknown,
-): Promise<ActionResult<{ criterionId: string; weight: number }[]>> {
-  const parsed = applyAhpWeightsSchema.safeParse(input);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await runAction(async () => applyAhpWeights(await actorOrThrow(), parsed.data));
-  if (!result.ok) return result;
-  revalidatePath(`/decisions/${parsed.data.decisionId}`, "layout");
-  return { ok: true, data: result.value };
-}
+export const applyAhpWeightsAction = defineAction(applyAhpWeightsSchema, applyAhpWeights, {
+  revalidate: (input) => [{ path: `/decisions/${input.decisionId}`, type: "layout" }],
+});

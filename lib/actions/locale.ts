@@ -3,17 +3,17 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/config";
+import { defineAction } from "@/lib/server/define-action";
 
-const localeSchema = z.enum(LOCALES);
-
-export async function setLocale(input: unknown): Promise<{ ok: boolean }> {
-  const parsed = localeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false };
-  (await cookies()).set(LOCALE_COOKIE, parsed.data, {
-    path: "/",
-    maxAge: 60 * 60 * 24 * 365,
-    sameSite: "lax",
-    httpOnly: false,
-  });
-  return { ok: true };
-}
+export const setLocale = defineAction(
+  z.enum(LOCALES),
+  async (_, locale) => {
+    (await cookies()).set(LOCALE_COOKIE, locale, {
+      path: "/",
+      maxAge: 60 * 60 * 24 * 365,
+      sameSite: "lax",
+      httpOnly: false,
+    });
+  },
+  { auth: "public" },
+);

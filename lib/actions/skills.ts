@@ -1,38 +1,19 @@
 "use server";
-// Skill catalog actions: parse → actor → data layer (authorises) → revalidate → typed result.
-import { revalidatePath } from "next/cache";
-import { invalid, runForData as run, type ActionResult } from "@/lib/server/action-result";
-import { actorOrThrow } from "@/lib/server/context";
-import { getRequestMeta } from "@/lib/server/request-meta";
+// Skill catalog actions, each a defineAction: parse → actor → data layer (authorises) → revalidate → typed result.
+import { defineAction, withRequestMeta } from "@/lib/server/define-action";
 import { createSkill, deleteSkill, updateSkill } from "@/lib/server/skills";
 import { createSkillSchema, deleteSkillSchema, updateSkillSchema } from "@/lib/validation/skill";
-import { fieldErrorsOf } from "@/lib/validation/team";
 
-function refresh() {
-  revalidatePath("/skills");
-  revalidatePath("/teams/[id]", "page");
-}
+const skillPages = ["/skills", { path: "/teams/[id]", type: "page" as const }];
 
-export async function createSkillAction(input: unknown): Promise<ActionResult<{ id: string }>> {
-  const parsed = createSkillSchema.safeParse(input);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await run(async () => createSkill(await actorOrThrow(), parsed.data, await getRequestMeta()));
-  if (result.ok) refresh();
-  return result;
-}
+export const createSkillAction = defineAction(createSkillSchema, withRequestMeta(createSkill), {
+  revalidate: skillPages,
+});
 
-export async function updateSkillAction(input: unknown): Promise<ActionResult<{ version: number }>> {
-  const parsed = updateSkillSchema.safeParse(input);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await run(async () => updateSkill(await actorOrThrow(), parsed.data, await getRequestMeta()));
-  if (result.ok) refresh();
-  return result;
-}
+export const updateSkillAction = defineAction(updateSkillSchema, withRequestMeta(updateSkill), {
+  revalidate: skillPages,
+});
 
-export async function deleteSkillAction(input: unknown): Promise<ActionResult<void>> {
-  const parsed = deleteSkillSchema.safeParse(input);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const result = await run(async () => deleteSkill(await actorOrThrow(), parsed.data, await getRequestMeta()));
-  if (result.ok) refresh();
-  return result;
-}
+export const deleteSkillAction = defineAction(deleteSkillSchema, withRequestMeta(deleteSkill), {
+  revalidate: skillPages,
+});

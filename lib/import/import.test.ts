@@ -6,16 +6,11 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { seedDemoWorkspace } from "@/prisma/seed/demo";
 import type { Actor } from "@/lib/server/actor";
 import { exportDecisionJson, loadReportBundle } from "@/lib/server/exports";
-import {
-  applyJsonImport,
-  applyMatrixImport,
-  ImportRejectedError,
-  ImportStaleError,
-  planMatrixImport,
-} from "@/lib/server/imports";
+import { applyJsonImport, applyMatrixImport, planMatrixImport } from "@/lib/server/imports";
 import { matrixCsv } from "@/lib/export/csv";
 import { matrixXlsx } from "@/lib/export/xlsx";
 import { readImportFile } from "./read-file";
+import type { DomainError } from "@/lib/errors/domain-error";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 let seeded: Awaited<ReturnType<typeof seedDemoWorkspace>>;
@@ -98,9 +93,9 @@ describe("round trips", () => {
     expect(plan.newCriteria).toEqual(["Brand new criterion"]);
     expect(plan.newCandidates).toEqual(["Newcomer"]);
     const before = await counts();
-    await expect(applyMatrixImport(ada, read.matrix, target, "not-the-fingerprint")).rejects.toBeInstanceOf(
-      ImportStaleError,
-    );
+    await expect(applyMatrixImport(ada, read.matrix, target, "not-the-fingerprint")).rejects.toMatchObject({
+      code: "stale",
+    });
     expect(await counts()).toEqual(before);
     await applyMatrixImport(ada, read.matrix, target, plan.fingerprint);
     const score = await db.score.findFirstOrThrow({
@@ -116,7 +111,7 @@ describe("round trips", () => {
     const read = await readImportFile("m.csv", enc("Criterion,Weight,X\r\nA,1,5\r\n"));
     if (!read.ok || read.kind !== "matrix") throw new Error("unreadable");
     await expect(planMatrixImport(ada, read.matrix, { mode: "existing", decisionId: id })).rejects.toMatchObject({
-      name: "DecisionLockedError",
+      code: "decisionLocked",
     });
     await db.decision.update({ where: { id }, data: { status: "DRAFT" } });
   });
@@ -126,7 +121,7 @@ describe("round trips", () => {
     const read = await readImportFile("m.csv", enc("Criterion,Weight,X\r\nA,1,5\r\n"));
     if (!read.ok || read.kind !== "matrix") throw new Error("unreadable");
     await expect(planMatrixImport(viewer, read.matrix, { mode: "new" })).rejects.toMatchObject({
-      name: "AuthorizationError",
+      code: "forbidden",
     });
   });
 });
@@ -215,8 +210,11 @@ describe("malformed and hostile files give clear errors and write nothing", () =
     json.candidates[0].requirements.push({ skill: "Cobol", weight: 1, minLevel: null });
     const before = await counts();
     const err = await applyJsonImport(ada, json).catch((e) => e);
-    expect(err).toBeInstanceOf(ImportRejectedError);
-    expect((err as ImportRejectedError).issues.map((i) => i.key).sort()).toEqual(["unknownEvaluator", "unknownSkill"]);
+    expect(err).toMatchObject({ code: "importRejected" });
+    expect(((err as DomainError).details as { key: string }[]).map((i) => i.key).sort()).toEqual([
+      "unknownEvaluator",
+      "unknownSkill",
+    ]);
     expect(await counts()).toEqual(before);
   });
 

@@ -6,7 +6,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/pass
 import type { ChangePasswordInput, SignInInput, SignUpInput } from "@/lib/validation/auth";
 import { recordAudit } from "./audit";
 import { db, writeTransaction } from "./db";
-import { AuthenticationError, ConflictError, ThrottledError } from "./errors";
+import { conflict, throttled, unauthenticated } from "@/lib/errors/domain-error";
 import type { RequestMeta } from "./request-meta";
 import { createSession, findSessionByToken, type NewSession } from "./sessions";
 import { clearAccountFailures, recordFailure, throttledUntil } from "./throttle";
@@ -33,8 +33,7 @@ async function createUserWithPassword(
   tx: TransactionClient,
   input: { name: string; email: string; passwordHash: string },
 ) {
-  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
-    throw new ConflictError("emailTaken");
+  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw conflict("emailTaken");
   const user = await tx.user.create({ data: { email: input.email, name: input.name } });
   await tx.account.create({
     data: {
@@ -90,7 +89,7 @@ export async function createPasswordUser(
  */
 export async function signIn(input: Pick<SignInInput, "email" | "password">, meta: Meta): Promise<SignedIn> {
   const retryAt = await throttledUntil(input.email, meta.ip);
-  if (retryAt) throw new ThrottledError(retryAt);
+  if (retryAt) throw throttled(retryAt);
 
   const account = await db.account.findUnique({
     where: { providerId_accountId: { providerId: CREDENTIAL_PROVIDER, accountId: input.email } },
@@ -118,7 +117,7 @@ export async function signIn(input: Pick<SignInInput, "email" | "password">, met
         ip: meta.ip,
       });
     });
-    throw new AuthenticationError("invalidCredentials");
+    throw unauthenticated("invalidCredentials");
   }
 
   return writeTransaction(async (tx) => {
@@ -209,7 +208,7 @@ export async function changePassword(
     select: { id: true, passwordHash: true },
   });
   if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    throw new AuthenticationError("wrongPassword");
+    throw unauthenticated("wrongPassword", { currentPassword: "wrongPassword" });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await writeTransaction(async (tx) => {

@@ -1,103 +1,33 @@
 import "server-only";
-import {
-  AuthenticationError,
-  AuthorizationError,
-  ConflictError,
-  DuplicateNameError,
-  isDomainError,
-  NotFoundError,
-  ThrottledError,
-} from "./errors";
-import type { FieldErrors } from "@/lib/validation/auth";
-import { StaleWriteError } from "./concurrency";
-import { DecisionLockedError } from "./decision-access";
-import { FieldValidationError } from "@/lib/validation/decision";
+import { notFound } from "next/navigation";
+import { ERRORS, isDomainError, type ErrorCode } from "@/lib/errors/domain-error";
+import type { ActionFailure } from "@/lib/errors/action-result";
+
+export type { ActionData, ActionFailure, ActionResult, ActionState, FailureCode } from "@/lib/errors/action-result";
 
 /**
- * What every server action returns to its form (useActionState). `error` is a translation key under auth.errors;
- * `fieldErrors` maps a field name to a key. Domain errors become results, never 500s.
+ * A thrown domain error as the typed failure of an action; anything else (a bug, or Next's redirect/notFound
+ * signals, which must reach Next) is rethrown.
  */
-export type ActionResult<T = undefined> =
-  | { ok: true; data?: T; message?: string }
-  | {
-      ok: false;
-      error: string;
-      fieldErrors?: FieldErrors;
-      retryAt?: string;
-      values?: Record<string, string>;
-      /** On "stale": the row as it is now, so the UI can show their value and yours. */
-      current?: unknown;
-    };
-
-export type ActionState<T = undefined> = ActionResult<T> | null;
-
-export type ActionFailure = Extract<ActionResult, { ok: false }>;
-
-/** Bad input: field messages, and the non-secret values typed so the form can show them again. */
-export function invalid(fieldErrors: FieldErrors, values?: Record<string, string>): ActionFailure {
-  return { ok: false, error: "invalidInput", fieldErrors, values };
-}
-
-/** FormData → plain strings (files ignored), for zod. */
-export function formFields(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
+export function errorResult(e: unknown): ActionFailure<ErrorCode> {
+  if (!isDomainError(e)) throw e;
+  const out: ActionFailure<ErrorCode> = { ok: false, error: e.code };
+  if (e.fieldErrors) out.fieldErrors = e.fieldErrors;
+  if (e.retryAt) out.retryAt = e.retryAt.toISOString();
+  if ("current" in e) out.current = e.current;
+  if (e.details !== undefined) out.details = e.details;
   return out;
 }
 
-/** The fields safe to send back to the browser (never passwords). */
-export function echo(fields: Record<string, string>, keys: string[]): Record<string, string> {
-  return Object.fromEntries(keys.filter((k) => k in fields).map((k) => [k, fields[k]]));
-}
-
-/** Maps a thrown domain error to a result; rethrows anything else (including Next's redirect/notFound signals). */
-export function errorResult(e: unknown): ActionFailure {
-  if (e instanceof AuthorizationError) return { ok: false, error: "forbidden" };
-  if (e instanceof NotFoundError) return { ok: false, error: "notFound" };
-  if (e instanceof AuthenticationError) return { ok: false, error: e.code };
-  if (e instanceof ThrottledError) return { ok: false, error: "throttled", retryAt: e.retryAt.toISOString() };
-  if (e instanceof ConflictError) return { ok: false, error: e.code };
-  if (e instanceof DuplicateNameError) return invalid({ name: "nameTaken" });
-  // Input that only the stored row can reject (e.g. a scale bound crossing the other bound).
-  if (e instanceof FieldValidationError) return invalid(e.fieldErrors);
-  if (e instanceof StaleWriteError) return { ok: false, error: "stale", current: e.current };
-  if (e instanceof DecisionLockedError) return { ok: false, error: "decisionLocked" };
-  throw e;
-}
-
-/** Runs data-layer work for a client component: its value as `data`, domain errors as a typed failure. */
-export async function runForData<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, data: await fn() };
-  } catch (e) {
-    return errorResult(e);
-  }
-}
-
-/** Runs data-layer work and converts domain errors into a typed result. Keep redirect() calls outside `fn`. */
-export async function runAction<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | ActionFailure> {
-  try {
-    return { ok: true, value: await fn() };
-  } catch (e) {
-    return errorResult(e);
-  }
-}
-
-/** For route handlers: domain errors become their HTTP status with a small JSON body; others propagate. */
+/** For route handlers: a domain error becomes its status from the same table, with the same body as an action. */
 export function errorResponse(e: unknown): Response {
-  if (e instanceof StaleWriteError) return Response.json({ error: e.name, current: e.current }, { status: 409 });
-  if (e instanceof DecisionLockedError) return Response.json({ error: e.name }, { status: 409 });
-  if (e instanceof DuplicateNameError)
-    return Response.json({ error: e.name, fieldErrors: { name: "nameTaken" } }, { status: e.status });
-  if (e instanceof FieldValidationError)
-    return Response.json({ error: e.name, fieldErrors: e.fieldErrors }, { status: e.status });
-  if (!isDomainError(e)) throw e;
-  const body: Record<string, string> = { error: e.name };
-  if (e instanceof ThrottledError) body.retryAt = e.retryAt.toISOString();
-  return Response.json(body, { status: e.status });
+  const failure = errorResult(e);
+  const body: Omit<ActionFailure, "ok"> & { ok?: false } = { ...failure };
+  delete body.ok;
+  return Response.json(body, { status: ERRORS[failure.error].status });
 }
 
-/** Wraps a route handler so AuthorizationError → 403, NotFoundError → 404, etc., never 500. */
+/** Wraps a route handler so a domain error becomes its HTTP status (403, 404, 409, …), never a 500. */
 export function withErrorResponses<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
@@ -106,4 +36,14 @@ export function withErrorResponses<A extends unknown[]>(handler: (...args: A) =>
       return errorResponse(e);
     }
   };
+}
+
+/** For pages: a "notFound" domain error shows Next's 404 page; anything else propagates to the error boundary. */
+export async function orNotFoundPage<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (isDomainError(e) && e.code === "notFound") notFound();
+    throw e;
+  }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import { ROLES } from "@/lib/validation/enums";
 import type { Actor } from "./actor";
-import { AuthorizationError, NotFoundError } from "./errors";
+import { notFound, forbidden } from "@/lib/errors/domain-error";
 
 /** Re-exported so components name a role without importing Prisma. */
 export type { Role };
@@ -38,7 +38,7 @@ export function can(role: Role, permission: Permission): boolean {
 
 /** Throws AuthorizationError (→ 403) unless the actor's role in their active workspace grants the permission. */
 export function authorize(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) throw new AuthorizationError(permission);
+  if (!can(actor.role, permission)) throw forbidden(permission);
 }
 
 /**
@@ -51,6 +51,6 @@ export function inWorkspace<T extends { workspaceId: string }>(
   row: T | null | undefined,
   entity: string,
 ): T {
-  if (!row || row.workspaceId !== actor.workspaceId) throw new NotFoundError(entity);
+  if (!row || row.workspaceId !== actor.workspaceId) throw notFound(entity);
   return row;
 }

@@ -1,11 +1,11 @@
 import "server-only";
+import { invalidField } from "@/lib/errors/domain-error";
 // Candidates of a decision: add, edit one field at a time, reorder, remove and undo — the same rules as criteria,
 // from ./decision-parts.ts; this file holds what only candidates have (skill requirements, the chosen pointer).
 import { Prisma } from "@/generated/prisma/client";
 import type { CandidateDto } from "@/lib/decisions/dto";
 import { parseCandidateField, type CandidatePatchInput } from "@/lib/validation/candidate";
 import type { ReorderInput } from "@/lib/validation/criterion";
-import { FieldValidationError } from "@/lib/validation/decision";
 import type { Actor } from "./actor";
 import * as parts from "./decision-parts";
 
@@ -18,7 +18,7 @@ export async function updateCandidateField(
   input: CandidatePatchInput,
 ): Promise<{ version: number; value: string }> {
   const parsed = parseCandidateField(input.field, input.value);
-  if (!parsed.ok) throw new FieldValidationError({ [input.field]: parsed.error });
+  if (!parsed.ok) throw invalidField(input.field, parsed.error);
   return parts.updatePartField(actor, "candidate", { ...input, id: input.candidateId }, parsed.value);
 }
 

@@ -1,21 +1,9 @@
 import "server-only";
+// Optimistic concurrency: a write names the `version` it read. When somebody changed the row first, nothing is
+// written and the caller gets a "stale" domain error with the row as it is now, so the UI can show "their value and
+// yours" and let the user choose. Never overwrite silently.
 import type { TransactionClient } from "@/lib/db/write-queue";
-
-/**
- * Optimistic concurrency: a write names the `version` it read. When somebody changed the row first, nothing is
- * written and the caller gets the row as it is now, so the UI can show "their value and yours" and let the user
- * choose. Never overwrite silently.
- */
-export class StaleWriteError<T = unknown> extends Error {
-  readonly status = 409;
-  constructor(
-    readonly entity: string,
-    readonly current: T,
-  ) {
-    super(`${entity} was changed by someone else`);
-    this.name = "StaleWriteError";
-  }
-}
+import { stale } from "@/lib/errors/domain-error";
 
 type VersionedDelegate = {
   updateMany(args: {
@@ -36,7 +24,7 @@ export async function updateIfVersion<T>(
   load: () => Promise<T | null>,
 ): Promise<void> {
   const { count } = await delegate.updateMany({ where, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) throw new StaleWriteError(entity, await load());
+  if (count === 0) throw stale(entity, await load());
 }
 
 export type { TransactionClient };

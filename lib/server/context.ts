@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import type { Actor } from "./actor";
 import { db } from "./db";
-import { AuthenticationError } from "./errors";
+import { unauthenticated } from "@/lib/errors/domain-error";
 import { readSessionCookie } from "./session-cookie";
 import { validateSessionToken, type ValidSession } from "./sessions";
 
@@ -68,12 +68,12 @@ export async function requireActor(): Promise<Actor> {
 /** For server actions and route handlers, where a redirect is not wanted: throws AuthenticationError (→ 401). */
 export async function actorOrThrow(): Promise<Actor> {
   const actor = await currentActor();
-  if (!actor) throw new AuthenticationError("signedOut");
+  if (!actor) throw unauthenticated("signedOut");
   return actor;
 }
 
 export async function sessionOrThrow(): Promise<ValidSession> {
   const session = await currentSession();
-  if (!session) throw new AuthenticationError("signedOut");
+  if (!session) throw unauthenticated("signedOut");
   return session;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { invalidField } from "@/lib/errors/domain-error";
 // Criteria of a decision: add, edit one field at a time, reorder, remove and undo. The shared rules (guard, version,
 // audit, undo from the audit trail's snapshot) are in ./decision-parts.ts; this file holds what only criteria have.
 import { Prisma } from "@/generated/prisma/client";
@@ -10,7 +11,6 @@ import {
   type FieldValue,
   type ReorderInput,
 } from "@/lib/validation/criterion";
-import { FieldValidationError } from "@/lib/validation/decision";
 import type { Actor } from "./actor";
 import * as parts from "./decision-parts";
 
@@ -37,7 +37,7 @@ export async function updateCriterionField(
   input: CriterionPatchInput,
 ): Promise<{ version: number; value: FieldValue }> {
   const parsed = parseCriterionField(input.field, input.value);
-  if (!parsed.ok) throw new FieldValidationError({ [input.field]: parsed.error });
+  if (!parsed.ok) throw invalidField(input.field, parsed.error);
   return parts.updatePartField(actor, "criterion", { ...input, id: input.criterionId }, parsed.value, (merged) =>
     checkCriterionRow(merged, input.field),
   );

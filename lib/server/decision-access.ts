@@ -3,17 +3,8 @@ import type { Actor } from "./actor";
 import { authorize, type Permission } from "./authz";
 import type { TransactionClient } from "@/lib/db/write-queue";
 import type { DecisionStatus } from "@/lib/validation/enums";
-import { NotFoundError } from "./errors";
+import { notFound, locked } from "@/lib/errors/domain-error";
 import { db } from "./db";
-
-/** A decided or superseded decision is read-only until reopened (reopening is itself an audited status change). */
-export class DecisionLockedError extends Error {
-  readonly status = 409;
-  constructor(readonly decisionStatus: string) {
-    super(`Decision is ${decisionStatus}; reopen it to edit`);
-    this.name = "DecisionLockedError";
-  }
-}
 
 export interface DecisionRef {
   id: string;
@@ -39,8 +30,8 @@ export async function loadEditableDecision(
     where: { id: decisionId, workspaceId: actor.workspaceId },
     select: { id: true, workspaceId: true, teamId: true, status: true, archivedAt: true, version: true },
   });
-  if (!d) throw new NotFoundError("decision");
-  if (d.status === "DECIDED" || d.status === "SUPERSEDED") throw new DecisionLockedError(d.status);
+  if (!d) throw notFound("decision");
+  if (d.status === "DECIDED" || d.status === "SUPERSEDED") throw locked(d.status);
   return d;
 }
 
@@ -52,6 +43,6 @@ export async function teamInWorkspace(
 ): Promise<string | null> {
   if (teamId === null) return null;
   const team = await tx.team.findFirst({ where: { id: teamId, workspaceId: actor.workspaceId }, select: { id: true } });
-  if (!team) throw new NotFoundError("team");
+  if (!team) throw notFound("team");
   return team.id;
 }

@@ -1,16 +1,16 @@
 import "server-only";
+import { fieldErrors, notFound } from "@/lib/errors/domain-error";
 // New decisions: blank, from a demo template, or as a duplicate of another. All three write their parts through
 // lib/db/copy-parts, the same path the seed uses.
 import { copyParts, templateParts } from "@/lib/db/copy-parts";
 import type { TransactionClient } from "@/lib/db/write-queue";
 import { DEMO_SKILLS, DEMO_TEMPLATES } from "@/lib/templates/demo";
-import { FieldValidationError, type CreateDecisionInput } from "@/lib/validation/decision";
+import type { CreateDecisionInput } from "@/lib/validation/decision";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { writeTransaction } from "./db";
 import { teamInWorkspace } from "./decision-access";
-import { NotFoundError } from "./errors";
 
 /**
  * A new decision, blank or copied from a demo template: criteria, candidates and skill requirements, the latter
@@ -20,7 +20,7 @@ import { NotFoundError } from "./errors";
 export async function createDecision(actor: Actor, input: CreateDecisionInput): Promise<{ id: string }> {
   authorize(actor, "decision.write");
   const template = input.template ? DEMO_TEMPLATES.find((t) => t.key === input.template) : undefined;
-  if (input.template && !template) throw new FieldValidationError({ template: "templateInvalid" });
+  if (input.template && !template) throw fieldErrors({ template: "templateInvalid" });
   return writeTransaction(async (tx) => {
     const teamId = await teamInWorkspace(tx, actor, input.teamId ?? null);
     const d = await tx.decision.create({
@@ -102,7 +102,7 @@ export async function duplicateDecision(
         candidates: { orderBy: { position: "asc" }, include: { requirements: true } },
       },
     });
-    if (!src) throw new NotFoundError("decision");
+    if (!src) throw notFound("decision");
     const title = `${src.title} ${titleSuffix}`.trim().slice(0, 200);
     const d = await tx.decision.create({
       data: {

@@ -1,7 +1,7 @@
 import "server-only";
+import { fieldErrors, invalidField, notFound, stale } from "@/lib/errors/domain-error";
 // A decision's own lifecycle: its header fields (autosaved one at a time), the status flow and archiving.
 import {
-  FieldValidationError,
   STATUS_TRANSITIONS,
   decisionHeaderFields,
   type DecisionPatchInput,
@@ -10,11 +10,10 @@ import {
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
-import { StaleWriteError, updateIfVersion } from "./concurrency";
+import { updateIfVersion } from "./concurrency";
 import { writeTransaction } from "./db";
 import { loadEditableDecision, teamInWorkspace } from "./decision-access";
 import { lastEditorName, patchVersionedField } from "./decision-parts";
-import { NotFoundError } from "./errors";
 
 function headerDto(d: { id: string; title: string; context: string; teamId: string | null; version: number }) {
   return { id: d.id, title: d.title, context: d.context, teamId: d.teamId, version: d.version };
@@ -27,7 +26,7 @@ export async function updateDecisionField(
 ): Promise<{ version: number; value: string | null }> {
   const parser = decisionHeaderFields[input.field];
   const parsed = parser.safeParse(input.value);
-  if (!parsed.success) throw new FieldValidationError({ [input.field]: parsed.error.issues[0]?.message ?? "invalid" });
+  if (!parsed.success) throw invalidField(input.field, parsed.error.issues[0]?.message ?? "invalid");
   return writeTransaction(async (tx) => {
     await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
     const value = input.field === "teamId" ? await teamInWorkspace(tx, actor, parsed.data) : parsed.data;
@@ -66,26 +65,26 @@ export async function changeDecisionStatus(actor: Actor, input: StatusChangeInpu
   authorize(actor, "decision.write");
   return writeTransaction(async (tx) => {
     const d = await tx.decision.findFirst({ where: { id: input.decisionId, workspaceId: actor.workspaceId } });
-    if (!d) throw new NotFoundError("decision");
+    if (!d) throw notFound("decision");
     // Header edits (title, context, team) bump the version too; they do not make a status change stale. Only a
     // status that moved since the client read it does.
     const expected = input.from || null;
     if (d.version !== input.version && (expected === null || d.status !== expected)) {
-      throw new StaleWriteError("Decision", {
+      throw stale("Decision", {
         field: "status",
         theirs: d.status,
         changedBy: await lastEditorName(tx, "Decision", d.id, "status"),
         row: headerDto(d),
       });
     }
-    if (!STATUS_TRANSITIONS[d.status].includes(input.to)) throw new FieldValidationError({ to: "transitionInvalid" });
+    if (!STATUS_TRANSITIONS[d.status].includes(input.to)) throw fieldErrors({ to: "transitionInvalid" });
     const data: Record<string, unknown> = { status: input.to };
     if (input.to === "DECIDED") {
       const chosen = await tx.candidate.findFirst({
         where: { id: input.chosenCandidateId, decisionId: d.id },
         select: { id: true },
       });
-      if (!chosen) throw new FieldValidationError({ chosenCandidateId: "chosenRequired" });
+      if (!chosen) throw fieldErrors({ chosenCandidateId: "chosenRequired" });
       Object.assign(data, {
         chosenCandidateId: chosen.id,
         outcomeRationale: input.outcomeRationale,
@@ -97,7 +96,7 @@ export async function changeDecisionStatus(actor: Actor, input: StatusChangeInpu
         where: { id: input.supersededById, workspaceId: actor.workspaceId, NOT: { id: d.id } },
         select: { id: true },
       });
-      if (!next) throw new FieldValidationError({ supersededById: "replacementRequired" });
+      if (!next) throw fieldErrors({ supersededById: "replacementRequired" });
       data.supersededById = next.id;
     }
     if (input.to === "IN_REVIEW" || input.to === "DRAFT") data.supersededById = null;
@@ -132,14 +131,14 @@ export async function setDecisionArchived(
   authorize(actor, "decision.write");
   await writeTransaction(async (tx) => {
     const d = await tx.decision.findFirst({ where: { id: input.decisionId, workspaceId: actor.workspaceId } });
-    if (!d) throw new NotFoundError("decision");
+    if (!d) throw notFound("decision");
     const load = async () => ({
       field: "archived",
       theirs: d.archivedAt !== null,
       changedBy: await lastEditorName(tx, "Decision", d.id),
       row: headerDto(d),
     });
-    if (d.version !== input.version) throw new StaleWriteError("Decision", await load());
+    if (d.version !== input.version) throw stale("Decision", await load());
     await updateIfVersion(
       tx.decision,
       { id: d.id, version: d.version },

@@ -1,4 +1,5 @@
 import "server-only";
+import { fieldErrors, invalidField, notFound, stale } from "@/lib/errors/domain-error";
 // The machinery criteria and candidates share: versioned one-field edits, reorder with a seen order, and
 // remove/undo through a server-side snapshot in the audit trail. ./criteria.ts and ./candidates.ts only add what
 // differs (defaults of a new row, cross-field checks, which child rows a removal takes along).
@@ -6,14 +7,12 @@ import { Prisma } from "@/generated/prisma/client";
 import type { TransactionClient } from "@/lib/db/write-queue";
 import { candidateDto, criterionDto, type CandidateDto, type CriterionDto } from "@/lib/decisions/dto";
 import type { ReorderInput } from "@/lib/validation/criterion";
-import { FieldValidationError } from "@/lib/validation/decision";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
-import { StaleWriteError, updateIfVersion } from "./concurrency";
+import { updateIfVersion } from "./concurrency";
 import { writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
-import { NotFoundError } from "./errors";
 
 /** What a conflict answer carries: the field, the value now stored, who changed it last (from the audit trail). */
 export interface FieldConflict<Row> {
@@ -50,7 +49,7 @@ export async function lastEditorName(
  * One field of one row, with optimistic concurrency that merges instead of conflicting when it safely can: the
  * client names the version it read and the field's value it read (`base`). When the row moved on but this field
  * still holds `base`, somebody edited another field of the same row: the edit applies. When the field itself
- * changed, nothing is written and StaleWriteError carries their value. Runs inside the caller's write transaction,
+ * changed, nothing is written and the stale error carries their value. Runs inside the caller's write transaction,
  * which is serialised, so the check and the write cannot interleave with another writer.
  */
 export async function patchVersionedField<Row extends { id: string; version: number }>(opts: {
@@ -73,7 +72,7 @@ export async function patchVersionedField<Row extends { id: string; version: num
       changedBy: await lastEditorName(opts.tx, opts.entity, row.id, opts.field),
       row: opts.toDto(row),
     };
-    throw new StaleWriteError(opts.entity, conflict);
+    throw stale(opts.entity, conflict);
   }
   await updateIfVersion(
     opts.delegate,
@@ -159,7 +158,7 @@ export async function editablePart<K extends PartKind>(
   const row = (await delegateOf(tx, kind).findFirst({
     where: { id, decision: { workspaceId: actor.workspaceId } },
   })) as PartRow[K] | null;
-  if (!row) throw new NotFoundError(kind);
+  if (!row) throw notFound(kind);
   await loadEditableDecision(actor, row.decisionId, "decision.write", tx);
   return row;
 }
@@ -202,7 +201,7 @@ export async function updatePartField<K extends PartKind, V>(
   return writeTransaction(async (tx) => {
     const row = await editablePart(tx, actor, kind, input.id);
     const problem = check?.({ ...row, [input.field]: value });
-    if (problem) throw new FieldValidationError({ [input.field]: problem });
+    if (problem) throw invalidField(input.field, problem);
     const delegate = delegateOf(tx, kind);
     const version = await patchVersionedField<PartRow[K]>({
       tx,
@@ -246,8 +245,8 @@ export async function reorderParts(
   const current = rows.map((r) => r.id);
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   if (!same(current, expected))
-    throw new StaleWriteError(PARTS[kind].entity, { field: "order", theirs: current, changedBy: null, row: null });
-  if (!same([...ids].sort(), [...current].sort())) throw new FieldValidationError({ order: "orderInvalid" });
+    throw stale(PARTS[kind].entity, { field: "order", theirs: current, changedBy: null, row: null });
+  if (!same([...ids].sort(), [...current].sort())) throw fieldErrors({ order: "orderInvalid" });
   for (const [position, id] of ids.entries()) await delegate.update({ where: { id }, data: { position } });
 }
 
@@ -276,7 +275,7 @@ export async function loadRemovalSnapshot<T>(
   action: string,
 ): Promise<{ entityId: string; snapshot: T }> {
   const e = await tx.auditEvent.findFirst({ where: { id: undoToken, workspaceId: actor.workspaceId, action } });
-  if (!e || !e.entityId || !e.before) throw new NotFoundError("undo");
+  if (!e || !e.entityId || !e.before) throw notFound("undo");
   return { entityId: e.entityId, snapshot: e.before as T };
 }
 
@@ -349,7 +348,7 @@ export async function restorePart<K extends PartKind, S extends PartSnapshot & {
     await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
     const { snapshot } = await loadRemovalSnapshot<S>(tx, actor, input.undoToken, `${kind}.removed`);
     const r = snapshot.row;
-    if (r.decisionId !== input.decisionId) throw new NotFoundError("undo");
+    if (r.decisionId !== input.decisionId) throw notFound("undo");
     const delegate = delegateOf(tx, kind);
     const existing = (await delegate.findUnique({ where: { id: r.id } })) as PartRow[K] | null;
     if (existing) return toDto(kind, existing);

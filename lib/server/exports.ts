@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "./actor";
 import { authorize, type Permission } from "./authz";
 import { db } from "./db";
-import { NotFoundError } from "./errors";
+import { notFound } from "@/lib/errors/domain-error";
 import { getDecision } from "./decisions";
 import { evaluateForReport, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
 import { buildDecisionJson } from "@/lib/export/decision-json";
@@ -33,7 +33,7 @@ export async function loadReportBundle(
 ): Promise<ReportBundle> {
   authorize(actor, permission);
   const decision = await getDecision(actor, decisionId);
-  if (!decision) throw new NotFoundError("decision");
+  if (!decision) throw notFound("decision");
   const extra = await db.decision.findUniqueOrThrow({
     where: { id: decision.id },
     select: { settings: true, decidedAt: true, createdById: true, team: { select: { name: true } } },
@@ -70,7 +70,7 @@ export async function listDecisionChanges(
 ): Promise<{ changes: ChangeEntry[]; changeCount: number }> {
   authorize(actor, "decision.read");
   const decision = await getDecision(actor, decisionId);
-  if (!decision) throw new NotFoundError("decision");
+  if (!decision) throw notFound("decision");
   return decisionChanges(actor, decision);
 }
 
@@ -129,7 +129,7 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
       judgments: { include: { evaluator: { select: { email: true } } } },
     },
   });
-  if (!d) throw new NotFoundError("decision");
+  if (!d) throw notFound("decision");
   const scores = await db.score.findMany({
     where: { criterion: { decisionId: d.id } },
     include: { evaluator: { select: { email: true } } },

@@ -9,28 +9,11 @@ import { authorize } from "./authz";
 import { recordAudit } from "./audit";
 import { db, writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
+import { stale, rejected } from "@/lib/errors/domain-error";
 
 // Imports are two steps with nothing written in between: plan (read-only; the preview the user sees, with a
 // fingerprint of the state it was computed from) and apply (one write transaction that recomputes the plan, refuses
 // when the fingerprint moved, then writes everything or nothing).
-
-/** The target decision changed between preview and confirm: show the new preview and ask again. */
-export class ImportStaleError extends Error {
-  readonly status = 409;
-  constructor(readonly plan: MatrixPlan) {
-    super("The decision changed since the preview");
-    this.name = "ImportStaleError";
-  }
-}
-
-/** The file refers to people, skills or names this workspace cannot resolve. Nothing was written. */
-export class ImportRejectedError extends Error {
-  readonly status = 422;
-  constructor(readonly issues: ImportIssue[]) {
-    super("Import rejected");
-    this.name = "ImportRejectedError";
-  }
-}
 
 const nameKey = (s: string) => s.normalize("NFKC").trim().toLowerCase();
 
@@ -173,8 +156,8 @@ export async function applyMatrixImport(
   return writeTransaction(async (tx) => {
     const state = target.mode === "existing" ? await existingState(tx, actor, target.decisionId) : null;
     const p = plan(matrix, target, state);
-    if (p.issues.length) throw new ImportRejectedError(p.issues);
-    if (p.fingerprint !== expectedFingerprint) throw new ImportStaleError(p);
+    if (p.issues.length) throw rejected("importRejected", p.issues);
+    if (p.fingerprint !== expectedFingerprint) throw stale("import", p);
     let decisionId: string;
     const criterionIds: string[] = [];
     const candidateIds: string[] = [];
@@ -302,7 +285,7 @@ async function resolveJson(client: TransactionClient, actor: Actor, json: Decisi
     if (team) teamId = team.id;
     else warnings.push({ key: "teamNotFound", params: { team: json.decision.team } });
   }
-  if (issues.length) throw new ImportRejectedError(issues);
+  if (issues.length) throw rejected("importRejected", issues);
   return {
     users,
     skills,

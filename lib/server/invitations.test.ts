@@ -5,7 +5,7 @@ import { DAY_MS } from "@/lib/auth/policy";
 import { signIn, signUp } from "./accounts";
 import type { Actor } from "./actor";
 import { db } from "./db";
-import { ConflictError, NotFoundError } from "./errors";
+
 import {
   acceptInvitation,
   acceptInvitationWithSignUp,
@@ -62,7 +62,7 @@ describe("invitations", () => {
 
     await expect(
       acceptInvitationWithSignUp(inv.token, { name: "Late", email: `late${n}@example.com`, password: PASSWORD }, meta),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toMatchObject({ code: "invitationUsed" });
     expect(await db.user.count({ where: { email: `late${n}@example.com` } })).toBe(0);
   });
 
@@ -86,7 +86,9 @@ describe("invitations", () => {
 
     // A workspace the user does not belong to is "not found".
     const stranger = await workspaceWithAdmin();
-    await expect(switchWorkspace(session, stranger.admin.workspaceId, meta)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(switchWorkspace(session, stranger.admin.workspaceId, meta)).rejects.toMatchObject({
+      code: "notFound",
+    });
   });
 
   test("expired and revoked invitations cannot be used", async () => {
@@ -102,12 +104,12 @@ describe("invitations", () => {
     for (const token of [expiring.token, revoked.token]) {
       await expect(
         acceptInvitationWithSignUp(token, { name: "X", email: `x${++n}@example.com`, password: PASSWORD }, meta),
-      ).rejects.toBeInstanceOf(ConflictError);
+      ).rejects.toMatchObject({ code: "invitationUsed" });
     }
     expect(await previewInvitation("A".repeat(43))).toBeNull();
     await expect(
       acceptInvitationWithSignUp("nonsense", { name: "X", email: `y${n}@example.com`, password: PASSWORD }, meta),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    ).rejects.toMatchObject({ code: "notFound" });
   });
 
   test("an existing member cannot join twice", async () => {
@@ -191,6 +193,6 @@ describe("leaving a workspace", () => {
     await leaveWorkspace(member.userId, ws.admin.workspaceId, meta);
     expect(await listMyWorkspaces(member.userId)).toEqual([]);
     expect((await validateSessionToken(member.token))?.activeWorkspaceId).toBeNull();
-    await expect(leaveWorkspace(member.userId, ws.admin.workspaceId, meta)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(leaveWorkspace(member.userId, ws.admin.workspaceId, meta)).rejects.toMatchObject({ code: "notFound" });
   });
 });

@@ -11,7 +11,7 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { db, writeTransaction } from "./db";
-import { ConflictError, NotFoundError } from "./errors";
+import { notFound, conflict } from "@/lib/errors/domain-error";
 import { createSession } from "./sessions";
 
 export type InvitationStatus = "pending" | "expired" | "revoked" | "accepted";
@@ -98,8 +98,8 @@ export async function revokeInvitation(actor: Actor, invitationId: string, meta:
   authorize(actor, "invitation.manage");
   await writeTransaction(async (tx) => {
     const inv = await tx.invitation.findFirst({ where: { id: invitationId, workspaceId: actor.workspaceId } });
-    if (!inv) throw new NotFoundError("Invitation");
-    if (inv.acceptedAt || inv.revokedAt) throw new ConflictError("invitationUsed");
+    if (!inv) throw notFound("Invitation");
+    if (inv.acceptedAt || inv.revokedAt) throw conflict("invitationUsed");
     await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: now() } });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
@@ -141,8 +141,8 @@ async function usableInvitation(tx: TransactionClient, token: string) {
   const inv = isWellFormedToken(token)
     ? await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } })
     : null;
-  if (!inv) throw new NotFoundError("Invitation");
-  if (statusOf(inv, now()) !== "pending") throw new ConflictError("invitationUsed");
+  if (!inv) throw notFound("Invitation");
+  if (statusOf(inv, now()) !== "pending") throw conflict("invitationUsed");
   return inv;
 }
 
@@ -155,7 +155,7 @@ async function join(
   const existing = await tx.membership.findUnique({
     where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId } },
   });
-  if (existing) throw new ConflictError("alreadyMember");
+  if (existing) throw conflict("alreadyMember");
   const membership = await tx.membership.create({ data: { workspaceId: inv.workspaceId, userId, role: inv.role } });
   await tx.invitation.update({ where: { id: inv.id }, data: { acceptedAt: now(), acceptedBy: userId } });
   await recordAudit(tx, {

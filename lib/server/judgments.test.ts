@@ -4,10 +4,8 @@ import { createDecisionFromTemplate } from "@/prisma/seed/functions";
 import { seedDemoWorkspace } from "@/prisma/seed/demo";
 import { BROKER_TEMPLATE } from "@/lib/templates/demo";
 import type { Actor } from "./actor";
-import { StaleWriteError } from "./concurrency";
+import type { DomainError } from "@/lib/errors/domain-error";
 import { db } from "./db";
-import { DecisionLockedError } from "./decision-access";
-import { AuthorizationError, NotFoundError } from "./errors";
 import { applyAhpWeights, getAhpView, saveJudgment } from "./judgments";
 
 let demo: Awaited<ReturnType<typeof seedDemoWorkspace>>;
@@ -81,10 +79,10 @@ describe("saveJudgment", () => {
     const input = { decisionId: d.id, criterionAId: a.id, criterionBId: b.id };
     await saveJudgment(ada, { ...input, value: 3, version: null });
     const dup = await saveJudgment(ada, { ...input, value: 7, version: null }).catch((e) => e);
-    expect(dup).toBeInstanceOf(StaleWriteError);
-    expect((dup as StaleWriteError<{ value: number }>).current.value).toBe(3);
+    expect(dup).toMatchObject({ code: "stale" });
+    expect(((dup as DomainError).current as { value: number }).value).toBe(3);
     await saveJudgment(ada, { ...input, value: 4, version: 1 });
-    await expect(saveJudgment(ada, { ...input, value: 9, version: 1 })).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(saveJudgment(ada, { ...input, value: 9, version: 1 })).rejects.toMatchObject({ code: "stale" });
     expect((await db.pairwiseJudgment.findFirstOrThrow({ where: { decisionId: d.id } })).value).toBe(4);
   });
 
@@ -92,13 +90,14 @@ describe("saveJudgment", () => {
     const d = await fourCriteria();
     const [a, b] = d.criteria;
     const input = { decisionId: d.id, criterionAId: a.id, criterionBId: b.id, value: 3, version: null };
-    for (const who of [lead, viewer]) await expect(saveJudgment(who, input)).rejects.toBeInstanceOf(AuthorizationError);
-    await expect(saveJudgment(foreignAda, input)).rejects.toBeInstanceOf(NotFoundError);
+    for (const who of [lead, viewer])
+      await expect(saveJudgment(who, input)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(saveJudgment(foreignAda, input)).rejects.toMatchObject({ code: "notFound" });
     const foreign = await db.criterion.findFirstOrThrow({ where: { decision: { workspaceId: other.workspace.id } } });
-    await expect(saveJudgment(ada, { ...input, criterionBId: foreign.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveJudgment(ada, { ...input, criterionBId: foreign.id })).rejects.toMatchObject({ code: "notFound" });
     expect(await getAhpView(foreignAda, d.id)).toBeNull();
     await db.decision.update({ where: { id: d.id }, data: { status: "SUPERSEDED" } });
-    await expect(saveJudgment(ada, input)).rejects.toBeInstanceOf(DecisionLockedError);
+    await expect(saveJudgment(ada, input)).rejects.toMatchObject({ code: "decisionLocked" });
     expect(await db.pairwiseJudgment.count({ where: { decisionId: d.id } })).toBe(0);
   });
 });
@@ -121,9 +120,9 @@ describe("applyAhpWeights", () => {
         version: null,
       });
     }
-    await expect(applyAhpWeights(viewer, { decisionId: d.id, criteria: versions })).rejects.toBeInstanceOf(
-      AuthorizationError,
-    );
+    await expect(applyAhpWeights(viewer, { decisionId: d.id, criteria: versions })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const applied = await applyAhpWeights(ada, { decisionId: d.id, criteria: versions });
     expect(applied.map((a) => a.weight)).toEqual([54.76, 12.66, 26.99, 5.59]);
     const stored = await db.criterion.findMany({ where: { decisionId: d.id }, orderBy: { position: "asc" } });
@@ -135,9 +134,9 @@ describe("applyAhpWeights", () => {
     ]);
     expect(await db.auditEvent.count({ where: { action: "criteria.ahp_weights_applied", entityId: d.id } })).toBe(1);
     // Applying again with the versions read before is a conflict; nothing changes.
-    await expect(applyAhpWeights(ada, { decisionId: d.id, criteria: versions })).rejects.toBeInstanceOf(
-      StaleWriteError,
-    );
+    await expect(applyAhpWeights(ada, { decisionId: d.id, criteria: versions })).rejects.toMatchObject({
+      code: "stale",
+    });
     expect((await db.criterion.findFirstOrThrow({ where: { id: d.criteria[0].id } })).version).toBe(2);
   });
 

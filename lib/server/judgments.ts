@@ -5,10 +5,10 @@ import { ahpWeightToRaw, type ApplyAhpWeightsInput, type SaveJudgmentInput } fro
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize, can } from "./authz";
-import { StaleWriteError, updateIfVersion } from "./concurrency";
+import { updateIfVersion } from "./concurrency";
 import { db, writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
-import { ConflictError, NotFoundError } from "./errors";
+import { notFound, stale } from "@/lib/errors/domain-error";
 
 /** One evaluator's stored answer for an unordered pair: `value` = how many times more important A is than B. */
 export interface JudgmentDto {
@@ -100,7 +100,7 @@ export async function saveJudgment(actor: Actor, input: SaveJudgmentInput): Prom
       where: { decisionId: decision.id, id: { in: [input.criterionAId, input.criterionBId] } },
       select: { id: true },
     });
-    if (found.length !== 2) throw new NotFoundError("criterion");
+    if (found.length !== 2) throw notFound("criterion");
 
     const findOwn = () =>
       tx.pairwiseJudgment.findFirst({
@@ -122,7 +122,7 @@ export async function saveJudgment(actor: Actor, input: SaveJudgmentInput): Prom
     const existing = await findOwn();
     let saved;
     if (input.version === null) {
-      if (existing) throw new StaleWriteError("judgment", asAsked(existing));
+      if (existing) throw stale("judgment", asAsked(existing));
       saved = await tx.pairwiseJudgment.create({
         data: {
           decisionId: decision.id,
@@ -133,7 +133,7 @@ export async function saveJudgment(actor: Actor, input: SaveJudgmentInput): Prom
         },
       });
     } else {
-      if (!existing) throw new StaleWriteError("judgment", null);
+      if (!existing) throw stale("judgment", null);
       const stored = existing.criterionAId === input.criterionAId ? input.value : 1 / input.value;
       await updateIfVersion(
         tx.pairwiseJudgment,
@@ -180,8 +180,7 @@ export async function applyAhpWeights(
     const seen = new Map(input.criteria.map((c) => [c.id, c.version]));
     const currentRows = () => criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight, version: c.version }));
     // A criterion added or removed since the page was loaded changes the question itself.
-    if (seen.size !== criteria.length || criteria.some((c) => !seen.has(c.id)))
-      throw new StaleWriteError("criteria", currentRows());
+    if (seen.size !== criteria.length || criteria.some((c) => !seen.has(c.id))) throw stale("criteria", currentRows());
 
     const judgments = await tx.pairwiseJudgment.findMany({ where: { decisionId: decision.id } });
     const ids = criteria.map((c) => c.id);
@@ -194,7 +193,7 @@ export async function applyAhpWeights(
         value: j.value,
       })),
     );
-    if (ids.length < 2 || group.missingPairs.length > 0) throw new ConflictError("stale");
+    if (ids.length < 2 || group.missingPairs.length > 0) throw stale("judgments", null);
     const w = ahpWeights(group.matrix);
     const applied = ids.map((criterionId, i) => ({ criterionId, weight: ahpWeightToRaw(w.weights[i]) }));
 

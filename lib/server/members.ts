@@ -5,7 +5,7 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { db, writeTransaction } from "./db";
-import { ConflictError, NotFoundError } from "./errors";
+import { notFound, conflict } from "@/lib/errors/domain-error";
 
 export interface MemberView {
   membershipId: string;
@@ -38,7 +38,7 @@ export async function listMembers(actor: Actor): Promise<MemberView[]> {
 /** Loads a membership of the actor's workspace; one from another workspace is "not found", like a missing id. */
 async function membershipInWorkspace(tx: TransactionClient, actor: Actor, membershipId: string) {
   const m = await tx.membership.findFirst({ where: { id: membershipId, workspaceId: actor.workspaceId } });
-  if (!m) throw new NotFoundError("Membership");
+  if (!m) throw notFound("Membership");
   return m;
 }
 
@@ -46,7 +46,7 @@ async function membershipInWorkspace(tx: TransactionClient, actor: Actor, member
 async function assertNotLastAdmin(tx: TransactionClient, workspaceId: string, membership: { role: Role }) {
   if (membership.role !== "ADMIN") return;
   const admins = await tx.membership.count({ where: { workspaceId, role: "ADMIN" } });
-  if (admins <= 1) throw new ConflictError("lastAdmin");
+  if (admins <= 1) throw conflict("lastAdmin");
 }
 
 export async function changeRole(
@@ -107,7 +107,7 @@ export async function removeMember(
 export async function leaveWorkspace(userId: string, workspaceId: string, meta: { ip: string | null }): Promise<void> {
   await writeTransaction(async (tx) => {
     const m = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
-    if (!m) throw new NotFoundError("Membership");
+    if (!m) throw notFound("Membership");
     await assertNotLastAdmin(tx, workspaceId, m);
     await tx.membership.delete({ where: { id: m.id } });
     await tx.session.updateMany({

@@ -1,6 +1,6 @@
 // The mutation authorisation matrix: every data-access mutation that a server action calls × every role × own /
-// foreign workspace. Exactly the combinations PERMISSIONS allows succeed; every other one throws AuthorizationError
-// (403) or NotFoundError (404, indistinguishable from a missing id), maps to a typed action result (never a 500) and
+// foreign workspace. Exactly the combinations PERMISSIONS allows succeed; every other one throws the domain error
+// forbidden (403) or notFound (404, indistinguishable from a missing id), maps to a typed action result (never a 500) and
 // leaves the whole database byte-identical. A completeness test keeps the table in step with lib/actions.
 import "@/lib/testing/use-temp-db";
 import { readdirSync, readFileSync } from "node:fs";
@@ -12,10 +12,11 @@ import { generateToken, hashToken } from "@/lib/auth/tokens";
 import type { ParsedMatrix } from "@/lib/import/matrix";
 import { decisionJsonSchema } from "@/lib/validation/decision-json";
 import type { Actor } from "./actor";
+import { isDomainError } from "@/lib/errors/domain-error";
 import { errorResult } from "./action-result";
 import { can, type Permission } from "./authz";
 import { db } from "./db";
-import { AuthorizationError, NotFoundError } from "./errors";
+
 import * as candidates from "./candidates";
 import * as criteria from "./criteria";
 import * as decisions from "./decisions";
@@ -255,7 +256,7 @@ interface Mutation {
   name: string;
   /** "<lib/actions file>.<export>" of every server action that calls it. */
   actions: string[];
-  /** The permission the function must enforce (the AuthorizationError names it). */
+  /** The permission the function must enforce (the forbidden error names it as its subject). */
   permission: Permission;
   /** Further permissions it enforces on top (all must be granted). */
   alsoRequires?: Permission[];
@@ -952,6 +953,8 @@ const EXEMPT: Record<string, string> = {
 };
 
 const ACTIONS_DIR = path.join(process.cwd(), "lib/actions");
+/** An async function, or a const bound to what defineAction & co. (lib/server/define-action.ts) return: async too. */
+const ACTION_EXPORT = /^export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=\s*define(?:Form|Redirect)?Action\()/gm;
 
 function declaredActions(): string[] {
   return readdirSync(ACTIONS_DIR)
@@ -959,7 +962,7 @@ function declaredActions(): string[] {
     .flatMap((f) => {
       const src = readFileSync(path.join(ACTIONS_DIR, f), "utf8");
       const base = f.replace(/\.ts$/, "");
-      return [...src.matchAll(/^export\s+async\s+function\s+(\w+)/gm)].map((m) => `${base}.${m[1]}`);
+      return [...src.matchAll(ACTION_EXPORT)].map((m) => `${base}.${m[1] ?? m[2]}`);
     })
     .sort();
 }
@@ -997,9 +1000,11 @@ describe("completeness", () => {
   test('every "use server" file in lib/actions exports only async functions (each one is an endpoint)', () => {
     for (const f of readdirSync(ACTIONS_DIR).filter((x) => x.endsWith(".ts") && !x.endsWith(".test.ts"))) {
       const src = readFileSync(path.join(ACTIONS_DIR, f), "utf8");
-      const exported = [...src.matchAll(/^export\s+(?!async\s+function|type\s|interface\s)(\w+)/gm)].map(
-        (m) => `${f}: export ${m[1]}`,
-      );
+      const exported = [
+        ...src.matchAll(
+          /^export\s+(?!async\s+function|type\s|interface\s|const\s+\w+\s*=\s*define(?:Form|Redirect)?Action\()(\w+)/gm,
+        ),
+      ].map((m) => `${f}: export ${m[1]}`);
       expect(exported).toEqual([]);
     }
   });
@@ -1063,8 +1068,8 @@ function expectedOutcome(m: Mutation, role: Role, scope: Scope): Expected {
 /** What the call did, as a comparable label (unexpected errors keep their name and message for the failure output). */
 function outcomeOf(result: unknown): string {
   if (result === OK) return "ok";
-  if (result instanceof AuthorizationError) return "forbidden";
-  if (result instanceof NotFoundError) return "notFound";
+  if (isDomainError(result) && result.code === "forbidden") return "forbidden";
+  if (isDomainError(result) && result.code === "notFound") return "notFound";
   return result instanceof Error ? `unexpected ${result.name}: ${result.message}` : `unexpected ${String(result)}`;
 }
 const OK = Symbol("ok");
@@ -1109,8 +1114,8 @@ describe("mutation authorisation matrix", () => {
     expect(outcome).toBe(expected);
     // Typed action result, never a rethrow (a rethrow is a 500).
     expect(errorResult(result)).toEqual({ ok: false, error: expected });
-    if (result instanceof AuthorizationError)
-      expect([m.permission, ...(m.alsoRequires ?? [])]).toContain(result.permission);
+    if (isDomainError(result) && result.code === "forbidden")
+      expect([m.permission, ...(m.alsoRequires ?? [])]).toContain(result.subject);
     expect(await snapshot()).toBe(before);
   });
 
@@ -1135,7 +1140,7 @@ describe("exempt membership actions: another workspace is a missing one", () => 
     });
     const before = await snapshot();
     const e = await workspaces.switchWorkspace(session, foreign.workspace.id, { ip: null }).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(NotFoundError);
+    expect(e).toMatchObject({ code: "notFound" });
     expect(errorResult(e)).toEqual({ ok: false, error: "notFound" });
     expect(await snapshot()).toBe(before);
   });
@@ -1145,7 +1150,7 @@ describe("exempt membership actions: another workspace is a missing one", () => 
     const e = await members
       .leaveWorkspace(actorFor("VIEWER").userId, foreign.workspace.id, { ip: null })
       .catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(NotFoundError);
+    expect(e).toMatchObject({ code: "notFound" });
     expect(await snapshot()).toBe(before);
   });
 });

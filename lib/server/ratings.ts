@@ -11,9 +11,8 @@ import {
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
-import { StaleWriteError } from "./concurrency";
+import { notFound, stale, rejected } from "@/lib/errors/domain-error";
 import { writeTransaction } from "./db";
-import { NotFoundError } from "./errors";
 import { memberInWorkspace, teamInWorkspace } from "./teams";
 
 // Skill ratings (member × skill, 0–10) and a team's per-skill overrides. Each write names the version it read; null
@@ -31,18 +30,9 @@ export interface CellValue {
 /** The cell as it is now, for "their value and yours". */
 export type RatingConflict = CellValue | null;
 
-/** Some pasted cells are not levels; nothing was written. */
-export class PasteInvalidError extends Error {
-  readonly status = 422;
-  constructor(readonly cells: { memberId: string; skillId: string; error: string }[]) {
-    super("Pasted values are invalid");
-    this.name = "PasteInvalidError";
-  }
-}
-
 async function skillInWorkspace(tx: TransactionClient, actor: Actor, skillId: string) {
   const s = await tx.skill.findFirst({ where: { id: skillId, workspaceId: actor.workspaceId }, select: { id: true } });
-  if (!s) throw new NotFoundError("skill");
+  if (!s) throw notFound("skill");
   return s;
 }
 
@@ -57,8 +47,7 @@ async function writeCell(
   version: number | null,
 ) {
   const existing = await tx.skillRating.findUnique({ where: { memberId_skillId: { memberId, skillId } } });
-  if (version === null ? existing !== null : existing?.version !== version)
-    throw new StaleWriteError<RatingConflict>("rating", cellOf(existing));
+  if (version === null ? existing !== null : existing?.version !== version) throw stale("rating", cellOf(existing));
   const row = existing
     ? await tx.skillRating.update({ where: { id: existing.id }, data: { level, version: { increment: 1 } } })
     : await tx.skillRating.create({ data: { memberId, skillId, level } });
@@ -93,8 +82,7 @@ export async function clearRating(actor: Actor, input: ClearRatingInput, meta: M
     const existing = await tx.skillRating.findUnique({
       where: { memberId_skillId: { memberId: member.id, skillId: input.skillId } },
     });
-    if (!existing || existing.version !== input.version)
-      throw new StaleWriteError<RatingConflict>("rating", cellOf(existing));
+    if (!existing || existing.version !== input.version) throw stale("rating", cellOf(existing));
     await tx.skillRating.delete({ where: { id: existing.id } });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
@@ -130,7 +118,7 @@ export async function pasteRatings(
   const bad = parsed.flatMap((c) =>
     c.result && !c.result.ok ? [{ memberId: c.memberId, skillId: c.skillId, error: c.result.error }] : [],
   );
-  if (bad.length > 0) throw new PasteInvalidError(bad);
+  if (bad.length > 0) throw rejected("pasteInvalid", bad);
   const cells = parsed.flatMap((c) =>
     c.result?.ok ? [{ memberId: c.memberId, skillId: c.skillId, level: c.result.value, version: c.version }] : [],
   );
@@ -143,17 +131,17 @@ export async function pasteRatings(
       (await tx.skill.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true } })).map((s) => s.id),
     );
     for (const c of cells) {
-      if (!memberIds.has(c.memberId)) throw new NotFoundError("member");
-      if (!skillIds.has(c.skillId)) throw new NotFoundError("skill");
+      if (!memberIds.has(c.memberId)) throw notFound("member");
+      if (!skillIds.has(c.skillId)) throw notFound("skill");
     }
     const existing = await tx.skillRating.findMany({ where: { memberId: { in: [...memberIds] } } });
     const byCell = new Map(existing.map((r) => [`${r.memberId}:${r.skillId}`, r]));
-    const stale = cells.flatMap((c) => {
+    const changed = cells.flatMap((c) => {
       const row = byCell.get(`${c.memberId}:${c.skillId}`) ?? null;
       const ok = c.version === null ? row === null : row?.version === c.version;
       return ok ? [] : [{ memberId: c.memberId, skillId: c.skillId, current: cellOf(row) }];
     });
-    if (stale.length > 0) throw new StaleWriteError("ratings", stale);
+    if (changed.length > 0) throw stale("ratings", changed);
     const written: PastedCell[] = [];
     for (const c of cells) {
       const { after } = await writeCell(tx, c.memberId, c.skillId, c.level, c.version);
@@ -195,7 +183,7 @@ export async function setOverride(actor: Actor, input: SetOverrideInput, meta: M
       where: { teamId_skillId: { teamId: team.id, skillId: input.skillId } },
     });
     if (input.version === null ? existing !== null : existing?.version !== input.version)
-      throw new StaleWriteError("override", overrideOf(existing));
+      throw stale("override", overrideOf(existing));
     const row = existing
       ? await tx.teamSkillOverride.update({
           where: { id: existing.id },
@@ -226,7 +214,7 @@ export async function clearOverride(actor: Actor, input: ClearOverrideInput, met
     const existing = await tx.teamSkillOverride.findUnique({
       where: { teamId_skillId: { teamId: team.id, skillId: input.skillId } },
     });
-    if (!existing || existing.version !== input.version) throw new StaleWriteError("override", overrideOf(existing));
+    if (!existing || existing.version !== input.version) throw stale("override", overrideOf(existing));
     await tx.teamSkillOverride.delete({ where: { id: existing.id } });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,

@@ -4,11 +4,10 @@ import type { RemoveRequirementInput, SaveRequirementInput } from "@/lib/validat
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { can } from "./authz";
-import { StaleWriteError } from "./concurrency";
+import { notFound, stale } from "@/lib/errors/domain-error";
 import { db, writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
 import { getDecision } from "./decisions";
-import { NotFoundError } from "./errors";
 
 // Each candidate's skill requirements of one decision. Writes go through loadEditableDecision (permission, workspace,
 // decided-is-read-only); the owning team's ratings come with the decision detail.
@@ -81,17 +80,17 @@ export async function saveRequirement(
       where: { id: input.candidateId, decisionId: decision.id },
       select: { id: true },
     });
-    if (!candidate) throw new NotFoundError("candidate");
+    if (!candidate) throw notFound("candidate");
     const skill = await tx.skill.findFirst({
       where: { id: input.skillId, workspaceId: actor.workspaceId },
       select: { id: true },
     });
-    if (!skill) throw new NotFoundError("skill");
+    if (!skill) throw notFound("skill");
     const existing = await tx.skillRequirement.findUnique({
       where: { candidateId_skillId: { candidateId: candidate.id, skillId: skill.id } },
     });
     if (input.version === null ? existing !== null : existing?.version !== input.version) {
-      throw new StaleWriteError("requirement", existing ? view(existing) : null);
+      throw stale("requirement", existing ? view(existing) : null);
     }
     const row = existing
       ? await tx.skillRequirement.update({
@@ -131,8 +130,8 @@ export async function removeRequirement(
     const existing = await tx.skillRequirement.findFirst({
       where: { id: input.requirementId, candidate: { decisionId: decision.id } },
     });
-    if (!existing) throw new NotFoundError("requirement");
-    if (existing.version !== input.version) throw new StaleWriteError("requirement", view(existing));
+    if (!existing) throw notFound("requirement");
+    if (existing.version !== input.version) throw stale("requirement", view(existing));
     await tx.skillRequirement.delete({ where: { id: existing.id } });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,

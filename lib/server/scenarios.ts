@@ -3,7 +3,7 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { db, writeTransaction } from "./db";
-import { NotFoundError } from "./errors";
+import { notFound, duplicateName } from "@/lib/errors/domain-error";
 import { storedWeightsSchema, type ScenarioInput } from "@/lib/validation/scenario";
 
 export interface ScenarioDto {
@@ -13,14 +13,6 @@ export interface ScenarioDto {
   weights: Record<string, number>;
   createdByName: string | null;
   createdAt: string;
-}
-
-/** Names are unique per decision; the action turns this into a field message instead of a 500. */
-export class ScenarioNameTakenError extends Error {
-  constructor() {
-    super("scenario name taken");
-    this.name = "ScenarioNameTakenError";
-  }
 }
 
 export async function listScenarios(actor: Actor, decisionId: string): Promise<ScenarioDto[]> {
@@ -46,16 +38,16 @@ export async function createScenario(actor: Actor, input: ScenarioInput): Promis
       where: { id: input.decisionId, workspaceId: actor.workspaceId },
       select: { id: true, criteria: { select: { id: true } } },
     });
-    if (!decision) throw new NotFoundError("decision");
+    if (!decision) throw notFound("decision");
     // Only this decision's criteria are kept, so a scenario cannot smuggle ids from elsewhere.
     const own = new Set(decision.criteria.map((c) => c.id));
     const weights = Object.fromEntries(Object.entries(input.weights).filter(([id]) => own.has(id)));
-    if (!Object.values(weights).some((w) => w > 0)) throw new NotFoundError("criterion");
+    if (!Object.values(weights).some((w) => w > 0)) throw notFound("criterion");
     const taken = await tx.scenario.findFirst({
       where: { decisionId: decision.id, name: input.name },
       select: { id: true },
     });
-    if (taken) throw new ScenarioNameTakenError();
+    if (taken) throw duplicateName("scenario");
     const row = await tx.scenario.create({
       data: { decisionId: decision.id, name: input.name, weights, createdById: actor.userId },
       include: { createdBy: { select: { name: true } } },

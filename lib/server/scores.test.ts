@@ -6,11 +6,9 @@ import { BROKER_TEMPLATE } from "@/lib/templates/demo";
 import { evaluateDecision } from "@/lib/scoring";
 import { toScoringModel } from "@/lib/decisions/to-scoring-model";
 import type { Actor } from "./actor";
-import { StaleWriteError } from "./concurrency";
+import type { DomainError } from "@/lib/errors/domain-error";
 import { db } from "./db";
-import { DecisionLockedError } from "./decision-access";
-import { AuthorizationError, NotFoundError } from "./errors";
-import { deleteScore, getScoreGrid, InvalidScoreError, saveScore } from "./scores";
+import { deleteScore, getScoreGrid, saveScore } from "./scores";
 
 let demo: Awaited<ReturnType<typeof seedDemoWorkspace>>;
 let other: Awaited<ReturnType<typeof seedDemoWorkspace>>;
@@ -82,26 +80,28 @@ describe("saveScore", () => {
       evaluatorId: admin.userId,
     });
     for (const who of [lead, viewer]) {
-      await expect(saveScore(who, { ...cell(d, 1), value: 5, version: null })).rejects.toBeInstanceOf(
-        AuthorizationError,
-      );
+      await expect(saveScore(who, { ...cell(d, 1), value: 5, version: null })).rejects.toMatchObject({
+        code: "forbidden",
+      });
     }
     expect(await db.score.count({ where: { criterionId: d.criteria[1].id } })).toBe(0);
   });
 
   test("ids from another workspace behave as missing", async () => {
     const d = await freshBroker();
-    await expect(saveScore(foreignAda, { ...cell(d), value: 5, version: null })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveScore(foreignAda, { ...cell(d), value: 5, version: null })).rejects.toMatchObject({
+      code: "notFound",
+    });
     const foreign = await db.criterion.findFirstOrThrow({ where: { decision: { workspaceId: other.workspace.id } } });
     await expect(
       saveScore(ada, { ...cell(d), criterionId: foreign.id, value: 5, version: null }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    ).rejects.toMatchObject({ code: "notFound" });
     const otherCandidate = await db.candidate.findFirstOrThrow({
       where: { decisionId: other.decisions.get("broker") },
     });
     await expect(
       saveScore(ada, { ...cell(d), candidateId: otherCandidate.id, value: 5, version: null }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    ).rejects.toMatchObject({ code: "notFound" });
     expect(await db.score.count({ where: { criterion: { decisionId: d.id } } })).toBe(0);
   });
 
@@ -110,8 +110,8 @@ describe("saveScore", () => {
     await saveScore(ada, { ...cell(d), value: 6, version: null });
     await saveScore(ada, { ...cell(d), value: 7, version: 1 }); // the other tab
     const err = await saveScore(ada, { ...cell(d), value: 3, version: 1 }).catch((e) => e);
-    expect(err).toBeInstanceOf(StaleWriteError);
-    expect((err as StaleWriteError<{ value: number; version: number }>).current).toMatchObject({
+    expect(err).toMatchObject({ code: "stale" });
+    expect((err as DomainError).current as { value: number; version: number }).toMatchObject({
       value: 7,
       version: 2,
     });
@@ -122,13 +122,13 @@ describe("saveScore", () => {
     const d = await freshBroker();
     await saveScore(ada, { ...cell(d), value: 6, version: null });
     const err = await saveScore(ada, { ...cell(d), value: 9, version: null }).catch((e) => e);
-    expect(err).toBeInstanceOf(StaleWriteError);
-    expect((err as StaleWriteError<{ value: number }>).current).toMatchObject({ value: 6 });
+    expect(err).toMatchObject({ code: "stale" });
+    expect((err as DomainError).current as { value: number }).toMatchObject({ value: 6 });
     // Updating a score another tab deleted is a conflict too (current: null).
     await deleteScore(ada, { ...cell(d), version: 1 });
     const gone = await saveScore(ada, { ...cell(d), value: 2, version: 1 }).catch((e) => e);
-    expect(gone).toBeInstanceOf(StaleWriteError);
-    expect((gone as StaleWriteError).current).toBeNull();
+    expect(gone).toMatchObject({ code: "stale" });
+    expect((gone as DomainError).current).toBeNull();
   });
 
   test("different evaluators on the same cell and one evaluator on different cells never conflict", async () => {
@@ -144,15 +144,20 @@ describe("saveScore", () => {
   test("invalid values are refused: outside the rating scale, non-finite, skill-match cells", async () => {
     const d = await freshBroker();
     await expect(saveScore(ada, { ...cell(d), value: 11, version: null })).rejects.toMatchObject({
-      code: "valueOutOfScale",
+      code: "invalidInput",
+      fieldErrors: { value: "valueOutOfScale" },
     });
-    await expect(saveScore(ada, { ...cell(d), value: -0.5, version: null })).rejects.toBeInstanceOf(InvalidScoreError);
+    await expect(saveScore(ada, { ...cell(d), value: -0.5, version: null })).rejects.toMatchObject({
+      code: "invalidInput",
+    });
     await expect(saveScore(ada, { ...cell(d), value: Number.NaN, version: null })).rejects.toMatchObject({
-      code: "valueNotNumber",
+      code: "invalidInput",
+      fieldErrors: { value: "valueNotNumber" },
     });
     await db.criterion.update({ where: { id: d.criteria[1].id }, data: { kind: "SKILL_MATCH" } });
     await expect(saveScore(ada, { ...cell(d, 1), value: 5, version: null })).rejects.toMatchObject({
-      code: "notScorable",
+      code: "invalidInput",
+      fieldErrors: { value: "notScorable" },
     });
     // A metric takes any finite raw value in its unit.
     await db.criterion.update({ where: { id: d.criteria[2].id }, data: { kind: "METRIC", unit: "ms" } });
@@ -162,7 +167,8 @@ describe("saveScore", () => {
     // A custom scale: 1–5.
     await db.criterion.update({ where: { id: d.criteria[3].id }, data: { scaleMin: 1, scaleMax: 5 } });
     await expect(saveScore(ada, { ...cell(d, 3), value: 0, version: null })).rejects.toMatchObject({
-      code: "valueOutOfScale",
+      code: "invalidInput",
+      fieldErrors: { value: "valueOutOfScale" },
     });
     await expect(saveScore(ada, { ...cell(d, 3), value: 5, version: null })).resolves.toMatchObject({ value: 5 });
     expect(await db.score.count({ where: { criterion: { decisionId: d.id } } })).toBe(2);
@@ -172,8 +178,10 @@ describe("saveScore", () => {
     const d = await freshBroker();
     await saveScore(ada, { ...cell(d), value: 6, version: null });
     await db.decision.update({ where: { id: d.id }, data: { status: "DECIDED" } });
-    await expect(saveScore(ada, { ...cell(d), value: 7, version: 1 })).rejects.toBeInstanceOf(DecisionLockedError);
-    await expect(deleteScore(ada, { ...cell(d), version: 1 })).rejects.toBeInstanceOf(DecisionLockedError);
+    await expect(saveScore(ada, { ...cell(d), value: 7, version: 1 })).rejects.toMatchObject({
+      code: "decisionLocked",
+    });
+    await expect(deleteScore(ada, { ...cell(d), version: 1 })).rejects.toMatchObject({ code: "decisionLocked" });
     expect((await getScoreGrid(ada, d.id))!.canScore).toBe(false);
   });
 });
@@ -184,12 +192,12 @@ describe("deleteScore", () => {
     await saveScore(ada, { ...cell(d), value: 6, version: null });
     await saveScore(bo, { ...cell(d), value: 4, version: null });
     await saveScore(ada, { ...cell(d), value: 7, version: 1 });
-    await expect(deleteScore(ada, { ...cell(d), version: 1 })).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(deleteScore(ada, { ...cell(d), version: 1 })).rejects.toMatchObject({ code: "stale" });
     await deleteScore(ada, { ...cell(d), version: 2 });
     const left = await db.score.findMany({ where: { criterionId: d.criteria[0].id } });
     expect(left.map((s) => [s.evaluatorId, s.value])).toEqual([[bo.userId, 4]]);
     expect(await db.auditEvent.count({ where: { action: "score.deleted", actorId: ada.userId } })).toBeGreaterThan(0);
-    await expect(deleteScore(viewer, { ...cell(d), version: 1 })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(deleteScore(viewer, { ...cell(d), version: 1 })).rejects.toMatchObject({ code: "forbidden" });
   });
 });
 

@@ -5,20 +5,11 @@ import { scoreValueProblem, type DeleteScoreInput, type SaveScoreInput } from "@
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize, can } from "./authz";
-import { StaleWriteError, updateIfVersion } from "./concurrency";
+import { updateIfVersion } from "./concurrency";
 import { db, writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
 import { getDecision } from "./decisions";
-import { NotFoundError } from "./errors";
-
-/** A value the criterion cannot take (out of its scale, or a computed skill-match cell). Maps to a field error. */
-export class InvalidScoreError extends Error {
-  readonly status = 422;
-  constructor(readonly code: "valueNotNumber" | "valueOutOfScale" | "notScorable") {
-    super(code);
-    this.name = "InvalidScoreError";
-  }
-}
+import { notFound, stale, fieldErrors } from "@/lib/errors/domain-error";
 
 export interface EvaluatorProgress {
   id: string;
@@ -105,12 +96,12 @@ const toDto = toScoreDto;
 /** The cell's criterion and candidate, both of this decision (ids from the client are never trusted). */
 async function loadCell(tx: TransactionClient, decisionId: string, criterionId: string, candidateId: string) {
   const criterion = await tx.criterion.findFirst({ where: { id: criterionId, decisionId } });
-  if (!criterion) throw new NotFoundError("criterion");
+  if (!criterion) throw notFound("criterion");
   const candidate = await tx.candidate.findFirst({
     where: { id: candidateId, decisionId },
     select: { id: true, name: true },
   });
-  if (!candidate) throw new NotFoundError("candidate");
+  if (!candidate) throw notFound("candidate");
   return { criterion, candidate };
 }
 
@@ -129,7 +120,7 @@ export async function saveScore(actor: Actor, input: SaveScoreInput): Promise<Sc
     const decision = await loadEditableDecision(actor, input.decisionId, "score.write", tx);
     const { criterion } = await loadCell(tx, decision.id, input.criterionId, input.candidateId);
     const problem = scoreValueProblem(criterion, input.value);
-    if (problem) throw new InvalidScoreError(problem);
+    if (problem) throw fieldErrors({ value: problem });
 
     const existing = await ownScore(tx, actor, criterion.id, input.candidateId);
     const data = {
@@ -139,7 +130,7 @@ export async function saveScore(actor: Actor, input: SaveScoreInput): Promise<Sc
     };
     let saved;
     if (input.version === null) {
-      if (existing) throw new StaleWriteError("score", toDto(existing));
+      if (existing) throw stale("score", toDto(existing));
       saved = await tx.score.create({
         data: {
           criterionId: criterion.id,
@@ -151,7 +142,7 @@ export async function saveScore(actor: Actor, input: SaveScoreInput): Promise<Sc
         },
       });
     } else {
-      if (!existing) throw new StaleWriteError("score", null);
+      if (!existing) throw stale("score", null);
       const load = async () => {
         const row = await ownScore(tx, actor, criterion.id, input.candidateId);
         return row ? toDto(row) : null;
@@ -195,7 +186,7 @@ export async function deleteScore(actor: Actor, input: DeleteScoreInput): Promis
     const { count } = await tx.score.deleteMany({
       where: { id: existing.id, version: input.version, evaluatorId: actor.userId },
     });
-    if (count === 0) throw new StaleWriteError("score", toDto(existing));
+    if (count === 0) throw stale("score", toDto(existing));
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,

@@ -11,7 +11,7 @@ import {
 import { hashToken } from "@/lib/auth/tokens";
 import { changePassword, signIn, signOut, signOutEverywhere, signUp } from "./accounts";
 import { db } from "./db";
-import { AuthenticationError, ConflictError, ThrottledError } from "./errors";
+import type { DomainError } from "@/lib/errors/domain-error";
 import { validateSessionToken } from "./sessions";
 
 let time = new Date("2026-01-05T09:00:00Z").getTime();
@@ -56,7 +56,7 @@ describe("sign-up", () => {
     const u = await newUser();
     await expect(
       signUp({ name: "X", email: u.email, password: PASSWORD, workspaceName: "W" }, meta()),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toMatchObject({ code: "emailTaken" });
   });
 });
 
@@ -129,7 +129,7 @@ describe("sessions", () => {
         { currentPassword: "wrong one!", newPassword: "another long phrase" },
         { ip: null },
       ),
-    ).rejects.toBeInstanceOf(AuthenticationError);
+    ).rejects.toMatchObject({ code: "wrongPassword" });
     await changePassword(
       { userId: u.userId, sessionId: u.sessionId, workspaceId: u.workspaceId },
       { currentPassword: PASSWORD, newPassword: "another long phrase" },
@@ -137,7 +137,9 @@ describe("sessions", () => {
     );
     expect(await validateSessionToken(u.token)).not.toBeNull();
     expect(await validateSessionToken(other.token)).toBeNull();
-    await expect(signIn({ email: u.email, password: PASSWORD }, meta())).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(signIn({ email: u.email, password: PASSWORD }, meta())).rejects.toMatchObject({
+      code: "invalidCredentials",
+    });
     expect(await signIn({ email: u.email, password: "another long phrase" }, meta())).toHaveProperty("token");
   });
 
@@ -165,15 +167,15 @@ describe("sign-in throttling", () => {
     const u = await newUser();
     const start = time;
     for (let i = 0; i < THROTTLE_MAX_PER_ACCOUNT; i++) {
-      await expect(signIn({ email: u.email, password: "wrong password" }, meta())).rejects.toBeInstanceOf(
-        AuthenticationError,
-      );
+      await expect(signIn({ email: u.email, password: "wrong password" }, meta())).rejects.toMatchObject({
+        code: "invalidCredentials",
+      });
       advance(MIN);
     }
     const blocked = await signIn({ email: u.email, password: PASSWORD }, meta()).catch((e) => e);
-    expect(blocked).toBeInstanceOf(ThrottledError);
+    expect(blocked).toMatchObject({ code: "throttled" });
     // Retry when the first failure leaves the 15-minute window.
-    expect((blocked as ThrottledError).retryAt.getTime()).toBe(start + THROTTLE_WINDOW_MS);
+    expect((blocked as DomainError).retryAt!.getTime()).toBe(start + THROTTLE_WINDOW_MS);
     time = start + THROTTLE_WINDOW_MS + 1;
     const ok = await signIn({ email: u.email, password: PASSWORD }, meta());
     expect(ok.token).toBeTruthy();
@@ -187,11 +189,11 @@ describe("sign-in throttling", () => {
     for (let i = 0; i < THROTTLE_MAX_PER_IP; i++) {
       await expect(
         signIn({ email: `spray${i}@example.com`, password: "wrong password" }, { ip, userAgent: null }),
-      ).rejects.toBeInstanceOf(AuthenticationError);
+      ).rejects.toMatchObject({ code: "invalidCredentials" });
     }
-    await expect(signIn({ email: u.email, password: PASSWORD }, { ip, userAgent: null })).rejects.toBeInstanceOf(
-      ThrottledError,
-    );
+    await expect(signIn({ email: u.email, password: PASSWORD }, { ip, userAgent: null })).rejects.toMatchObject({
+      code: "throttled",
+    });
     expect(
       await signIn({ email: u.email, password: PASSWORD }, { ip: "203.0.113.10", userAgent: null }),
     ).toHaveProperty("token");

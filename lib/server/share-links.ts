@@ -6,7 +6,7 @@ import type { Actor } from "./actor";
 import { authorize } from "./authz";
 import { recordAudit } from "./audit";
 import { db, writeTransaction } from "./db";
-import { NotFoundError } from "./errors";
+import { notFound } from "@/lib/errors/domain-error";
 import { loadReportBundle } from "./exports";
 
 // Read-only links to one decision's report. Only SHA-256(token) is stored; the token is shown once at creation. A
@@ -35,7 +35,7 @@ export async function createShareLink(
       where: { id: input.decisionId, workspaceId: actor.workspaceId },
       select: { id: true },
     });
-    if (!d) throw new NotFoundError("decision");
+    if (!d) throw notFound("decision");
     const expiresAt = new Date(now().getTime() + input.days * DAY);
     const link = await tx.shareLink.create({
       data: { decisionId: d.id, tokenHash: hashToken(token), createdById: actor.userId, expiresAt, createdAt: now() },
@@ -59,7 +59,7 @@ export async function revokeShareLink(actor: Actor, input: { linkId: string; ip?
     const link = await tx.shareLink.findFirst({
       where: { id: input.linkId, decision: { workspaceId: actor.workspaceId } },
     });
-    if (!link) throw new NotFoundError("shareLink");
+    if (!link) throw notFound("shareLink");
     if (link.revokedAt) return;
     const revokedAt = now();
     await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt } });

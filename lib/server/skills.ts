@@ -4,10 +4,9 @@ import type { TransactionClient } from "@/lib/db/write-queue";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
-import { StaleWriteError, updateIfVersion } from "./concurrency";
+import { updateIfVersion } from "./concurrency";
 import { db, writeTransaction } from "./db";
-import { NotFoundError } from "./errors";
-import { DuplicateNameError } from "./errors";
+import { notFound, stale, duplicateName } from "@/lib/errors/domain-error";
 
 // The workspace's skill catalog. Everyone in the workspace reads it; skill.write changes it.
 
@@ -47,7 +46,7 @@ export async function listSkills(actor: Actor): Promise<SkillView[]> {
 
 async function skillInWorkspace(tx: TransactionClient, actor: Actor, skillId: string) {
   const s = await tx.skill.findFirst({ where: { id: skillId, workspaceId: actor.workspaceId } });
-  if (!s) throw new NotFoundError("skill");
+  if (!s) throw notFound("skill");
   return s;
 }
 
@@ -56,7 +55,7 @@ async function assertUniqueName(tx: TransactionClient, workspaceId: string, name
     where: { workspaceId, name, NOT: exceptId ? { id: exceptId } : undefined },
     select: { id: true },
   });
-  if (clash) throw new DuplicateNameError("skill");
+  if (clash) throw duplicateName("skill");
 }
 
 const fields = (s: { name: string; category: string; description: string }) => ({
@@ -127,7 +126,7 @@ export async function deleteSkill(actor: Actor, input: DeleteSkillInput, meta: M
       tx.teamSkillOverride.count({ where: { skillId: s.id } }),
     ]);
     const { count } = await tx.skill.deleteMany({ where: { id: s.id, version: input.version } });
-    if (count === 0) throw new StaleWriteError("skill", { ...fields(s), version: s.version });
+    if (count === 0) throw stale("skill", { ...fields(s), version: s.version });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,

@@ -6,24 +6,12 @@ import { parseLevel, parseClipboardGrid, setRatingSchema } from "@/lib/validatio
 import { createTeamSchema } from "@/lib/validation/team";
 import { saveRequirementSchema } from "@/lib/validation/requirement";
 import type { Actor } from "./actor";
-import { StaleWriteError } from "./concurrency";
+import type { DomainError } from "@/lib/errors/domain-error";
 import { db } from "./db";
-import { DecisionLockedError } from "./decision-access";
-import { AuthorizationError, NotFoundError } from "./errors";
-import { clearOverride, clearRating, PasteInvalidError, pasteRatings, setOverride, setRating } from "./ratings";
+import { clearOverride, clearRating, pasteRatings, setOverride, setRating } from "./ratings";
 import { getTeamFit, removeRequirement, saveRequirement } from "./requirements";
 import { createSkill, deleteSkill, listSkills, updateSkill } from "./skills";
-import {
-  addMember,
-  createTeam,
-  DuplicateNameError,
-  getTeam,
-  listTeams,
-  moveMember,
-  removeMember,
-  updateMember,
-  updateTeam,
-} from "./teams";
+import { addMember, createTeam, getTeam, listTeams, moveMember, removeMember, updateMember, updateTeam } from "./teams";
 
 type Seeded = Awaited<ReturnType<typeof seedDemoWorkspace>>;
 let demo: Seeded;
@@ -73,18 +61,18 @@ describe("authorisation", () => {
     const t = await orderTeam("Authz team");
     for (const who of ["viewer", "ada"]) {
       const a = actors[who];
-      await expect(createTeam(a, { name: `x-${who}`, description: "", aggregation: "top2" })).rejects.toBeInstanceOf(
-        AuthorizationError,
-      );
-      await expect(createSkill(a, { name: `x-${who}`, category: "", description: "" })).rejects.toBeInstanceOf(
-        AuthorizationError,
-      );
+      await expect(createTeam(a, { name: `x-${who}`, description: "", aggregation: "top2" })).rejects.toMatchObject({
+        code: "forbidden",
+      });
+      await expect(createSkill(a, { name: `x-${who}`, category: "", description: "" })).rejects.toMatchObject({
+        code: "forbidden",
+      });
       await expect(
         setRating(a, { memberId: t.members[0], skillId: t.sk("kubernetes"), level: 5, version: null }),
-      ).rejects.toBeInstanceOf(AuthorizationError);
-      await expect(addMember(a, { teamId: t.teamId, name: "Nope", userId: null })).rejects.toBeInstanceOf(
-        AuthorizationError,
-      );
+      ).rejects.toMatchObject({ code: "forbidden" });
+      await expect(addMember(a, { teamId: t.teamId, name: "Nope", userId: null })).rejects.toMatchObject({
+        code: "forbidden",
+      });
     }
     await expect(
       createTeam(actors.admin, { name: "Admin team", description: "", aggregation: "max" }),
@@ -99,17 +87,17 @@ describe("authorisation", () => {
     expect(await getTeam(foreignLead, t.teamId)).toBeNull();
     await expect(
       setRating(foreignLead, { memberId: t.members[0], skillId: t.sk("amqp"), level: 1, version: 1 }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    ).rejects.toMatchObject({ code: "notFound" });
     // A skill of the other workspace on a member of ours.
     await expect(
       setRating(actors.lead, { memberId: t.members[0], skillId: other.skillIds.get("amqp")!, level: 1, version: null }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    ).rejects.toMatchObject({ code: "notFound" });
     await expect(
       updateTeam(foreignLead, { teamId: t.teamId, version: 1, name: "Hijack", description: "", aggregation: "top2" }),
-    ).rejects.toBeInstanceOf(NotFoundError);
-    await expect(removeMember(foreignLead, { memberId: t.members[0], version: 1 })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    ).rejects.toMatchObject({ code: "notFound" });
+    await expect(removeMember(foreignLead, { memberId: t.members[0], version: 1 })).rejects.toMatchObject({
+      code: "notFound",
+    });
     await expect(
       updateSkill(foreignLead, {
         skillId: demo.skillIds.get("go")!,
@@ -118,13 +106,13 @@ describe("authorisation", () => {
         category: "",
         description: "",
       }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    ).rejects.toMatchObject({ code: "notFound" });
     await expect(
       pasteRatings(foreignLead, {
         teamId: t.teamId,
         cells: [{ memberId: t.members[0], skillId: t.sk("amqp"), text: "1", version: 2 }],
       }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    ).rejects.toMatchObject({ code: "notFound" });
     await expect(
       saveRequirement(foreignLead, {
         decisionId: demo.decisions.get("broker")!,
@@ -134,11 +122,11 @@ describe("authorisation", () => {
         minLevel: null,
         version: null,
       }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    ).rejects.toMatchObject({ code: "notFound" });
     // Linking a member to a user outside the workspace.
     await expect(
       addMember(actors.lead, { teamId: t.teamId, name: "Spy", userId: other.users.get("ada")! }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    ).rejects.toMatchObject({ code: "notFound" });
   });
 });
 
@@ -160,11 +148,11 @@ describe("teams and members", () => {
       description: "",
       aggregation: "top2",
     }).catch((e) => e);
-    expect(err).toBeInstanceOf(StaleWriteError);
-    expect((err as StaleWriteError).current).toMatchObject({ name: "Renamed", aggregation: "mean", version: 2 });
+    expect(err).toMatchObject({ code: "stale" });
+    expect((err as DomainError).current).toMatchObject({ name: "Renamed", aggregation: "mean", version: 2 });
     await expect(
       createTeam(actors.lead, { name: "Renamed", description: "", aggregation: "top2" }),
-    ).rejects.toBeInstanceOf(DuplicateNameError);
+    ).rejects.toMatchObject({ code: "nameTaken" });
     const audit = await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["team.created", "team.updated"]);
   });
@@ -182,7 +170,7 @@ describe("teams and members", () => {
     ]);
     // Reordering does not bump versions, so a colleague's rename of A (version 1) still applies.
     await updateMember(actors.admin, { memberId: a.id, version: 1, name: "Ada", userId: actors.ada.userId });
-    await expect(removeMember(actors.lead, { memberId: b.id, version: 1 })).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(removeMember(actors.lead, { memberId: b.id, version: 1 })).rejects.toMatchObject({ code: "stale" });
     await removeMember(actors.lead, { memberId: b.id, version: 2 });
     team = (await getTeam(actors.lead, teamId))!;
     expect(team.members.map((m) => m.name)).toEqual(["Ada"]);
@@ -232,16 +220,16 @@ describe("ratings", () => {
       level: 6,
       version: null,
     }).catch((e) => e);
-    expect(created).toBeInstanceOf(StaleWriteError);
-    expect((created as StaleWriteError).current).toEqual({ level: 5, version: 1 });
+    expect(created).toMatchObject({ code: "stale" });
+    expect((created as DomainError).current).toEqual({ level: 5, version: 1 });
     await setRating(actors.admin, { memberId: t.members[0], skillId: k8s, level: 6, version: 1 });
     const stale = await setRating(actors.lead, { memberId: t.members[0], skillId: k8s, level: 7, version: 1 }).catch(
       (e) => e,
     );
-    expect((stale as StaleWriteError).current).toEqual({ level: 6, version: 2 });
-    await expect(clearRating(actors.lead, { memberId: t.members[0], skillId: k8s, version: 1 })).rejects.toBeInstanceOf(
-      StaleWriteError,
-    );
+    expect((stale as DomainError).current).toEqual({ level: 6, version: 2 });
+    await expect(clearRating(actors.lead, { memberId: t.members[0], skillId: k8s, version: 1 })).rejects.toMatchObject({
+      code: "stale",
+    });
     // Two people on different cells, both from version 1: no conflict.
     await setRating(actors.lead, { memberId: t.members[1], skillId: t.sk("amqp"), level: 7, version: 1 });
     await setRating(actors.admin, { memberId: t.members[1], skillId: t.sk("jms"), level: 7, version: 1 });
@@ -270,8 +258,8 @@ describe("ratings", () => {
       row.map((text, j) => ({ memberId: t.members[i], skillId: skills[j], text, version: 1 })),
     );
     const err = await pasteRatings(actors.lead, { teamId: t.teamId, cells }).catch((e) => e);
-    expect(err).toBeInstanceOf(PasteInvalidError);
-    expect((err as PasteInvalidError).cells.map((c) => c.error)).toEqual([
+    expect(err).toMatchObject({ code: "pasteInvalid" });
+    expect(((err as DomainError).details as { error: string }[]).map((c) => c.error)).toEqual([
       "levelOutOfRange",
       "levelNotNumber",
       "levelOutOfRange",
@@ -281,8 +269,8 @@ describe("ratings", () => {
     // Valid values but one stale version: still nothing written.
     const good = cells.map((c, i) => ({ ...c, text: String(i % 10), version: i === 4 ? 7 : 1 }));
     const stale = await pasteRatings(actors.lead, { teamId: t.teamId, cells: good }).catch((e) => e);
-    expect(stale).toBeInstanceOf(StaleWriteError);
-    expect((stale as StaleWriteError).current).toEqual([
+    expect(stale).toMatchObject({ code: "stale" });
+    expect((stale as DomainError).current).toEqual([
       { memberId: t.members[1], skillId: skills[1], current: { level: 4, version: 1 } },
     ]);
     expect(await snapshot()).toEqual(before);
@@ -303,7 +291,7 @@ describe("ratings", () => {
     });
     await expect(
       setOverride(actors.admin, { teamId: t.teamId, skillId: t.sk("jms"), level: 2, reason: "x", version: null }),
-    ).rejects.toBeInstanceOf(StaleWriteError);
+    ).rejects.toMatchObject({ code: "stale" });
     const team = (await getTeam(actors.viewer, t.teamId))!;
     const jms = teamVector(
       { members: team.members, ratings: team.ratings, overrides: team.overrides },
@@ -330,9 +318,9 @@ describe("skills", () => {
       ratingCount: 1,
       requirementCount: 0,
     });
-    await expect(createSkill(actors.lead, { name: "NATS", category: "", description: "" })).rejects.toBeInstanceOf(
-      DuplicateNameError,
-    );
+    await expect(createSkill(actors.lead, { name: "NATS", category: "", description: "" })).rejects.toMatchObject({
+      code: "nameTaken",
+    });
     await updateSkill(actors.lead, {
       skillId: id,
       version: 1,
@@ -340,7 +328,7 @@ describe("skills", () => {
       category: "Messaging",
       description: "",
     });
-    await expect(deleteSkill(actors.lead, { skillId: id, version: 1 })).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(deleteSkill(actors.lead, { skillId: id, version: 1 })).rejects.toMatchObject({ code: "stale" });
     await deleteSkill(actors.lead, { skillId: id, version: 2 });
     expect(await db.skillRating.count({ where: { skillId: id } })).toBe(0);
   });
@@ -364,7 +352,7 @@ describe("requirements", () => {
     });
     await expect(
       saveRequirement(actors.admin, { decisionId, candidateId, skillId, weight: 0.5, minLevel: null, version: null }),
-    ).rejects.toBeInstanceOf(StaleWriteError);
+    ).rejects.toMatchObject({ code: "stale" });
     const r2 = await saveRequirement(actors.lead, {
       decisionId,
       candidateId,
@@ -382,16 +370,16 @@ describe("requirements", () => {
         minLevel: null,
         version: r2.version,
       }),
-    ).rejects.toBeInstanceOf(AuthorizationError);
-    await expect(
-      removeRequirement(actors.lead, { decisionId, requirementId: r.id, version: 1 }),
-    ).rejects.toBeInstanceOf(StaleWriteError);
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(removeRequirement(actors.lead, { decisionId, requirementId: r.id, version: 1 })).rejects.toMatchObject(
+      { code: "stale" },
+    );
     await removeRequirement(actors.lead, { decisionId, requirementId: r.id, version: r2.version });
 
     await db.decision.update({ where: { id: decisionId }, data: { status: "DECIDED" } });
     await expect(
       saveRequirement(actors.lead, { decisionId, candidateId, skillId, weight: 1, minLevel: null, version: null }),
-    ).rejects.toBeInstanceOf(DecisionLockedError);
+    ).rejects.toMatchObject({ code: "decisionLocked" });
     expect((await getTeamFit(actors.lead, decisionId))!.editable).toBe(false);
     expect(await db.auditEvent.count({ where: { entityId: r.id } })).toBe(3);
   });

@@ -12,20 +12,15 @@ import type {
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
-import { StaleWriteError, updateIfVersion } from "./concurrency";
+import { updateIfVersion } from "./concurrency";
 import { db, writeTransaction } from "./db";
-import { NotFoundError } from "./errors";
+import { notFound, stale, duplicateName } from "@/lib/errors/domain-error";
 
 // Teams and their members. Reads need only workspace membership (decision.read); writes need team.write. Every id
 // from the client is resolved inside the actor's workspace, so a foreign id behaves exactly like a missing one.
 
 type Meta = { ip: string | null };
 const NO_META: Meta = { ip: null };
-
-/** A second team (or skill) with the same name in the workspace; the form shows it as a field message. */
-// Defined with the other domain errors; re-exported so callers of this module keep one import.
-import { DuplicateNameError } from "./errors";
-export { DuplicateNameError };
 
 export interface TeamSummary {
   id: string;
@@ -140,14 +135,14 @@ export async function getTeam(actor: Actor, teamId: string): Promise<TeamDetail 
 /** Team of the actor's workspace, or NotFoundError. */
 export async function teamInWorkspace(tx: TransactionClient, actor: Actor, teamId: string) {
   const team = await tx.team.findFirst({ where: { id: teamId, workspaceId: actor.workspaceId } });
-  if (!team) throw new NotFoundError("team");
+  if (!team) throw notFound("team");
   return team;
 }
 
 /** Member of a team of the actor's workspace, or NotFoundError. */
 export async function memberInWorkspace(tx: TransactionClient, actor: Actor, memberId: string) {
   const m = await tx.teamMember.findFirst({ where: { id: memberId, team: { workspaceId: actor.workspaceId } } });
-  if (!m) throw new NotFoundError("member");
+  if (!m) throw notFound("member");
   return m;
 }
 
@@ -156,7 +151,7 @@ async function assertUniqueName(tx: TransactionClient, workspaceId: string, name
     where: { workspaceId, name, NOT: exceptId ? { id: exceptId } : undefined },
     select: { id: true },
   });
-  if (clash) throw new DuplicateNameError("team");
+  if (clash) throw duplicateName("team");
 }
 
 /** Only users who belong to the workspace can be linked; anything else is "not found". */
@@ -166,7 +161,7 @@ async function assertWorkspaceUser(tx: TransactionClient, actor: Actor, userId: 
     where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId } },
     select: { id: true },
   });
-  if (!m) throw new NotFoundError("user");
+  if (!m) throw notFound("user");
 }
 
 const teamFields = (t: { name: string; description: string; aggregation: string }) => ({
@@ -291,8 +286,7 @@ export async function moveMember(actor: Actor, input: MoveMemberInput, meta: Met
   authorize(actor, "team.write");
   await writeTransaction(async (tx) => {
     const m = await memberInWorkspace(tx, actor, input.memberId);
-    if (m.version !== input.version)
-      throw new StaleWriteError("member", { name: m.name, userId: m.userId, version: m.version });
+    if (m.version !== input.version) throw stale("member", { name: m.name, userId: m.userId, version: m.version });
     const all = await tx.teamMember.findMany({
       where: { teamId: m.teamId },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -329,7 +323,7 @@ export async function removeMember(actor: Actor, input: RemoveMemberInput, meta:
       select: { skillId: true, level: true },
     });
     const { count } = await tx.teamMember.deleteMany({ where: { id: m.id, version: input.version } });
-    if (count === 0) throw new StaleWriteError("member", { name: m.name, userId: m.userId, version: m.version });
+    if (count === 0) throw stale("member", { name: m.name, userId: m.userId, version: m.version });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,

@@ -4,7 +4,7 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { db, writeTransaction } from "./db";
-import { NotFoundError } from "./errors";
+import { notFound } from "@/lib/errors/domain-error";
 
 export interface WorkspaceChoice {
   id: string;
@@ -32,7 +32,7 @@ export async function switchWorkspace(
     const membership = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId, userId: session.userId } },
     });
-    if (!membership) throw new NotFoundError("Workspace");
+    if (!membership) throw notFound("Workspace");
     await tx.session.update({ where: { id: session.id }, data: { activeWorkspaceId: workspaceId } });
     await recordAudit(tx, {
       workspaceId,
@@ -49,7 +49,7 @@ export async function switchWorkspace(
 
 export async function getWorkspaceName(actor: Actor): Promise<string> {
   const ws = await db.workspace.findUnique({ where: { id: actor.workspaceId }, select: { name: true } });
-  if (!ws) throw new NotFoundError("Workspace");
+  if (!ws) throw notFound("Workspace");
   return ws.name;
 }
 
@@ -57,7 +57,7 @@ export async function renameWorkspace(actor: Actor, name: string, meta: { ip: st
   authorize(actor, "settings.write");
   await writeTransaction(async (tx) => {
     const before = await tx.workspace.findUnique({ where: { id: actor.workspaceId }, select: { name: true } });
-    if (!before) throw new NotFoundError("Workspace");
+    if (!before) throw notFound("Workspace");
     await tx.workspace.update({ where: { id: actor.workspaceId }, data: { name, version: { increment: 1 } } });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,

@@ -145,3 +145,4 @@ export type ReorderInput = z.infer<typeof reorderSchema>;
 
 export const removeRowSchema = z.object({ id, version: z.number().int().min(1) });
 export const restoreRowSchema = z.object({ decisionId: id, undoToken: id });
+export const rowIdSchema = z.object({ id: z.string().min(1, "invalid").max(64, "invalid") });

@@ -106,15 +106,3 @@ export function parseListQuery(params: Record<string, string | string[] | undefi
     archived: first(params.archived),
   });
 }
-
-/**
- * Thrown by the data layer when input that passed the per-field schema breaks a rule only the stored row can check
- * (scale min ≥ max after merging, a candidate of another decision). Actions turn it into field messages.
- */
-export class FieldValidationError extends Error {
-  readonly status = 422;
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super(`Invalid input: ${Object.keys(fieldErrors).join(", ")}`);
-    this.name = "FieldValidationError";
-  }
-}

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { ExportPanel } from "@/components/report/export-panel";
@@ -8,7 +7,7 @@ import { reportTranslator } from "@/lib/export/i18n";
 import type { Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/server/authz";
 import { requireActor } from "@/lib/server/context";
-import { NotFoundError } from "@/lib/server/errors";
+import { orNotFoundPage } from "@/lib/server/action-result";
 import { loadReportBundle } from "@/lib/server/exports";
 import { listShareLinks } from "@/lib/server/share-links";
 
@@ -23,10 +22,7 @@ export default async function ReportPage({ params }: Props) {
   const { id } = await params;
   const locale = (await getLocale()) as Locale;
   const t = reportTranslator(locale);
-  const bundle = await loadReportBundle(actor, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const bundle = await orNotFoundPage(loadReportBundle(actor, id));
   const writer = can(actor.role, "decision.write");
   const links = writer ? await listShareLinks(actor, id) : [];
   return (

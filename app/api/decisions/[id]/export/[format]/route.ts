@@ -2,6 +2,7 @@
 // (export.read, checked in the data layer); a decision of another workspace is a 404 like a missing one.
 import { getLocale } from "next-intl/server";
 import { actorOrThrow } from "@/lib/server/context";
+import { notFound } from "@/lib/errors/domain-error";
 import { withErrorResponses } from "@/lib/server/action-result";
 import { exportDecisionJson, loadReportBundle } from "@/lib/server/exports";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/filename";
@@ -13,8 +14,7 @@ export const dynamic = "force-dynamic";
 export const GET = withErrorResponses(
   async (_req: Request, ctx: { params: Promise<{ id: string; format: string }> }) => {
     const { id, format } = await ctx.params;
-    if (!(EXPORT_FORMATS as readonly string[]).includes(format))
-      return Response.json({ error: "UnknownFormat" }, { status: 404 });
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw notFound("format");
     const actor = await actorOrThrow();
     const locale = (await getLocale()) as Locale;
     if (format === "json") {
