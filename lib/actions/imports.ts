@@ -8,6 +8,7 @@ import { actorOrThrow } from "@/lib/server/context";
 import {
   applyJsonImport,
   applyMatrixImport,
+  authorizeImport,
   ImportRejectedError,
   ImportStaleError,
   planJsonImport,
@@ -16,7 +17,13 @@ import {
   type MatrixPlan,
 } from "@/lib/server/imports";
 import type { ParsedMatrix } from "@/lib/import/matrix";
-import { IMPORT_MAX_BYTES, importTargetSchema, type ImportIssue, type ImportTarget } from "@/lib/validation/import";
+import {
+  FILE_TOO_LARGE,
+  IMPORT_MAX_BYTES,
+  importTargetSchema,
+  type ImportIssue,
+  type ImportTarget,
+} from "@/lib/validation/import";
 
 export type ImportPreview =
   | {
@@ -35,7 +42,7 @@ export type ImportConfirm =
 async function fileFrom(formData: FormData): Promise<{ name: string; bytes: Uint8Array } | ImportIssue> {
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { key: "fileMissing" };
-  if (file.size > IMPORT_MAX_BYTES) return { key: "fileTooLarge", params: { max: "2 MB" } };
+  if (file.size > IMPORT_MAX_BYTES) return FILE_TOO_LARGE;
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
@@ -49,21 +56,24 @@ function targetFrom(formData: FormData): ImportTarget | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** Only after the caller is known and may import is a byte of the upload read (an anonymous request parses nothing). */
 async function prepare(formData: FormData) {
+  const actor = await actorOrThrow();
+  authorizeImport(actor);
   const file = await fileFrom(formData);
   if ("key" in file) return { ok: false as const, issues: [file], warnings: [] };
   const target = targetFrom(formData);
   if (!target) return { ok: false as const, issues: [{ key: "invalid" }], warnings: [] };
   const read = await readImportFile(file.name, file.bytes);
   if (!read.ok) return { ok: false as const, issues: read.issues, warnings: read.warnings };
-  return { ok: true as const, read, target };
+  return { ok: true as const, read, target, actor };
 }
 
 export async function previewImportAction(_prev: unknown, formData: FormData): Promise<ImportPreview> {
-  const p = await prepare(formData);
-  if (!p.ok) return p;
   try {
-    const actor = await actorOrThrow();
+    const p = await prepare(formData);
+    if (!p.ok) return p;
+    const { actor } = p;
     if (p.read.kind === "json")
       return { ok: true, kind: "json", plan: await planJsonImport(actor, p.read.json), warnings: [] };
     const plan = await planMatrixImport(actor, p.read.matrix, p.target);
@@ -82,10 +92,15 @@ export async function previewImportAction(_prev: unknown, formData: FormData): P
 }
 
 export async function confirmImportAction(formData: FormData): Promise<ImportConfirm> {
-  const p = await prepare(formData);
-  if (!p.ok) return { ok: false, error: "invalidInput", issues: p.issues };
+  let p: Awaited<ReturnType<typeof prepare>>;
   try {
-    const actor = await actorOrThrow();
+    p = await prepare(formData);
+  } catch (e) {
+    return { ok: false, error: errorResult(e).error };
+  }
+  if (!p.ok) return { ok: false, error: "invalidInput", issues: p.issues };
+  const { actor } = p;
+  try {
     const { decisionId } =
       p.read.kind === "json"
         ? await applyJsonImport(actor, p.read.json)

@@ -32,6 +32,11 @@ export class ImportRejectedError extends Error {
   }
 }
 
+/** Who may upload a file for import at all; the action calls this before it reads the upload. */
+export function authorizeImport(actor: Actor): void {
+  authorize(actor, "decision.write");
+}
+
 const nameKey = (s: string) => s.normalize("NFKC").trim().toLowerCase();
 
 export interface MatrixPlan {
