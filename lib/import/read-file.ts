@@ -1,5 +1,5 @@
 // An uploaded file → what it would import, or the problems that stop it. Pure apart from parsing: no database.
-import { decisionJsonSchema, type DecisionJson } from "@/lib/validation/decision-json";
+import { parseDecisionJson, type DecisionJson } from "@/lib/validation/decision-json";
 import {
   FILE_TOO_LARGE,
   IMPORT_MAX_BYTES,
@@ -40,36 +40,7 @@ function readJson(bytes: Uint8Array): ReadResult {
   } catch {
     return { ok: false, format: "json", issues: [{ key: "invalidJson" }], warnings: [] };
   }
-  const parsed = decisionJsonSchema.safeParse(data);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 50).map((i) => ({ key: knownKey(i.message), path: i.path.join(".") }));
-    return { ok: false, format: "json", issues, warnings: [] };
-  }
-  return { ok: true, format: "json", kind: "json", json: parsed.data, warnings: [] };
+  const parsed = parseDecisionJson(data);
+  if (!parsed.ok) return { ok: false, format: "json", issues: parsed.issues, warnings: [] };
+  return { ok: true, format: "json", kind: "json", json: parsed.json, warnings: [] };
 }
-
-const KNOWN = new Set([
-  "nameRequired",
-  "nameTooLong",
-  "textTooLong",
-  "titleRequired",
-  "titleTooLong",
-  "notANumber",
-  "weightNegative",
-  "weightTooLarge",
-  "kindInvalid",
-  "directionInvalid",
-  "formatUnknown",
-  "versionUnsupported",
-  "unknownCriterion",
-  "unknownCandidate",
-  "duplicateName",
-  "duplicateScore",
-  "noCriteria",
-  "noCandidates",
-  "tooManyCriteria",
-  "tooManyCandidates",
-  "tooManyScores",
-]);
-/** zod's own messages (wrong type, unknown key) become the generic "invalid". */
-const knownKey = (m: string) => (KNOWN.has(m) ? m : "invalid");

@@ -37,12 +37,15 @@ const optionalNumber = z
   });
 const optionalText = (max: number) => z.string().max(max, "textTooLong");
 
+/** A criterion's raw weight once it is a number (the editor's text box and the JSON import both end here). */
+export const weightValue = z.number().min(0, "weightNegative").max(MAX_WEIGHT, "weightTooLarge");
+
 export const criterionFieldParsers = {
   name: z.string().trim().min(1, "nameRequired").max(120, "nameTooLong"),
   description: optionalText(2000),
   lowMeaning: optionalText(500),
   highMeaning: optionalText(500),
-  weight: requiredNumber.pipe(z.number().min(0, "weightNegative").max(MAX_WEIGHT, "weightTooLarge")),
+  weight: requiredNumber.pipe(weightValue),
   kind: z.enum(CRITERION_KINDS, { message: "kindInvalid" }),
   direction: z.enum(DIRECTIONS, { message: "directionInvalid" }),
   scaleMin: optionalNumber,
