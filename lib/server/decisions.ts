@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "./actor";
+import { applyBlindScoring } from "./blind";
 import { authorize } from "./authz";
 import { db } from "./db";
 import { toScoreDto, type DecisionDetail, type DecisionSummary } from "@/lib/decisions/dto";
@@ -111,7 +112,8 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
   const evaluators = new Map<string, string>();
   for (const s of scores) evaluators.set(s.evaluator.id, s.evaluator.name);
 
-  return {
+  // Blind scoring (lib/server/blind.ts) is applied here, so every page and export built on this read inherits it.
+  const detail: DecisionDetail = {
     id: d.id,
     title: d.title,
     context: d.context,
@@ -172,6 +174,7 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
         }
       : null,
   };
+  return applyBlindScoring(actor, detail, d.settings);
 }
 
 export interface DecisionHeader {
