@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { IMPORT_BODY_LIMIT_BYTES } from "./lib/validation/import";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -18,6 +19,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.STACKWISE_DIST_DIR ?? ".next",
   // `npm test` type-checks the whole project as its own step; skipping it here halves build time on small machines.
   typescript: { ignoreBuildErrors: true },
+  // Uploads are capped by the import's own check (IMPORT_MAX_BYTES, a field message); Next's limit sits just above
+  // it so a slightly larger file still reaches that check instead of failing inside Next with a 500.
+  experimental: { serverActions: { bodySizeLimit: IMPORT_BODY_LIMIT_BYTES } },
 };
 
 export default withNextIntl(nextConfig);

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { confirmImportAction, previewImportAction, type ImportPreview } from "@/lib/actions/imports";
 import type { ActionState } from "@/lib/errors/action-result";
-import type { ImportIssue } from "@/lib/validation/import";
+import { FILE_TOO_LARGE, IMPORT_MAX_BYTES, formatMegabytes, type ImportIssue } from "@/lib/validation/import";
 
 /** A failed action as the preview it replaces: the domain error's code, and its issues when it lists any. */
 function asPreview(state: ActionState<ImportPreview>): ImportPreview | null {
@@ -81,13 +81,17 @@ export function ImportForm({ decisions, into }: { decisions: ImportDecisionOptio
           setOverride(null);
           setDone(null);
           setConfirmError(null);
-          previewAction(fd);
+          // Same limit and message as the server; a file this large is not sent at all.
+          const file = fd.get("file");
+          if (file instanceof File && file.size > IMPORT_MAX_BYTES)
+            setOverride({ ok: false, issues: [FILE_TOO_LARGE], warnings: [] });
+          else previewAction(fd);
         }}
         className="import-form"
       >
         <p className="report-note">{t("format")}</p>
         <label className="field">
-          {t("file", { size: "2 MB" })}
+          {t("file", { size: formatMegabytes(IMPORT_MAX_BYTES) })}
           <input type="file" name="file" accept=".csv,.xlsx,.json,text/csv,application/json" required />
         </label>
         <fieldset>

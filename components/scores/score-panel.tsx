@@ -15,6 +15,7 @@ import {
 } from "@/lib/validation/score";
 import { formatPoints, formatRaw } from "@/components/decisions/number-format";
 import type { SaveOp } from "./use-score-saver";
+import { safeHref } from "@/lib/validation/url";
 
 export function ScorePanel(props: {
   criterion: CriterionDto;
@@ -164,8 +165,8 @@ export function ScorePanel(props: {
               <li key={s.id}>
                 <strong>{props.evaluatorNames[s.evaluatorId] ?? "—"}</strong>: {formatRaw(f, s.value)}
                 {s.rationale ? <span className="sub">{s.rationale}</span> : null}
-                {s.evidenceUrl ? (
-                  <a className="sub" href={s.evidenceUrl} rel="noopener noreferrer nofollow" target="_blank">
+                {safeHref(s.evidenceUrl) ? (
+                  <a className="sub" href={safeHref(s.evidenceUrl)!} rel="noopener noreferrer nofollow" target="_blank">
                     {t("panel.evidenceLink")}
                   </a>
                 ) : null}

@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { formatRaw, formatShare } from "@/components/decisions/number-format";
 import { normaliseWeights } from "@/lib/scoring";
 import type { SetupData } from "@/lib/server/decisions";
+import { safeHref } from "@/lib/validation/url";
 
 export function SetupReadOnly({ data }: { data: SetupData }) {
   const t = useTranslations("setup");
@@ -74,9 +75,13 @@ export function SetupReadOnly({ data }: { data: SetupData }) {
               {c.link ? (
                 <>
                   {" · "}
-                  <a href={c.link} rel="noopener noreferrer">
-                    {c.link}
-                  </a>
+                  {safeHref(c.link) ? (
+                    <a href={safeHref(c.link)!} rel="noopener noreferrer">
+                      {c.link}
+                    </a>
+                  ) : (
+                    c.link
+                  )}
                 </>
               ) : null}
               {c.description ? <span className="sub">{c.description}</span> : null}

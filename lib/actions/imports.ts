@@ -6,17 +6,25 @@
 import { z } from "zod";
 import { readImportFile } from "@/lib/import/read-file";
 import { rejected } from "@/lib/errors/domain-error";
+import type { Actor } from "@/lib/server/actor";
 import { defineFormAction } from "@/lib/server/define-action";
 import {
   applyJsonImport,
   applyMatrixImport,
+  authorizeImport,
   planJsonImport,
   planMatrixImport,
   type JsonPlan,
   type MatrixPlan,
 } from "@/lib/server/imports";
 import type { ParsedMatrix } from "@/lib/import/matrix";
-import { IMPORT_MAX_BYTES, importTargetSchema, type ImportIssue, type ImportTarget } from "@/lib/validation/import";
+import {
+  FILE_TOO_LARGE,
+  IMPORT_MAX_BYTES,
+  importTargetSchema,
+  type ImportIssue,
+  type ImportTarget,
+} from "@/lib/validation/import";
 
 export type ImportPreview =
   | {
@@ -41,7 +49,7 @@ type ImportFields = z.infer<typeof importFields>;
 async function fileFrom(formData: FormData): Promise<{ name: string; bytes: Uint8Array } | ImportIssue> {
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { key: "fileMissing" };
-  if (file.size > IMPORT_MAX_BYTES) return { key: "fileTooLarge", params: { max: "2 MB" } };
+  if (file.size > IMPORT_MAX_BYTES) return FILE_TOO_LARGE;
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
@@ -54,7 +62,9 @@ function targetFrom(fields: ImportFields): ImportTarget | null {
   return parsed.success ? parsed.data : null;
 }
 
-async function prepare(fields: ImportFields, formData: FormData) {
+/** Only after the caller is known and may import is a byte of the upload read (an anonymous request parses nothing). */
+async function prepare(actor: Actor, fields: ImportFields, formData: FormData) {
+  authorizeImport(actor);
   const file = await fileFrom(formData);
   if ("key" in file) return { ok: false as const, issues: [file], warnings: [] };
   const target = targetFrom(fields);
@@ -67,7 +77,7 @@ async function prepare(fields: ImportFields, formData: FormData) {
 export const previewImportAction = defineFormAction(
   importFields,
   async (actor, fields, formData): Promise<ImportPreview> => {
-    const p = await prepare(fields, formData);
+    const p = await prepare(actor, fields, formData);
     if (!p.ok) return p;
     if (p.read.kind === "json")
       return { ok: true, kind: "json", plan: await planJsonImport(actor, p.read.json), warnings: [] };
@@ -86,7 +96,7 @@ export const previewImportAction = defineFormAction(
 export const confirmImportAction = defineFormAction(
   importFields,
   async (actor, fields, formData) => {
-    const p = await prepare(fields, formData);
+    const p = await prepare(actor, fields, formData);
     if (!p.ok) throw rejected("importRejected", p.issues);
     return p.read.kind === "json"
       ? applyJsonImport(actor, p.read.json)

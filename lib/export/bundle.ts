@@ -20,8 +20,8 @@ export interface ReportBundle {
   decidedAt: string | null;
   createdByName: string | null;
   settings: Record<string, unknown> | null;
-  /** Evaluators with their email (the JSON format refers to people by email). */
-  evaluators: { id: string; name: string; email: string }[];
+  /** Evaluators by display name only: a report travels (PDF, share link), e-mail addresses stay home. */
+  evaluators: { id: string; name: string }[];
   result: DecisionResult | null;
   errors: ScoringError[];
   /** Latest first; at most CHANGE_LIMIT entries, plus the count of all. */

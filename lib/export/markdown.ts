@@ -3,6 +3,7 @@
 // per option (from the score rationales), the score table and the confidence statement. User text is escaped so a
 // name cannot inject Markdown structure or raw HTML into the repository's rendered docs.
 import type { Locale } from "@/lib/i18n/config";
+import { safeHref } from "@/lib/validation/url";
 import { cellOf, namesOf, type ReportBundle } from "./bundle";
 import { formatters, pointsText, reportTranslator } from "./i18n";
 import {
@@ -98,7 +99,10 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
   for (const c of d.candidates) {
     out.push(`### ${mdInline(c.name)}`, "");
     if (c.description) out.push(mdBlock(c.description), "");
-    if (c.link) out.push(t("adr.link", { link: `<${encodeURI(c.link)}>` }), "");
+    // Only http(s) becomes a link; anything else stored before the URL rule existed is shown as inert text.
+    const href = safeHref(c.link);
+    if (href) out.push(t("adr.link", { link: `<${encodeURI(href)}>` }), "");
+    else if (c.link) out.push(t("adr.link", { link: mdInline(c.link) }), "");
     for (const k of d.criteria) {
       const cell = cellOf(r, k.id, c.id);
       if (!cell || cell.points === null) continue;

@@ -1,23 +1,28 @@
 // An uploaded file → what it would import, or the problems that stop it. Pure apart from parsing: no database.
-import { decisionJsonSchema, type DecisionJson } from "@/lib/validation/decision-json";
-import { IMPORT_MAX_BYTES, importFormatOf, type ImportFormat, type ImportIssue } from "@/lib/validation/import";
+import { parseDecisionJson, type DecisionJson } from "@/lib/validation/decision-json";
+import {
+  FILE_TOO_LARGE,
+  IMPORT_MAX_BYTES,
+  importFormatOf,
+  type ImportFormat,
+  type ImportIssue,
+} from "@/lib/validation/import";
 import { parseMatrix, type ParsedMatrix } from "./matrix";
-import { parseCsv, parseXlsx } from "./table";
+import { parseCsv, parseXlsx, type ReadWork } from "./table";
 
 export type ReadResult =
   | { ok: true; format: "csv" | "xlsx"; kind: "matrix"; matrix: ParsedMatrix; warnings: ImportIssue[] }
   | { ok: true; format: "json"; kind: "json"; json: DecisionJson; warnings: ImportIssue[] }
-  | { ok: false; format: ImportFormat | null; issues: ImportIssue[]; warnings: ImportIssue[] };
+  | { ok: false; format: ImportFormat | null; issues: ImportIssue[]; warnings: ImportIssue[]; work?: ReadWork };
 
 export async function readImportFile(name: string, bytes: Uint8Array): Promise<ReadResult> {
   const format = importFormatOf(name);
-  if (bytes.byteLength > IMPORT_MAX_BYTES)
-    return { ok: false, format, issues: [{ key: "fileTooLarge", params: { max: "2 MB" } }], warnings: [] };
+  if (bytes.byteLength > IMPORT_MAX_BYTES) return { ok: false, format, issues: [FILE_TOO_LARGE], warnings: [] };
   if (!format) return { ok: false, format, issues: [{ key: "fileType" }], warnings: [] };
   if (bytes.byteLength === 0) return { ok: false, format, issues: [{ key: "empty" }], warnings: [] };
   if (format === "json") return readJson(bytes);
   const grid = format === "csv" ? parseCsv(decodeUtf8(bytes)) : await parseXlsx(bytes);
-  if (!grid.ok) return { ok: false, format, issues: grid.issues, warnings: [] };
+  if (!grid.ok) return { ok: false, format, issues: grid.issues, warnings: [], work: grid.work };
   const m = parseMatrix(grid.grid);
   return m.ok
     ? { ok: true, format, kind: "matrix", matrix: m.matrix, warnings: m.matrix.warnings }
@@ -35,36 +40,7 @@ function readJson(bytes: Uint8Array): ReadResult {
   } catch {
     return { ok: false, format: "json", issues: [{ key: "invalidJson" }], warnings: [] };
   }
-  const parsed = decisionJsonSchema.safeParse(data);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 50).map((i) => ({ key: knownKey(i.message), path: i.path.join(".") }));
-    return { ok: false, format: "json", issues, warnings: [] };
-  }
-  return { ok: true, format: "json", kind: "json", json: parsed.data, warnings: [] };
+  const parsed = parseDecisionJson(data);
+  if (!parsed.ok) return { ok: false, format: "json", issues: parsed.issues, warnings: [] };
+  return { ok: true, format: "json", kind: "json", json: parsed.json, warnings: [] };
 }
-
-const KNOWN = new Set([
-  "nameRequired",
-  "nameTooLong",
-  "textTooLong",
-  "titleRequired",
-  "titleTooLong",
-  "notANumber",
-  "weightNegative",
-  "weightTooLarge",
-  "kindInvalid",
-  "directionInvalid",
-  "formatUnknown",
-  "versionUnsupported",
-  "unknownCriterion",
-  "unknownCandidate",
-  "duplicateName",
-  "duplicateScore",
-  "noCriteria",
-  "noCandidates",
-  "tooManyCriteria",
-  "tooManyCandidates",
-  "tooManyScores",
-]);
-/** zod's own messages (wrong type, unknown key) become the generic "invalid". */
-const knownKey = (m: string) => (KNOWN.has(m) ? m : "invalid");

@@ -17,6 +17,7 @@ import {
 } from "@/lib/decisions/dto";
 import { DECISION_STATUSES, type ListQuery } from "@/lib/validation/decision";
 import type { Actor } from "./actor";
+import { applyBlindScoring } from "./blind";
 import { authorize } from "./authz";
 import { db } from "./db";
 
@@ -89,6 +90,7 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
     where: { id, workspaceId: actor.workspaceId },
     select: {
       ...decisionCoreSelect,
+      settings: true,
       createdAt: true,
       updatedAt: true,
       criteria: { orderBy: { position: "asc" }, omit: criterionOmit },
@@ -120,7 +122,8 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
   const evaluators = new Map<string, string>();
   for (const s of scores) evaluators.set(s.evaluator.id, s.evaluator.name);
 
-  return {
+  // Blind scoring (lib/server/blind.ts) is applied here, so every page and export built on this read inherits it.
+  const detail: DecisionDetail = {
     ...pick(d, DECISION_CORE_KEYS),
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
@@ -149,6 +152,7 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
         }
       : null,
   };
+  return applyBlindScoring(actor, detail, d.settings);
 }
 
 export type DecisionHeader = Pick<DecisionCore, "id" | "title" | "context" | "status" | "version"> & {

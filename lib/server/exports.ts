@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "./actor";
 import { authorize, type Permission } from "./authz";
+import { blindState, mayReadEvaluatorEmails, visibleScores } from "./blind";
 import { db } from "./db";
 import { notFound } from "@/lib/errors/domain-error";
 import { getDecision } from "./decisions";
@@ -40,7 +41,7 @@ export async function loadReportBundle(
   });
   const people = await db.user.findMany({
     where: { id: { in: [...decision.evaluators.map((e) => e.id), ...(extra.createdById ? [extra.createdById] : [])] } },
-    select: { id: true, name: true, email: true },
+    select: { id: true, name: true },
   });
   const byId = new Map(people.map((p) => [p.id, p]));
   const { result, errors } = evaluateForReport(decision);
@@ -51,7 +52,7 @@ export async function loadReportBundle(
     decidedAt: extra.decidedAt?.toISOString() ?? null,
     createdByName: extra.createdById ? (byId.get(extra.createdById)?.name ?? null) : null,
     settings: isRecord(extra.settings) ? extra.settings : null,
-    evaluators: decision.evaluators.map((e) => ({ id: e.id, name: e.name, email: byId.get(e.id)?.email ?? "" })),
+    evaluators: decision.evaluators.map((e) => ({ id: e.id, name: e.name })),
     result,
     errors,
     changes,
@@ -114,7 +115,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** The whole decision in the exchange format (lib/validation/decision-json.ts). */
+/**
+ * The whole decision in the exchange format (lib/validation/decision-json.ts), as the actor may see it: scores pass
+ * the blind scoring rule (lib/server/blind.ts), and evaluators are named by e-mail (the format's re-import key) only
+ * for people who may import; everyone else gets display names.
+ */
 export async function exportDecisionJson(actor: Actor, decisionId: string): Promise<DecisionJson> {
   authorize(actor, "export.read");
   const d = await db.decision.findFirst({
@@ -126,14 +131,18 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
         orderBy: [{ position: "asc" }, { id: "asc" }],
         include: { requirements: { include: { skill: { select: { name: true } } } } },
       },
-      judgments: { include: { evaluator: { select: { email: true } } } },
+      judgments: { include: { evaluator: { select: { email: true, name: true } } } },
     },
   });
   if (!d) throw notFound("decision");
-  const scores = await db.score.findMany({
+  const allScores = await db.score.findMany({
     where: { criterion: { decisionId: d.id } },
-    include: { evaluator: { select: { email: true } } },
+    include: { evaluator: { select: { email: true, name: true } } },
   });
+  const scores = visibleScores(actor, blindState(actor, { ...d, scores: allScores }), allScores);
+  const person = mayReadEvaluatorEmails(actor)
+    ? (u: { email: string; name: string }) => u.email
+    : (u: { email: string; name: string }) => u.name;
   return buildDecisionJson({
     title: d.title,
     context: d.context,
@@ -150,7 +159,7 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
     scores: scores.map((s) => ({
       criterionId: s.criterionId,
       candidateId: s.candidateId,
-      evaluator: s.evaluator.email,
+      evaluator: person(s.evaluator),
       value: s.value,
       rationale: s.rationale,
       evidenceUrl: s.evidenceUrl,
@@ -158,7 +167,7 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
     judgments: d.judgments.map((j) => ({
       criterionAId: j.criterionAId,
       criterionBId: j.criterionBId,
-      evaluator: j.evaluator.email,
+      evaluator: person(j.evaluator),
       value: j.value,
     })),
   });

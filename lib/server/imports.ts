@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { ParsedMatrix } from "@/lib/import/matrix";
-import type { DecisionJson } from "@/lib/validation/decision-json";
+import { parseDecisionJson, type DecisionJson } from "@/lib/validation/decision-json";
 import type { ImportIssue, ImportTarget } from "@/lib/validation/import";
 import type { TransactionClient } from "@/lib/db/write-queue";
 import type { Actor } from "./actor";
-import { authorize } from "./authz";
+import { authorize, can, type Permission } from "./authz";
 import { recordAudit } from "./audit";
 import { db, writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
@@ -14,6 +14,11 @@ import { stale, rejected } from "@/lib/errors/domain-error";
 // Imports are two steps with nothing written in between: plan (read-only; the preview the user sees, with a
 // fingerprint of the state it was computed from) and apply (one write transaction that recomputes the plan, refuses
 // when the fingerprint moved, then writes everything or nothing).
+
+/** Who may upload a file for import at all; the action calls this before it reads the upload. */
+export function authorizeImport(actor: Actor): void {
+  authorize(actor, "decision.write");
+}
 
 const nameKey = (s: string) => s.normalize("NFKC").trim().toLowerCase();
 
@@ -252,18 +257,46 @@ export interface JsonPlan {
   warnings: ImportIssue[];
 }
 
-type Resolved = { plan: JsonPlan; users: Map<string, string>; skills: Map<string, string>; teamId: string | null };
+type Resolved = {
+  json: DecisionJson;
+  plan: JsonPlan;
+  users: Map<string, string>;
+  skills: Map<string, string>;
+  teamId: string | null;
+};
 
-async function resolveJson(client: TransactionClient, actor: Actor, json: DecisionJson): Promise<Resolved> {
+async function resolveJson(client: TransactionClient, actor: Actor, input: DecisionJson): Promise<Resolved> {
+  // Callers other than the upload reader (tests, a future API) hand in objects too: validate them the same way.
+  const parsed = parseDecisionJson(input);
+  if (!parsed.ok) throw rejected("importRejected", parsed.issues);
+  const json = parsed.json;
   const issues: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
-  const emails = [...new Set([...json.scores.map((s) => s.evaluator), ...json.judgments.map((j) => j.evaluator)])];
-  const members = await client.membership.findMany({
-    where: { workspaceId: actor.workspaceId, user: { email: { in: emails } } },
-    select: { user: { select: { id: true, email: true } } },
+  // Each evaluator is a member of this workspace whose role may do what the file says they did (score, judge):
+  // the same permission the editors check. Issues point at the first row that names the person.
+  const uses = new Map<string, { path: string; permission: Permission }>();
+  json.scores.forEach((s, i) => {
+    if (!uses.has(s.evaluator)) uses.set(s.evaluator, { path: `scores.${i}.evaluator`, permission: "score.write" });
   });
-  const users = new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
-  for (const e of emails) if (!users.has(e)) issues.push({ key: "unknownEvaluator", params: { email: e } });
+  json.judgments.forEach((j, i) => {
+    if (!uses.has(j.evaluator)) uses.set(j.evaluator, { path: `judgments.${i}.evaluator`, permission: "ahp.write" });
+  });
+  const members = await client.membership.findMany({
+    where: { workspaceId: actor.workspaceId, user: { email: { in: [...uses.keys()] } } },
+    select: { role: true, user: { select: { id: true, email: true } } },
+  });
+  const byEmail = new Map(members.map((m) => [m.user.email.toLowerCase(), m]));
+  const users = new Map<string, string>();
+  for (const [email, use] of uses) {
+    const m = byEmail.get(email);
+    if (!m) issues.push({ key: "unknownEvaluator", params: { email }, path: use.path });
+    else if (
+      (json.scores.some((s) => s.evaluator === email) && !can(m.role, "score.write")) ||
+      (json.judgments.some((j) => j.evaluator === email) && !can(m.role, "ahp.write"))
+    )
+      issues.push({ key: "evaluatorNotScorer", params: { email }, path: use.path });
+    else users.set(email, m.user.id);
+  }
   const skillNames = [...new Set(json.candidates.flatMap((c) => c.requirements.map((r) => r.skill)))];
   const skillRows = await client.skill.findMany({
     where: { workspaceId: actor.workspaceId },
@@ -274,7 +307,7 @@ async function resolveJson(client: TransactionClient, actor: Actor, json: Decisi
   for (const n of skillNames) {
     const id = byName.get(nameKey(n));
     if (id) skills.set(n, id);
-    else issues.push({ key: "unknownSkill", params: { name: n } });
+    else issues.push({ key: "unknownSkill", params: { name: n }, path: skillPath(json, n) });
   }
   let teamId: string | null = null;
   if (json.decision.team) {
@@ -287,6 +320,7 @@ async function resolveJson(client: TransactionClient, actor: Actor, json: Decisi
   }
   if (issues.length) throw rejected("importRejected", issues);
   return {
+    json,
     users,
     skills,
     teamId,
@@ -302,6 +336,14 @@ async function resolveJson(client: TransactionClient, actor: Actor, json: Decisi
   };
 }
 
+function skillPath(json: DecisionJson, skill: string): string | undefined {
+  for (const [i, c] of json.candidates.entries()) {
+    const k = c.requirements.findIndex((r) => r.skill === skill);
+    if (k >= 0) return `candidates.${i}.requirements.${k}.skill`;
+  }
+  return undefined;
+}
+
 /** Read-only preview of a whole-decision JSON import (always into a new decision). */
 export async function planJsonImport(actor: Actor, json: DecisionJson): Promise<JsonPlan> {
   authorize(actor, "decision.write");
@@ -309,10 +351,10 @@ export async function planJsonImport(actor: Actor, json: DecisionJson): Promise<
 }
 
 /** Creates the decision from the file: the same criteria, candidates, requirements, scores and judgments. */
-export async function applyJsonImport(actor: Actor, json: DecisionJson): Promise<{ decisionId: string }> {
+export async function applyJsonImport(actor: Actor, input: DecisionJson): Promise<{ decisionId: string }> {
   authorize(actor, "decision.write");
   return writeTransaction(async (tx) => {
-    const { users, skills, teamId, plan: p } = await resolveJson(tx, actor, json);
+    const { json, users, skills, teamId, plan: p } = await resolveJson(tx, actor, input);
     const d = await tx.decision.create({
       data: {
         workspaceId: actor.workspaceId,

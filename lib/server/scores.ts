@@ -1,6 +1,7 @@
 import "server-only";
 import type { TransactionClient } from "@/lib/db/write-queue";
 import { toScoreDto, type DecisionDetail, type ScoreDto } from "@/lib/decisions/dto";
+import { blindState } from "./blind";
 import { scoreValueProblem, type DeleteScoreInput, type SaveScoreInput } from "@/lib/validation/score";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
@@ -45,28 +46,25 @@ export interface ScoreGrid {
  */
 export async function getScoreGrid(actor: Actor, decisionId: string): Promise<ScoreGrid | null> {
   authorize(actor, "decision.read");
+  // Already cut down by the blind scoring rule (lib/server/blind.ts): while it holds, only the actor's own scores.
   const decision = await getDecision(actor, decisionId);
   if (!decision) return null;
   const extra = await db.decision.findFirst({
     where: { id: decision.id, workspaceId: actor.workspaceId },
     select: { settings: true },
   });
-  const settings = (extra?.settings ?? null) as { blindScoring?: unknown } | null;
-  const blindScoring = settings?.blindScoring !== false;
+  const blind = blindState(actor, { ...decision, settings: extra?.settings ?? null });
   const locked = decision.status === "DECIDED" || decision.status === "SUPERSEDED";
   const scorer = can(actor.role, "score.write");
 
-  const scorable = new Set(decision.criteria.filter((c) => c.kind !== "SKILL_MATCH").map((c) => c.id));
-  const candidates = new Set(decision.candidates.map((c) => c.id));
-  const counted = decision.scores.filter((s) => scorable.has(s.criterionId) && candidates.has(s.candidateId));
-  const scorableCells = scorable.size * candidates.size;
-  const scoredBy = new Map<string, number>();
-  for (const s of counted) scoredBy.set(s.evaluatorId, (scoredBy.get(s.evaluatorId) ?? 0) + 1);
-
-  // Blind scoring guards against anchoring while someone can still score; once the decision is decided or superseded
-  // nobody can, and everyone who may read the decision sees every value (as the results page shows them).
-  const hidden = blindScoring && scorer && !locked && (scoredBy.get(actor.userId) ?? 0) < scorableCells;
-  const visible: ScoreDto[] = hidden ? decision.scores.filter((s) => s.evaluatorId === actor.userId) : decision.scores;
+  // Progress counts cells, never values, so everyone's count is shown even while the values are withheld.
+  const scorable = decision.criteria.filter((c) => c.kind !== "SKILL_MATCH").map((c) => c.id);
+  const counts = await db.score.groupBy({
+    by: ["evaluatorId"],
+    where: { criterionId: { in: scorable }, candidateId: { in: decision.candidates.map((c) => c.id) } },
+    _count: { _all: true },
+  });
+  const scoredBy = new Map(counts.map((c) => [c.evaluatorId, c._count._all]));
 
   const people = await db.user.findMany({
     where: {
@@ -80,13 +78,13 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
   });
 
   return {
-    decision: { ...decision, scores: visible },
+    decision,
     me: { id: actor.userId },
     canScore: scorer && !locked,
     locked,
-    blindScoring,
-    hidden,
-    scorableCells,
+    blindScoring: blind.blindScoring,
+    hidden: blind.hidden,
+    scorableCells: blind.scorableCells,
     progress: people.map((p) => ({ id: p.id, name: p.name, scored: scoredBy.get(p.id) ?? 0 })),
   };
 }

@@ -1,23 +1,12 @@
 // Candidate fields (name, description, link), edited one at a time; shared by the setup tab and the server.
 // Error messages are keys under `setup.errors`.
 import { z } from "zod";
+import { httpUrlSchema } from "./url";
 
 const id = z.string().min(1).max(64);
 
-/** "" or an absolute http(s) URL; anything else (javascript:, ftp:, a bare word) is refused. */
-export const linkSchema = z
-  .string()
-  .trim()
-  .max(2000, "textTooLong")
-  .refine((s) => {
-    if (s === "") return true;
-    try {
-      const u = new URL(s);
-      return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.length > 0;
-    } catch {
-      return false;
-    }
-  }, "urlInvalid");
+/** "" or an absolute http(s) URL (lib/validation/url.ts); anything else (javascript:, ftp:, a bare word) is refused. */
+export const linkSchema = httpUrlSchema("urlInvalid", "textTooLong");
 
 export const candidateFieldParsers = {
   name: z.string().trim().min(1, "nameRequired").max(120, "nameTooLong"),
@@ -34,8 +23,9 @@ export type CandidateValues = { [K in CandidateField]: z.output<(typeof candidat
 /** The same fields in the decision exchange format; key order is the format's. */
 export const candidateJsonFields = {
   name: candidateFieldParsers.name,
-  description: z.string().max(2000, "textTooLong"),
-  link: z.string().max(2000, "textTooLong"),
+  // The editors' own rules: a link is http(s) only, wherever it comes from.
+  description: candidateFieldParsers.description,
+  link: candidateFieldParsers.link,
 } as const satisfies Record<CandidateField, z.ZodType>;
 
 export function parseCandidateField(

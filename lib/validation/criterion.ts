@@ -37,12 +37,15 @@ const optionalNumber = z
   });
 const optionalText = (max: number) => z.string().max(max, "textTooLong");
 
+/** A criterion's raw weight once it is a number (the editor's text box and the JSON import both end here). */
+export const weightValue = z.number().min(0, "weightNegative").max(MAX_WEIGHT, "weightTooLarge");
+
 export const criterionFieldParsers = {
   name: z.string().trim().min(1, "nameRequired").max(120, "nameTooLong"),
   description: optionalText(2000),
   lowMeaning: optionalText(500),
   highMeaning: optionalText(500),
-  weight: requiredNumber.pipe(z.number().min(0, "weightNegative").max(MAX_WEIGHT, "weightTooLarge")),
+  weight: requiredNumber.pipe(weightValue),
   kind: criterionKindSchema,
   direction: directionSchema,
   scaleMin: optionalNumber,
@@ -75,15 +78,16 @@ const jsonNumber = z.number({ message: "notANumber" }).finite("notANumber");
  */
 export const criterionJsonFields = {
   name: criterionFieldParsers.name,
-  description: optionalText(2000),
-  lowMeaning: optionalText(500),
-  highMeaning: optionalText(500),
-  weight: jsonNumber.min(0, "weightNegative").max(MAX_WEIGHT, "weightTooLarge"),
+  // The editors' own rules (one path for typed and imported values).
+  description: criterionFieldParsers.description,
+  lowMeaning: criterionFieldParsers.lowMeaning,
+  highMeaning: criterionFieldParsers.highMeaning,
+  weight: jsonNumber.pipe(weightValue),
   kind: criterionKindSchema,
   direction: directionSchema,
   scaleMin: jsonNumber.nullable(),
   scaleMax: jsonNumber.nullable(),
-  unit: z.string().max(30, "textTooLong").nullable(),
+  unit: z.string().trim().max(30, "textTooLong").nullable(),
   worst: jsonNumber.nullable(),
   best: jsonNumber.nullable(),
   threshold: jsonNumber.nullable(),

@@ -2,11 +2,22 @@
 // so a file can move between workspaces and the export → import → export round trip is identical apart from ids and
 // timestamps (which the format does not carry). Arrays keep the decision's order (criteria, candidates by position;
 // scores and judgments sorted by their names) so two exports of the same decision are byte-identical.
-// Validation messages are keys under `report.import.errors`.
+//
+// An imported file passes exactly the rules the editors enforce, by reusing their schemas and row checks: field
+// parsers (criterion, candidate, score, requirement, judgment), the criterion row rules (scale order, distinct
+// references), score bounds per criterion scale, Saaty's scale and a ≠ b for judgments, and the status rule (a
+// decided decision names its chosen candidate and rationale). Who may be an evaluator needs the workspace, so that
+// last rule lives in lib/server/imports.ts. Messages are keys under `report.import.errors`; every issue carries the
+// path of the offending field. New parts of the format add their schema below and a rule to DECISION_RULES.
 import { z } from "zod";
+import type { ImportIssue } from "./import";
 import { candidateJsonFields } from "./candidate";
-import { criterionJsonFields } from "./criterion";
+import { checkCriterionRow, criterionFieldParsers, criterionJsonFields } from "./criterion";
+import { contextSchema, titleSchema } from "./decision";
 import { decisionStatusSchema } from "./enums";
+import { asSaatyValue } from "./judgment";
+import { minLevel, requirementWeight } from "./requirement";
+import { RATIONALE_MAX, evidenceUrlSchema, ratingBounds, scoreValueProblem } from "./score";
 
 export const DECISION_JSON_FORMAT = "stackwise.decision";
 export const DECISION_JSON_VERSION = 1;
@@ -14,17 +25,17 @@ export const MAX_CRITERIA = 100;
 export const MAX_CANDIDATES = 100;
 export const MAX_SCORES = 20_000;
 
-const name = z.string().trim().min(1, "nameRequired").max(120, "nameTooLong");
+const name = criterionFieldParsers.name;
 const text = (max: number) => z.string().max(max, "textTooLong");
 const num = z.number({ message: "notANumber" }).finite("notANumber");
-const optNum = num.nullable();
+const email = z.string().trim().toLowerCase().min(1).max(254);
 
 export const criterionJson = z.strictObject(criterionJsonFields);
 
 export const requirementJson = z.strictObject({
   skill: name,
-  weight: num.min(0, "weightNegative"),
-  minLevel: optNum,
+  weight: requirementWeight,
+  minLevel,
 });
 
 export const candidateJson = z.strictObject({
@@ -35,84 +46,204 @@ export const candidateJson = z.strictObject({
 export const scoreJson = z.strictObject({
   criterion: name,
   candidate: name,
-  /** The evaluator's email; on import it must belong to a member of the target workspace. */
-  evaluator: z.string().trim().toLowerCase().min(1).max(254),
+  /** The evaluator's email; on import it must belong to a member of the target workspace who may score. */
+  evaluator: email,
   value: num,
-  rationale: text(5000),
-  evidenceUrl: text(2000),
+  rationale: z.string().max(RATIONALE_MAX, "rationaleTooLong"),
+  evidenceUrl: evidenceUrlSchema,
 });
 
 export const judgmentJson = z.strictObject({
-  evaluator: z.string().trim().toLowerCase().min(1).max(254),
+  evaluator: email,
   criterionA: name,
   criterionB: name,
-  value: num.positive("notANumber"),
+  value: z.number({ message: "judgmentInvalid" }).refine((v) => asSaatyValue(v) !== null, "judgmentInvalid"),
 });
 
-export const decisionJsonSchema = z
-  .strictObject({
-    format: z.literal(DECISION_JSON_FORMAT, { message: "formatUnknown" }),
-    version: z.literal(DECISION_JSON_VERSION, { message: "versionUnsupported" }),
-    decision: z.strictObject({
-      title: z.string().trim().min(1, "titleRequired").max(200, "titleTooLong"),
-      context: text(10_000),
-      status: decisionStatusSchema,
-      outcomeRationale: text(10_000),
-      /** Name of the chosen candidate, or null. */
-      chosenCandidate: name.nullable(),
-      /** The owning team's name; import links it when the target workspace has a team of that name. */
-      team: name.nullable(),
-      /** Scoring options as stored (aggregation, weight source, Monte Carlo settings); opaque to the format. */
-      settings: z.record(z.string(), z.unknown()).nullable(),
-    }),
-    criteria: z.array(criterionJson).min(1, "noCriteria").max(MAX_CRITERIA, "tooManyCriteria"),
-    candidates: z.array(candidateJson).min(1, "noCandidates").max(MAX_CANDIDATES, "tooManyCandidates"),
-    scores: z.array(scoreJson).max(MAX_SCORES, "tooManyScores"),
-    judgments: z.array(judgmentJson).max(MAX_SCORES, "tooManyScores"),
-  })
-  .superRefine((d, ctx) => {
-    const dup = (list: { name: string }[], path: string) => {
-      const seen = new Set<string>();
-      list.forEach((x, i) => {
-        const key = x.name.toLowerCase();
-        if (seen.has(key)) ctx.addIssue({ code: "custom", path: [path, i, "name"], message: "duplicateName" });
-        seen.add(key);
-      });
-    };
-    dup(d.criteria, "criteria");
-    dup(d.candidates, "candidates");
-    const criteria = new Set(d.criteria.map((c) => c.name));
-    const candidates = new Set(d.candidates.map((c) => c.name));
-    if (d.decision.chosenCandidate !== null && !candidates.has(d.decision.chosenCandidate))
-      ctx.addIssue({ code: "custom", path: ["decision", "chosenCandidate"], message: "unknownCandidate" });
-    const cells = new Set<string>();
-    d.scores.forEach((s, i) => {
-      if (!criteria.has(s.criterion))
-        ctx.addIssue({ code: "custom", path: ["scores", i, "criterion"], message: "unknownCriterion" });
-      if (!candidates.has(s.candidate))
-        ctx.addIssue({ code: "custom", path: ["scores", i, "candidate"], message: "unknownCandidate" });
-      const key = JSON.stringify([s.criterion, s.candidate, s.evaluator]);
-      if (cells.has(key)) ctx.addIssue({ code: "custom", path: ["scores", i], message: "duplicateScore" });
-      cells.add(key);
+const decisionPart = z.strictObject({
+  title: titleSchema,
+  context: contextSchema,
+  status: decisionStatusSchema,
+  outcomeRationale: text(10_000),
+  /** Name of the chosen candidate, or null. */
+  chosenCandidate: name.nullable(),
+  /** The owning team's name; import links it when the target workspace has a team of that name. */
+  team: name.nullable(),
+  /** Scoring options as stored (aggregation, weight source, Monte Carlo settings); opaque to the format. */
+  settings: z.record(z.string(), z.unknown()).nullable(),
+});
+
+const shape = z.strictObject({
+  format: z.literal(DECISION_JSON_FORMAT, { message: "formatUnknown" }),
+  version: z.literal(DECISION_JSON_VERSION, { message: "versionUnsupported" }),
+  decision: decisionPart,
+  criteria: z.array(criterionJson).min(1, "noCriteria").max(MAX_CRITERIA, "tooManyCriteria"),
+  candidates: z.array(candidateJson).min(1, "noCandidates").max(MAX_CANDIDATES, "tooManyCandidates"),
+  scores: z.array(scoreJson).max(MAX_SCORES, "tooManyScores"),
+  judgments: z.array(judgmentJson).max(MAX_SCORES, "tooManyScores"),
+});
+type Shape = z.infer<typeof shape>;
+type Issue = { path: (string | number)[]; message: string; params?: Record<string, string | number> };
+
+/** Names are matched the way the editors' duplicate check does: case-insensitively. */
+const key = (s: string) => s.toLowerCase();
+
+function uniqueNames(d: Shape): Issue[] {
+  const out: Issue[] = [];
+  for (const part of ["criteria", "candidates"] as const) {
+    const seen = new Set<string>();
+    d[part].forEach((x, i) => {
+      if (seen.has(key(x.name))) out.push({ path: [part, i, "name"], message: "duplicateName" });
+      seen.add(key(x.name));
     });
-    d.judgments.forEach((j, i) => {
-      if (!criteria.has(j.criterionA))
-        ctx.addIssue({ code: "custom", path: ["judgments", i, "criterionA"], message: "unknownCriterion" });
-      if (!criteria.has(j.criterionB))
-        ctx.addIssue({ code: "custom", path: ["judgments", i, "criterionB"], message: "unknownCriterion" });
-    });
-    d.candidates.forEach((c, i) => {
-      const skills = new Set<string>();
-      c.requirements.forEach((r, k) => {
-        if (skills.has(r.skill.toLowerCase()))
-          ctx.addIssue({
-            code: "custom",
-            path: ["candidates", i, "requirements", k, "skill"],
-            message: "duplicateName",
-          });
-        skills.add(r.skill.toLowerCase());
-      });
+  }
+  d.candidates.forEach((c, i) => {
+    const skills = new Set<string>();
+    c.requirements.forEach((r, k) => {
+      if (skills.has(key(r.skill)))
+        out.push({ path: ["candidates", i, "requirements", k, "skill"], message: "duplicateName" });
+      skills.add(key(r.skill));
     });
   });
+  return out;
+}
+
+/** The setup tab's row rules, checked for every rule a criterion can break (the "kind" field covers them all). */
+function criterionRows(d: Shape): Issue[] {
+  return d.criteria.flatMap((c, i) => {
+    const problem = checkCriterionRow(c, "kind");
+    if (!problem) return [];
+    return [{ path: ["criteria", i, problem === "scaleOrder" ? "scaleMin" : "worst"], message: problem }];
+  });
+}
+
+/** A decided (or later superseded) decision names its chosen candidate and why, as the status dialog demands. */
+function statusRule(d: Shape): Issue[] {
+  const out: Issue[] = [];
+  const chosen = d.decision.chosenCandidate;
+  if (chosen !== null && !d.candidates.some((c) => c.name === chosen))
+    out.push({ path: ["decision", "chosenCandidate"], message: "unknownCandidate" });
+  if (d.decision.status === "DECIDED" || d.decision.status === "SUPERSEDED") {
+    if (chosen === null) out.push({ path: ["decision", "chosenCandidate"], message: "chosenRequired" });
+    if (!d.decision.outcomeRationale.trim())
+      out.push({ path: ["decision", "outcomeRationale"], message: "rationaleRequired" });
+  }
+  return out;
+}
+
+/** Each score names a criterion and candidate of the file, lies on that criterion's scale, once per evaluator. */
+function scoreRule(d: Shape): Issue[] {
+  const out: Issue[] = [];
+  const criteria = new Map(d.criteria.map((c) => [c.name, c]));
+  const candidates = new Set(d.candidates.map((c) => c.name));
+  const cells = new Set<string>();
+  d.scores.forEach((s, i) => {
+    const c = criteria.get(s.criterion);
+    if (!c) out.push({ path: ["scores", i, "criterion"], message: "unknownCriterion" });
+    if (!candidates.has(s.candidate)) out.push({ path: ["scores", i, "candidate"], message: "unknownCandidate" });
+    if (c) {
+      const problem = scoreValueProblem(c, s.value);
+      if (problem)
+        out.push({
+          path: ["scores", i, "value"],
+          // The matrix import's wording for the same rule.
+          message: problem === "valueOutOfScale" ? "outOfScale" : problem,
+          params: { value: s.value, ...ratingBounds(c) },
+        });
+    }
+    const cell = JSON.stringify([s.criterion, s.candidate, s.evaluator]);
+    if (cells.has(cell)) out.push({ path: ["scores", i], message: "duplicateScore" });
+    cells.add(cell);
+  });
+  return out;
+}
+
+/** The AHP wizard's rules: two different criteria of the file, one answer per pair and evaluator (either order). */
+function judgmentRule(d: Shape): Issue[] {
+  const out: Issue[] = [];
+  const criteria = new Set(d.criteria.map((c) => c.name));
+  const pairs = new Set<string>();
+  d.judgments.forEach((j, i) => {
+    for (const side of ["criterionA", "criterionB"] as const)
+      if (!criteria.has(j[side])) out.push({ path: ["judgments", i, side], message: "unknownCriterion" });
+    if (j.criterionA === j.criterionB) out.push({ path: ["judgments", i, "criterionB"], message: "sameCriterion" });
+    const pair = JSON.stringify([j.evaluator, ...[j.criterionA, j.criterionB].sort()]);
+    if (pairs.has(pair)) out.push({ path: ["judgments", i], message: "duplicateJudgment" });
+    pairs.add(pair);
+  });
+  return out;
+}
+
+export const DECISION_RULES: readonly ((d: Shape) => Issue[])[] = [
+  uniqueNames,
+  criterionRows,
+  statusRule,
+  scoreRule,
+  judgmentRule,
+];
+
+export const decisionJsonSchema = shape.superRefine((d, ctx) => {
+  for (const rule of DECISION_RULES)
+    for (const issue of rule(d))
+      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, params: issue.params });
+});
 
 export type DecisionJson = z.infer<typeof decisionJsonSchema>;
+
+/**
+ * Any value → a valid decision file or its field issues (at most 50). The one entry point: the upload reader and
+ * the data layer's import both call it, so an object that never went through the reader is checked the same way.
+ */
+export function parseDecisionJson(
+  data: unknown,
+): { ok: true; json: DecisionJson } | { ok: false; issues: ImportIssue[] } {
+  const parsed = decisionJsonSchema.safeParse(data);
+  if (parsed.success) return { ok: true, json: parsed.data };
+  const issues = parsed.error.issues.slice(0, 50).map((i) => {
+    const params = (i as { params?: Record<string, string | number> }).params;
+    return { key: knownKey(i.message), path: i.path.join("."), ...(params ? { params } : {}) };
+  });
+  return { ok: false, issues };
+}
+
+const KNOWN = new Set([
+  "nameRequired",
+  "nameTooLong",
+  "textTooLong",
+  "titleRequired",
+  "titleTooLong",
+  "notANumber",
+  "weightNegative",
+  "weightTooLarge",
+  "kindInvalid",
+  "directionInvalid",
+  "formatUnknown",
+  "versionUnsupported",
+  "unknownCriterion",
+  "unknownCandidate",
+  "duplicateName",
+  "duplicateScore",
+  "noCriteria",
+  "noCandidates",
+  "tooManyCriteria",
+  "tooManyCandidates",
+  "tooManyScores",
+  // The editors' own rules, reused by the JSON schema (lib/validation/decision-json.ts).
+  "scaleOrder",
+  "referencesEqual",
+  "outOfScale",
+  "notScorable",
+  "judgmentInvalid",
+  "sameCriterion",
+  "duplicateJudgment",
+  "chosenRequired",
+  "rationaleRequired",
+  "urlInvalid",
+  "evidenceUrlInvalid",
+  "rationaleTooLong",
+  "weightNotNumber",
+  "levelNotNumber",
+  "levelOutOfRange",
+]);
+/** zod's own messages (wrong type, unknown key) become the generic "invalid". */
+const knownKey = (m: string) => (KNOWN.has(m) ? m : "invalid");

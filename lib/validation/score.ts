@@ -1,11 +1,12 @@
 // Shared rules for one evaluator's score of one cell: the grid checks them while you type, the server action and the
 // data layer enforce them again. Messages are translation keys under "scores.errors" (both languages).
 import { z } from "zod";
+import { httpUrlSchema, isHttpUrl, URL_MAX } from "./url";
 
 /** Rating scale when a criterion does not set its own bounds (same default as lib/scoring). */
 export const DEFAULT_SCALE = { min: 0, max: 10 } as const;
 export const RATIONALE_MAX = 2000;
-export const URL_MAX = 2000;
+export { isHttpUrl, URL_MAX };
 
 const id = z.string().min(1).max(64);
 
@@ -51,20 +52,7 @@ export function scoreValueProblem(
 }
 
 /** Empty, or an absolute http(s) URL: evidence links are opened by other people, so no javascript: or file: links. */
-export const evidenceUrlSchema = z
-  .string()
-  .trim()
-  .max(URL_MAX, "evidenceUrlInvalid")
-  .refine((v) => v === "" || isHttpUrl(v), "evidenceUrlInvalid");
-
-export function isHttpUrl(v: string): boolean {
-  try {
-    const u = new URL(v);
-    return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
-  } catch {
-    return false;
-  }
-}
+export const evidenceUrlSchema = httpUrlSchema("evidenceUrlInvalid");
 
 export const saveScoreSchema = z.object({
   decisionId: id,
