@@ -12,6 +12,7 @@ import {
   signUpSchema,
   switchWorkspaceSchema,
 } from "@/lib/validation/auth";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import * as accounts from "@/lib/server/accounts";
 import { echo, formFields, invalid, runAction, type ActionState } from "@/lib/server/action-result";
 import { currentActor, sessionOrThrow } from "@/lib/server/context";
@@ -40,7 +41,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   const result = await runAction(() => accounts.signIn(parsed.data, meta));
   if (!result.ok) return { ...result, values: echo(fields, ["email"]) };
   await setSessionCookie(result.value.token, result.value.expiresAt, meta.secure);
-  redirect(parsed.data.next ?? "/");
+  redirect(safeRedirectPath(parsed.data.next));
 }
 
 export async function signOutAction(): Promise<void> {
