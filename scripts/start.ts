@@ -14,7 +14,7 @@ log(`Database: ${config.DATABASE_URL}`);
 await prepareDatabase(config.DATABASE_URL, { log });
 await ensureBuild(".next", { log });
 
-const server = spawn(BIN("next"), ["start", "-p", String(config.PORT)], {
+const server = spawn(BIN("tsx"), ["scripts/serve.ts", String(config.PORT)], {
   stdio: ["ignore", "pipe", "inherit"],
   env: baseEnv({ DATABASE_URL: config.DATABASE_URL, STACKWISE_DIST_DIR: ".next" }),
 });

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { readImportFile } from "@/lib/import/read-file";
 import { errorResult } from "@/lib/server/action-result";
 import { actorOrThrow } from "@/lib/server/context";
+import { limitImports } from "@/lib/server/throttle";
 import {
   applyJsonImport,
   applyMatrixImport,
@@ -64,6 +65,7 @@ export async function previewImportAction(_prev: unknown, formData: FormData): P
   if (!p.ok) return p;
   try {
     const actor = await actorOrThrow();
+    await limitImports(actor.userId);
     if (p.read.kind === "json")
       return { ok: true, kind: "json", plan: await planJsonImport(actor, p.read.json), warnings: [] };
     const plan = await planMatrixImport(actor, p.read.matrix, p.target);
@@ -86,6 +88,7 @@ export async function confirmImportAction(formData: FormData): Promise<ImportCon
   if (!p.ok) return { ok: false, error: "invalidInput", issues: p.issues };
   try {
     const actor = await actorOrThrow();
+    await limitImports(actor.userId);
     const { decisionId } =
       p.read.kind === "json"
         ? await applyJsonImport(actor, p.read.json)

@@ -2,6 +2,7 @@
 // (export.read, checked in the data layer); a decision of another workspace is a 404 like a missing one.
 import { getLocale } from "next-intl/server";
 import { actorOrThrow } from "@/lib/server/context";
+import { limitExports, tooManyRequests } from "@/lib/server/throttle";
 import { withErrorResponses } from "@/lib/server/action-result";
 import { exportDecisionJson, loadReportBundle } from "@/lib/server/exports";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/filename";
@@ -16,6 +17,8 @@ export const GET = withErrorResponses(
     if (!(EXPORT_FORMATS as readonly string[]).includes(format))
       return Response.json({ error: "UnknownFormat" }, { status: 404 });
     const actor = await actorOrThrow();
+    const limited = await tooManyRequests(() => limitExports(actor.userId));
+    if (limited) return limited;
     const locale = (await getLocale()) as Locale;
     if (format === "json") {
       const json = await exportDecisionJson(actor, id);
