@@ -20,6 +20,7 @@ const FAMILIES = [
 const WEIGHTS = [400, 700] as const;
 /** Characters beyond which a word may be broken anywhere. */
 const LONG_WORD = 14;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
 /** The fallback chain for every style. */
 export const FONT_FAMILY = FAMILIES.map((f) => f.family);
@@ -40,7 +41,8 @@ export function registerFonts(): void {
   }
   // No dictionary hyphenation (Chinese has none, and it split Latin words at odd places); a word too long for a
   // narrow table column may break between any two characters instead of running into the next column.
-  Font.registerHyphenationCallback((word) => (word.length > LONG_WORD ? Array.from(word) : [word]));
+  // CJK runs are left whole: textkit already breaks between ideographs, and splitting them made layout minutes slow.
+  Font.registerHyphenationCallback((word) => (word.length > LONG_WORD && !CJK.test(word) ? Array.from(word) : [word]));
   registered = true;
 }
 
