@@ -22,10 +22,53 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
   ].join("; ");
 }
 
+/** A path segment with a broken percent escape ("%ED%A0%80" is a lone surrogate, "%E0%A4%A" is cut short). */
+export function malformedPath(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A browser's state-changing request (a server action, a form post, a fetch to a route handler) from another
+ * origin. Browsers always send Origin on such requests; a client without one (curl, an API client) carries no
+ * ambient cookie to abuse from a foreign page. Next would refuse a foreign server action too, but with a 500.
+ */
+export function foreignOrigin(method: string, origin: string | null, host: string | null): boolean {
+  if (SAFE_METHODS.has(method.toUpperCase()) || origin === null) return false;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true; // "null" (sandboxed frames, file:) or garbage
+  }
+}
+
+function plain(status: number, text: string, csp: string): Response {
+  return new Response(text, {
+    status,
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Security-Policy": csp,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+
+  // Answered here, before any page or action runs: both used to surface as 500s from deep inside Next.
+  if (malformedPath(request.nextUrl.pathname)) return plain(400, "Bad Request: malformed percent-encoding", csp);
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() ?? request.headers.get("host");
+  if (foreignOrigin(request.method, request.headers.get("origin"), host))
+    return plain(403, "Forbidden: cross-origin request", csp);
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -33,24 +76,14 @@ export function proxy(request: NextRequest) {
   // Lets requireActor() send a signed-out visitor back to the page they asked for after sign-in.
   requestHeaders.set("x-stackwise-path", request.nextUrl.pathname + request.nextUrl.search);
 
+  // The other security headers come from next.config.ts headers(), which also covers the static files this proxy
+  // never sees.
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  response.headers.set("X-Content-Type-Options", "nosniff");
-  response.headers.set("X-Frame-Options", "DENY");
-  response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 }
 
 export const config = {
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Prefetches pass through here too, so a malformed or cross-origin prefetch gets the same answer.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -1,6 +1,7 @@
 // Environment variables, parsed once. Shared by the server, the start script and the seed; no secrets have defaults.
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy, type TrustProxy } from "@/lib/http/client-address";
 
 const schema = z.object({
   STACKWISE_DATA_DIR: z.string().min(1).default("data"),
@@ -11,9 +12,23 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** "off" in production: no demo workspace or demo accounts are created on first start. */
   STACKWISE_DEMO: z.enum(["on", "off"]).default("on"),
+  /**
+   * Which X-Forwarded-For hops are our own reverse proxies: unset = none (the TCP peer is the client), a number =
+   * that many proxies in front, or a comma-separated list of proxy addresses / CIDRs. See SECURITY.md.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseTrustProxy(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+      }
+    }),
 });
 
-export type Env = z.infer<typeof schema> & { DATABASE_URL: string };
+export type Env = z.infer<typeof schema> & { DATABASE_URL: string; trustProxy: TrustProxy };
 
 let cached: Env | undefined;
 
@@ -25,6 +40,6 @@ export function env(): Env {
     throw new Error(`Invalid environment:\n${lines}`);
   }
   const databaseUrl = parsed.data.DATABASE_URL ?? `file:${path.join(parsed.data.STACKWISE_DATA_DIR, "stackwise.db")}`;
-  cached = { ...parsed.data, DATABASE_URL: databaseUrl };
+  cached = { ...parsed.data, DATABASE_URL: databaseUrl, trustProxy: parseTrustProxy(parsed.data.TRUST_PROXY) };
   return cached;
 }

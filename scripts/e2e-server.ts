@@ -12,7 +12,7 @@ fs.rmSync(path.dirname(dbFile), { recursive: true, force: true });
 await prepareDatabase(E2E_DATABASE_URL);
 await ensureBuild(E2E_DIST_DIR, { log: (m) => console.error(`[e2e-server] ${m}`) });
 
-const server = spawn(BIN("next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
+const server = spawn(BIN("tsx"), ["scripts/serve.ts", String(E2E_PORT), "127.0.0.1"], {
   stdio: "inherit",
   env: baseEnv({ DATABASE_URL: E2E_DATABASE_URL, STACKWISE_DIST_DIR: E2E_DIST_DIR, NODE_ENV: "production" }),
 });

@@ -15,7 +15,7 @@ await prepareDatabase(config.DATABASE_URL, { log });
 const distDir = await ensureStartBuild({ log });
 log(`Serving the build in ${distDir}`);
 
-const server = spawn(BIN("next"), ["start", "-p", String(config.PORT)], {
+const server = spawn(BIN("tsx"), ["scripts/serve.ts", String(config.PORT)], {
   stdio: ["ignore", "pipe", "inherit"],
   env: baseEnv({ DATABASE_URL: config.DATABASE_URL, STACKWISE_DIST_DIR: distDir }),
 });

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentSession } from "@/lib/server/context";
 import { hasDemoWorkspace } from "@/lib/server/workspaces";
-import { nextPath } from "@/lib/validation/auth";
+import { safeRedirectPathOrUndefined } from "@/lib/http/safe-redirect";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth.signIn"))("title") };
@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<{ next?: string | string[] }> };
 
 export default async function SignInPage({ searchParams }: Props) {
   const raw = (await searchParams).next;
-  const next = nextPath.parse(typeof raw === "string" ? raw : undefined);
+  const next = safeRedirectPathOrUndefined(raw);
   if (await currentSession()) redirect(next ?? "/");
   const t = await getTranslations("auth.signIn");
   return (

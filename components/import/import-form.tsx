@@ -153,7 +153,9 @@ export function ImportForm({ decisions, into }: { decisions: ImportDecisionOptio
                 ? t("locked")
                 : confirmError.error === "forbidden"
                   ? t("notAllowed")
-                  : t("errorsTitle")}
+                  : confirmError.error === "throttled"
+                    ? t("tooMany")
+                    : t("errorsTitle")}
           </p>
           {confirmError.issues?.length ? (
             <ul>
@@ -243,9 +245,11 @@ export function ImportForm({ decisions, into }: { decisions: ImportDecisionOptio
             <p>
               {shown.error === "forbidden"
                 ? t("notAllowed")
-                : shown.error === "decisionLocked"
-                  ? t("locked")
-                  : t("errorsTitle")}
+                : shown.error === "throttled"
+                  ? t("tooMany")
+                  : shown.error === "decisionLocked"
+                    ? t("locked")
+                    : t("errorsTitle")}
             </p>
             <ul>
               {shown.issues.map((i, k) => (

@@ -10,6 +10,7 @@ import {
   signUpSchema,
   switchWorkspaceSchema,
 } from "@/lib/validation/auth";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import * as accounts from "@/lib/server/accounts";
 import { currentActor } from "@/lib/server/context";
 import { defineFormAction, defineRedirectAction } from "@/lib/server/define-action";
@@ -39,7 +40,7 @@ export const signInAction = defineFormAction(
     const session = await accounts.signIn(input, meta);
     await setSessionCookie(session.token, session.expiresAt, meta.secure);
   },
-  { auth: "public", echo: ["email"], redirect: (_, input) => input.next ?? "/" },
+  { auth: "public", echo: ["email"], redirect: (_, input) => safeRedirectPath(input.next) },
 );
 
 export const signOutAction = defineRedirectAction(

@@ -8,6 +8,7 @@ import { readImportFile } from "@/lib/import/read-file";
 import { rejected } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/server/actor";
 import { defineFormAction } from "@/lib/server/define-action";
+import { limitImports } from "@/lib/server/throttle";
 import {
   applyJsonImport,
   applyMatrixImport,
@@ -65,6 +66,8 @@ function targetFrom(fields: ImportFields): ImportTarget | null {
 /** Only after the caller is known and may import is a byte of the upload read (an anonymous request parses nothing). */
 async function prepare(actor: Actor, fields: ImportFields, formData: FormData) {
   authorizeImport(actor);
+  // A per-person budget (shared by every instance through the database) keeps parsing work bounded.
+  await limitImports(actor.userId);
   const file = await fileFrom(formData);
   if ("key" in file) return { ok: false as const, issues: [file], warnings: [] };
   const target = targetFrom(fields);

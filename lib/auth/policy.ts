@@ -10,9 +10,47 @@ export const SESSION_ABSOLUTE_MS = 7 * DAY;
 /** lastSeenAt is written at most this often, so reading a page is not a database write every time. */
 export const SESSION_TOUCH_INTERVAL_MS = MINUTE;
 
-export const THROTTLE_WINDOW_MS = 15 * MINUTE;
+/**
+ * Throttling is a progressive delay, not a lock: `free` attempts per window, then each further attempt must wait
+ * base·2^k after the previous one (capped). Sign-in is keyed by account + client address, so a guesser elsewhere
+ * slows only themself; the per-client key limits one address spraying many accounts.
+ */
+export interface ThrottleRule {
+  free: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  windowMs: number;
+}
+export const THROTTLE_WINDOW_MS = HOUR;
 export const THROTTLE_MAX_PER_ACCOUNT = 5;
 export const THROTTLE_MAX_PER_IP = 20;
+export const SIGN_IN_ACCOUNT_RULE: ThrottleRule = {
+  free: THROTTLE_MAX_PER_ACCOUNT,
+  baseDelayMs: MINUTE,
+  maxDelayMs: 15 * MINUTE,
+  windowMs: THROTTLE_WINDOW_MS,
+};
+export const SIGN_IN_CLIENT_RULE: ThrottleRule = {
+  free: THROTTLE_MAX_PER_IP,
+  baseDelayMs: MINUTE,
+  maxDelayMs: 15 * MINUTE,
+  windowMs: THROTTLE_WINDOW_MS,
+};
+/** Checking the current password when changing it: a stolen session must not become a password oracle. */
+export const PASSWORD_CHECK_RULE: ThrottleRule = SIGN_IN_ACCOUNT_RULE;
+/** Per-user budgets for the expensive work (rendering a report, parsing an upload): refused until the window ends. */
+export const EXPORT_RULE: ThrottleRule = {
+  free: 60,
+  baseDelayMs: 10 * MINUTE,
+  maxDelayMs: 10 * MINUTE,
+  windowMs: 10 * MINUTE,
+};
+export const IMPORT_RULE: ThrottleRule = {
+  free: 30,
+  baseDelayMs: 10 * MINUTE,
+  maxDelayMs: 10 * MINUTE,
+  windowMs: 10 * MINUTE,
+};
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;

@@ -1,11 +1,9 @@
 // The report as a PDF, rendered on the server by @react-pdf/renderer (no browser). Charts are vector drawings (Svg
-// rects); Chinese text uses Noto Sans SC from @fontsource/noto-sans-sc, an npm dependency, so the font ships with
-// the project. react-pdf reads WOFF (not WOFF2); we register three WOFF subsets per weight as a fallback chain:
-// latin, latin-ext, then the "chinese-simplified" subset (about 7,950 characters: GB2312 plus common additions, CJK
-// punctuation and full-width forms), which covers the UI strings and nearly all Simplified Chinese user text; the
-// rare character outside it falls back to Helvetica and shows as a blank rather than breaking the file.
-import path from "node:path";
-import { Document, Font, Page, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
+// rects). Fonts ship as npm dependencies (Noto Sans SC for Latin and Chinese, Noto Emoji for emoji and symbols; see
+// pdf-fonts.ts), and every user string goes through coverStrings first, so a character no embedded font has prints
+// as one placeholder instead of a wrong glyph or a crash.
+import { Document, Page, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { coverStrings, FONT_FAMILY, registerFonts } from "./pdf-fonts";
 import type { Locale } from "@/lib/i18n/config";
 import { cellOf, namesOf, type ReportBundle } from "./bundle";
 import { acceptabilityBars, contributionBars, rankHex, type BarRow, type LegendEntry } from "./chart-geometry";
@@ -20,31 +18,7 @@ import {
   verdictSentences,
 } from "./report-text";
 
-const FONT_DIR = path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans-sc", "files");
-const SUBSETS = [
-  ["SWLatin", "latin"],
-  ["SWLatinExt", "latin-ext"],
-  ["SWChinese", "chinese-simplified"],
-] as const;
-let registered = false;
-
-function registerFonts() {
-  if (registered) return;
-  for (const [family, subset] of SUBSETS) {
-    Font.register({
-      family,
-      fonts: [400, 700].map((fontWeight) => ({
-        src: path.join(FONT_DIR, `noto-sans-sc-${subset}-${fontWeight}-normal.woff`),
-        fontWeight,
-      })),
-    });
-  }
-  // Chinese has no hyphenation; without this react-pdf may split Latin words at odd places too.
-  Font.registerHyphenationCallback((word) => [word]);
-  registered = true;
-}
-
-const FAMILY = SUBSETS.map(([f]) => f);
+const FAMILY = FONT_FAMILY;
 const INK = "#1b1f24";
 const MUTED = "#57606a";
 const RULE = "#d0d7de";
@@ -66,8 +40,9 @@ const s = StyleSheet.create({
   p: { marginBottom: 4 },
   table: { borderTopWidth: 1, borderTopColor: RULE },
   tr: { flexDirection: "row", borderBottomWidth: 1, borderBottomColor: RULE },
-  th: { fontWeight: 700, padding: 3, flexGrow: 1, flexBasis: 0 },
-  td: { padding: 3, flexGrow: 1, flexBasis: 0 },
+  // minWidth 0 lets a cell shrink below its longest word, which then wraps (pdf-fonts.ts breaks long words).
+  th: { fontWeight: 700, padding: 3, flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  td: { padding: 3, flexGrow: 1, flexBasis: 0, minWidth: 0 },
   num: { textAlign: "right" },
   first: { flexGrow: 2.2 },
   small: { fontSize: 8, color: MUTED },
@@ -377,5 +352,6 @@ function TeamFit({ b, t, f }: { b: ReportBundle; t: ReportT; f: Formatters }) {
 
 export async function reportPdf(b: ReportBundle, locale: Locale): Promise<Buffer> {
   registerFonts();
-  return renderToBuffer(<ReportPdf b={b} t={reportTranslator(locale)} f={formatters(locale)} locale={locale} />);
+  const covered = coverStrings(b);
+  return renderToBuffer(<ReportPdf b={covered} t={reportTranslator(locale)} f={formatters(locale)} locale={locale} />);
 }

@@ -6,10 +6,18 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/pass
 import type { ChangePasswordInput, SignInInput, SignUpInput } from "@/lib/validation/auth";
 import { recordAudit } from "./audit";
 import { db, writeTransaction } from "./db";
-import { conflict, throttled, unauthenticated } from "@/lib/errors/domain-error";
-import type { RequestMeta } from "./request-meta";
+import { conflict, unauthenticated } from "@/lib/errors/domain-error";
+import { knownClient, type RequestMeta } from "./request-meta";
 import { createSession, findSessionByToken, type NewSession } from "./sessions";
-import { clearAccountFailures, recordFailure, throttledUntil } from "./throttle";
+import {
+  clear,
+  giveBack,
+  passwordCheckSlot,
+  signInAccountKey,
+  signInClientKey,
+  signInSlots,
+  takeAll,
+} from "./throttle";
 
 type Meta = Pick<RequestMeta, "ip" | "userAgent">;
 
@@ -85,11 +93,12 @@ export async function createPasswordUser(
 
 /**
  * Email + password sign-in. Unknown email and wrong password give the same error and take the same time; both count
- * against the throttle. Throws ThrottledError (with the time to retry) before checking anything when over the limit.
+ * against the throttle. Throws ThrottledError (with the time to retry) before checking anything when over the limit:
+ * the slot is taken atomically before the password is hashed, and a success gives it back.
  */
 export async function signIn(input: Pick<SignInInput, "email" | "password">, meta: Meta): Promise<SignedIn> {
-  const retryAt = await throttledUntil(input.email, meta.ip);
-  if (retryAt) throw throttled(retryAt);
+  const client = knownClient(meta.ip);
+  await takeAll(signInSlots(input.email, client));
 
   const account = await db.account.findUnique({
     where: { providerId_accountId: { providerId: CREDENTIAL_PROVIDER, accountId: input.email } },
@@ -106,7 +115,6 @@ export async function signIn(input: Pick<SignInInput, "email" | "password">, met
 
   if (!valid || !account?.passwordHash || !user) {
     await writeTransaction(async (tx) => {
-      await recordFailure(tx, input.email, meta.ip);
       await recordAudit(tx, {
         workspaceId,
         actorId: user?.id ?? null,
@@ -121,7 +129,10 @@ export async function signIn(input: Pick<SignInInput, "email" | "password">, met
   }
 
   return writeTransaction(async (tx) => {
-    await clearAccountFailures(tx, input.email);
+    // This client proved it knows the password: its account slot starts afresh, and the client's own count keeps
+    // only its failures, so an office behind one address is not slowed down by its own successful sign-ins.
+    await clear(tx, signInAccountKey(input.email, client ?? "unknown"));
+    if (client) await giveBack(tx, signInClientKey(client));
     const session = await createSession(tx, { userId: user.id, activeWorkspaceId: workspaceId, ...meta });
     await recordAudit(tx, {
       workspaceId,
@@ -203,6 +214,8 @@ export async function changePassword(
   input: Pick<ChangePasswordInput, "currentPassword" | "newPassword">,
   meta: { ip: string | null },
 ): Promise<void> {
+  const slot = passwordCheckSlot(user.userId);
+  await takeAll([slot]);
   const account = await db.account.findFirst({
     where: { userId: user.userId, providerId: CREDENTIAL_PROVIDER },
     select: { id: true, passwordHash: true },
@@ -212,6 +225,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await writeTransaction(async (tx) => {
+    await clear(tx, slot.key);
     await tx.account.update({ where: { id: account.id }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: user.userId, id: { not: user.sessionId } } });
     await recordAudit(tx, {

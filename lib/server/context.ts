@@ -2,6 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { cache } from "react";
+import { safeRedirectPathOrUndefined } from "@/lib/http/safe-redirect";
 import type { Actor } from "./actor";
 import { db } from "./db";
 import { unauthenticated } from "@/lib/errors/domain-error";
@@ -40,8 +41,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
 
 /** The path the visitor asked for, set by proxy.ts, so sign-in can send them back. */
 async function requestedPath(): Promise<string | null> {
-  const path = (await headers()).get("x-stackwise-path");
-  return path && path.startsWith("/") && !path.startsWith("//") ? path : null;
+  return safeRedirectPathOrUndefined((await headers()).get("x-stackwise-path")) ?? null;
 }
 
 async function signInRedirect(): Promise<never> {

@@ -1,7 +1,11 @@
 import "server-only";
 import { headers } from "next/headers";
+import { env } from "@/lib/env";
+import { clientAddress, forwardedEntries, UNKNOWN_CLIENT } from "@/lib/http/client-address";
+import { PEER_HEADER, peerHeaderIsOurs } from "@/lib/http/peer";
 
 export interface RequestMeta {
+  /** The client's address as far as TRUST_PROXY lets us know it, or "unknown". */
   ip: string;
   userAgent: string | null;
   /** HTTPS as seen by the client, so the session cookie gets `Secure` behind a TLS-terminating proxy too. */
@@ -10,15 +14,26 @@ export interface RequestMeta {
   origin: string;
 }
 
+/** The address, or null for "unknown" (the throttle then keys by account only for this client, see throttle.ts). */
+export function knownClient(ip: string): string | null {
+  return ip === UNKNOWN_CLIENT ? null : ip;
+}
+
 /**
- * Client IP and protocol for throttling, audit and cookie flags. x-forwarded-for is only trustworthy when a reverse
- * proxy in front of the app overwrites it (the deployment note in README says so); a spoofed value can dodge the
- * per-IP limit but not the per-account one.
+ * Client address and protocol for throttling, audit and cookie flags. Next 16 exposes no socket address to route
+ * handlers or actions; `npm start` serves through scripts/serve.ts, which puts the TCP peer into PEER_HEADER (and
+ * overwrites any client copy). Hops in X-Forwarded-For count only as far as TRUST_PROXY trusts them. Under a bare
+ * `next start` the peer is unknown and Next itself fills X-Forwarded-For with it only when the client sent none.
  */
 export async function getRequestMeta(): Promise<RequestMeta> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = (forwarded || h.get("x-real-ip") || "unknown").slice(0, 64);
+  const { trustProxy } = env();
+  const peer = peerHeaderIsOurs() ? h.get(PEER_HEADER) : null;
+  const hops = [...forwardedEntries(h.get("x-forwarded-for")), ...(peer ? [peer] : [])];
+  // With our own peer header and no trusted proxy, X-Forwarded-For is the client's word and is ignored.
+  const ip = clientAddress(peer && trustProxy.kind === "none" ? [peer] : hops, trustProxy) ?? UNKNOWN_CLIENT;
+  // Protocol and host only affect the requester's own cookie flag and the links they are shown, so a forged value
+  // harms nobody else; they are read from the proxy headers whether or not a proxy is trusted.
   const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim();
   const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost";
   const secure = proto === "https";

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { INVITATION_EXPIRY_DAYS, PASSWORD_MAX_LENGTH } from "@/lib/auth/policy";
+import { safeRedirectPathOrUndefined } from "@/lib/http/safe-redirect";
 
 import { roleSchema } from "./enums";
 
@@ -30,11 +31,8 @@ const existingPassword = z
   .min(1, "passwordRequired")
   .max(PASSWORD_MAX_LENGTH * 4, "passwordTooLong");
 
-/** Only same-site relative paths, so ?next= cannot send someone to another origin after sign-in. */
-export const nextPath = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : undefined));
+/** Only same-origin paths (lib/http/safe-redirect), so ?next= cannot send someone elsewhere after sign-in. */
+export const nextPath = z.string().optional().transform(safeRedirectPathOrUndefined);
 
 function rejectEmailAsPassword<T extends { email: string; password: string }>(value: T, ctx: z.RefinementCtx) {
   if (passwordProblem(value.password, { email: value.email }) === "passwordIsEmail") {

@@ -1,5 +1,5 @@
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Forbidden } from "@/components/auth/forbidden";
 import { NewDecisionForm } from "@/components/setup/new-decision-form";
 import { DEMO_TEMPLATES } from "@/lib/templates/demo";
 import { can } from "@/lib/server/authz";
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 
 export default async function NewDecisionPage() {
   const actor = await requireActor();
-  if (!can(actor.role, "decision.write")) return <Forbidden role={actor.role} />;
+  if (!can(actor.role, "decision.write")) forbidden();
   const t = await getTranslations("setup.new");
   const teams = await listTeamOptions(actor);
   const templates = DEMO_TEMPLATES.map((x) => ({

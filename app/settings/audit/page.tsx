@@ -1,6 +1,6 @@
+import { forbidden } from "next/navigation";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Forbidden } from "@/components/auth/forbidden";
 import { AuditTable } from "@/components/settings/audit-table";
 import { listAuditEvents } from "@/lib/server/audit";
 import { can } from "@/lib/server/authz";
@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<{ page?: string | string[] }> };
 
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requireActor();
-  if (!can(actor.role, "audit.read")) return <Forbidden role={actor.role} />;
+  if (!can(actor.role, "audit.read")) forbidden();
   const raw = (await searchParams).page;
   const { events, page, pageCount } = await listAuditEvents(actor, Number(typeof raw === "string" ? raw : 1));
   const t = await getTranslations("auth.audit");

@@ -1,5 +1,5 @@
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Forbidden } from "@/components/auth/forbidden";
 import { InvitationsPanel } from "@/components/settings/invitations-panel";
 import { MembersTable } from "@/components/settings/members-table";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
@@ -15,7 +15,7 @@ export async function generateMetadata() {
 
 export default async function MembersPage() {
   const actor = await requireActor();
-  if (!can(actor.role, "member.manage")) return <Forbidden role={actor.role} />;
+  if (!can(actor.role, "member.manage")) forbidden();
   const [t, members, invitations, workspaceName] = await Promise.all([
     getTranslations("auth"),
     listMembers(actor),

@@ -3,6 +3,7 @@
 import { getLocale } from "next-intl/server";
 import { actorOrThrow } from "@/lib/server/context";
 import { notFound } from "@/lib/errors/domain-error";
+import { limitExports, tooManyRequests } from "@/lib/server/throttle";
 import { withErrorResponses } from "@/lib/server/action-result";
 import { exportDecisionJson, loadReportBundle } from "@/lib/server/exports";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/filename";
@@ -16,6 +17,8 @@ export const GET = withErrorResponses(
     const { id, format } = await ctx.params;
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw notFound("format");
     const actor = await actorOrThrow();
+    const limited = await tooManyRequests(() => limitExports(actor.userId));
+    if (limited) return limited;
     const locale = (await getLocale()) as Locale;
     if (format === "json") {
       const json = await exportDecisionJson(actor, id);
