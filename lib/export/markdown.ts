@@ -139,7 +139,7 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
     for (const x of r.ranking) {
       const notes = rankingNotes(x, b, t);
       out.push(
-        `${x.rank}. ${mdInline(n.candidate(x.candidateId))}: ${pointsText(x.total)}${notes.length ? ` (${notes.map(mdInline).join("; ")})` : ""}`,
+        `${x.rank === null ? "-" : `${x.rank}.`} ${mdInline(n.candidate(x.candidateId))}: ${pointsText(x.total)}${notes.length ? ` (${notes.map(mdInline).join("; ")})` : ""}`,
       );
     }
     out.push("");
