@@ -13,6 +13,7 @@ import {
   scoringErrorLine,
   stabilitySentences,
   verdictSentences,
+  methodLine,
 } from "@/lib/export/report-text";
 import type { Locale } from "@/lib/i18n/config";
 import { BarChart } from "./report-charts";
@@ -211,6 +212,7 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
               {verdictSentences(r, b, t, f).map((line, i) => (
                 <li key={i}>{line}</li>
               ))}
+              <li data-testid="report-method">{methodLine(b, t)}</li>
             </ul>
             <ul className="report-note">
               {stabilitySentences(r, b, t, f).map((line, i) => (

@@ -11,8 +11,11 @@ import {
   createDecisionSchema,
   decisionPatchSchema,
   decisionRefSchema,
+  scoringSettingsInputSchema,
   statusChangeSchema,
   type DecisionPatchInput,
+  type ScoringSettings,
+  type ScoringSettingsInput,
 } from "@/lib/validation/decision";
 import { echo, formFields, invalid, runForData, type ActionResult, type ActionState } from "@/lib/server/action-result";
 import { actorOrThrow } from "@/lib/server/context";
@@ -98,4 +101,15 @@ export async function changeStatusAction(_prev: ActionState, formData: FormData)
   if (!result.ok) return { ...result, values: echo(fields, keep) };
   revalidateDecision();
   return { ok: true, message: parsed.data.to };
+}
+
+/** Scoring method (mean / median of evaluators, direct / AHP weights), with a version check. */
+export async function updateScoringSettingsAction(
+  input: ScoringSettingsInput,
+): Promise<ActionResult<{ version: number; scoring: ScoringSettings }>> {
+  const parsed = scoringSettingsInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  const result = await runForData(async () => decisions.updateScoringSettings(await actorOrThrow(), parsed.data));
+  if (result.ok) revalidateDecision();
+  return result;
 }

@@ -1,5 +1,6 @@
 // Plain objects the data layer returns for decisions: no Prisma types leak to pages or client components.
 import type { CriterionKind, Direction } from "@/lib/scoring/types";
+import type { ScoringSettings } from "@/lib/validation/decision";
 
 export type DecisionStatus = "DRAFT" | "IN_REVIEW" | "DECIDED" | "SUPERSEDED";
 
@@ -93,4 +94,6 @@ export interface DecisionDetail {
   requirements: { candidateId: string; skillId: string; weight: number; minLevel: number | null }[];
   judgments: { evaluatorId: string; criterionA: string; criterionB: string; value: number }[];
   team: TeamDto | null;
+  /** Scoring method from Decision.settings (cell aggregation, weight source). */
+  scoring: ScoringSettings;
 }

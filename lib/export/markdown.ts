@@ -12,6 +12,7 @@ import {
   scoringErrorLine,
   stabilitySentences,
   verdictSentences,
+  methodLine,
 } from "./report-text";
 
 /** Inline text: no HTML, no emphasis/heading/list/link syntax at line start, no line breaks. */
@@ -90,6 +91,7 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
   if (r) {
     out.push(`### ${t("sections.confidence")}`, "");
     for (const s of verdictSentences(r, b, t, f)) out.push(`* ${mdInline(s)}`);
+    out.push(`* ${mdInline(methodLine(b, t))}`);
     for (const s of stabilitySentences(r, b, t, f)) out.push(`* ${mdInline(s)}`);
     out.push("");
   }

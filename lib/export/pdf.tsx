@@ -19,6 +19,7 @@ import {
   scoringErrorLine,
   stabilitySentences,
   verdictSentences,
+  methodLine,
 } from "./report-text";
 
 const FONT_DIR = path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans-sc", "files");
@@ -299,6 +300,7 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
                 {line}
               </Text>
             ))}
+            <Text style={s.p}>{methodLine(b, t)}</Text>
             {stabilitySentences(r, b, t, f).map((line, i) => (
               <Text key={`s${i}`} style={s.small}>
                 {line}

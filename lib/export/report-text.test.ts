@@ -1,12 +1,12 @@
 // Report sentences and chart labels built from a bundle (no database): what the report, the PDF and the ADR print.
 import { describe, expect, test } from "vitest";
 import type { DecisionDetail } from "@/lib/decisions/dto";
-import { toScoringModel } from "@/lib/decisions/to-scoring-model";
+import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
 import { evaluateDecision } from "@/lib/scoring";
 import type { ReportBundle } from "./bundle";
 import { acceptabilityBars } from "./chart-geometry";
 import { formatters, reportTranslator } from "./i18n";
-import { requirementFlags, verdictSentences } from "./report-text";
+import { methodLine, requirementFlags, verdictSentences } from "./report-text";
 
 const t = reportTranslator("en");
 const f = formatters("en");
@@ -70,6 +70,7 @@ function decision(values: Record<string, number[]>, weights: number[]): Decision
     requirements: [],
     judgments: [],
     team: null,
+    scoring: { aggregation: "mean", weightSource: "direct" },
   };
 }
 
@@ -206,5 +207,24 @@ describe("verdict sentences follow the display rule", () => {
   test("totals 7.676 and 6.784 (7.68 and 6.78) lead by 0.90", () => {
     const b = bundle(decision({ Gin: [7.676], Flask: [6.784] }, [1]));
     expect(verdictSentences(b.result!, b, t, f)[0]).toMatch(/^Gin leads by 0\.90 points/);
+  });
+});
+
+describe("the decision's method", () => {
+  test("median of three evaluators (2, 3, 10 → 3, not the mean 5) and the report states the method", () => {
+    const d = decision({ Kafka: [2], RabbitMQ: [6] }, [1]);
+    d.scores.push(
+      { ...d.scores[0], id: "k2", evaluatorId: "u2", value: 3 },
+      { ...d.scores[0], id: "k3", evaluatorId: "u3", value: 10 },
+    );
+    d.scoring = { aggregation: "median", weightSource: "direct" };
+    const out = evaluateDecision(toScoringModel(d), { ...decisionOptionsOf(d), monteCarlo: { samples: 0 } });
+    if (!out.ok) throw new Error("unexpected");
+    expect(out.result.ranking.find((r) => r.candidateId === "Kafka")!.total).toBe(3);
+    expect(out.result.winnerId).toBe("RabbitMQ"); // with the mean Kafka would have 5 against 6, same winner, lead 1
+    expect(out.result.ranking[0].margin).toBe(3);
+    expect(methodLine({ ...bundle(d), decision: d }, t)).toBe(
+      "Method: cell values are the median of the evaluators' scores; weights as entered.",
+    );
   });
 });

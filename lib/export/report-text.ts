@@ -171,6 +171,12 @@ export function outcomeLine(b: ReportBundle, t: ReportT): string {
   return t("outcome.none");
 }
 
+/** How the figures were computed: cell aggregation and weight source, as set on the decision. */
+export function methodLine(b: ReportBundle, t: ReportT): string {
+  const m = b.decision.scoring ?? { aggregation: "mean", weightSource: "direct" };
+  return t("method.line", { aggregation: t(`method.${m.aggregation}`), weights: t(`method.${m.weightSource}`) });
+}
+
 export function scoringErrorLine(b: ReportBundle, t: ReportT): string | null {
   return b.errors.length ? t("errors.cannotScore", { reasons: b.errors.map((e) => e.message).join("; ") }) : null;
 }

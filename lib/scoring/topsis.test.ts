@@ -180,6 +180,7 @@ describe("TOPSIS on the data: the aircraft example as a decision", () => {
     requirements: [],
     judgments: [],
     team: null,
+    scoring: { aggregation: "mean", weightSource: "direct" },
   };
   const out = evaluateDecision(toScoringModel(decision), { monteCarlo: { samples: 0 } });
   if (!out.ok) throw new Error(JSON.stringify(out.errors));

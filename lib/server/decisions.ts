@@ -14,6 +14,8 @@ import {
   type DecisionPatchInput,
   type ListQuery,
   type StatusChangeInput,
+  scoringSettingsOf,
+  type ScoringSettingsInput,
 } from "@/lib/validation/decision";
 import { recordAudit } from "./audit";
 import { StaleWriteError, updateIfVersion } from "./concurrency";
@@ -171,6 +173,7 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
           overrides: d.team.overrides.map((o) => ({ skillId: o.skillId, level: o.level, reason: o.reason })),
         }
       : null,
+    scoring: scoringSettingsOf(d.settings),
   };
 }
 
@@ -465,6 +468,46 @@ export async function updateDecisionField(
     });
     return { version, value };
   });
+}
+
+/**
+ * The decision's scoring method (cell aggregation, weight source), merged into Decision.settings so other keys
+ * (blind scoring) survive. A stale version refuses the write: the method changes every figure, so nobody's choice is
+ * silently overwritten by someone who saw different numbers.
+ */
+export async function updateScoringSettings(
+  actor: Actor,
+  input: ScoringSettingsInput,
+): Promise<{ version: number; scoring: DecisionDetail["scoring"] }> {
+  return writeTransaction(async (tx) => {
+    await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
+    const d = await tx.decision.findUniqueOrThrow({ where: { id: input.decisionId } });
+    const before = scoringSettingsOf(d.settings);
+    const load = async () => ({
+      field: "scoring",
+      theirs: before,
+      changedBy: await lastEditorName(tx, "Decision", d.id),
+      row: headerDto(d),
+    });
+    if (d.version !== input.version) throw new StaleWriteError("Decision", await load());
+    const scoring = { aggregation: input.aggregation, weightSource: input.weightSource };
+    const settings = { ...(isPlainObject(d.settings) ? d.settings : {}), ...scoring };
+    await updateIfVersion(tx.decision, { id: d.id, version: d.version }, { settings }, "Decision", load);
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "decision.updated",
+      entityType: "Decision",
+      entityId: d.id,
+      before,
+      after: scoring,
+    });
+    return { version: d.version + 1, scoring };
+  });
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
 /**
