@@ -188,18 +188,36 @@ test("sensitivity: community flips to Kafka at 43.3 %, team familiarity never", 
   await expect(page.locator('[data-testid="chart-sweep"] .recharts-reference-dot')).toHaveCount(0);
 });
 
-test("moving Community activity across 43.3 % swaps the winner exactly there", async ({ page }) => {
+test("moving Community activity across 43.3 % swaps the winner, through a tie at the displayed precision", async ({
+  page,
+}) => {
   await openBroker(page);
   const community = slider(page, "Community activity");
-  // 43.3 % < 13/30: T_R = 7·.433 + .567·7.823529 = 7.466941 > T_K = 9·.433 + .567·6.294118 = 7.465765.
+  const ranks = () =>
+    page
+      .getByTestId("ranking")
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((r) => `${r.getAttribute("data-candidate")} ${r.querySelector('[data-testid="rank"]')?.textContent}`),
+      );
+  // 43.0 %: T_R = 7·.43 + .57·7.823529 = 7.469412 (7.47) > T_K = 9·.43 + .57·6.294118 = 7.457647 (7.46).
+  await community.fill("430");
+  await expect(page.getByTestId("share-Community activity")).toHaveText("43.0%");
+  expect(await ranks()).toEqual(["RabbitMQ 1", "Kafka 2", "Pulsar 3"]);
+  // 43.3 % (just below 13/30): T_R = 7·.433 + .567·7.823529 = 7.466941 and T_K = 9·.433 + .567·6.294118 = 7.465765
+  // both print 7.47, and 43.4 % (just above) gives T_K 7.468470 and T_R 7.466118, again 7.47 and 7.47: the display
+  // rule shows a tie on either side of the exact crossover (model order within the tie), never "1 and 2" for 7.47 and 7.47.
   await community.fill("433");
   await expect(page.getByTestId("share-Community activity")).toHaveText("43.3%");
-  expect(await rankingNames(page)).toEqual(["RabbitMQ", "Kafka", "Pulsar"]);
-  // 43.4 % > 13/30: T_K = 3.906 + .566·6.294118 = 7.468470 > T_R = 3.038 + .566·7.823529 = 7.466118.
+  expect(await ranks()).toEqual(["Kafka 1 (tie)", "RabbitMQ 1 (tie)", "Pulsar 3"]);
   await community.fill("434");
-  await expect(page.getByTestId("ranking").locator("tbody tr").first()).toHaveAttribute("data-candidate", "Kafka");
-  expect(await rankingNames(page)).toEqual(["Kafka", "RabbitMQ", "Pulsar"]);
-  // The others keep their proportions: learning 20/85 · 56.6 % = 13.3 %.
+  await expect(page.getByTestId("share-Community activity")).toHaveText("43.4%");
+  expect(await ranks()).toEqual(["Kafka 1 (tie)", "RabbitMQ 1 (tie)", "Pulsar 3"]);
+  // 43.6 %: T_K = 3.924 + .564·6.294118 = 7.473882 (7.47) > T_R = 3.052 + .564·7.823529 = 7.464470 (7.46).
+  await community.fill("436");
+  await expect(page.getByTestId("share-Community activity")).toHaveText("43.6%");
+  expect(await ranks()).toEqual(["Kafka 1", "RabbitMQ 2", "Pulsar 3"]);
+  // The others keep their proportions: learning 20/85 · 56.4 % = 13.3 %.
   await expect(page.getByTestId("share-Learning cost")).toHaveText("13.3%");
   await page.getByRole("button", { name: "Reset to the decision's weights" }).click();
   await expect(page.getByTestId("share-Community activity")).toHaveText("15.0%");
