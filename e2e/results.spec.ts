@@ -7,6 +7,7 @@ import { decisionSeed, MC_SAMPLES } from "@/lib/results/seed";
 import { evaluateDecision, setShare, type DecisionModel } from "@/lib/scoring";
 import { BROKER_TEMPLATE, DEMO_SKILLS, DEMO_TEAMS } from "@/lib/templates/demo";
 import { DEMO, signIn } from "./support/auth";
+import { clearScores, createResultsWorkspace, setCell } from "./support/results-fixtures";
 
 const BROKER = "Message broker for order events";
 const pct = (v: number) =>
@@ -100,22 +101,33 @@ test("team fit: skill match, gaps, bus factor and what each candidate would need
   await expect(bars).toHaveText([/Kafka\s*5\.90/, /RabbitMQ\s*7\.10/, /Pulsar\s*6\.40/]);
   const gaps = page.getByTestId("skill-gaps");
   const row = (c: string, s: string) => gaps.locator(`tr[data-candidate="${c}"][data-skill="${s}"]`);
+  // Every risk flag states the rule it applies (share ≥ 20 % and fewer than 2 people at 7+); a bus factor of 0 is
+  // named whatever the share.
+  const rule = (share: string) =>
+    `Risk: ${share} of the requirements \\(at least 20\\.0%\\) and fewer than 2 people rated 7 or more`;
   // Kafka · Streaming: r̂ 90 %, level 6, target 7, gap 1, experts (≥ 7) = Mei only → bus factor 1, r̂ ≥ .2 → risk.
   // Need: +1 at 7 → top-2 (7+7)/2 = 7 and two experts.
   await expect(row("Kafka", "Streaming")).toHaveText(
-    /90\.0%\s*6\.00\s*7\.00\s*1\.00\s*1\s*Risk\s*one more person at level 7 in Streaming/,
+    new RegExp(
+      `90\\.0%\\s*6\\.00\\s*7\\.00\\s*1\\.00\\s*1\\s*${rule("90\\.0%")}\\s*one more person at level 7 in Streaming`,
+    ),
   );
-  // Kafka · JMS: r̂ 10 % (no risk flag), level 5, gap 2, nobody ≥ 7. +1 → (7+6)/2 = 6.5 < 7; +2 → 7 → two people.
+  // Kafka · JMS: r̂ 10 % (below the rule), level 5, gap 2, nobody ≥ 7 → bus factor 0, named. +1 → (7+6)/2 = 6.5 < 7;
+  // +2 → 7 → two people.
   await expect(row("Kafka", "JMS")).toHaveText(
-    /10\.0%\s*5\.00\s*7\.00\s*2\.00\s*0\s*two more people at level 7 in JMS/,
+    /10\.0%\s*5\.00\s*7\.00\s*2\.00\s*0\s*Nobody rated 7 or more\s*two more people at level 7 in JMS/,
   );
   // RabbitMQ · AMQP: level 8 ≥ 7 but one expert (Mei 10) → one more person.
   await expect(row("RabbitMQ", "AMQP")).toHaveText(
-    /70\.0%\s*8\.00\s*7\.00\s*0\.00\s*1\s*Risk\s*one more person at level 7 in AMQP/,
+    new RegExp(
+      `70\\.0%\\s*8\\.00\\s*7\\.00\\s*0\\.00\\s*1\\s*${rule("70\\.0%")}\\s*one more person at level 7 in AMQP`,
+    ),
   );
   // Pulsar · Kubernetes: (8+6)/2 = 7, one expert (Tomás 8) → one more person.
   await expect(row("Pulsar", "Kubernetes")).toHaveText(
-    /40\.0%\s*7\.00\s*7\.00\s*0\.00\s*1\s*Risk\s*one more person at level 7 in Kubernetes/,
+    new RegExp(
+      `40\\.0%\\s*7\\.00\\s*7\\.00\\s*0\\.00\\s*1\\s*${rule("40\\.0%")}\\s*one more person at level 7 in Kubernetes`,
+    ),
   );
 });
 
@@ -176,18 +188,36 @@ test("sensitivity: community flips to Kafka at 43.3 %, team familiarity never", 
   await expect(page.locator('[data-testid="chart-sweep"] .recharts-reference-dot')).toHaveCount(0);
 });
 
-test("moving Community activity across 43.3 % swaps the winner exactly there", async ({ page }) => {
+test("moving Community activity across 43.3 % swaps the winner, through a tie at the displayed precision", async ({
+  page,
+}) => {
   await openBroker(page);
   const community = slider(page, "Community activity");
-  // 43.3 % < 13/30: T_R = 7·.433 + .567·7.823529 = 7.466941 > T_K = 9·.433 + .567·6.294118 = 7.465765.
+  const ranks = () =>
+    page
+      .getByTestId("ranking")
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((r) => `${r.getAttribute("data-candidate")} ${r.querySelector('[data-testid="rank"]')?.textContent}`),
+      );
+  // 43.0 %: T_R = 7·.43 + .57·7.823529 = 7.469412 (7.47) > T_K = 9·.43 + .57·6.294118 = 7.457647 (7.46).
+  await community.fill("430");
+  await expect(page.getByTestId("share-Community activity")).toHaveText("43.0%");
+  expect(await ranks()).toEqual(["RabbitMQ 1", "Kafka 2", "Pulsar 3"]);
+  // 43.3 % (just below 13/30): T_R = 7·.433 + .567·7.823529 = 7.466941 and T_K = 9·.433 + .567·6.294118 = 7.465765
+  // both print 7.47, and 43.4 % (just above) gives T_K 7.468470 and T_R 7.466118, again 7.47 and 7.47: the display
+  // rule shows a tie on either side of the exact crossover (model order within the tie), never "1 and 2" for 7.47 and 7.47.
   await community.fill("433");
   await expect(page.getByTestId("share-Community activity")).toHaveText("43.3%");
-  expect(await rankingNames(page)).toEqual(["RabbitMQ", "Kafka", "Pulsar"]);
-  // 43.4 % > 13/30: T_K = 3.906 + .566·6.294118 = 7.468470 > T_R = 3.038 + .566·7.823529 = 7.466118.
+  expect(await ranks()).toEqual(["Kafka 1 (tie)", "RabbitMQ 1 (tie)", "Pulsar 3"]);
   await community.fill("434");
-  await expect(page.getByTestId("ranking").locator("tbody tr").first()).toHaveAttribute("data-candidate", "Kafka");
-  expect(await rankingNames(page)).toEqual(["Kafka", "RabbitMQ", "Pulsar"]);
-  // The others keep their proportions: learning 20/85 · 56.6 % = 13.3 %.
+  await expect(page.getByTestId("share-Community activity")).toHaveText("43.4%");
+  expect(await ranks()).toEqual(["Kafka 1 (tie)", "RabbitMQ 1 (tie)", "Pulsar 3"]);
+  // 43.6 %: T_K = 3.924 + .564·6.294118 = 7.473882 (7.47) > T_R = 3.052 + .564·7.823529 = 7.464470 (7.46).
+  await community.fill("436");
+  await expect(page.getByTestId("share-Community activity")).toHaveText("43.6%");
+  expect(await ranks()).toEqual(["Kafka 1", "RabbitMQ 2", "Pulsar 3"]);
+  // The others keep their proportions: learning 20/85 · 56.4 % = 13.3 %.
   await expect(page.getByTestId("share-Learning cost")).toHaveText("13.3%");
   await page.getByRole("button", { name: "Reset to the decision's weights" }).click();
   await expect(page.getByTestId("share-Community activity")).toHaveText("15.0%");
@@ -304,4 +334,68 @@ test("every view in English and Chinese, with screenshots", async ({ page }) => 
     }
   }
   await page.getByLabel("语言").selectOption("en");
+});
+
+test.describe("display rule, no verdict and the scoring method (own workspace)", () => {
+  test("totals that print alike are a tie; a decision with no scores gets no verdict", async ({ browser }) => {
+    const ws = await createResultsWorkspace();
+    const id = ws.decisions.get("broker")!;
+    // Kafka familiarity 7 → 9 (+.3·2 = .6) and operations 5 → 6.584 (+.25·1.584 = .396): 6.70 + .996 = 7.696, printed
+    // 7.70 like RabbitMQ's 7.70. A tie at the displayed precision (model order within it), not ranks 1 and 2 with
+    // "leads by 0.00"; RabbitMQ's lead over Pulsar is 7.70 − 5.60 = 2.10.
+    await setCell(id, "Team familiarity", "Kafka", 9);
+    await setCell(id, "Operational complexity", "Kafka", 6.584);
+    const page = await browser.newPage();
+    await signIn(page, ws.email.viewer);
+    await page.goto(`/decisions/${id}`);
+    const verdict = page.getByTestId("verdict");
+    await expect(verdict).toHaveAttribute("data-verdict", "verdict.tie");
+    await expect(verdict.locator(".verdict-main")).toHaveText(
+      "2 candidates tie for first place at 7.70 points: Kafka, RabbitMQ.",
+    );
+    const ranking = page.getByTestId("ranking");
+    await expect(ranking.locator('tr[data-candidate="RabbitMQ"]')).toHaveText(/^1 \(tie\)\s*RabbitMQ\s*7\.70\s*2\.10/);
+    await expect(ranking.locator('tr[data-candidate="Kafka"]')).toHaveText(/^1 \(tie\)\s*Kafka\s*7\.70\s*0\.00/);
+
+    await clearScores(id);
+    await page.reload();
+    await expect(verdict).toHaveAttribute("data-verdict", "verdict.none");
+    await expect(verdict.locator(".verdict-main")).toHaveText(
+      "No verdict yet: no candidate has a score on every criterion.",
+    );
+    await expect(page.getByTestId("verdict-mc")).toHaveCount(0);
+    await expect(verdict).not.toContainText("simulated weightings");
+    await expect(page.getByTestId("unranked").locator("tr[data-candidate]")).toHaveCount(3);
+    await page.close();
+  });
+
+  test("an architect switches to median and to AHP weights; the choice persists and reaches the report", async ({
+    browser,
+  }) => {
+    const ws = await createResultsWorkspace();
+    const id = ws.decisions.get("broker")!;
+    const page = await browser.newPage();
+    await signIn(page, ws.email.ada);
+    await page.goto(`/decisions/${id}`);
+    const summary = page.getByTestId("method-summary");
+    await expect(summary).toHaveText("Cell values: mean of the evaluators. Weights: as entered in Setup.");
+    await page.getByTestId("method-aggregation").selectOption("median");
+    await expect(summary).toHaveText("Cell values: median of the evaluators. Weights: as entered in Setup.");
+    await page.reload();
+    await expect(summary).toHaveText("Cell values: median of the evaluators. Weights: as entered in Setup.");
+    // Two evaluators per cell: the median is their mean, so the seed totals stay 7.70 / 6.70 / 5.60.
+    await expect(page.getByTestId("ranking").locator("tbody tr").first()).toHaveText(/RabbitMQ\s*7\.70/);
+    await page.goto(`/decisions/${id}/report`);
+    await expect(page.getByTestId("report-method")).toHaveText(
+      "Method: cell values are the median of the evaluators' scores; weights as entered.",
+    );
+    // AHP weights without any pairwise judgment cannot be computed: the page says so instead of using other weights.
+    await page.goto(`/decisions/${id}`);
+    await page.getByTestId("method-weights").selectOption("ahp");
+    await expect(summary).toHaveText(
+      "Cell values: median of the evaluators. Weights: from the AHP pairwise judgments.",
+    );
+    await expect(page.locator(".callout-error")).toContainText("No pairwise judgments have been made yet.");
+    await page.close();
+  });
 });

@@ -3,7 +3,8 @@ import type { BarRow, LegendEntry } from "@/lib/export/chart-geometry";
 
 const LABEL_W = 150;
 const BAR_W = 420;
-const VALUE_W = 70;
+// Wide enough for a labelled value such as "Rank 2: 100.0 %".
+const VALUE_W = 130;
 const ROW_H = 26;
 
 export function BarChart({
@@ -61,7 +62,7 @@ export function BarChart({
                 </rect>
               ))}
               <text x={LABEL_W + BAR_W + 8} y={y + 13} fontSize="13" fill="currentColor" data-testid={`${id}-value`}>
-                {format(r.value)}
+                {r.valueText ?? format(r.value)}
               </text>
             </g>
           );

@@ -9,9 +9,11 @@ import {
   criterionMeaning,
   outcomeLine,
   rankingNotes,
+  requirementFlags,
   scoringErrorLine,
   stabilitySentences,
   verdictSentences,
+  methodLine,
 } from "@/lib/export/report-text";
 import type { Locale } from "@/lib/i18n/config";
 import { BarChart } from "./report-charts";
@@ -25,7 +27,12 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
   const share = (id: string) => r?.weights.find((w) => w.criterionId === id)?.share;
   const err = scoringErrorLine(b, t);
   const contrib = r ? contributionBars(b, r) : null;
-  const accept = r ? acceptabilityBars(b, r) : null;
+  const accept = r
+    ? acceptabilityBars(b, r, {
+        value: (rank, p) => t("charts.rankValue", { rank, p: f.share(p) }),
+        rank: (rank) => t("charts.rankLabel", { rank }),
+      })
+    : null;
   const H = headingLevel === 1 ? "h2" : "h3";
   return (
     <div className="report" data-testid="report">
@@ -158,7 +165,7 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
               <tbody>
                 {r.ranking.map((x) => (
                   <tr key={x.candidateId} className={x.excluded ? "excluded" : undefined}>
-                    <td>{x.rank}</td>
+                    <td>{x.rank ?? "–"}</td>
                     <th scope="row">{n.candidate(x.candidateId)}</th>
                     <td className="num">{pointsText(x.total)}</td>
                     <td className="num">{x.margin === null ? "" : pointsText(x.margin)}</td>
@@ -186,7 +193,7 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
               <BarChart
                 id="accept"
                 title={t("charts.acceptability", { samples: f.whole(r.monteCarlo.samples) })}
-                desc={t("charts.acceptabilityDesc", { seed: r.monteCarlo.seed })}
+                desc={`${t("charts.acceptabilityDesc", { seed: r.monteCarlo.seed })} ${t("charts.rankValueDesc")}`}
                 rows={accept.rows}
                 max={1}
                 legend={Array.from({ length: accept.ranks }, (_, i) => ({
@@ -205,6 +212,7 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
               {verdictSentences(r, b, t, f).map((line, i) => (
                 <li key={i}>{line}</li>
               ))}
+              <li data-testid="report-method">{methodLine(b, t)}</li>
             </ul>
             <ul className="report-note">
               {stabilitySentences(r, b, t, f).map((line, i) => (
@@ -238,12 +246,12 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
                             gap: f.raw(q.gap),
                             busFactor: q.busFactor,
                           })}
-                          {q.risk ? (
-                            <strong className="report-risk">
+                          {requirementFlags(q, n.skill(q.skillId), t, f).map((x) => (
+                            <strong key={x} className="report-risk">
                               {" "}
-                              {t("teamFit.risk", { skill: n.skill(q.skillId), busFactor: q.busFactor })}
+                              {x}
                             </strong>
-                          ) : null}
+                          ))}
                         </li>
                       ))}
                     </ul>

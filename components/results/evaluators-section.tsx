@@ -3,6 +3,7 @@ import { memo, useMemo } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { formatPoints, formatRaw } from "@/components/decisions/number-format";
 import type { DecisionDetail } from "@/lib/decisions/dto";
+import { decisionOptionsOf } from "@/lib/decisions/to-scoring-model";
 import { evaluatorModel, widestDisagreements } from "@/lib/results/evaluators";
 import { evaluateDecision, type DecisionModel, type DecisionResult, type TeamAggregation } from "@/lib/scoring";
 import { ChartFrame } from "./chart-frame";
@@ -33,13 +34,14 @@ export const EvaluatorsSection = memo(function EvaluatorsSection({
     () =>
       decision.evaluators.map((e) => {
         const o = evaluateDecision(evaluatorModel(model, e.id), {
+          ...decisionOptionsOf(decision),
           teamAggregation: aggregation,
           weightOverrides: overrides,
           monteCarlo: { samples: 0 },
         });
         return { evaluator: e, result: o.ok ? o.result : null };
       }),
-    [decision.evaluators, model, overrides, aggregation],
+    [decision, model, overrides, aggregation],
   );
   if (decision.evaluators.length < 2) return null;
   // Cells where every evaluator agreed have nothing to show; the table and chart list real spreads only.

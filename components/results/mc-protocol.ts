@@ -1,10 +1,11 @@
 // Messages between the page and the Monte Carlo worker. Plain data only (structured clone).
-import type { DecisionModel, MonteCarloResult, TeamAggregation, Verdict } from "@/lib/scoring";
+import type { DecisionModel, EvaluateOptions, MonteCarloResult, Verdict } from "@/lib/scoring";
 
 export interface McRequest {
   runId: number;
   model: DecisionModel;
-  teamAggregation: TeamAggregation;
+  /** The decision's own options: team aggregation, cell aggregation, weight source. */
+  options: Pick<EvaluateOptions, "teamAggregation" | "aggregation" | "weightSource">;
   weightOverrides: Record<string, number>;
   seed: number;
   /** Sample counts run one after another; the last one is the result, earlier ones are shown as provisional. */

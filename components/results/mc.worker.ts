@@ -7,12 +7,12 @@ import type { McMessage, McRequest } from "./mc-protocol";
 const post = (m: McMessage) => (self as unknown as Worker).postMessage(m);
 
 self.onmessage = (e: MessageEvent<McRequest>) => {
-  const { runId, model, teamAggregation, weightOverrides, seed, stages } = e.data;
+  const { runId, model, options, weightOverrides, seed, stages } = e.data;
   const total = stages.reduce((a, b) => a + b, 0);
   let done = 0;
   for (const [k, samples] of stages.entries()) {
     const start = performance.now();
-    const o = evaluateDecision(model, { teamAggregation, weightOverrides, monteCarlo: { samples, seed } });
+    const o = evaluateDecision(model, { ...options, weightOverrides, monteCarlo: { samples, seed } });
     if (!o.ok) {
       post({ type: "error", runId, codes: o.errors.map((x) => x.code) });
       return;

@@ -14,6 +14,7 @@ import { namesOf } from "./names";
 import { ProfilesSection } from "./profiles-section";
 import { RankingSection } from "./ranking-section";
 import { ScenariosPanel } from "./scenarios-panel";
+import { ScoringSettingsPanel } from "./scoring-settings";
 import { SensitivitySection } from "./sensitivity-section";
 import { TeamFitSection } from "./team-fit-section";
 import { TopsisSection } from "./topsis-section";
@@ -74,7 +75,7 @@ export function ResultsExplorer({
   const deferred = useDeferredValue(w.outcome);
   const slow = deferred.ok ? deferred.result : null;
   const deferredOverrides = useDeferredValue(w.overrides);
-  const mc = useMonteCarlo(w.model, w.teamAggregation, w.overrides, seed, w.outcome.ok);
+  const mc = useMonteCarlo(w.model, w.options, w.overrides, seed, w.outcome.ok);
 
   return (
     <div className="results-layout">
@@ -90,6 +91,7 @@ export function ResultsExplorer({
       <div className="results-main decision-results">
         {!w.outcome.ok ? <ScoringErrors errors={w.outcome.errors} /> : null}
         {result ? <VerdictPanel result={result} mc={mc} names={names} /> : null}
+        <ScoringSettingsPanel decision={decision} canWrite={canWrite} />
         <nav className="view-nav no-print" aria-label={t("nav.label")}>
           {VIEWS.map((v) => (
             <a key={v} href={`#view-${v}`}>

@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { formatPoints } from "@/components/decisions/number-format";
 import { saveScenarioAction } from "@/lib/actions/scenarios";
 import type { DecisionDetail } from "@/lib/decisions/dto";
+import { decisionOptionsOf } from "@/lib/decisions/to-scoring-model";
 import { evaluateDecision, type DecisionModel, type TeamAggregation } from "@/lib/scoring";
 import type { ScenarioDto } from "@/lib/server/scenarios";
 import type { Names } from "./names";
@@ -53,18 +54,24 @@ export const ScenariosPanel = memo(function ScenariosPanel({
   const columns = useMemo(() => {
     const cols = [
       { key: "current", label: t("current"), weights: overrides },
-      { key: "decision", label: t("decision"), weights: base },
+      // With AHP weights the decision's own weights are the eigenvector: no overrides at all.
+      {
+        key: "decision",
+        label: t("decision"),
+        weights: decisionOptionsOf(decision).weightSource === "ahp" ? {} : base,
+      },
       ...scenarios.map((s) => ({ key: s.id, label: s.name, weights: { ...base, ...s.weights } })),
     ];
     return cols.map((c) => {
       const o = evaluateDecision(model, {
+        ...decisionOptionsOf(decision),
         teamAggregation: aggregation,
         weightOverrides: c.weights,
         monteCarlo: { samples: 0 },
       });
       return { ...c, result: o.ok ? o.result : null };
     });
-  }, [scenarios, overrides, base, model, aggregation, t]);
+  }, [scenarios, overrides, base, model, aggregation, decision, t]);
 
   const save = (e: React.FormEvent) => {
     e.preventDefault();

@@ -5,6 +5,7 @@ import { formatPoints, formatShare } from "@/components/decisions/number-format"
 import type { DecisionDetail } from "@/lib/decisions/dto";
 import { buildSweep, sweepRows } from "@/lib/results/sweep";
 import type { DecisionResult } from "@/lib/scoring";
+import { atCurrentShare } from "@/lib/scoring/display";
 import { ChartFrame } from "./chart-frame";
 import { SweepChart, TornadoChart } from "./lazy-charts";
 import type { Names } from "./names";
@@ -87,10 +88,13 @@ export const SensitivitySection = memo(function SensitivitySection({
                 <td data-testid="flip">
                   {c.flipAt === null || c.flipTo === null
                     ? t("noFlip", { leader })
-                    : t(c.flipAt > c.currentShare ? "flipAbove" : "flipBelow", {
-                        other: names.candidate(c.flipTo),
-                        share: pct(c.flipAt),
-                      })}
+                    : t(
+                        `${c.flipAt > c.currentShare ? "flipAbove" : "flipBelow"}${atCurrentShare(c.flipAt, c.currentShare) ? "Now" : ""}`,
+                        {
+                          other: names.candidate(c.flipTo),
+                          share: pct(c.flipAt),
+                        },
+                      )}
                 </td>
               </tr>
             ))}

@@ -6,6 +6,7 @@ import { SkillMatchTable } from "@/components/decisions/skill-match-table";
 import type { DecisionDetail } from "@/lib/decisions/dto";
 import { skillNeed } from "@/lib/results/skill-needs";
 import type { DecisionResult, TeamAggregation } from "@/lib/scoring";
+import { EXPERT_LEVEL, RISK_BUS_FACTOR, RISK_WEIGHT } from "@/lib/scoring/team";
 import { ChartFrame } from "./chart-frame";
 import { CandidateBars } from "./lazy-charts";
 import type { Names } from "./names";
@@ -100,9 +101,21 @@ export const TeamFitSection = memo(function TeamFitSection({
                     <td className="num">{r.rated ? formatPoints(f, r.teamLevel) : t("unrated")}</td>
                     <td className="num">{formatPoints(f, r.target)}</td>
                     <td className="num">{formatPoints(f, r.gap)}</td>
-                    <td className="num">
+                    <td className="num" data-testid="bus-factor">
                       {r.busFactor}
-                      {r.risk ? <span className="flag flag-risk">{t("risk")}</span> : null}
+                      {r.risk ? (
+                        <span className="flag flag-risk">
+                          {t("riskRule", {
+                            share: formatShare(f, r.weight),
+                            minShare: formatShare(f, RISK_WEIGHT),
+                            people: RISK_BUS_FACTOR,
+                            level: EXPERT_LEVEL,
+                          })}
+                        </span>
+                      ) : null}
+                      {r.busFactor === 0 ? (
+                        <span className="flag flag-risk">{t("noExpert", { level: EXPERT_LEVEL })}</span>
+                      ) : null}
                     </td>
                     <td data-testid="need">
                       {need.people === 0

@@ -1,7 +1,7 @@
 "use client";
 import { memo } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { formatPoints } from "@/components/decisions/number-format";
+import { formatCloseness, formatPoints } from "@/components/decisions/number-format";
 import type { DecisionResult } from "@/lib/scoring";
 import type { Names } from "./names";
 
@@ -22,9 +22,10 @@ export const TopsisSection = memo(function TopsisSection({ result, names }: { re
       >
         {topsis.agreesWithWeightedSum
           ? t("agrees", { winner: topsis.winnerId ? names.candidate(topsis.winnerId) : "—" })
-          : t("disagrees", {
+          : t(topsis.disagreementCriterionId ? "disagreesWhy" : "disagrees", {
               topsis: topsis.winnerId ? names.candidate(topsis.winnerId) : "—",
               weighted: result.winnerId ? names.candidate(result.winnerId) : "—",
+              criterion: topsis.disagreementCriterionId ? names.criterion(topsis.disagreementCriterionId) : "",
             })}
       </p>
       <table className="data-table" data-testid="topsis-table">
@@ -49,7 +50,7 @@ export const TopsisSection = memo(function TopsisSection({ result, names }: { re
           {rows.map((r) => (
             <tr key={r.candidateId} data-candidate={names.candidate(r.candidateId)}>
               <th scope="row">{names.candidate(r.candidateId)}</th>
-              <td className="num">{f.number(r.closeness, { minimumFractionDigits: 3, maximumFractionDigits: 3 })}</td>
+              <td className="num">{formatCloseness(f, r.closeness)}</td>
               <td className="num">{r.rank}</td>
               <td className="num">{wsRank.get(r.candidateId)?.rank ?? "—"}</td>
               <td className="num">{formatPoints(f, wsRank.get(r.candidateId)?.total ?? 0)}</td>

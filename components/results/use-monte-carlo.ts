@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { MC_PREVIEW_SAMPLES, MC_SAMPLES } from "@/lib/results/seed";
-import type { DecisionModel, MonteCarloResult, TeamAggregation, Verdict } from "@/lib/scoring";
+import type { DecisionModel, MonteCarloResult, Verdict } from "@/lib/scoring";
 import type { McMessage, McRequest } from "./mc-protocol";
 
 export interface McState {
@@ -24,7 +24,7 @@ const DEBOUNCE_MS = 250;
  */
 export function useMonteCarlo(
   model: DecisionModel,
-  teamAggregation: TeamAggregation,
+  options: McRequest["options"],
   weightOverrides: Record<string, number>,
   seed: number,
   enabled: boolean,
@@ -61,14 +61,14 @@ export function useMonteCarlo(
         if (m.type === "error" || m.final) worker?.terminate();
       };
       worker.onerror = () => setState({ ...IDLE, status: "error" });
-      const request: McRequest = { runId, model, teamAggregation, weightOverrides, seed, stages };
+      const request: McRequest = { runId, model, options, weightOverrides, seed, stages };
       worker.postMessage(request);
     }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
       worker?.terminate();
     };
-  }, [model, teamAggregation, weightOverrides, seed, enabled]);
+  }, [model, options, weightOverrides, seed, enabled]);
 
   return state;
 }

@@ -1,14 +1,24 @@
 "use client";
 import { useCallback, useMemo, useState } from "react";
 import type { DecisionDetail } from "@/lib/decisions/dto";
-import { teamAggregationOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
+import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
 import { overridesOf, sameWeights } from "@/lib/results/weights";
 import { setShare } from "@/lib/scoring";
-import { evaluateDecision, type DecisionModel, type EvaluationOutcome, type TeamAggregation } from "@/lib/scoring";
+import {
+  evaluateDecision,
+  type DecisionModel,
+  type EvaluateOptions,
+  type EvaluationOutcome,
+  type TeamAggregation,
+} from "@/lib/scoring";
+
+export type DecisionOptions = Pick<EvaluateOptions, "teamAggregation" | "aggregation" | "weightSource">;
 
 export interface WhatIf {
   model: DecisionModel;
   teamAggregation: TeamAggregation;
+  /** The decision's own evaluation options (team aggregation, cell aggregation, weight source). */
+  options: DecisionOptions;
   criterionIds: string[];
   baseWeights: number[];
   weights: number[];
@@ -27,14 +37,28 @@ export interface WhatIf {
  */
 export function useWhatIf(decision: DecisionDetail): WhatIf {
   const model = useMemo(() => toScoringModel(decision), [decision]);
-  const teamAggregation = teamAggregationOf(decision);
+  const options = useMemo(() => decisionOptionsOf(decision), [decision]);
+  const teamAggregation = options.teamAggregation;
   const criterionIds = useMemo(() => decision.criteria.map((c) => c.id), [decision]);
-  const baseWeights = useMemo(() => decision.criteria.map((c) => c.weight), [decision]);
+  // With AHP weights the sliders start from the eigenvector (the engine applies overrides on top of either source).
+  const baseWeights = useMemo(() => {
+    if (options.weightSource === "ahp") {
+      const o = evaluateDecision(model, { ...options, monteCarlo: { samples: 0 } });
+      if (o.ok) return o.result.weights.map((w) => w.raw);
+    }
+    return decision.criteria.map((c) => c.weight);
+  }, [decision, model, options]);
   const [weights, setWeights] = useState<number[]>(baseWeights);
+  // A changed setting (e.g. AHP switched on) brings new base weights: start the sliders from them.
+  const [seenBase, setSeenBase] = useState(baseWeights);
+  if (seenBase !== baseWeights) {
+    setSeenBase(baseWeights);
+    setWeights(baseWeights);
+  }
   const overrides = useMemo(() => overridesOf(criterionIds, weights), [criterionIds, weights]);
   const outcome = useMemo(
-    () => evaluateDecision(model, { teamAggregation, weightOverrides: overrides, monteCarlo: { samples: 0 } }),
-    [model, teamAggregation, overrides],
+    () => evaluateDecision(model, { ...options, weightOverrides: overrides, monteCarlo: { samples: 0 } }),
+    [model, options, overrides],
   );
   const setCriterionShare = useCallback(
     (index: number, share: number) => setWeights((w) => setShare(w, index, share)),
@@ -44,6 +68,7 @@ export function useWhatIf(decision: DecisionDetail): WhatIf {
   return {
     model,
     teamAggregation,
+    options,
     criterionIds,
     baseWeights,
     weights,

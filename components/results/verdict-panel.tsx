@@ -1,7 +1,9 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { formatPoints, formatShare } from "@/components/decisions/number-format";
-import type { DecisionResult, Verdict } from "@/lib/scoring";
+import type { DecisionResult, Verdict, VerdictFacts } from "@/lib/scoring";
+import { atCurrentShare } from "@/lib/scoring/display";
+import { EXPERT_LEVEL, RISK_BUS_FACTOR, RISK_WEIGHT } from "@/lib/scoring/team";
 import type { Names } from "./names";
 import type { McState } from "./use-monte-carlo";
 
@@ -33,13 +35,14 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
       case "verdict.tie":
         return t("tie", {
           count: Number(p.tiedCount ?? 2),
+          total: formatPoints(f, result.ranking.find((r) => r.candidateId === leaderId)?.total ?? 0),
           names: String(p.tiedIds ?? "")
             .split(",")
             .map(name)
             .join(", "),
         });
-      case "verdict.incomplete":
-        return t("incomplete", { leader: name(leaderId) });
+      case "verdict.none":
+        return t("none");
       default:
         return t("noEligible");
     }
@@ -55,7 +58,21 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
     >
       <h2 id="verdict-heading">{t("title")}</h2>
       <p className="verdict-main">{main}</p>
-      {verdict.key !== "verdict.noEligible" ? (
+      {facts.unranked.length > 0 ? (
+        <p data-testid="verdict-unranked">
+          {t("unranked", {
+            list: facts.unranked
+              .map((u) =>
+                t("unrankedOne", {
+                  candidate: name(u.candidateId),
+                  criteria: u.missingCriteria.map(names.criterion).join(", "),
+                }),
+              )
+              .join(t("listSeparator")),
+          })}
+        </p>
+      ) : null}
+      {verdict.key !== "verdict.noEligible" && verdict.key !== "verdict.none" ? (
         <>
           {/* Its own line with reserved height: the simulation's sentence arrives after the page is shown and must not
               push the ranking down (layout shift). */}
@@ -77,28 +94,58 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
           </p>
           <p>
             {change
-              ? t(change.toShare > change.fromShare ? "flipUp" : "flipDown", {
-                  other: name(change.newWinnerId),
-                  criterion: names.criterion(change.criterionId),
-                  share: formatShare(f, change.toShare),
-                  current: formatShare(f, change.fromShare),
-                })
+              ? t(
+                  `${change.toShare > change.fromShare ? "flipUp" : "flipDown"}${atCurrentShare(change.toShare, change.fromShare) ? "Now" : ""}`,
+                  {
+                    other: name(change.newWinnerId),
+                    criterion: names.criterion(change.criterionId),
+                    share: formatShare(f, change.toShare),
+                    current: formatShare(f, change.fromShare),
+                  },
+                )
               : t("noFlip")}{" "}
-            {facts.skillRisks.length > 0
-              ? t("risks", {
-                  list: facts.skillRisks
-                    .map((r) => t("risk", { skill: names.skill(r.skillId), busFactor: r.busFactor }))
-                    .join(t("listSeparator")),
-                })
-              : null}{" "}
+            {facts.skillRisks.length > 0 ? (
+              <span data-testid="verdict-risks">{riskSentence(facts, names, t, f)}</span>
+            ) : null}{" "}
             {result.topsis.winnerId
               ? result.topsis.agreesWithWeightedSum
                 ? t("topsisAgrees")
-                : t("topsisDisagrees", { other: name(result.topsis.winnerId) })
+                : result.topsis.disagreementCriterionId
+                  ? t("topsisDisagreesWhy", {
+                      other: name(result.topsis.winnerId),
+                      criterion: names.criterion(result.topsis.disagreementCriterionId),
+                    })
+                  : t("topsisDisagrees", { other: name(result.topsis.winnerId) })
               : null}
           </p>
         </>
       ) : null}
     </section>
   );
+}
+
+/**
+ * The winner's skill risks, each with the reason it is named: the bus-factor rule (stated in full) or a bus factor of
+ * 0, which is always named whatever the skill's share.
+ */
+function riskSentence(
+  facts: VerdictFacts,
+  names: Names,
+  t: ReturnType<typeof useTranslations<"results.verdict">>,
+  f: ReturnType<typeof useFormatter>,
+): string {
+  const list = facts.skillRisks
+    .map((r) =>
+      t(r.flagged ? "risk" : "riskNoExpert", {
+        skill: names.skill(r.skillId),
+        busFactor: r.busFactor,
+        share: formatShare(f, r.weight),
+        level: EXPERT_LEVEL,
+      }),
+    )
+    .join(t("listSeparator"));
+  const rule = facts.skillRisks.some((r) => r.flagged)
+    ? ` ${t("riskRule", { share: formatShare(f, RISK_WEIGHT), people: RISK_BUS_FACTOR, level: EXPERT_LEVEL })}`
+    : "";
+  return `${t("risks", { list })}${rule}`;
 }

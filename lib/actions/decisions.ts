@@ -9,6 +9,7 @@ import {
   createDecisionSchema,
   decisionPatchSchema,
   decisionRefSchema,
+  scoringSettingsInputSchema,
   statusChangeSchema,
 } from "@/lib/validation/decision";
 import { defineAction, defineFormAction, defineRedirectAction } from "@/lib/server/define-action";
@@ -71,4 +72,9 @@ export const changeStatusAction = defineFormAction(statusChangeSchema, decisions
   echo: ["to", "chosenCandidateId", "outcomeRationale", "supersededById"],
   revalidate: revalidateDecision,
   message: (input) => input.to,
+});
+
+/** Scoring method (mean / median of evaluators, direct / AHP weights), with a version check. */
+export const updateScoringSettingsAction = defineAction(scoringSettingsInputSchema, decisions.updateScoringSettings, {
+  revalidate: revalidateDecision,
 });

@@ -5,6 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { CANDIDATE_FIELDS, type CandidateValues } from "@/lib/validation/candidate";
 import { CRITERION_FIELDS, type CriterionValues } from "@/lib/validation/criterion";
 import type { DecisionStatus } from "@/lib/validation/enums";
+import type { ScoringSettings } from "@/lib/validation/decision";
 
 export type { DecisionStatus };
 
@@ -146,4 +147,6 @@ export interface DecisionDetail extends DecisionCore {
   requirements: RequirementDto[];
   judgments: { evaluatorId: string; criterionA: string; criterionB: string; value: number }[];
   team: TeamDto | null;
+  /** Scoring method from Decision.settings (cell aggregation, weight source). */
+  scoring: ScoringSettings;
 }

@@ -1,5 +1,5 @@
 // Maps a decision as stored to the scoring engine's plain model. Pure, so the browser can rebuild it for what-if.
-import type { DecisionModel, TeamAggregation } from "@/lib/scoring/types";
+import type { DecisionModel, EvaluateOptions, TeamAggregation } from "@/lib/scoring/types";
 import type { DecisionDetail } from "./dto";
 
 export function toScoringModel(d: DecisionDetail): DecisionModel {
@@ -34,4 +34,15 @@ export function toScoringModel(d: DecisionDetail): DecisionModel {
 export function teamAggregationOf(d: DecisionDetail): TeamAggregation {
   const a = d.team?.aggregation;
   return a === "max" || a === "mean" ? a : "top2";
+}
+
+/** Every evaluation option the decision itself fixes: team aggregation, cell aggregation and weight source. */
+export function decisionOptionsOf(
+  d: DecisionDetail,
+): Required<Pick<EvaluateOptions, "teamAggregation" | "aggregation" | "weightSource">> {
+  return {
+    teamAggregation: teamAggregationOf(d),
+    aggregation: d.scoring?.aggregation ?? "mean",
+    weightSource: d.scoring?.weightSource ?? "direct",
+  };
 }

@@ -2,7 +2,7 @@
 // (lib/server/exports.ts) and rendered by the report page, the PDF, the Markdown ADR and the spreadsheets, so they all
 // show the same figures.
 import type { DecisionDetail } from "@/lib/decisions/dto";
-import { teamAggregationOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
+import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
 import { MC_SAMPLES, decisionSeed } from "@/lib/results/seed";
 import { evaluateDecision, type DecisionResult, type ScoringError } from "@/lib/scoring";
 
@@ -36,7 +36,7 @@ export interface ReportBundle {
  */
 export function evaluateForReport(decision: DecisionDetail): { result: DecisionResult | null; errors: ScoringError[] } {
   const outcome = evaluateDecision(toScoringModel(decision), {
-    teamAggregation: teamAggregationOf(decision),
+    ...decisionOptionsOf(decision),
     monteCarlo: { samples: MC_SAMPLES, seed: decisionSeed(decision.id) },
   });
   return outcome.ok ? { result: outcome.result, errors: [] } : { result: null, errors: outcome.errors };

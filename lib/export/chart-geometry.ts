@@ -15,6 +15,8 @@ export interface BarRow {
   id: string;
   label: string;
   value: number;
+  /** The text printed beside the bar when the value alone would not say what it measures. */
+  valueText?: string;
   segments: Segment[];
 }
 export interface LegendEntry {
@@ -52,20 +54,39 @@ export function contributionBars(
   return { rows, legend, max: 10 };
 }
 
-/** Rank acceptability: one bar per candidate (model order), one segment per rank, widths are probabilities. */
-export function acceptabilityBars(b: ReportBundle, result: DecisionResult): { rows: BarRow[]; ranks: number } | null {
+/**
+ * Rank acceptability: one bar per candidate (model order), one segment per rank, widths are probabilities. The text
+ * beside a bar names the rank it reports, the candidate's most likely one ("Rank 2: 100.0 %"), never a bare P(first)
+ * printed beside a bar that is all rank 2. Candidates that were not simulated (excluded, incomplete) are left out.
+ */
+export function acceptabilityBars(
+  b: ReportBundle,
+  result: DecisionResult,
+  labels: { value: (rank: number, p: number) => string; rank: (rank: number) => string },
+): { rows: BarRow[]; ranks: number } | null {
   const mc = result.monteCarlo;
   if (!mc) return null;
   const ranks = mc.rankAcceptability[0]?.length ?? 0;
-  const rows = b.decision.candidates.map((c, i) => {
+  const rows = b.decision.candidates.flatMap((c, i) => {
+    const probabilities = mc.rankAcceptability[i] ?? [];
+    if (!probabilities.some((p) => p > 0)) return [];
     let x = 0;
+    let modal = 0;
     const segments: Segment[] = [];
-    (mc.rankAcceptability[i] ?? []).forEach((p, r) => {
+    probabilities.forEach((p, r) => {
+      if (p > probabilities[modal]) modal = r;
       if (p <= 0) return;
-      segments.push({ key: String(r + 1), label: String(r + 1), from: x, to: x + p, color: rankHex(r + 1, ranks) });
+      segments.push({
+        key: String(r + 1),
+        label: labels.rank(r + 1),
+        from: x,
+        to: x + p,
+        color: rankHex(r + 1, ranks),
+      });
       x += p;
     });
-    return { id: c.id, label: c.name, value: mc.pFirst.find((f) => f.candidateId === c.id)?.p ?? 0, segments };
+    const p = probabilities[modal];
+    return [{ id: c.id, label: c.name, value: p, valueText: labels.value(modal + 1, p), segments }];
   });
   return { rows, ranks };
 }

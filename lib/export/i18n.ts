@@ -3,6 +3,7 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { displayPoints, displayShare } from "@/lib/scoring/display";
 
 export function reportTranslator(locale: Locale) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace: "report" });
@@ -17,8 +18,8 @@ export function formatters(locale: Locale) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   return {
-    points: (v: number) => points.format(v),
-    share: (v: number) => share.format(v),
+    points: (v: number) => points.format(displayPoints(v)),
+    share: (v: number) => share.format(displayShare(v)),
     raw: (v: number) => raw.format(v),
     whole: (v: number) => whole.format(v),
     date: (iso: string) => `${date.format(new Date(iso))} UTC`,
@@ -28,4 +29,4 @@ export function formatters(locale: Locale) {
 export type Formatters = ReturnType<typeof formatters>;
 
 /** Points as spreadsheets and files should carry them: a plain number rounded like the screen (6.70 → "6.70"). */
-export const pointsText = (v: number) => v.toFixed(2);
+export const pointsText = (v: number) => displayPoints(v).toFixed(2);

@@ -13,6 +13,7 @@ import {
   scoringErrorLine,
   stabilitySentences,
   verdictSentences,
+  methodLine,
 } from "./report-text";
 
 /** Inline text: no HTML, no emphasis/heading/list/link syntax at line start, no line breaks. */
@@ -91,6 +92,7 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
   if (r) {
     out.push(`### ${t("sections.confidence")}`, "");
     for (const s of verdictSentences(r, b, t, f)) out.push(`* ${mdInline(s)}`);
+    out.push(`* ${mdInline(methodLine(b, t))}`);
     for (const s of stabilitySentences(r, b, t, f)) out.push(`* ${mdInline(s)}`);
     out.push("");
   }
@@ -143,7 +145,7 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
     for (const x of r.ranking) {
       const notes = rankingNotes(x, b, t);
       out.push(
-        `${x.rank}. ${mdInline(n.candidate(x.candidateId))}: ${pointsText(x.total)}${notes.length ? ` (${notes.map(mdInline).join("; ")})` : ""}`,
+        `${x.rank === null ? "-" : `${x.rank}.`} ${mdInline(n.candidate(x.candidateId))}: ${pointsText(x.total)}${notes.length ? ` (${notes.map(mdInline).join("; ")})` : ""}`,
       );
     }
     out.push("");

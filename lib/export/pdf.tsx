@@ -13,9 +13,11 @@ import {
   criterionMeaning,
   outcomeLine,
   rankingNotes,
+  requirementFlags,
   scoringErrorLine,
   stabilitySentences,
   verdictSentences,
+  methodLine,
 } from "./report-text";
 
 const FAMILY = FONT_FAMILY;
@@ -86,7 +88,7 @@ function Bars({ rows, max, format }: { rows: BarRow[]; max: number; format: (v: 
               />
             ))}
           </Svg>
-          <Text style={s.barValue}>{format(r.value)}</Text>
+          <Text style={r.valueText ? [s.barValue, { width: 80 }] : s.barValue}>{r.valueText ?? format(r.value)}</Text>
         </View>
       ))}
     </View>
@@ -142,7 +144,12 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
   const share = (id: string) => r?.weights.find((w) => w.criterionId === id)?.share;
   const err = scoringErrorLine(b, t);
   const contrib = r ? contributionBars(b, r) : null;
-  const accept = r ? acceptabilityBars(b, r) : null;
+  const accept = r
+    ? acceptabilityBars(b, r, {
+        value: (rank, p) => t("charts.rankValue", { rank, p: f.share(p) }),
+        rank: (rank) => t("charts.rankLabel", { rank }),
+      })
+    : null;
   return (
     <Document title={d.title} author="Stackwise" language={locale}>
       <Page size="A4" style={s.page}>
@@ -225,7 +232,7 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
                   key={x.candidateId}
                   firstWide={false}
                   cells={[
-                    String(x.rank),
+                    x.rank === null ? "–" : String(x.rank),
                     n.candidate(x.candidateId),
                     pointsText(x.total),
                     x.margin === null ? "" : pointsText(x.margin),
@@ -248,7 +255,9 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
             {accept && r.monteCarlo ? (
               <View wrap={false}>
                 <Text style={s.h2}>{t("charts.acceptability", { samples: f.whole(r.monteCarlo.samples) })}</Text>
-                <Text style={s.small}>{t("charts.acceptabilityDesc", { seed: r.monteCarlo.seed })}</Text>
+                <Text style={s.small}>
+                  {t("charts.acceptabilityDesc", { seed: r.monteCarlo.seed })} {t("charts.rankValueDesc")}
+                </Text>
                 <Bars rows={accept.rows} max={1} format={f.share} />
                 <Legend
                   entries={Array.from({ length: accept.ranks }, (_, i) => ({
@@ -266,6 +275,7 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
                 {line}
               </Text>
             ))}
+            <Text style={s.p}>{methodLine(b, t)}</Text>
             {stabilitySentences(r, b, t, f).map((line, i) => (
               <Text key={`s${i}`} style={s.small}>
                 {line}
@@ -341,7 +351,9 @@ function TeamFit({ b, t, f }: { b: ReportBundle; t: ReportT; f: Formatters }) {
                 gap: f.raw(q.gap),
                 busFactor: q.busFactor,
               })}
-              {q.risk ? ` · ${t("teamFit.risk", { skill: n.skill(q.skillId), busFactor: q.busFactor })}` : ""}
+              {requirementFlags(q, n.skill(q.skillId), t, f)
+                .map((x) => ` · ${x}`)
+                .join("")}
             </Text>
           ))}
         </View>

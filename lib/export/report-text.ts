@@ -1,6 +1,8 @@
 // The sentences of a report, built once from the bundle so the page, the PDF and the ADR say the same thing.
 import type { CriterionDto } from "@/lib/decisions/dto";
-import type { DecisionResult, RankedCandidate } from "@/lib/scoring";
+import type { DecisionResult, RankedCandidate, SkillRequirementResult } from "@/lib/scoring";
+import { atCurrentShare } from "@/lib/scoring/display";
+import { EXPERT_LEVEL, RISK_BUS_FACTOR, RISK_WEIGHT } from "@/lib/scoring/team";
 import { namesOf, type ReportBundle } from "./bundle";
 import type { Formatters, ReportT } from "./i18n";
 
@@ -50,19 +52,39 @@ export function verdictSentences(result: DecisionResult, b: ReportBundle, t: Rep
       out.push(t("verdict.close", common));
       break;
     case "verdict.tie":
-      out.push(t("verdict.tie", { count: Number(v.params.tiedCount ?? 2) }));
+      out.push(
+        t("verdict.tie", {
+          count: Number(v.params.tiedCount ?? 2),
+          total: f.points(result.ranking.find((r) => r.rank === 1)?.total ?? 0),
+        }),
+      );
       break;
-    case "verdict.incomplete":
-      out.push(t("verdict.incomplete"));
+    case "verdict.none":
+      out.push(t("verdict.none"));
       break;
     case "verdict.noEligible":
       out.push(t("verdict.noEligible"));
       break;
   }
+  if (facts.unranked.length > 0)
+    out.push(
+      t("verdict.unranked", {
+        list: facts.unranked
+          .map((u) =>
+            t("verdict.unrankedOne", {
+              candidate: n.candidate(u.candidateId),
+              criteria: u.missingCriteria.map(n.criterion).join(", "),
+            }),
+          )
+          .join("; "),
+      }),
+    );
+  // Nothing to judge: no flip, no second opinion, no risks of a winner that does not exist.
+  if (v.key === "verdict.none" || v.key === "verdict.noEligible") return out;
   const change = result.sensitivity.smallestChange;
   if (change)
     out.push(
-      t("verdict.flip", {
+      t(atCurrentShare(change.toShare, change.fromShare) ? "verdict.flipNow" : "verdict.flip", {
         criterion: n.criterion(change.criterionId),
         from: f.share(change.fromShare),
         to: f.share(change.toShare),
@@ -71,19 +93,59 @@ export function verdictSentences(result: DecisionResult, b: ReportBundle, t: Rep
     );
   else if (result.winnerId) out.push(t("verdict.noFlip"));
   if (result.topsis.winnerId) {
+    const why = result.topsis.disagreementCriterionId;
     out.push(
       result.topsis.agreesWithWeightedSum
         ? t("verdict.topsisAgrees")
-        : t("verdict.topsisDisagrees", { candidate: n.candidate(result.topsis.winnerId) }),
+        : why
+          ? t("verdict.topsisDisagreesWhy", {
+              candidate: n.candidate(result.topsis.winnerId),
+              criterion: n.criterion(why),
+            })
+          : t("verdict.topsisDisagrees", { candidate: n.candidate(result.topsis.winnerId) }),
     );
   }
-  if (facts.skillRisks.length > 0)
+  if (facts.skillRisks.length > 0) {
     out.push(
       t("verdict.skillRisk", {
-        skills: facts.skillRisks.map((r) => `${n.skill(r.skillId)} (${r.busFactor})`).join(", "),
+        skills: facts.skillRisks
+          .map((r) =>
+            t(r.flagged ? "verdict.skillRiskOne" : "verdict.skillNoExpert", {
+              skill: n.skill(r.skillId),
+              busFactor: r.busFactor,
+              share: f.share(r.weight),
+              level: EXPERT_LEVEL,
+            }),
+          )
+          .join("; "),
       }),
     );
+    if (facts.skillRisks.some((r) => r.flagged)) out.push(busFactorRule(t, f));
+  }
   return out;
+}
+
+/** What a requirement's bus factor means, with the rule beside the flag; a bus factor of 0 is always named. */
+export function requirementFlags(q: SkillRequirementResult, skill: string, t: ReportT, f: Formatters): string[] {
+  const out: string[] = [];
+  if (q.risk)
+    out.push(
+      t("teamFit.risk", {
+        skill,
+        busFactor: q.busFactor,
+        share: f.share(q.weight),
+        minShare: f.share(RISK_WEIGHT),
+        people: RISK_BUS_FACTOR,
+        level: EXPERT_LEVEL,
+      }),
+    );
+  if (q.busFactor === 0) out.push(t("teamFit.noExpert", { skill, level: EXPERT_LEVEL }));
+  return out;
+}
+
+/** The bus-factor rule in words, stated wherever a risk is flagged. */
+export function busFactorRule(t: ReportT, f: Formatters): string {
+  return t("teamFit.rule", { share: f.share(RISK_WEIGHT), people: RISK_BUS_FACTOR, level: EXPERT_LEVEL });
 }
 
 /** Per criterion: the share interval over which the current winner stays first. */
@@ -107,6 +169,12 @@ export function outcomeLine(b: ReportBundle, t: ReportT): string {
     return t("outcome.chosen", { candidate: n.candidate(b.decision.chosenCandidateId) });
   if (b.result?.winnerId) return t("outcome.leading", { candidate: n.candidate(b.result.winnerId) });
   return t("outcome.none");
+}
+
+/** How the figures were computed: cell aggregation and weight source, as set on the decision. */
+export function methodLine(b: ReportBundle, t: ReportT): string {
+  const m = b.decision.scoring ?? { aggregation: "mean", weightSource: "direct" };
+  return t("method.line", { aggregation: t(`method.${m.aggregation}`), weights: t(`method.${m.weightSource}`) });
 }
 
 export function scoringErrorLine(b: ReportBundle, t: ReportT): string | null {

@@ -65,8 +65,14 @@ describe("skill match as a criterion", () => {
     expect(totalOf(r, "kafka")).toBeCloseTo(6.54, 12);
     expect(totalOf(r, "pulsar")).toBeCloseTo(4.48, 12);
     expect(r.ranking.find((x) => x.candidateId === "pulsar")!.missingCriteria).toEqual(["fit"]);
-    expect(r.verdict.key).toBe("verdict.incomplete");
-    expect(r.verdict.facts.skillRisks).toEqual([{ candidateId: "rabbit", skillId: "jms", busFactor: 0 }]);
+    // Pulsar is shown apart, not ranked on its partial 4.48; the verdict judges RabbitMQ against Kafka (lead 1.04).
+    expect(r.ranking.find((x) => x.candidateId === "pulsar")!.rank).toBeNull();
+    expect(r.verdict.key).toBe("verdict.clear");
+    expect(r.verdict.facts.lead).toBe(1.04);
+    expect(r.verdict.facts.unranked).toEqual([{ candidateId: "pulsar", missingCriteria: ["fit"] }]);
+    expect(r.verdict.facts.skillRisks).toEqual([
+      { candidateId: "rabbit", skillId: "jms", busFactor: 0, weight: 0.3, flagged: true },
+    ]);
     expect(r.team!.skills.map((s) => s.level)).toEqual([8, 5, 6]);
     expect(r.skillMatch.find((s) => s.candidateId === "rabbit")!.match).toBeCloseTo(7.1, 12);
     expect(r.topsis.closeness.map((c) => c.candidateId).sort()).toEqual(["kafka", "rabbit"]); // incomplete left out
@@ -361,10 +367,12 @@ describe("properties", () => {
         expect(JSON.parse(JSON.stringify(out.result))).toEqual(out.result);
         const mc = out.result.monteCarlo;
         if (mc) {
-          const eligible = out.result.ranking.filter((r) => !r.excluded).length;
+          // Simulated: eligible and complete (incomplete candidates are not ranked, so not simulated either).
+          const simulated = (r: DecisionResult["ranking"][number]) => !r.excluded && r.rank !== null;
+          const eligible = out.result.ranking.filter(simulated).length;
           mc.rankAcceptability.forEach((row, idx) => {
-            const excluded = out.result.ranking.find((r) => r.candidateId === model.candidates[idx].id)!.excluded;
-            expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(excluded ? 0 : 1, 9);
+            const inSim = simulated(out.result.ranking.find((r) => r.candidateId === model.candidates[idx].id)!);
+            expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(inSim ? 1 : 0, 9);
           });
           for (let k = 0; k < eligible; k++)
             expect(mc.rankAcceptability.reduce((a, row) => a + row[k], 0)).toBeCloseTo(1, 9);

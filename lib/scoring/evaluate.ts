@@ -16,15 +16,15 @@ import type {
   DecisionResult,
   EvaluationOutcome,
   MonteCarloResult,
-  RankedCandidate,
   ScoringError,
   TopsisDecisionResult,
 } from "./result-types";
 import { sensitivity } from "./sensitivity";
 import { DEFAULT_SKILL_TARGET, skillMatches, teamVector } from "./team";
 import { topsis } from "./topsis";
-import { candidateTotals, competitionRanks, rankCandidates, TIE_EPSILON } from "./totals";
-import type { DecisionModel, EvaluateOptions } from "./types";
+import { CLOSENESS_DIGITS, displayRanks } from "./display";
+import { candidateTotals, rankCandidates } from "./totals";
+import type { CriterionInput, DecisionModel, EvaluateOptions } from "./types";
 import { validateModel } from "./validate";
 import { buildVerdict as verdictFor } from "./verdict";
 import { effectiveRawWeights, normaliseWeights } from "./weights";
@@ -57,9 +57,13 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
   }
   const ahp = ahpOutcome.result;
 
+  // What-if overrides apply on top of either source, so the sliders also explore around the AHP weights.
   const raw =
     weightSource === "ahp" && ahp
-      ? ahp.weights.map((w) => w.weight)
+      ? effectiveRawWeights(
+          criteria.map((c, i) => ({ ...c, weight: ahp.weights[i].weight })),
+          opts.weightOverrides,
+        )
       : effectiveRawWeights(criteria, opts.weightOverrides);
   const shares = normaliseWeights(raw);
   if (!shares) {
@@ -79,19 +83,21 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
   const { cells } = buildCells(criteria, candidates, scores, skillMatch, opts.aggregation);
   const ranking = rankCandidates(candidateTotals(criteria, candidates, shares, cells));
 
-  const eligibleRanked = ranking.filter((r) => !r.excluded);
-  const tieAtTop = eligibleRanked.length > 1 && eligibleRanked[1].rank === 1;
-  const winnerId = eligibleRanked.length > 0 && !tieAtTop ? eligibleRanked[0].candidateId : null;
+  // Contenders: eligible and complete. Incomplete candidates are shown apart, never ranked, simulated or analysed
+  // against complete ones (their partial sums count every missing cell as zero).
+  const contenders = ranking.filter((r) => !r.excluded && r.rank !== null);
+  const tieAtTop = contenders.length > 1 && contenders[1].rank === 1;
+  const winnerId = contenders.length > 0 && !tieAtTop ? contenders[0].candidateId : null;
 
-  // Model-order indices of eligible candidates: the simulation and sensitivity work on these only.
-  const excluded = new Set(ranking.filter((r) => r.excluded).map((r) => r.candidateId));
-  const eligible = candidateIds.map((_, idx) => idx).filter((idx) => !excluded.has(candidateIds[idx]));
+  // Model-order indices of the contenders: the simulation and sensitivity work on these only.
+  const inPlay = new Set(contenders.map((r) => r.candidateId));
+  const eligible = candidateIds.map((_, idx) => idx).filter((idx) => inPlay.has(candidateIds[idx]));
   const m = candidates.length;
   const pointsOf = (idx: number) => criteria.map((_, i) => cells[i * m + idx].points ?? 0);
 
-  const topsisResult = decisionTopsis(ranking, candidateIds, cells, shares, m, winnerId);
+  const topsisResult = decisionTopsis(criteria, eligible, candidateIds, cells, shares, winnerId);
 
-  const leaderId = eligibleRanked[0]?.candidateId ?? null;
+  const leaderId = contenders[0]?.candidateId ?? null;
   const sens = sensitivity({
     criterionIds,
     candidateIds: eligible.map((idx) => candidateIds[idx]),
@@ -123,6 +129,8 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
       monteCarlo,
       skillMatch,
       topsisAgrees: topsisResult.agreesWithWeightedSum,
+      topsisWinnerId: topsisResult.winnerId,
+      topsisDisagreementCriterionId: topsisResult.disagreementCriterionId,
     }),
     warnings,
   };
@@ -154,34 +162,34 @@ function buildAhp(
 }
 
 /**
- * TOPSIS over complete, eligible candidates on the points matrix (direction already folded in, so every column is a
- * benefit column). Incomplete candidates are left out: a missing cell has no honest value to measure a distance from.
+ * TOPSIS on the data: the raw aggregated cell values (ratings on their own scale, metrics in their unit, skill match
+ * 0–10) with each criterion's direction, over the contenders only (complete and eligible: a missing cell has no value
+ * to measure a distance from). Running it on 0–10 points would feed it min–max rescaled columns, which is a different
+ * method: vector normalisation then measures distances between rescaled ranks, not between the data.
  */
 function decisionTopsis(
-  ranking: readonly RankedCandidate[],
+  criteria: readonly CriterionInput[],
+  used: readonly number[],
   candidateIds: readonly string[],
   cells: DecisionResult["cells"],
   shares: readonly number[],
-  m: number,
   winnerId: string | null,
 ): TopsisDecisionResult {
-  const used = candidateIds
-    .map((id, idx) => ({ id, idx }))
-    .filter(({ id }) => {
-      const r = ranking.find((x) => x.candidateId === id);
-      return r !== undefined && !r.excluded && !r.incomplete;
-    });
+  const m = candidateIds.length;
   const cols = shares.map((s, i) => ({ s, i })).filter(({ s }) => s > 0);
-  const matrix = used.map(({ idx }) => cols.map(({ i }) => cells[i * m + idx].points ?? 0));
+  const matrix = used.map((idx) => cols.map(({ i }) => cells[i * m + idx].value ?? 0));
+  const directions = cols.map(({ i }) => (criteria[i].kind === "SKILL_MATCH" ? "BENEFIT" : criteria[i].direction));
   const out = topsis(
     matrix,
     cols.map((c) => c.s),
-    cols.map(() => "BENEFIT" as const),
+    directions,
   );
-  const order = used.map((u, k) => ({ ...u, k })).sort((a, b) => out.closeness[b.k] - out.closeness[a.k] || a.k - b.k);
-  const ranks = competitionRanks(
+  const order = used
+    .map((idx, k) => ({ id: candidateIds[idx], idx, k }))
+    .sort((a, b) => out.closeness[b.k] - out.closeness[a.k] || a.k - b.k);
+  const ranks = displayRanks(
     order.map((o) => out.closeness[o.k]),
-    TIE_EPSILON,
+    CLOSENESS_DIGITS,
   );
   const closeness = order.map((o, r) => ({
     candidateId: o.id,
@@ -192,10 +200,31 @@ function decisionTopsis(
   }));
   const topUnique = closeness.length > 0 && !(closeness.length > 1 && closeness[1].rank === 1);
   const topsisWinner = topUnique ? closeness[0].candidateId : null;
+  const agrees = topsisWinner !== null && topsisWinner === winnerId;
+  let disagreementCriterionId: string | null = null;
+  if (topsisWinner !== null && winnerId !== null && !agrees) {
+    const kT = order.find((o) => o.id === topsisWinner)!.k;
+    const kW = order.find((o) => o.id === winnerId)!.k;
+    const idxT = used[kT];
+    const idxW = used[kW];
+    // Each method's advantage of the TOPSIS winner over the weighted-sum winner per criterion, as a share of that
+    // method's whole gap between the two; the criterion where TOPSIS counts the advantage for most more than the
+    // weighted sum does is where the methods part.
+    const gapT = cols.map((_, j) => (directions[j] === "COST" ? -1 : 1) * (out.weighted[kT][j] - out.weighted[kW][j]));
+    const gapW = cols.map(({ s, i }) => s * ((cells[i * m + idxT].points ?? 0) - (cells[i * m + idxW].points ?? 0)));
+    const sumT = gapT.reduce((a, g) => a + Math.abs(g), 0);
+    const sumW = gapW.reduce((a, g) => a + Math.abs(g), 0);
+    let best = -Infinity;
+    cols.forEach(({ i }, j) => {
+      const d = (sumT > 0 ? gapT[j] / sumT : 0) - (sumW > 0 ? gapW[j] / sumW : 0);
+      if (d > best + 1e-12) [best, disagreementCriterionId] = [d, criteria[i].id];
+    });
+  }
   return {
     closeness,
     winnerId: topsisWinner,
-    agreesWithWeightedSum: topsisWinner !== null && topsisWinner === winnerId,
+    agreesWithWeightedSum: agrees,
+    disagreementCriterionId,
   };
 }
 

@@ -7,6 +7,19 @@ export type { MetricReference } from "./normalise";
 export { summariseValues, median } from "./aggregate";
 export type { ValueSummary } from "./aggregate";
 export { buildCells, DISAGREEMENT_FRACTION } from "./cells";
+export {
+  roundTo,
+  displayPoints,
+  displayShare,
+  displayCloseness,
+  displayMargin,
+  displayRanks,
+  sameAtDisplay,
+  atCurrentShare,
+  POINTS_DIGITS,
+  SHARE_DIGITS,
+  CLOSENESS_DIGITS,
+} from "./display";
 export { candidateTotals, rankCandidates, competitionRanks, TIE_EPSILON } from "./totals";
 export type { CandidateTotal } from "./totals";
 export { aggregateTeamLevel, teamVector, skillMatches, EXPERT_LEVEL, RISK_WEIGHT, DEFAULT_SKILL_TARGET } from "./team";

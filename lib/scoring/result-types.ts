@@ -53,12 +53,18 @@ export interface Exclusion {
 
 export interface RankedCandidate {
   candidateId: string;
-  /** Σ ŵ·s over the present cells. */
+  /** Σ ŵ·s over the present cells (a partial sum when incomplete). */
   total: number;
-  /** 1-based competition rank (1, 1, 3); excluded candidates continue after the eligible ones. */
-  rank: number;
+  /**
+   * 1-based competition rank (1, 1, 3) at the displayed precision; excluded candidates continue after the complete
+   * eligible ones. Null for an incomplete candidate: a partial sum is not ranked against complete totals.
+   */
+  rank: number | null;
   tied: boolean;
-  /** Total minus the next candidate's total within the same group (eligible / excluded); null for the last. */
+  /**
+   * Displayed total minus the next candidate's displayed total within the same group (complete / excluded); null
+   * for the last of a group and for incomplete candidates.
+   */
   margin: number | null;
   contributions: Contribution[];
   incomplete: boolean;
@@ -140,6 +146,11 @@ export interface TopsisDecisionResult {
   closeness: TopsisCandidateResult[];
   winnerId: string | null;
   agreesWithWeightedSum: boolean;
+  /**
+   * When both methods have a single winner and they differ: the criterion on which TOPSIS (raw values, vector
+   * normalised) counts its winner's advantage for most more than the weighted sum (0–10 points) does.
+   */
+  disagreementCriterionId: string | null;
 }
 
 export interface Crossover {
@@ -201,6 +212,15 @@ export interface SkillRiskFact {
   candidateId: string;
   skillId: string;
   busFactor: number;
+  /** r̂: the skill's share of the candidate's requirements. */
+  weight: number;
+  /** The bus-factor rule fired (share ≥ RISK_WEIGHT and fewer than RISK_BUS_FACTOR experts); false: bus factor 0 on a smaller requirement. */
+  flagged: boolean;
+}
+
+export interface UnrankedFact {
+  candidateId: string;
+  missingCriteria: string[];
 }
 
 export interface VerdictFacts {
@@ -214,10 +234,14 @@ export interface VerdictFacts {
   flipTo: string | null;
   skillRisks: SkillRiskFact[];
   topsisAgrees: boolean;
+  topsisWinnerId: string | null;
+  topsisDisagreementCriterionId: string | null;
+  /** Eligible candidates with missing cells: shown apart, not ranked. */
+  unranked: UnrankedFact[];
 }
 
-export type VerdictKey =
-  "verdict.clear" | "verdict.close" | "verdict.tie" | "verdict.incomplete" | "verdict.noEligible";
+/** verdict.none: nothing to judge yet (no complete candidate). */
+export type VerdictKey = "verdict.clear" | "verdict.close" | "verdict.tie" | "verdict.none" | "verdict.noEligible";
 
 export interface Verdict {
   key: VerdictKey;

@@ -1,4 +1,7 @@
 import { describe, expect, test } from "vitest";
+import type { DecisionDetail } from "@/lib/decisions/dto";
+import { toScoringModel } from "@/lib/decisions/to-scoring-model";
+import { evaluateDecision } from "./evaluate";
 import { topsis } from "./topsis";
 
 describe("topsis: published car example", () => {
@@ -86,5 +89,123 @@ describe("topsis: degenerate inputs", () => {
 
   test("no alternatives", () => {
     expect(topsis([], [1], ["BENEFIT"]).closeness).toEqual([]);
+  });
+});
+
+// The aircraft example entered as a decision, through the same path as the app: DecisionDetail → toScoringModel →
+// evaluateDecision. Speed (Mach), range (NM), payload (lb) and cost ($M, lower is better) are metrics; reliability and
+// maneuverability are ratings on 0–10. Weights .2 .1 .1 .1 .2 .3.
+// Reference closeness computed once, independently, with numpy:
+//   X = [[2.0,1500,20000,5.5,5,9],[2.5,2700,18000,6.5,3,5],[1.8,2000,21000,4.5,7,7],[2.2,1800,20000,5.0,5,5]]
+//   w = [.2,.1,.1,.1,.2,.3]; benefit = [1,1,1,0,1,1]; V = w*X/np.linalg.norm(X, axis=0)
+//   ideal = where(benefit, V.max(0), V.min(0)); anti = where(benefit, V.min(0), V.max(0))
+//   dp = norm(V-ideal, axis=1); dm = norm(V-anti, axis=1); C = dm/(dp+dm)
+//   C = [0.643277000553, 0.268383567719, 0.613542290007, 0.312291065582] → A1 > A3 > A4 > A2 (Hwang & Yoon's ranking).
+// The same script gives the weighted sum on 0–10 points: A3 5.9167, A1 5.4381, A4 5.3095, A2 5.1000, so the methods
+// disagree; per criterion, TOPSIS's share of A1's advantage over A3 minus the weighted sum's share is largest on
+// maneuverability (+0.1712; payload +0.0964, cost +0.0981, range +0.0429, speed −0.1223, reliability −0.1886).
+describe("TOPSIS on the data: the aircraft example as a decision", () => {
+  const metric = (id: string, weight: number, direction: "BENEFIT" | "COST", unit: string) => ({
+    id,
+    name: id,
+    description: "",
+    lowMeaning: "",
+    highMeaning: "",
+    weight,
+    kind: "METRIC" as const,
+    direction,
+    scaleMin: null,
+    scaleMax: null,
+    unit,
+    worst: null,
+    best: null,
+    threshold: null,
+    position: 0,
+    version: 1,
+  });
+  const ratingCriterion = (id: string, weight: number) => ({
+    ...metric(id, weight, "BENEFIT", ""),
+    kind: "RATING" as const,
+    unit: null,
+    scaleMin: 0,
+    scaleMax: 10,
+  });
+  const criteria = [
+    metric("speed", 20, "BENEFIT", "Mach"),
+    metric("range", 10, "BENEFIT", "NM"),
+    metric("payload", 10, "BENEFIT", "lb"),
+    metric("cost", 10, "COST", "$M"),
+    ratingCriterion("reliability", 20),
+    ratingCriterion("maneuverability", 30),
+  ];
+  const data: Record<string, number[]> = {
+    A1: [2.0, 1500, 20000, 5.5, 5, 9],
+    A2: [2.5, 2700, 18000, 6.5, 3, 5],
+    A3: [1.8, 2000, 21000, 4.5, 7, 7],
+    A4: [2.2, 1800, 20000, 5.0, 5, 5],
+  };
+  const decision: DecisionDetail = {
+    id: "aircraft",
+    title: "Fighter aircraft",
+    context: "",
+    status: "DRAFT",
+    outcomeRationale: "",
+    chosenCandidateId: null,
+    version: 1,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    criteria: criteria.map((c, i) => ({ ...c, position: i })),
+    candidates: Object.keys(data).map((id, i) => ({
+      id,
+      name: id,
+      description: "",
+      link: "",
+      position: i,
+      version: 1,
+    })),
+    scores: Object.entries(data).flatMap(([candidateId, values]) =>
+      values.map((value, i) => ({
+        id: `${candidateId}-${i}`,
+        criterionId: criteria[i].id,
+        candidateId,
+        evaluatorId: "u1",
+        value,
+        rationale: "",
+        evidenceUrl: "",
+        version: 1,
+      })),
+    ),
+    evaluators: [{ id: "u1", name: "Ada" }],
+    skills: [],
+    requirements: [],
+    judgments: [],
+    team: null,
+    scoring: { aggregation: "mean", weightSource: "direct" },
+  };
+  const out = evaluateDecision(toScoringModel(decision), { monteCarlo: { samples: 0 } });
+  if (!out.ok) throw new Error(JSON.stringify(out.errors));
+  const r = out.result;
+
+  test("closeness and ranking are Hwang & Yoon's", () => {
+    const c = new Map(r.topsis.closeness.map((x) => [x.candidateId, x]));
+    expect(c.get("A1")!.closeness).toBeCloseTo(0.643277000553, 9);
+    expect(c.get("A2")!.closeness).toBeCloseTo(0.268383567719, 9);
+    expect(c.get("A3")!.closeness).toBeCloseTo(0.613542290007, 9);
+    expect(c.get("A4")!.closeness).toBeCloseTo(0.312291065582, 9);
+    expect(r.topsis.closeness.map((x) => [x.candidateId, x.rank])).toEqual([
+      ["A1", 1],
+      ["A3", 2],
+      ["A4", 3],
+      ["A2", 4],
+    ]);
+    expect(r.topsis.winnerId).toBe("A1");
+  });
+
+  test("the weighted sum picks A3, and the disagreement names maneuverability", () => {
+    expect(r.winnerId).toBe("A3");
+    expect(r.ranking.find((x) => x.candidateId === "A3")!.total).toBeCloseTo(5.916666666667, 9);
+    expect(r.topsis.agreesWithWeightedSum).toBe(false);
+    expect(r.topsis.disagreementCriterionId).toBe("maneuverability");
+    expect(r.verdict.facts.topsisDisagreementCriterionId).toBe("maneuverability");
   });
 });

@@ -1,6 +1,7 @@
 // Weighted totals T_c = Σ ŵ_i·s_ci over present cells, must-have gates, and the competition ranking.
 import type { CellResult, Contribution, Exclusion, RankedCandidate } from "./result-types";
 import type { CandidateInput, CriterionInput } from "./types";
+import { displayMargin, displayRanks, sameAtDisplay } from "./display";
 
 /**
  * Totals closer than this are a tie. Shares like 0.15 are not exact in binary, so mathematically equal totals can
@@ -77,31 +78,40 @@ export function competitionRanks(sorted: readonly number[], epsilon = TIE_EPSILO
 }
 
 /**
- * Eligible candidates first (by total, descending), then excluded ones (by total), ranks continuing across the
- * boundary. Equal totals keep model order so the output is stable.
+ * Three groups, in this order: complete eligible candidates, ranked 1, 2, … by total; excluded candidates (failed a
+ * must-have), ranks continuing after the eligible ones; incomplete candidates, not ranked at all (rank null). A
+ * partial sum counts every missing cell as zero, so ranking it against complete totals would put a candidate below
+ * others it may well beat. Ties and margins are judged at the displayed precision (display.ts). Equal totals keep
+ * model order so the output is stable.
  */
 export function rankCandidates(totals: readonly CandidateTotal[]): RankedCandidate[] {
   const order = totals.map((t, idx) => ({ t, idx }));
-  const groups = [order.filter((o) => !o.t.excluded), order.filter((o) => o.t.excluded)];
+  const groups = [
+    order.filter((o) => !o.t.excluded && !o.t.incomplete),
+    order.filter((o) => o.t.excluded),
+    order.filter((o) => !o.t.excluded && o.t.incomplete),
+  ];
   const ranked: RankedCandidate[] = [];
   let offset = 0;
-  for (const group of groups) {
+  groups.forEach((group, g) => {
     group.sort((a, b) => {
       const d = b.t.total - a.t.total;
-      return Math.abs(d) > TIE_EPSILON ? d : a.idx - b.idx;
+      return sameAtDisplay(a.t.total, b.t.total) ? a.idx - b.idx : d;
     });
-    const ranks = competitionRanks(group.map((g) => g.t.total));
-    group.forEach((g, k) => {
-      const tied = (k > 0 && ranks[k - 1] === ranks[k]) || (k + 1 < group.length && ranks[k + 1] === ranks[k]);
+    const unranked = g === 2;
+    const ranks = displayRanks(group.map((x) => x.t.total));
+    group.forEach((x, k) => {
+      const tied =
+        !unranked && ((k > 0 && ranks[k - 1] === ranks[k]) || (k + 1 < group.length && ranks[k + 1] === ranks[k]));
       const next = group[k + 1];
       ranked.push({
-        ...g.t,
-        rank: ranks[k] + offset,
+        ...x.t,
+        rank: unranked ? null : ranks[k] + offset,
         tied,
-        margin: next ? (ranks[k + 1] === ranks[k] ? 0 : g.t.total - next.t.total) : null,
+        margin: next && !unranked ? displayMargin(x.t.total, next.t.total) : null,
       });
     });
     offset += group.length;
-  }
+  });
   return ranked;
 }

@@ -5,7 +5,7 @@ import { buildVerdict, type VerdictInput } from "./verdict";
 const ranked = (
   candidateId: string,
   total: number,
-  rank: number,
+  rank: number | null,
   over: Partial<RankedCandidate> = {},
 ): RankedCandidate => ({
   candidateId,
@@ -63,10 +63,20 @@ describe("buildVerdict", () => {
       },
       "verdict.tie",
     ],
+    // An incomplete candidate is not ranked (rank null): the verdict judges the complete ones and names it apart.
     [
-      "incomplete contender",
-      { ranking: [ranked("a", 7.7, 1), ranked("b", 6.7, 2, { incomplete: true })] },
-      "verdict.incomplete",
+      "incomplete candidate beside a complete one",
+      { ranking: [ranked("a", 7.7, 1), ranked("b", 6.7, null, { incomplete: true })], monteCarlo: null },
+      "verdict.clear",
+    ],
+    [
+      "every candidate incomplete",
+      {
+        winnerId: null,
+        ranking: [ranked("a", 7.7, null, { incomplete: true }), ranked("b", 6.7, null, { incomplete: true })],
+        monteCarlo: null,
+      },
+      "verdict.none",
     ],
     ["nobody eligible", { winnerId: null, ranking: [ranked("a", 7.7, 1, { excluded: true })] }, "verdict.noEligible"],
     ["single candidate, no simulation", { ranking: [ranked("a", 5, 1)], monteCarlo: null }, "verdict.clear"],
@@ -102,7 +112,36 @@ describe("buildVerdict", () => {
         ],
       }),
     );
-    expect(v.facts.skillRisks).toEqual([{ candidateId: "a", skillId: "jms", busFactor: 0 }]);
+    expect(v.facts.skillRisks).toEqual([
+      { candidateId: "a", skillId: "jms", busFactor: 0, weight: 0.3, flagged: true },
+    ]);
     expect(v.params.skillRiskCount).toBe(1);
+  });
+
+  test("a bus factor of 0 below the 20 % rule is named, unflagged; a bus factor of 1 below it is not", () => {
+    const req = (skillId: string, weight: number, busFactor: number) => ({
+      skillId,
+      weight,
+      teamLevel: 5,
+      rated: true,
+      target: 7,
+      gap: 2,
+      busFactor,
+      risk: false,
+    });
+    const v = buildVerdict(
+      input({
+        skillMatch: [
+          { candidateId: "a", match: 7, risks: [], requirements: [req("jms", 0.1, 0), req("amqp", 0.1, 1)] },
+        ],
+      }),
+    );
+    expect(v.facts.skillRisks).toEqual([
+      { candidateId: "a", skillId: "jms", busFactor: 0, weight: 0.1, flagged: false },
+    ]);
+  });
+
+  test("the lead is the difference of the displayed totals: 7.676 and 6.784 print 7.68 and 6.78, lead 0.90", () => {
+    expect(buildVerdict(input({ ranking: [ranked("a", 7.676, 1), ranked("b", 6.784, 2)] })).facts.lead).toBe(0.9);
   });
 });

@@ -6,6 +6,9 @@ import {
   decisionHeaderFields,
   type DecisionPatchInput,
   type StatusChangeInput,
+  scoringSettingsOf,
+  type ScoringSettings,
+  type ScoringSettingsInput,
 } from "@/lib/validation/decision";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
@@ -156,4 +159,44 @@ export async function setDecisionArchived(
       after: { archived },
     });
   });
+}
+
+/**
+ * The decision's scoring method (cell aggregation, weight source), merged into Decision.settings so other keys
+ * (blind scoring) survive. A stale version refuses the write: the method changes every figure, so nobody's choice is
+ * silently overwritten by someone who saw different numbers.
+ */
+export async function updateScoringSettings(
+  actor: Actor,
+  input: ScoringSettingsInput,
+): Promise<{ version: number; scoring: ScoringSettings }> {
+  return writeTransaction(async (tx) => {
+    await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
+    const d = await tx.decision.findUniqueOrThrow({ where: { id: input.decisionId } });
+    const before = scoringSettingsOf(d.settings);
+    const load = async () => ({
+      field: "scoring",
+      theirs: before,
+      changedBy: await lastEditorName(tx, "Decision", d.id),
+      row: headerDto(d),
+    });
+    if (d.version !== input.version) throw stale("Decision", await load());
+    const scoring = { aggregation: input.aggregation, weightSource: input.weightSource };
+    const settings = { ...(isPlainObject(d.settings) ? d.settings : {}), ...scoring };
+    await updateIfVersion(tx.decision, { id: d.id, version: d.version }, { settings }, "Decision", load);
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "decision.updated",
+      entityType: "Decision",
+      entityId: d.id,
+      before,
+      after: scoring,
+    });
+    return { version: d.version + 1, scoring };
+  });
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
 }

@@ -15,14 +15,19 @@ import {
   type DecisionDetail,
   type DecisionSummary,
 } from "@/lib/decisions/dto";
-import { DECISION_STATUSES, type ListQuery } from "@/lib/validation/decision";
+import { DECISION_STATUSES, scoringSettingsOf, type ListQuery } from "@/lib/validation/decision";
 import type { Actor } from "./actor";
 import { applyBlindScoring } from "./blind";
 import { authorize } from "./authz";
 import { db } from "./db";
 
 export { createDecision, duplicateDecision } from "./decision-create";
-export { changeDecisionStatus, setDecisionArchived, updateDecisionField } from "./decision-lifecycle";
+export {
+  changeDecisionStatus,
+  setDecisionArchived,
+  updateDecisionField,
+  updateScoringSettings,
+} from "./decision-lifecycle";
 
 // Reads are scoped by the actor's workspace in the query itself, so an id from another workspace behaves exactly like
 // a missing id.
@@ -151,6 +156,7 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
           overrides: d.team.overrides.map((o) => ({ skillId: o.skillId, level: o.level, reason: o.reason })),
         }
       : null,
+    scoring: scoringSettingsOf(d.settings),
   };
   return applyBlindScoring(actor, detail, d.settings);
 }

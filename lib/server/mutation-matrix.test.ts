@@ -324,6 +324,20 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: "decisions.updateScoringSettings",
+    actions: ["decisions.updateScoringSettingsAction"],
+    permission: "decision.write",
+    run: async (actor, t) => {
+      const d = await decisionOf(t);
+      return decisions.updateScoringSettings(actor, {
+        decisionId: d.id,
+        version: d.version,
+        aggregation: "median",
+        weightSource: "direct",
+      });
+    },
+  },
+  {
     name: "decisions.changeDecisionStatus",
     actions: ["decisions.changeStatusAction"],
     permission: "decision.write",

@@ -106,3 +106,31 @@ export function parseListQuery(params: Record<string, string | string[] | undefi
     archived: first(params.archived),
   });
 }
+
+/**
+ * Scoring method, stored in Decision.settings beside other keys (blind scoring): how evaluators' values become one
+ * cell value, and where the weights come from (as entered, or the AHP eigenvector of the pairwise judgments).
+ */
+export const scoringSettingsSchema = z.object({
+  aggregation: z.enum(["mean", "median"]),
+  weightSource: z.enum(["direct", "ahp"]),
+});
+export type ScoringSettings = z.infer<typeof scoringSettingsSchema>;
+export const DEFAULT_SCORING_SETTINGS: ScoringSettings = { aggregation: "mean", weightSource: "direct" };
+
+export const scoringSettingsInputSchema = scoringSettingsSchema.extend({
+  decisionId: id,
+  version: z.number().int().min(1),
+});
+export type ScoringSettingsInput = z.infer<typeof scoringSettingsInputSchema>;
+
+/** The scoring settings inside a stored settings object; anything missing or unknown falls back to the default. */
+export function scoringSettingsOf(settings: unknown): ScoringSettings {
+  const s = settings !== null && typeof settings === "object" ? (settings as Record<string, unknown>) : {};
+  const aggregation = scoringSettingsSchema.shape.aggregation.safeParse(s.aggregation);
+  const weightSource = scoringSettingsSchema.shape.weightSource.safeParse(s.weightSource);
+  return {
+    aggregation: aggregation.success ? aggregation.data : DEFAULT_SCORING_SETTINGS.aggregation,
+    weightSource: weightSource.success ? weightSource.data : DEFAULT_SCORING_SETTINGS.weightSource,
+  };
+}

@@ -1,0 +1,230 @@
+// Report sentences and chart labels built from a bundle (no database): what the report, the PDF and the ADR print.
+import { describe, expect, test } from "vitest";
+import type { DecisionDetail } from "@/lib/decisions/dto";
+import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
+import { evaluateDecision } from "@/lib/scoring";
+import type { ReportBundle } from "./bundle";
+import { acceptabilityBars } from "./chart-geometry";
+import { formatters, reportTranslator } from "./i18n";
+import { methodLine, requirementFlags, verdictSentences } from "./report-text";
+
+const t = reportTranslator("en");
+const f = formatters("en");
+
+/** Broker-like decision: one 0–10 rating per criterion, scores by one evaluator. */
+function decision(values: Record<string, number[]>, weights: number[]): DecisionDetail {
+  const criteria = weights.map((weight, i) => ({
+    id: `k${i}`,
+    name: `Criterion ${i}`,
+    description: "",
+    lowMeaning: "",
+    highMeaning: "",
+    weight,
+    kind: "RATING" as const,
+    direction: "BENEFIT" as const,
+    scaleMin: 0,
+    scaleMax: 10,
+    unit: null,
+    worst: null,
+    best: null,
+    threshold: null,
+    position: i,
+    version: 1,
+  }));
+  return {
+    id: "d1",
+    title: "Broker",
+    context: "",
+    status: "DRAFT",
+    outcomeRationale: "",
+    chosenCandidateId: null,
+    version: 1,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    criteria,
+    candidates: Object.keys(values).map((id, i) => ({
+      id,
+      name: id,
+      description: "",
+      link: "",
+      position: i,
+      version: 1,
+    })),
+    scores: Object.entries(values).flatMap(([candidateId, vs]) =>
+      vs.map((value, i) => ({
+        id: `${candidateId}${i}`,
+        criterionId: `k${i}`,
+        candidateId,
+        evaluatorId: "u1",
+        value,
+        rationale: "",
+        evidenceUrl: "",
+        version: 1,
+      })),
+    ),
+    evaluators: [{ id: "u1", name: "Ada" }],
+    skills: [
+      { id: "amqp", name: "AMQP", category: "" },
+      { id: "jms", name: "JMS", category: "" },
+    ],
+    requirements: [],
+    judgments: [],
+    team: null,
+    scoring: { aggregation: "mean", weightSource: "direct" },
+  };
+}
+
+function bundle(d: DecisionDetail, samples = 2000): ReportBundle {
+  const out = evaluateDecision(toScoringModel(d), { monteCarlo: { samples, seed: 5 } });
+  if (!out.ok) throw new Error(JSON.stringify(out.errors));
+  return {
+    decision: d,
+    teamName: null,
+    decidedAt: null,
+    createdByName: null,
+    settings: null,
+    evaluators: [{ id: "u1", name: "Ada" }],
+    result: out.result,
+    errors: [],
+    changes: [],
+    changeCount: 0,
+    generatedAt: "2026-01-01T00:00:00.000Z",
+  };
+}
+
+const labels = {
+  value: (rank: number, p: number) => t("charts.rankValue", { rank, p: f.share(p) }),
+  rank: (rank: number) => t("charts.rankLabel", { rank }),
+};
+
+describe("rank-acceptability labels name the rank they report", () => {
+  test("a candidate always second is labelled 'Rank 2: 100.0%', not 'P(first) 0.0%'", () => {
+    // Kafka 1 point against RabbitMQ 9 on a single criterion: ±0.5 point noise can never swap them.
+    const b = bundle(decision({ RabbitMQ: [9], Kafka: [1] }, [1]));
+    const bars = acceptabilityBars(b, b.result!, labels)!;
+    expect(bars.rows.map((r) => [r.label, r.valueText])).toEqual([
+      ["RabbitMQ", "Rank 1: 100.0%"],
+      ["Kafka", "Rank 2: 100.0%"],
+    ]);
+    expect(bars.rows[1].segments.map((s) => s.label)).toEqual(["Rank 2"]);
+  });
+
+  test("an incomplete candidate gets no bar (it was not simulated)", () => {
+    const d = decision({ RabbitMQ: [9, 8], Kafka: [1, 2], Pulsar: [5] }, [1, 1]);
+    const b = bundle(d);
+    expect(acceptabilityBars(b, b.result!, labels)!.rows.map((r) => r.label)).toEqual(["RabbitMQ", "Kafka"]);
+  });
+});
+
+describe("bus factor", () => {
+  // Team: AMQP rated 9 and 7 (bus factor 2); JMS rated 6 and 4 (bus factor 0).
+  const withTeam = (req: { skillId: string; weight: number }[]): DecisionDetail => ({
+    ...decision({ RabbitMQ: [9], Kafka: [4] }, [1]),
+    team: {
+      id: "t1",
+      name: "Platform",
+      aggregation: "top2",
+      members: [
+        { id: "ana", name: "Ana" },
+        { id: "ben", name: "Ben" },
+      ],
+      ratings: [
+        { memberId: "ana", skillId: "amqp", level: 9 },
+        { memberId: "ben", skillId: "amqp", level: 7 },
+        { memberId: "ana", skillId: "jms", level: 6 },
+        { memberId: "ben", skillId: "jms", level: 4 },
+      ],
+      overrides: [],
+    },
+    requirements: req.map((r) => ({ candidateId: "RabbitMQ", minLevel: null, ...r })),
+  });
+
+  test("a flagged risk states the rule beside it", () => {
+    const b = bundle(
+      withTeam([
+        { skillId: "amqp", weight: 0.7 },
+        { skillId: "jms", weight: 0.3 },
+      ]),
+    );
+    const jms = b.result!.skillMatch[0].requirements.find((q) => q.skillId === "jms")!;
+    expect(requirementFlags(jms, "JMS", t, f)).toEqual([
+      "Risk: JMS carries 30.0% of the requirements (at least 20.0%) and fewer than 2 people are rated 7 or more (bus factor 0)",
+      "Nobody is rated 7 or more in JMS (bus factor 0)",
+    ]);
+    const sentences = verdictSentences(b.result!, b, t, f);
+    expect(sentences).toContain(
+      "Rule: a skill with at least 20.0% of a candidate's requirements is a risk when fewer than 2 people are rated 7 or more.",
+    );
+  });
+
+  test("a bus factor of 0 on a requirement below 20 % is still named, in the table and in the verdict", () => {
+    const b = bundle(
+      withTeam([
+        { skillId: "amqp", weight: 0.85 },
+        { skillId: "jms", weight: 0.15 },
+      ]),
+    );
+    const rows = b.result!.skillMatch[0].requirements;
+    expect(
+      requirementFlags(
+        rows.find((q) => q.skillId === "amqp")!,
+        "AMQP",
+        t,
+        f,
+      ),
+    ).toEqual([]);
+    expect(
+      requirementFlags(
+        rows.find((q) => q.skillId === "jms")!,
+        "JMS",
+        t,
+        f,
+      ),
+    ).toEqual(["Nobody is rated 7 or more in JMS (bus factor 0)"]);
+    expect(verdictSentences(b.result!, b, t, f)).toContain(
+      "Skill risk for the winner: JMS: nobody rated 7 or more (bus factor 0, 15.0% of the requirements).",
+    );
+  });
+});
+
+describe("verdict sentences follow the display rule", () => {
+  test("no scores: one sentence saying there is no verdict yet, nothing about weightings or ties", () => {
+    const d = decision({ Kafka: [], RabbitMQ: [], Pulsar: [] }, [1, 1]);
+    const b = bundle(d);
+    expect(verdictSentences(b.result!, b, t, f)).toEqual([
+      "No verdict yet: no candidate has a score on every criterion.",
+      "Not ranked until their scores are complete: Kafka (no score for Criterion 0, Criterion 1); RabbitMQ (no score for Criterion 0, Criterion 1); Pulsar (no score for Criterion 0, Criterion 1).",
+    ]);
+  });
+
+  test("totals 7.012 and 7.008 read as a tie at 7.01", () => {
+    const b = bundle(decision({ Gin: [7.012], Flask: [7.008] }, [1]));
+    expect(verdictSentences(b.result!, b, t, f)[0]).toBe(
+      "2 candidates tie for first place at 7.01 points; the scores do not separate them.",
+    );
+  });
+
+  test("totals 7.676 and 6.784 (7.68 and 6.78) lead by 0.90", () => {
+    const b = bundle(decision({ Gin: [7.676], Flask: [6.784] }, [1]));
+    expect(verdictSentences(b.result!, b, t, f)[0]).toMatch(/^Gin leads by 0\.90 points/);
+  });
+});
+
+describe("the decision's method", () => {
+  test("median of three evaluators (2, 3, 10 → 3, not the mean 5) and the report states the method", () => {
+    const d = decision({ Kafka: [2], RabbitMQ: [6] }, [1]);
+    d.scores.push(
+      { ...d.scores[0], id: "k2", evaluatorId: "u2", value: 3 },
+      { ...d.scores[0], id: "k3", evaluatorId: "u3", value: 10 },
+    );
+    d.scoring = { aggregation: "median", weightSource: "direct" };
+    const out = evaluateDecision(toScoringModel(d), { ...decisionOptionsOf(d), monteCarlo: { samples: 0 } });
+    if (!out.ok) throw new Error("unexpected");
+    expect(out.result.ranking.find((r) => r.candidateId === "Kafka")!.total).toBe(3);
+    expect(out.result.winnerId).toBe("RabbitMQ"); // with the mean Kafka would have 5 against 6, same winner, lead 1
+    expect(out.result.ranking[0].margin).toBe(3);
+    expect(methodLine({ ...bundle(d), decision: d }, t)).toBe(
+      "Method: cell values are the median of the evaluators' scores; weights as entered.",
+    );
+  });
+});
