@@ -25,7 +25,8 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
   const f = useFormatter();
   const router = useRouter();
   const { decision, me, canScore, hidden } = grid;
-  const { criteria, candidates } = decision;
+  const { candidates } = decision,
+    criteria = grid.opinionCriteria; // METRIC rows are facts (components/facts)
   const ownFromServer = useMemo(() => decision.scores.filter((s) => s.evaluatorId === me.id), [decision.scores, me.id]);
   const others = useMemo(() => decision.scores.filter((s) => s.evaluatorId !== me.id), [decision.scores, me.id]);
   const saver = useScoreSaver(decision.id, ownFromServer);

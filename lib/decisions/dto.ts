@@ -1,5 +1,6 @@
 // Plain objects the data layer returns for decisions: no Prisma types leak to pages or client components.
 import type { CriterionKind, Direction } from "@/lib/scoring/types";
+import type { FactDto } from "./fact-dto";
 
 export type DecisionStatus = "DRAFT" | "IN_REVIEW" | "DECIDED" | "SUPERSEDED";
 
@@ -66,6 +67,9 @@ export function toScoreDto(s: ScoreDto): ScoreDto {
   };
 }
 
+/** The shared measured value of one METRIC cell (see lib/decisions/fact-dto.ts). */
+export type { FactDto } from "./fact-dto";
+
 export interface TeamDto {
   id: string;
   name: string;
@@ -88,6 +92,7 @@ export interface DecisionDetail {
   criteria: CriterionDto[];
   candidates: CandidateDto[];
   scores: ScoreDto[];
+  facts: FactDto[];
   evaluators: { id: string; name: string }[];
   skills: { id: string; name: string; category: string }[];
   requirements: { candidateId: string; skillId: string; weight: number; minLevel: number | null }[];

@@ -3,6 +3,7 @@ import type { Actor } from "./actor";
 import { authorize } from "./authz";
 import { db } from "./db";
 import { toScoreDto, type DecisionDetail, type DecisionSummary } from "@/lib/decisions/dto";
+import { loadDecisionFacts } from "./fact-rows";
 import type { TransactionClient } from "@/lib/db/write-queue";
 import { DEMO_SKILLS, DEMO_TEMPLATES } from "@/lib/templates/demo";
 import {
@@ -103,6 +104,7 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
     include: { evaluator: { select: { id: true, name: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  const facts = await loadDecisionFacts(db, d.id);
   const skills = await db.skill.findMany({
     where: { workspaceId: actor.workspaceId },
     orderBy: { name: "asc" },
@@ -148,6 +150,7 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
       version: c.version,
     })),
     scores: scores.map(toScoreDto),
+    facts,
     evaluators: [...evaluators].map(([id, name]) => ({ id, name })),
     skills,
     requirements: d.candidates.flatMap((c) =>

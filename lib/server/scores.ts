@@ -11,10 +11,13 @@ import { loadEditableDecision } from "./decision-access";
 import { getDecision } from "./decisions";
 import { NotFoundError } from "./errors";
 
-/** A value the criterion cannot take (out of its scale, or a computed skill-match cell). Maps to a field error. */
+/**
+ * A value the criterion cannot take (out of its scale, a computed skill-match cell, or a metric whose value is a
+ * shared fact). Maps to a field error.
+ */
 export class InvalidScoreError extends Error {
   readonly status = 422;
-  constructor(readonly code: "valueNotNumber" | "valueOutOfScale" | "notScorable") {
+  constructor(readonly code: "valueNotNumber" | "valueOutOfScale" | "notScorable" | "metricIsFact") {
     super(code);
     this.name = "InvalidScoreError";
   }
@@ -23,7 +26,7 @@ export class InvalidScoreError extends Error {
 export interface EvaluatorProgress {
   id: string;
   name: string;
-  /** Scorable cells (criterion × candidate, skill-match excluded) this person has scored. */
+  /** Opinion cells (RATING criterion × candidate) this person has scored; facts and skill match are not opinions. */
   scored: number;
 }
 
@@ -40,6 +43,11 @@ export interface ScoreGrid {
   /** Others' scores and the aggregate are withheld from the actor until they have scored every scorable cell. */
   hidden: boolean;
   scorableCells: number;
+  /**
+   * The rows of the opinion grid: RATING and (computed, read-only) SKILL_MATCH criteria. METRIC criteria are measured
+   * facts, entered once in the facts editor; `decision.criteria` keeps them so totals stay complete.
+   */
+  opinionCriteria: DecisionDetail["criteria"];
   /** Everyone who may score here (architects and admins) plus anyone who already did. */
   progress: EvaluatorProgress[];
 }
@@ -62,7 +70,8 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
   const locked = decision.status === "DECIDED" || decision.status === "SUPERSEDED";
   const scorer = can(actor.role, "score.write");
 
-  const scorable = new Set(decision.criteria.filter((c) => c.kind !== "SKILL_MATCH").map((c) => c.id));
+  // Only opinions are scored: facts (METRIC) are entered once and skill match is computed, so neither counts.
+  const scorable = new Set(decision.criteria.filter((c) => c.kind === "RATING").map((c) => c.id));
   const candidates = new Set(decision.candidates.map((c) => c.id));
   const counted = decision.scores.filter((s) => scorable.has(s.criterionId) && candidates.has(s.candidateId));
   const scorableCells = scorable.size * candidates.size;
@@ -91,6 +100,7 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
     blindScoring,
     hidden,
     scorableCells,
+    opinionCriteria: decision.criteria.filter((c) => c.kind !== "METRIC"),
     progress: people.map((p) => ({ id: p.id, name: p.name, scored: scoredBy.get(p.id) ?? 0 })),
   };
 }
