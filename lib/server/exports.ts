@@ -134,6 +134,10 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
     where: { criterion: { decisionId: d.id } },
     include: { evaluator: { select: { email: true } } },
   });
+  const facts = await db.fact.findMany({
+    where: { criterion: { decisionId: d.id } },
+    include: { enteredBy: { select: { email: true } } },
+  });
   return buildDecisionJson({
     title: d.title,
     context: d.context,
@@ -157,6 +161,16 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
       value: s.value,
       rationale: s.rationale,
       evidenceUrl: s.evidenceUrl,
+    })),
+    facts: facts.map((f) => ({
+      criterionId: f.criterionId,
+      candidateId: f.candidateId,
+      value: f.value,
+      unit: f.unit,
+      sourceUrl: f.sourceUrl,
+      note: f.note,
+      measuredOn: f.measuredOn.toISOString().slice(0, 10),
+      enteredBy: f.enteredBy?.email ?? null,
     })),
     judgments: d.judgments.map((j) => ({
       criterionAId: j.criterionAId,

@@ -36,6 +36,8 @@ export interface ScoreGrid {
   me: { id: string };
   /** May enter scores (architect or admin, decision not locked). */
   canScore: boolean;
+  /** May enter or correct the measured facts (lib/server/facts.ts), decision not locked. */
+  canEnterFacts: boolean;
   /** Decided or superseded: read-only for everybody. */
   locked: boolean;
   /** Blind scoring is on for this decision (default). */
@@ -96,6 +98,7 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
     decision: { ...decision, scores: visible },
     me: { id: actor.userId },
     canScore: scorer && !locked,
+    canEnterFacts: can(actor.role, "fact.write") && !locked,
     locked,
     blindScoring,
     hidden,

@@ -2,10 +2,23 @@
 // so a file can move between workspaces and the export → import → export round trip is identical apart from ids and
 // timestamps (which the format does not carry). Arrays keep the decision's order (criteria, candidates by position;
 // scores and judgments sorted by their names) so two exports of the same decision are byte-identical.
+// Measured values of METRIC criteria travel in `facts` (one per cell, with unit, source and measured-on day). The
+// array is optional, so files written before facts existed still import: their metric scores become facts
+// (metricScoresAsFacts below), exactly as the database migration did.
 // Validation messages are keys under `report.import.errors`.
 import { z } from "zod";
 import { CRITERION_KINDS, DIRECTIONS, MAX_WEIGHT } from "./criterion";
 import { DECISION_STATUSES } from "./decision";
+import {
+  FACT_NOTE_MAX,
+  factNoteSchema,
+  factProblem,
+  factSourceUrlSchema,
+  factUnitSchema,
+  measuredOnSchema,
+  todayIso,
+} from "./fact";
+import { isHttpUrl } from "./score";
 
 export const DECISION_JSON_FORMAT = "stackwise.decision";
 export const DECISION_JSON_VERSION = 1;
@@ -57,6 +70,19 @@ export const scoreJson = z.strictObject({
   evidenceUrl: text(2000),
 });
 
+export const factJson = z.strictObject({
+  criterion: name,
+  candidate: name,
+  value: num,
+  unit: factUnitSchema.nullable(),
+  sourceUrl: factSourceUrlSchema,
+  note: factNoteSchema,
+  /** YYYY-MM-DD */
+  measuredOn: measuredOnSchema,
+  /** Email of who entered it, for the record; import credits a member of that email, else the importer. */
+  enteredBy: z.string().trim().toLowerCase().max(254).nullable(),
+});
+
 export const judgmentJson = z.strictObject({
   evaluator: z.string().trim().toLowerCase().min(1).max(254),
   criterionA: name,
@@ -83,6 +109,7 @@ export const decisionJsonSchema = z
     criteria: z.array(criterionJson).min(1, "noCriteria").max(MAX_CRITERIA, "tooManyCriteria"),
     candidates: z.array(candidateJson).min(1, "noCandidates").max(MAX_CANDIDATES, "tooManyCandidates"),
     scores: z.array(scoreJson).max(MAX_SCORES, "tooManyScores"),
+    facts: z.array(factJson).max(MAX_SCORES, "tooManyScores").optional().default([]),
     judgments: z.array(judgmentJson).max(MAX_SCORES, "tooManyScores"),
   })
   .superRefine((d, ctx) => {
@@ -110,6 +137,26 @@ export const decisionJsonSchema = z
       if (cells.has(key)) ctx.addIssue({ code: "custom", path: ["scores", i], message: "duplicateScore" });
       cells.add(key);
     });
+    const kindOf = new Map(d.criteria.map((c) => [c.name, c]));
+    const factCells = new Set<string>();
+    d.facts.forEach((f, i) => {
+      const c = kindOf.get(f.criterion);
+      if (!c) ctx.addIssue({ code: "custom", path: ["facts", i, "criterion"], message: "unknownCriterion" });
+      else {
+        const problem = factProblem(c, { unit: f.unit });
+        if (problem)
+          ctx.addIssue({
+            code: "custom",
+            path: ["facts", i, problem.field === "unit" ? "unit" : "criterion"],
+            message: problem.code,
+          });
+      }
+      if (!candidates.has(f.candidate))
+        ctx.addIssue({ code: "custom", path: ["facts", i, "candidate"], message: "unknownCandidate" });
+      const key = JSON.stringify([f.criterion, f.candidate]);
+      if (factCells.has(key)) ctx.addIssue({ code: "custom", path: ["facts", i], message: "duplicateFact" });
+      factCells.add(key);
+    });
     d.judgments.forEach((j, i) => {
       if (!criteria.has(j.criterionA))
         ctx.addIssue({ code: "custom", path: ["judgments", i, "criterionA"], message: "unknownCriterion" });
@@ -131,3 +178,42 @@ export const decisionJsonSchema = z
   });
 
 export type DecisionJson = z.infer<typeof decisionJsonSchema>;
+
+/**
+ * Metric scores → facts, for files written before facts existed: each METRIC cell's scores become one fact (mean of
+ * the evaluators' values, the criterion's unit, the first http(s) evidence link as source and the first rationale as
+ * note, credited to the first evaluator, measured "today" because the file does not say). A cell that already has a
+ * fact keeps it and its scores are dropped. Rating scores are untouched.
+ */
+export function metricScoresAsFacts(d: DecisionJson, today: string = todayIso()): DecisionJson {
+  const metric = new Map(d.criteria.filter((c) => c.kind === "METRIC").map((c) => [c.name, c]));
+  const haveFact = new Set(d.facts.map((f) => JSON.stringify([f.criterion, f.candidate])));
+  const groups = new Map<string, DecisionJson["scores"]>();
+  const scores: DecisionJson["scores"] = [];
+  for (const s of d.scores) {
+    if (!metric.has(s.criterion)) {
+      scores.push(s);
+      continue;
+    }
+    const key = JSON.stringify([s.criterion, s.candidate]);
+    if (haveFact.has(key)) continue;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const facts = [...d.facts];
+  for (const list of groups.values()) {
+    const first = list[0];
+    const source = list.find((s) => isHttpUrl(s.evidenceUrl.trim()))?.evidenceUrl.trim() ?? "";
+    const note = list.find((s) => s.rationale.trim() !== "")?.rationale.trim() ?? "";
+    facts.push({
+      criterion: first.criterion,
+      candidate: first.candidate,
+      value: list.reduce((sum, s) => sum + s.value, 0) / list.length,
+      unit: metric.get(first.criterion)!.unit?.trim() || null,
+      sourceUrl: source,
+      note: note.slice(0, FACT_NOTE_MAX),
+      measuredOn: today,
+      enteredBy: first.evaluator,
+    });
+  }
+  return { ...d, scores, facts };
+}
