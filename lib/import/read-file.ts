@@ -65,6 +65,15 @@ const KNOWN = new Set([
   "tooManyCriteria",
   "tooManyCandidates",
   "tooManyScores",
+  // Measured facts (lib/validation/fact.ts)
+  "duplicateFact",
+  "notMeasured",
+  "unitMismatch",
+  "unitTooLong",
+  "sourceUrlInvalid",
+  "noteTooLong",
+  "measuredOnInvalid",
+  "measuredOnFuture",
 ]);
 /** zod's own messages (wrong type, unknown key) become the generic "invalid". */
 const knownKey = (m: string) => (KNOWN.has(m) ? m : "invalid");

@@ -62,13 +62,15 @@ export async function setFact(actor: Actor, input: SetFactInput): Promise<FactDt
   return writeTransaction(async (tx) => {
     const decision = await loadEditableDecision(actor, input.decisionId, "fact.write", tx);
     const { criterion } = await loadCell(tx, decision.id, input.criterionId, input.candidateId);
-    const problem = factProblem(criterion, { unit: input.unit });
+    // Callers other than the action (import, tests) may hand over a blank unit: blank means "the criterion's".
+    const unit = input.unit?.trim() || null;
+    const problem = factProblem(criterion, { unit });
     if (problem) throw new FieldValidationError({ [problem.field]: problem.code });
 
     const existing = await storedFact(tx, criterion.id, input.candidateId);
     const data = {
       value: input.value,
-      unit: effectiveUnit(criterion, input.unit),
+      unit: effectiveUnit(criterion, unit),
       sourceUrl: input.sourceUrl,
       note: input.note,
       measuredOn: dayOf(input.measuredOn),
