@@ -84,10 +84,8 @@ export function FactsEditor(props: {
     const stored = base !== undefined ? base : (savedRef.current.get(key) ?? null);
     const ids = { decisionId: props.decisionId, criterionId: criterion.id, candidateId };
     if (draft.value.trim() === "") {
-      if (!stored) {
-        setDraft(key, undefined);
-        return true;
-      }
+      // Nothing stored and no value yet: keep what was typed (a source, a date) until the value arrives.
+      if (!stored) return true;
       const result = await clearFactAction({ ...ids, version: stored.version });
       if (result.ok) {
         setSaved(key, null);
