@@ -117,10 +117,18 @@ test("facts are entered once, opinions by everyone; decided, every value and uni
   await expect(
     adaPage.locator('[data-criterion="Throughput"] tr[data-candidate="Go"]').getByRole("link", { name: "source" }),
   ).toHaveAttribute("href", "https://github.com/wg/wrk");
-  // Ratings in the grid: learning Go (8 + 7) / 2 = 7.5, Python 9.
-  await expect(grid(adaPage).locator(`tr[data-criterion="${RATINGS[0]}"] td[data-candidate="Go"]`)).toContainText(
-    "7.5",
-  );
+  // A manager reads the decided grid: every rating with both evaluators, learning Go (8 + 7) / 2 = 7.5, Python 9;
+  // the measured values sit in the facts tables above it, not in the grid.
+  const viewerPage = await (await browser.newContext()).newPage();
+  await signIn(viewerPage, ws.email.viewer);
+  await viewerPage.goto(`/decisions/${ws.decisionId}/scores`);
+  const learningGo = grid(viewerPage).locator(`tr[data-criterion="${RATINGS[0]}"] td[data-candidate="Go"]`);
+  await expect(learningGo).toContainText("7.5");
+  await expect(learningGo).toContainText("2 evaluators");
+  await expect(grid(viewerPage).locator('tr[data-criterion="Throughput"]')).toHaveCount(0);
+  await expect(
+    viewerPage.locator('[data-testid="facts-table"][data-criterion="Throughput"] tr[data-candidate="Go"]'),
+  ).toContainText("9,842");
 
   // The results' score matrix: measured value in its unit beside the points, and how the points were derived.
   await adaPage.goto(`/decisions/${ws.decisionId}`);
