@@ -1,9 +1,13 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { DecisionDetail } from "@/lib/decisions/dto";
 import type { DecisionResult } from "@/lib/scoring";
+import { PointsBasis } from "@/components/facts/points-basis";
 import { formatPoints, formatRaw } from "./number-format";
 
-/** Criteria × candidates: the aggregated raw value, its 0–10 points and how many evaluators scored it. */
+/**
+ * Criteria × candidates: the aggregated raw value, its 0–10 points and how many evaluators scored it. A METRIC cell is
+ * a measured fact: its value in its unit, its points, and (on the row) how the points were derived.
+ */
 export function ScoreMatrix({ decision, result }: { decision: DecisionDetail; result: DecisionResult | null }) {
   const t = useTranslations("decisions.matrix");
   const f = useFormatter();
@@ -30,6 +34,12 @@ export function ScoreMatrix({ decision, result }: { decision: DecisionDetail; re
                 <th scope="row">
                   {cr.name}
                   {cr.unit ? <span className="sub">{cr.unit}</span> : null}
+                  {cr.kind === "METRIC" ? (
+                    <PointsBasis
+                      criterion={cr}
+                      values={decision.candidates.map((ca) => cells.get(`${cr.id}:${ca.id}`)?.value ?? null)}
+                    />
+                  ) : null}
                 </th>
                 {decision.candidates.map((ca) => {
                   const cell = cells.get(`${cr.id}:${ca.id}`);
@@ -42,11 +52,16 @@ export function ScoreMatrix({ decision, result }: { decision: DecisionDetail; re
                   }
                   return (
                     <td className={`num${cell.disagreement ? " disagree" : ""}`} key={ca.id}>
-                      <span className="raw">{formatRaw(f, cell.value)}</span>
+                      <span className="raw">
+                        {formatRaw(f, cell.value)}
+                        {cr.kind === "METRIC" && cr.unit ? ` ${cr.unit}` : ""}
+                      </span>
                       {cr.kind !== "RATING" || cr.scaleMin !== 0 || cr.scaleMax !== 10 ? (
                         <span className="sub">{t("points", { points: formatPoints(f, cell.points) })}</span>
                       ) : null}
-                      {cr.kind !== "SKILL_MATCH" ? (
+                      {cr.kind === "METRIC" ? (
+                        <span className="sub">{t("measured")}</span>
+                      ) : cr.kind !== "SKILL_MATCH" ? (
                         <span className="sub">
                           {t("evaluators", { count: cell.evaluatorCount })}
                           {cell.evaluatorCount > 1 && cell.range !== null

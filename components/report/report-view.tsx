@@ -7,6 +7,7 @@ import { formatters, pointsText, reportTranslator } from "@/lib/export/i18n";
 import {
   changeLabel,
   criterionMeaning,
+  metricBasis,
   outcomeLine,
   rankingNotes,
   requirementFlags,
@@ -105,25 +106,51 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
             </tr>
           </thead>
           <tbody>
-            {d.criteria.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.name}</th>
-                <td className="num">{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</td>
-                {d.candidates.map((k) => {
-                  const cell = cellOf(r, c.id, k.id);
-                  const contribution = r?.ranking
-                    .find((x) => x.candidateId === k.id)
-                    ?.contributions.find((x) => x.criterionId === c.id)?.contribution;
-                  return (
-                    <td className="num" key={k.id}>
-                      {!cell || cell.points === null
-                        ? t("table.missing")
-                        : `${pointsText(cell.points)} (${contribution == null ? "–" : pointsText(contribution)})`}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {d.criteria.map((c) => {
+              // Measured values are printed in their unit beside the points they became, with how they were converted.
+              const basis = metricBasis(
+                c,
+                d.candidates.map((k) => cellOf(r, c.id, k.id)?.value ?? null),
+                t,
+                f,
+              );
+              return (
+                <tr key={c.id}>
+                  <th scope="row">
+                    {c.name}
+                    {basis ? (
+                      <>
+                        <br />
+                        <span className="report-note">{basis}</span>
+                      </>
+                    ) : null}
+                  </th>
+                  <td className="num">{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</td>
+                  {d.candidates.map((k) => {
+                    const cell = cellOf(r, c.id, k.id);
+                    const contribution = r?.ranking
+                      .find((x) => x.candidateId === k.id)
+                      ?.contributions.find((x) => x.criterionId === c.id)?.contribution;
+                    const points =
+                      !cell || cell.points === null
+                        ? null
+                        : `${pointsText(cell.points)} (${contribution == null ? "–" : pointsText(contribution)})`;
+                    return (
+                      <td className="num" key={k.id}>
+                        {points === null
+                          ? t("table.missing")
+                          : c.kind === "METRIC" && cell?.value != null
+                            ? t("meaning.measured", {
+                                value: `${f.raw(cell.value)}${c.unit ? ` ${c.unit}` : ""}`,
+                                points,
+                              })
+                            : points}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
           {r ? (
             <tfoot>

@@ -27,7 +27,8 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
   const t = useTranslations("scores");
   const f = useFormatter();
   const { decision, me, canScore, hidden } = grid;
-  const { criteria, candidates } = decision;
+  const { candidates } = decision;
+  const criteria = grid.opinionCriteria; // METRIC rows are facts (components/facts)
   const size = { rows: criteria.length, cols: candidates.length };
   const ownFromServer = useMemo(() => decision.scores.filter((s) => s.evaluatorId === me.id), [decision.scores, me.id]);
   const saver = useScoreSaver(decision.id, ownFromServer);

@@ -6,6 +6,7 @@ import { CANDIDATE_FIELDS, type CandidateValues } from "@/lib/validation/candida
 import { CRITERION_FIELDS, type CriterionValues } from "@/lib/validation/criterion";
 import type { DecisionStatus } from "@/lib/validation/enums";
 import type { ScoringSettings } from "@/lib/validation/decision";
+import type { FactDto } from "./fact-dto";
 
 export type { DecisionStatus };
 
@@ -114,6 +115,9 @@ export type RequirementKeysComplete = Assert<
   >
 >;
 
+/** The shared measured value of one METRIC cell (see lib/decisions/fact-dto.ts). */
+export type { FactDto } from "./fact-dto";
+
 export interface TeamDto {
   id: string;
   name: string;
@@ -142,6 +146,7 @@ export interface DecisionDetail extends DecisionCore {
   criteria: CriterionDto[];
   candidates: CandidateDto[];
   scores: ScoreDto[];
+  facts: FactDto[];
   evaluators: { id: string; name: string }[];
   skills: { id: string; name: string; category: string }[];
   requirements: RequirementDto[];

@@ -1,8 +1,12 @@
 // Maps a decision as stored to the scoring engine's plain model. Pure, so the browser can rebuild it for what-if.
+// Facts vs opinions: a METRIC cell's value is its one shared fact (no evaluators, so no spread and no Monte Carlo
+// perturbation); RATING cells aggregate the evaluators' scores. Scores left on a METRIC criterion (say, from before
+// its kind changed) are not opinions about a measurement and are left out; so are facts of a non-METRIC criterion.
 import type { DecisionModel, EvaluateOptions, TeamAggregation } from "@/lib/scoring/types";
 import type { DecisionDetail } from "./dto";
 
 export function toScoringModel(d: DecisionDetail): DecisionModel {
+  const metric = new Set(d.criteria.filter((c) => c.kind === "METRIC").map((c) => c.id));
   return {
     criteria: d.criteria.map((c) => ({
       id: c.id,
@@ -18,12 +22,17 @@ export function toScoringModel(d: DecisionDetail): DecisionModel {
       threshold: c.threshold,
     })),
     candidates: d.candidates.map((c) => ({ id: c.id, name: c.name })),
-    scores: d.scores.map((s) => ({
-      criterionId: s.criterionId,
-      candidateId: s.candidateId,
-      evaluatorId: s.evaluatorId,
-      value: s.value,
-    })),
+    scores: d.scores
+      .filter((s) => !metric.has(s.criterionId))
+      .map((s) => ({
+        criterionId: s.criterionId,
+        candidateId: s.candidateId,
+        evaluatorId: s.evaluatorId,
+        value: s.value,
+      })),
+    facts: d.facts
+      .filter((f) => metric.has(f.criterionId))
+      .map((f) => ({ criterionId: f.criterionId, candidateId: f.candidateId, value: f.value })),
     skills: d.skills.map((s) => ({ id: s.id, name: s.name })),
     team: d.team ? { members: d.team.members, ratings: d.team.ratings, overrides: d.team.overrides } : null,
     requirements: d.requirements,

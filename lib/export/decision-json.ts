@@ -24,6 +24,16 @@ export interface DecisionJsonSource {
     DecisionJson["judgments"][number],
     "criterionA" | "criterionB"
   >)[];
+  facts: {
+    criterionId: string;
+    candidateId: string;
+    value: number;
+    unit: string | null;
+    sourceUrl: string;
+    note: string;
+    measuredOn: string;
+    enteredBy: string | null;
+  }[];
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -65,6 +75,22 @@ export function buildDecisionJson(s: DecisionJsonSource): DecisionJson {
         value: x.value,
         rationale: x.rationale,
         evidenceUrl: x.evidenceUrl,
+      })),
+    facts: [...s.facts]
+      .sort(
+        (a, b) =>
+          criterion.get(a.criterionId)!.i - criterion.get(b.criterionId)!.i ||
+          candidate.get(a.candidateId)!.i - candidate.get(b.candidateId)!.i,
+      )
+      .map((f) => ({
+        criterion: criterion.get(f.criterionId)!.name,
+        candidate: candidate.get(f.candidateId)!.name,
+        value: f.value,
+        unit: f.unit,
+        sourceUrl: f.sourceUrl,
+        note: f.note,
+        measuredOn: f.measuredOn,
+        enteredBy: f.enteredBy,
       })),
     judgments: [...s.judgments]
       .sort(

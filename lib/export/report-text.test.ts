@@ -69,6 +69,7 @@ function decision(values: Record<string, number[]>, weights: number[]): Decision
     ],
     requirements: [],
     judgments: [],
+    facts: [],
     team: null,
     scoring: { aggregation: "mean", weightSource: "direct" },
   };

@@ -1,6 +1,6 @@
 // The sentences of a report, built once from the bundle so the page, the PDF and the ADR say the same thing.
 import type { CriterionDto } from "@/lib/decisions/dto";
-import type { DecisionResult, RankedCandidate, SkillRequirementResult } from "@/lib/scoring";
+import { metricReference, type DecisionResult, type RankedCandidate, type SkillRequirementResult } from "@/lib/scoring";
 import { atCurrentShare } from "@/lib/scoring/display";
 import { EXPERT_LEVEL, RISK_BUS_FACTOR, RISK_WEIGHT } from "@/lib/scoring/team";
 import { namesOf, type ReportBundle } from "./bundle";
@@ -18,6 +18,26 @@ export function criterionMeaning(c: CriterionDto, t: ReportT, f: Formatters): st
     out.push(c.direction === "COST" ? t("meaning.mustHaveMax", { value }) : t("meaning.mustHaveMin", { value }));
   }
   return out;
+}
+
+/**
+ * How a METRIC criterion's raw values became points, from the aggregated cell values of the result: the stated
+ * reference values, or the observed range. Null for other kinds or when no value exists.
+ */
+export function metricBasis(
+  c: CriterionDto,
+  values: readonly (number | null)[],
+  t: ReportT,
+  f: Formatters,
+): string | null {
+  if (c.kind !== "METRIC") return null;
+  const ref = metricReference(c, values);
+  if (!ref) return null;
+  const show = (v: number) => `${f.raw(v)}${c.unit ? ` ${c.unit}` : ""}`;
+  if (c.worst !== null || c.best !== null)
+    return t("meaning.basisReference", { worst: show(ref.worst), best: show(ref.best) });
+  if (ref.worst === ref.best) return t("meaning.basisEqual");
+  return t("meaning.basisObserved", { worst: show(ref.worst), best: show(ref.best) });
 }
 
 export function rankingNotes(r: RankedCandidate, b: ReportBundle, t: ReportT): string[] {

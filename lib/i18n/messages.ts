@@ -17,6 +17,8 @@ import enSetup from "./messages/en/setup.json";
 import zhSetup from "./messages/zh-CN/setup.json";
 import enTeams from "./messages/en/teams.json";
 import zhTeams from "./messages/zh-CN/teams.json";
+import enFacts from "./messages/en/facts.json";
+import zhFacts from "./messages/zh-CN/facts.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
@@ -30,6 +32,7 @@ export const MESSAGES = {
     ahp: enAhp,
     setup: enSetup,
     teams: enTeams,
+    facts: enFacts,
   },
   "zh-CN": {
     common: zhCommon,
@@ -41,6 +44,7 @@ export const MESSAGES = {
     ahp: zhAhp,
     setup: zhSetup,
     teams: zhTeams,
+    facts: zhFacts,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

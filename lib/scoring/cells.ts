@@ -2,7 +2,7 @@
 import { summariseValues } from "./aggregate";
 import { metricPoints, metricReference, ratingPoints, ratingScale, type MetricReference } from "./normalise";
 import type { CellResult, SkillMatchResult } from "./result-types";
-import type { CandidateInput, CellAggregation, CriterionInput, ScoreInput } from "./types";
+import type { CandidateInput, CellAggregation, CriterionInput, FactInput, ScoreInput } from "./types";
 
 /** A cell's evaluator range above this fraction of the scale is flagged as disagreement. */
 export const DISAGREEMENT_FRACTION = 0.4;
@@ -20,6 +20,7 @@ export function buildCells(
   scores: readonly ScoreInput[],
   skillMatch: readonly SkillMatchResult[],
   aggregation: CellAggregation = "mean",
+  facts: readonly FactInput[] = [],
 ): CellGrid {
   const byCell = new Map<string, number[]>();
   for (const s of scores) {
@@ -28,6 +29,7 @@ export function buildCells(
     if (list) list.push(s.value);
     else byCell.set(key, [s.value]);
   }
+  const factOf = new Map(facts.map((f) => [cellKey(f.criterionId, f.candidateId), f.value]));
   const matchOf = new Map(skillMatch.map((m) => [m.candidateId, m.match]));
   const cells: CellResult[] = [];
   const references: (MetricReference | null)[] = [];
@@ -39,8 +41,13 @@ export function buildCells(
       continue;
     }
     const summaries = candidates.map((cand) => {
+      const fact = crit.kind === "METRIC" ? factOf.get(cellKey(crit.id, cand.id)) : undefined;
+      // A measured fact is one shared value: no evaluators, so no spread and nothing for the Monte Carlo to perturb.
+      if (fact !== undefined) return { values: [fact], evaluatorCount: 0, ...summariseValues([fact], aggregation) };
       const values = byCell.get(cellKey(crit.id, cand.id));
-      return values && values.length > 0 ? { values, ...summariseValues(values, aggregation) } : null;
+      return values && values.length > 0
+        ? { values, evaluatorCount: values.length, ...summariseValues(values, aggregation) }
+        : null;
     });
     let toPoints: (x: number) => number;
     let scale: number;
@@ -72,7 +79,7 @@ export function buildCells(
         candidateId: cand.id,
         value: s.value,
         points: toPoints(s.value),
-        evaluatorCount: s.values.length,
+        evaluatorCount: s.evaluatorCount,
         min: s.min,
         max: s.max,
         range: s.range,

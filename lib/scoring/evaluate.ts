@@ -80,7 +80,7 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
     team,
     opts.skillTarget ?? DEFAULT_SKILL_TARGET,
   );
-  const { cells } = buildCells(criteria, candidates, scores, skillMatch, opts.aggregation);
+  const { cells } = buildCells(criteria, candidates, scores, skillMatch, opts.aggregation, model.facts ?? []);
   const ranking = rankCandidates(candidateTotals(criteria, candidates, shares, cells));
 
   // Contenders: eligible and complete. Incomplete candidates are shown apart, never ranked, simulated or analysed

@@ -185,8 +185,8 @@ export function noisyTotals(
 
 /**
  * Perturbation range of one cell in points: the evaluators' own spread when two or more scored it, ±0.5 points for a
- * single evaluator (shrunk at the 0/10 edges rather than piling mass onto the edge). Computed cells (skill match) are
- * held fixed, and a missing cell contributes 0 in every sample exactly as in the deterministic total.
+ * single evaluator (shrunk at the 0/10 edges rather than piling mass onto the edge). Cells without evaluators — computed
+ * skill match and measured facts, which are not opinions — are held fixed, and a missing cell contributes 0 in every sample exactly as in the deterministic total.
  */
 export function cellPerturbation(cell: CellResult): { base: number; width: number } {
   if (cell.points === null) return { base: 0, width: 0 };

@@ -22,6 +22,7 @@ export interface CellResult {
   value: number | null;
   /** 0–10 display points. */
   points: number | null;
+  /** Evaluators who scored the cell; 0 for a measured fact (METRIC) and a computed skill match. */
   evaluatorCount: number;
   /** Raw evaluator extremes; null when the cell is missing. */
   min: number | null;

@@ -179,6 +179,7 @@ describe("TOPSIS on the data: the aircraft example as a decision", () => {
     skills: [],
     requirements: [],
     judgments: [],
+    facts: [],
     team: null,
     scoring: { aggregation: "mean", weightSource: "direct" },
   };

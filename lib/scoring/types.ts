@@ -41,6 +41,16 @@ export interface ScoreInput {
   value: number;
 }
 
+/**
+ * The measured raw value of one METRIC cell (QPS, ms, MB, $): one shared number, not an opinion, so it has no
+ * evaluators and no spread. When a METRIC cell has a fact, scores for that cell are ignored.
+ */
+export interface FactInput {
+  criterionId: string;
+  candidateId: string;
+  value: number;
+}
+
 export interface SkillInput {
   id: string;
   name: string;
@@ -92,6 +102,8 @@ export interface DecisionModel {
   criteria: CriterionInput[];
   candidates: CandidateInput[];
   scores: ScoreInput[];
+  /** Measured METRIC values; optional so models without facts (older JSON, tests) keep working. */
+  facts?: FactInput[];
   skills?: SkillInput[];
   team?: TeamInput | null;
   requirements?: SkillRequirementInput[];
@@ -105,7 +117,10 @@ export interface MonteCarloOptions {
   seed?: number;
   /** Dirichlet concentration κ: weights ~ Dirichlet(κ·ŵ). Default 100. */
   kappa?: number;
-  /** Perturb cell scores within their evaluator spread (±0.5 points for one evaluator). Default true. */
+  /**
+   * Perturb cell scores within their evaluator spread (±0.5 points for one evaluator). Measured facts and computed
+   * skill-match cells have no evaluators and are held fixed. Default true.
+   */
   scoreNoise?: boolean;
   /** Accumulate the pairwise win-rate matrix (O(m²) per sample). Default true. */
   pairwise?: boolean;

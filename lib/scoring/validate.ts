@@ -197,6 +197,29 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
     }
   });
 
+  // Facts: one measured value per METRIC cell
+  const seenFacts = new Set<string>();
+  col.array(model.facts, ["facts"], true)?.forEach((raw, k) => {
+    const p: Path = ["facts", k];
+    const f = col.object(raw, p);
+    if (!f) return;
+    const critId = col.id(f, "criterionId", p);
+    const candId = col.id(f, "candidateId", p);
+    col.number(f, "value", p);
+    const crit = critId !== null ? criteria.get(critId) : undefined;
+    if (critId !== null && !crit)
+      col.add("unknown_criterion", [...p, "criterionId"], "Unknown criterion.", { id: critId });
+    if (crit && crit.kind !== null && crit.kind !== "METRIC")
+      col.add("not_measured", [...p, "criterionId"], "Only metric criteria take measured facts.", { id: critId! });
+    if (candId !== null && !candidateIds.has(candId))
+      col.add("unknown_candidate", [...p, "candidateId"], "Unknown candidate.", { id: candId });
+    if (critId !== null && candId !== null) {
+      const key = JSON.stringify([critId, candId]);
+      if (seenFacts.has(key)) col.add("duplicate_fact", p, "This cell already has a measured fact.");
+      seenFacts.add(key);
+    }
+  });
+
   // Skills and team
   const skillIds = new Map<string, number>();
   col.array(model.skills, ["skills"], true)?.forEach((raw, i) => {

@@ -57,6 +57,15 @@ const probes: Record<Permission, Probe> = {
     inWorkspace(actor, { workspaceId: s.criterion.decision.workspaceId }, "Score");
     await db.score.update({ where: { id: s.id }, data: { value: s.value === 5 ? 6 : 5 } });
   },
+  "fact.write": async (actor, t) => {
+    authorize(actor, "fact.write");
+    const f = await db.fact.findFirstOrThrow({
+      where: { criterion: { decision: { workspaceId: t.workspace.id } } },
+      include: { criterion: { select: { decision: { select: { workspaceId: true } } } } },
+    });
+    inWorkspace(actor, { workspaceId: f.criterion.decision.workspaceId }, "Fact");
+    await db.fact.update({ where: { id: f.id }, data: { value: f.value + 1, version: { increment: 1 } } });
+  },
   "ahp.write": async (actor, t) => {
     authorize(actor, "ahp.write");
     const d = inWorkspace(
@@ -159,6 +168,7 @@ async function snapshot(): Promise<string> {
     db.invitation.findMany({ orderBy: { id: "asc" } }),
     db.decision.findMany({ orderBy: { id: "asc" } }),
     db.score.findMany({ orderBy: { id: "asc" } }),
+    db.fact.findMany({ orderBy: { id: "asc" } }),
     db.pairwiseJudgment.findMany({ orderBy: { id: "asc" } }),
     db.team.findMany({ orderBy: { id: "asc" } }),
     db.skill.findMany({ orderBy: { id: "asc" } }),

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "decision.read": ALL,
   "decision.write": ["ADMIN", "ARCHITECT"],
   "score.write": ["ADMIN", "ARCHITECT"],
+  /** Measured values (facts) are entered by the people who frame and score the decision, once for everybody. */
+  "fact.write": ["ADMIN", "ARCHITECT"],
   "ahp.write": ["ADMIN", "ARCHITECT"],
   "team.write": ["ADMIN", "TEAM_LEAD"],
   "skill.write": ["ADMIN", "TEAM_LEAD"],

@@ -51,7 +51,8 @@ export function blindScoringOn(settings: unknown): boolean {
 /** Only the actor's own scores are needed to decide, so this gives the same answer before and after filtering. */
 export function blindState(actor: Actor, d: BlindInput): BlindState {
   const blindScoring = blindScoringOn(d.settings);
-  const scorable = new Set(d.criteria.filter((c) => c.kind !== "SKILL_MATCH").map((c) => c.id));
+  // Only opinions are scored: facts (METRIC) are entered once and skill match is computed.
+  const scorable = new Set(d.criteria.filter((c) => c.kind === "RATING").map((c) => c.id));
   const candidates = new Set(d.candidates.map((c) => c.id));
   const scorableCells = scorable.size * candidates.size;
   const scoredByActor = d.scores.filter(

@@ -28,6 +28,7 @@ export {
   updateDecisionField,
   updateScoringSettings,
 } from "./decision-lifecycle";
+import { loadDecisionFacts } from "./fact-rows";
 
 // Reads are scoped by the actor's workspace in the query itself, so an id from another workspace behaves exactly like
 // a missing id.
@@ -119,6 +120,7 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
     include: { evaluator: { select: { id: true, name: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  const facts = await loadDecisionFacts(db, d.id);
   const skills = await db.skill.findMany({
     where: { workspaceId: actor.workspaceId },
     orderBy: { name: "asc" },
@@ -135,6 +137,7 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
     criteria: d.criteria,
     candidates: d.candidates.map(({ requirements: _r, ...c }) => c),
     scores: scores.map(toScoreDto),
+    facts,
     evaluators: [...evaluators].map(([id, name]) => ({ id, name })),
     skills,
     requirements: d.candidates.flatMap((c) => c.requirements),

@@ -143,6 +143,10 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
   const person = mayReadEvaluatorEmails(actor)
     ? (u: { email: string; name: string }) => u.email
     : (u: { email: string; name: string }) => u.name;
+  const facts = await db.fact.findMany({
+    where: { criterion: { decisionId: d.id } },
+    include: { enteredBy: { select: { email: true } } },
+  });
   return buildDecisionJson({
     title: d.title,
     context: d.context,
@@ -163,6 +167,16 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
       value: s.value,
       rationale: s.rationale,
       evidenceUrl: s.evidenceUrl,
+    })),
+    facts: facts.map((f) => ({
+      criterionId: f.criterionId,
+      candidateId: f.candidateId,
+      value: f.value,
+      unit: f.unit,
+      sourceUrl: f.sourceUrl,
+      note: f.note,
+      measuredOn: f.measuredOn.toISOString().slice(0, 10),
+      enteredBy: f.enteredBy?.email ?? null,
     })),
     judgments: d.judgments.map((j) => ({
       criterionAId: j.criterionAId,

@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { ParsedMatrix } from "@/lib/import/matrix";
-import { parseDecisionJson, type DecisionJson } from "@/lib/validation/decision-json";
+import { metricScoresAsFacts, parseDecisionJson, type DecisionJson } from "@/lib/validation/decision-json";
+import { todayIso } from "@/lib/validation/fact";
 import type { ImportIssue, ImportTarget } from "@/lib/validation/import";
 import type { TransactionClient } from "@/lib/db/write-queue";
 import type { Actor } from "./actor";
@@ -46,6 +47,7 @@ type ExistingState = {
     name: string;
     weight: number;
     kind: string;
+    unit: string | null;
     scaleMin: number | null;
     scaleMax: number | null;
     version: number;
@@ -64,7 +66,16 @@ async function existingState(client: TransactionClient, actor: Actor, decisionId
       title: true,
       criteria: {
         orderBy: [{ position: "asc" }, { id: "asc" }],
-        select: { id: true, name: true, weight: true, kind: true, scaleMin: true, scaleMax: true, version: true },
+        select: {
+          id: true,
+          name: true,
+          weight: true,
+          kind: true,
+          unit: true,
+          scaleMin: true,
+          scaleMax: true,
+          version: true,
+        },
       },
       candidates: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true } },
     },
@@ -207,9 +218,29 @@ export async function applyMatrixImport(
     }
     const mine = new Map(state?.myScores.map((s) => [`${s.criterionId}|${s.candidateId}`, s]) ?? []);
     const creates: { criterionId: string; candidateId: string; evaluatorId: string; value: number }[] = [];
+    const today = new Date(`${todayIso()}T00:00:00.000Z`);
     for (const [i, c] of matrix.criteria.entries()) {
+      const stored = crit.get(nameKey(c.name));
+      const kind = stored?.kind ?? c.kind;
       for (const [k, v] of c.values.entries()) {
         if (v === null) continue;
+        if (kind === "METRIC") {
+          // A measured value is the cell's one shared fact, not the importer's opinion.
+          const unit = (stored ? stored.unit : c.unit)?.trim() || null;
+          await tx.fact.upsert({
+            where: { criterionId_candidateId: { criterionId: criterionIds[i], candidateId: candidateIds[k] } },
+            create: {
+              criterionId: criterionIds[i],
+              candidateId: candidateIds[k],
+              value: v,
+              unit,
+              measuredOn: today,
+              enteredById: actor.userId,
+            },
+            update: { value: v, enteredById: actor.userId, version: { increment: 1 } },
+          });
+          continue;
+        }
         const existing = mine.get(`${criterionIds[i]}|${candidateIds[k]}`);
         if (existing) {
           if (existing.value !== v)
@@ -252,6 +283,7 @@ export interface JsonPlan {
   criteria: number;
   candidates: number;
   scores: number;
+  facts: number;
   judgments: number;
   teamName: string | null;
   warnings: ImportIssue[];
@@ -269,7 +301,8 @@ async function resolveJson(client: TransactionClient, actor: Actor, input: Decis
   // Callers other than the upload reader (tests, a future API) hand in objects too: validate them the same way.
   const parsed = parseDecisionJson(input);
   if (!parsed.ok) throw rejected("importRejected", parsed.issues);
-  const json = parsed.json;
+  // Older files carry measurements as metric scores; they arrive as facts, the way the migration moved stored ones.
+  const json = metricScoresAsFacts(parsed.json);
   const issues: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   // Each evaluator is a member of this workspace whose role may do what the file says they did (score, judge):
@@ -329,6 +362,7 @@ async function resolveJson(client: TransactionClient, actor: Actor, input: Decis
       criteria: json.criteria.length,
       candidates: json.candidates.length,
       scores: json.scores.length,
+      facts: json.facts.length,
       judgments: json.judgments.length,
       teamName: teamId ? json.decision.team : null,
       warnings,
@@ -344,10 +378,21 @@ function skillPath(json: DecisionJson, skill: string): string | undefined {
   return undefined;
 }
 
+/** Members of the actor's workspace by (lower-case) email; emails of anybody else are simply absent. */
+async function membersByEmail(client: TransactionClient, actor: Actor, emails: (string | null)[]) {
+  const wanted = [...new Set(emails.filter((e): e is string => !!e))];
+  if (wanted.length === 0) return new Map<string, string>();
+  const rows = await client.membership.findMany({
+    where: { workspaceId: actor.workspaceId, user: { email: { in: wanted } } },
+    select: { user: { select: { id: true, email: true } } },
+  });
+  return new Map(rows.map((m) => [m.user.email.toLowerCase(), m.user.id]));
+}
+
 /** Read-only preview of a whole-decision JSON import (always into a new decision). */
-export async function planJsonImport(actor: Actor, json: DecisionJson): Promise<JsonPlan> {
+export async function planJsonImport(actor: Actor, file: DecisionJson): Promise<JsonPlan> {
   authorize(actor, "decision.write");
-  return (await resolveJson(db, actor, json)).plan;
+  return (await resolveJson(db, actor, file)).plan;
 }
 
 /** Creates the decision from the file: the same criteria, candidates, requirements, scores and judgments. */
@@ -405,6 +450,25 @@ export async function applyJsonImport(actor: Actor, input: DecisionJson): Promis
           evidenceUrl: s.evidenceUrl,
         })),
       });
+    if (json.facts.length) {
+      const credited = await membersByEmail(
+        tx,
+        actor,
+        json.facts.map((f) => f.enteredBy),
+      );
+      await tx.fact.createMany({
+        data: json.facts.map((f) => ({
+          criterionId: criterionIds.get(f.criterion)!,
+          candidateId: candidateIds.get(f.candidate)!,
+          value: f.value,
+          unit: f.unit ?? (json.criteria.find((c) => c.name === f.criterion)?.unit?.trim() || null),
+          sourceUrl: f.sourceUrl,
+          note: f.note,
+          measuredOn: new Date(`${f.measuredOn}T00:00:00.000Z`),
+          enteredById: (f.enteredBy && credited.get(f.enteredBy)) || actor.userId,
+        })),
+      });
+    }
     if (json.judgments.length)
       await tx.pairwiseJudgment.createMany({
         data: json.judgments.map((j) => ({
@@ -427,6 +491,7 @@ export async function applyJsonImport(actor: Actor, input: DecisionJson): Promis
         criteria: p.criteria,
         candidates: p.candidates,
         scores: p.scores,
+        facts: p.facts,
         judgments: p.judgments,
       },
     });

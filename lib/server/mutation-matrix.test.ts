@@ -20,6 +20,7 @@ import { db } from "./db";
 import * as candidates from "./candidates";
 import * as criteria from "./criteria";
 import * as decisions from "./decisions";
+import * as facts from "./facts";
 import * as imports from "./imports";
 import * as invitations from "./invitations";
 import * as judgments from "./judgments";
@@ -175,6 +176,29 @@ async function ensureCompleteJudgments(ws: Seeded) {
           create: { decisionId: d.id, evaluatorId, criterionAId: ids[i], criterionBId: ids[k], value: 1 },
           update: {},
         });
+}
+
+/** A METRIC criterion in the target's matrix decision (the broker has only ratings), kept for every later row. */
+const METRIC_NAME = "Matrix fact metric";
+async function metricCriterionOf(ws: Seeded) {
+  const d = await decisionOf(ws);
+  const existing = await db.criterion.findFirst({ where: { decisionId: d.id, name: METRIC_NAME } });
+  return (
+    existing ??
+    db.criterion.create({
+      data: { decisionId: d.id, name: METRIC_NAME, weight: 1, kind: "METRIC", unit: "ms", position: 998 },
+    })
+  );
+}
+
+/** A fact in the metric cell, so clearing it is a change. */
+async function ensureFact(ws: Seeded) {
+  const [c, k] = await Promise.all([metricCriterionOf(ws), candidateOf(ws)]);
+  await db.fact.upsert({
+    where: { criterionId_candidateId: { criterionId: c.id, candidateId: k.id } },
+    create: { criterionId: c.id, candidateId: k.id, value: 42, unit: "ms", measuredOn: new Date("2024-11-12") },
+    update: {},
+  });
 }
 
 async function ensureTempMember(ws: Seeded) {
@@ -523,6 +547,48 @@ const MUTATIONS: Mutation[] = [
         criterionId: c.id,
         candidateId: k.id,
         version: (mine ?? s).version,
+      });
+    },
+  },
+  // facts
+  {
+    name: "facts.setFact",
+    actions: ["facts.setFactAction"],
+    permission: "fact.write",
+    prepare: async (t) => void (await metricCriterionOf(t)),
+    run: async (actor, t) => {
+      const [d, c, k] = await Promise.all([decisionOf(t), metricCriterionOf(t), candidateOf(t)]);
+      const stored = await db.fact.findUnique({
+        where: { criterionId_candidateId: { criterionId: c.id, candidateId: k.id } },
+      });
+      return facts.setFact(actor, {
+        decisionId: d.id,
+        criterionId: c.id,
+        candidateId: k.id,
+        value: toggle(stored?.value, 12, 34),
+        unit: "ms",
+        sourceUrl: "https://example.com/bench",
+        note: "",
+        measuredOn: "2024-11-12",
+        version: stored?.version ?? null,
+      });
+    },
+  },
+  {
+    name: "facts.clearFact",
+    actions: ["facts.clearFactAction"],
+    permission: "fact.write",
+    prepare: ensureFact,
+    run: async (actor, t) => {
+      const [d, c, k] = await Promise.all([decisionOf(t), metricCriterionOf(t), candidateOf(t)]);
+      const stored = await db.fact.findUniqueOrThrow({
+        where: { criterionId_candidateId: { criterionId: c.id, candidateId: k.id } },
+      });
+      return facts.clearFact(actor, {
+        decisionId: d.id,
+        criterionId: c.id,
+        candidateId: k.id,
+        version: stored.version,
       });
     },
   },
@@ -1052,6 +1118,7 @@ async function snapshot(workspaceId?: string): Promise<string> {
     db.criterion.findMany({ where: viaDecision, ...asc }),
     db.candidate.findMany({ where: viaDecision, ...asc }),
     db.score.findMany({ where: workspaceId ? { criterion: { decision: { workspaceId } } } : {}, ...asc }),
+    db.fact.findMany({ where: workspaceId ? { criterion: { decision: { workspaceId } } } : {}, ...asc }),
     db.pairwiseJudgment.findMany({ where: viaDecision, ...asc }),
     db.scenario.findMany({ where: viaDecision, ...asc }),
     db.shareLink.findMany({ where: viaDecision, ...asc }),
@@ -1261,6 +1328,21 @@ const MIXED: { name: string; run: (admin: Actor) => Promise<unknown> }[] = [
       }),
   },
   {
+    name: "facts.setFact own decision + foreign metric criterion",
+    run: async (a) =>
+      facts.setFact(a, {
+        decisionId: (await decisionOf(own)).id,
+        criterionId: (await metricCriterionOf(foreign)).id,
+        candidateId: (await candidateOf(own)).id,
+        value: 1,
+        unit: "ms",
+        sourceUrl: "",
+        note: "",
+        measuredOn: "2024-11-12",
+        version: null,
+      }),
+  },
+  {
     name: "scores.saveScore own decision + foreign criterion",
     run: async (a) =>
       scores.saveScore(a, {
@@ -1320,6 +1402,7 @@ describe("mixed own/foreign ids", () => {
     // Undo tokens of the foreign workspace exist before the snapshot (the probes only look them up again).
     await ensureUndoToken(foreign, "criterion.removed");
     await ensureUndoToken(foreign, "candidate.removed");
+    await metricCriterionOf(foreign);
     const before = await snapshot();
     const e = await run(actorFor("ADMIN")).then(
       () => OK,

@@ -141,7 +141,7 @@ describe("saveScore", () => {
     expect(await db.score.count({ where: { criterion: { decisionId: d.id } } })).toBe(3);
   });
 
-  test("invalid values are refused: outside the rating scale, non-finite, skill-match cells", async () => {
+  test("invalid values are refused: outside the rating scale, non-finite, skill-match and metric cells", async () => {
     const d = await freshBroker();
     await expect(saveScore(ada, { ...cell(d), value: 11, version: null })).rejects.toMatchObject({
       code: "invalidInput",
@@ -159,10 +159,11 @@ describe("saveScore", () => {
       code: "invalidInput",
       fieldErrors: { value: "notScorable" },
     });
-    // A metric takes any finite raw value in its unit.
+    // A metric's value is a shared fact (lib/server/facts.ts), never one evaluator's score.
     await db.criterion.update({ where: { id: d.criteria[2].id }, data: { kind: "METRIC", unit: "ms" } });
-    await expect(saveScore(ada, { ...cell(d, 2), value: 1234.5, version: null })).resolves.toMatchObject({
-      value: 1234.5,
+    await expect(saveScore(ada, { ...cell(d, 2), value: 1234.5, version: null })).rejects.toMatchObject({
+      code: "invalidInput",
+      fieldErrors: { value: "metricIsFact" },
     });
     // A custom scale: 1–5.
     await db.criterion.update({ where: { id: d.criteria[3].id }, data: { scaleMin: 1, scaleMax: 5 } });
@@ -171,7 +172,7 @@ describe("saveScore", () => {
       fieldErrors: { value: "valueOutOfScale" },
     });
     await expect(saveScore(ada, { ...cell(d, 3), value: 5, version: null })).resolves.toMatchObject({ value: 5 });
-    expect(await db.score.count({ where: { criterion: { decisionId: d.id } } })).toBe(2);
+    expect(await db.score.count({ where: { criterion: { decisionId: d.id } } })).toBe(1);
   });
 
   test("decided decisions are read-only", async () => {

@@ -15,7 +15,7 @@ import { notFound, stale, fieldErrors } from "@/lib/errors/domain-error";
 export interface EvaluatorProgress {
   id: string;
   name: string;
-  /** Scorable cells (criterion × candidate, skill-match excluded) this person has scored. */
+  /** Opinion cells (RATING criterion × candidate) this person has scored; facts and skill match are not opinions. */
   scored: number;
 }
 
@@ -25,6 +25,8 @@ export interface ScoreGrid {
   me: { id: string };
   /** May enter scores (architect or admin, decision not locked). */
   canScore: boolean;
+  /** May enter or correct the measured facts (lib/server/facts.ts), decision not locked. */
+  canEnterFacts: boolean;
   /** Decided or superseded: read-only for everybody. */
   locked: boolean;
   /** Blind scoring is on for this decision (default). */
@@ -35,6 +37,11 @@ export interface ScoreGrid {
    */
   hidden: boolean;
   scorableCells: number;
+  /**
+   * The rows of the opinion grid: RATING and (computed, read-only) SKILL_MATCH criteria. METRIC criteria are measured
+   * facts, entered once in the facts editor; `decision.criteria` keeps them so totals stay complete.
+   */
+  opinionCriteria: DecisionDetail["criteria"];
   /** Everyone who may score here (architects and admins) plus anyone who already did. */
   progress: EvaluatorProgress[];
 }
@@ -57,8 +64,9 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
   const locked = decision.status === "DECIDED" || decision.status === "SUPERSEDED";
   const scorer = can(actor.role, "score.write");
 
-  // Progress counts cells, never values, so everyone's count is shown even while the values are withheld.
-  const scorable = decision.criteria.filter((c) => c.kind !== "SKILL_MATCH").map((c) => c.id);
+  // Progress counts cells, never values, so everyone's count is shown even while the values are withheld. Only
+  // opinions are scored: facts (METRIC) are entered once and skill match is computed, so neither counts.
+  const scorable = decision.criteria.filter((c) => c.kind === "RATING").map((c) => c.id);
   const counts = await db.score.groupBy({
     by: ["evaluatorId"],
     where: { criterionId: { in: scorable }, candidateId: { in: decision.candidates.map((c) => c.id) } },
@@ -81,10 +89,12 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
     decision,
     me: { id: actor.userId },
     canScore: scorer && !locked,
+    canEnterFacts: can(actor.role, "fact.write") && !locked,
     locked,
     blindScoring: blind.blindScoring,
     hidden: blind.hidden,
     scorableCells: blind.scorableCells,
+    opinionCriteria: decision.criteria.filter((c) => c.kind !== "METRIC"),
     progress: people.map((p) => ({ id: p.id, name: p.name, scored: scoredBy.get(p.id) ?? 0 })),
   };
 }

@@ -22,6 +22,17 @@ export interface TemplateScore {
   evidenceUrl?: string;
 }
 
+/** The measured value of a METRIC cell, entered once (the unit is the criterion's). */
+export interface TemplateFact {
+  criterion: string;
+  candidate: string;
+  value: number;
+  /** YYYY-MM-DD */
+  measuredOn: string;
+  sourceUrl?: string;
+  note?: string;
+}
+
 export interface TemplateTeam {
   key: string;
   name: string;
@@ -36,7 +47,10 @@ export interface DecisionTemplate {
   team: string;
   criteria: TemplateCriterion[];
   candidates: TemplateCandidate[];
+  /** Opinions (RATING cells), one value per demo evaluator. */
   scores: TemplateScore[];
+  /** Measurements (METRIC cells); absent when the template measures nothing. */
+  facts?: TemplateFact[];
 }
 
 export interface TemplateSkill {

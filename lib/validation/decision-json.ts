@@ -9,6 +9,10 @@
 // decided decision names its chosen candidate and rationale). Who may be an evaluator needs the workspace, so that
 // last rule lives in lib/server/imports.ts. Messages are keys under `report.import.errors`; every issue carries the
 // path of the offending field. New parts of the format add their schema below and a rule to DECISION_RULES.
+//
+// Measured values of METRIC criteria travel in `facts` (one per cell, with unit, source and measured-on day). The
+// array is optional, so files written before facts existed still import: their metric scores become facts
+// (metricScoresAsFacts below), exactly as the database migration did.
 import { z } from "zod";
 import type { ImportIssue } from "./import";
 import { candidateJsonFields } from "./candidate";
@@ -17,7 +21,16 @@ import { contextSchema, titleSchema } from "./decision";
 import { decisionStatusSchema } from "./enums";
 import { asSaatyValue } from "./judgment";
 import { minLevel, requirementWeight } from "./requirement";
-import { RATIONALE_MAX, evidenceUrlSchema, ratingBounds, scoreValueProblem } from "./score";
+import {
+  FACT_NOTE_MAX,
+  factNoteSchema,
+  factProblem,
+  factSourceUrlSchema,
+  factUnitSchema,
+  measuredOnSchema,
+  todayIso,
+} from "./fact";
+import { RATIONALE_MAX, evidenceUrlSchema, isHttpUrl, ratingBounds, scoreValueProblem } from "./score";
 
 export const DECISION_JSON_FORMAT = "stackwise.decision";
 export const DECISION_JSON_VERSION = 1;
@@ -53,6 +66,19 @@ export const scoreJson = z.strictObject({
   evidenceUrl: evidenceUrlSchema,
 });
 
+export const factJson = z.strictObject({
+  criterion: name,
+  candidate: name,
+  value: num,
+  unit: factUnitSchema.nullable(),
+  sourceUrl: factSourceUrlSchema,
+  note: factNoteSchema,
+  /** YYYY-MM-DD */
+  measuredOn: measuredOnSchema,
+  /** Email of who entered it, for the record; import credits a member of that email, else the importer. */
+  enteredBy: z.string().trim().toLowerCase().max(254).nullable(),
+});
+
 export const judgmentJson = z.strictObject({
   evaluator: email,
   criterionA: name,
@@ -80,6 +106,7 @@ const shape = z.strictObject({
   criteria: z.array(criterionJson).min(1, "noCriteria").max(MAX_CRITERIA, "tooManyCriteria"),
   candidates: z.array(candidateJson).min(1, "noCandidates").max(MAX_CANDIDATES, "tooManyCandidates"),
   scores: z.array(scoreJson).max(MAX_SCORES, "tooManyScores"),
+  facts: z.array(factJson).max(MAX_SCORES, "tooManyScores").optional().default([]),
   judgments: z.array(judgmentJson).max(MAX_SCORES, "tooManyScores"),
 });
 type Shape = z.infer<typeof shape>;
@@ -141,7 +168,9 @@ function scoreRule(d: Shape): Issue[] {
     const c = criteria.get(s.criterion);
     if (!c) out.push({ path: ["scores", i, "criterion"], message: "unknownCriterion" });
     if (!candidates.has(s.candidate)) out.push({ path: ["scores", i, "candidate"], message: "unknownCandidate" });
-    if (c) {
+    // A metric "score" in a file written before facts existed is a measurement: metricScoresAsFacts turns it into
+    // the cell's fact, so only opinions are checked against a scale here.
+    if (c && c.kind !== "METRIC") {
       const problem = scoreValueProblem(c, s.value);
       if (problem)
         out.push({
@@ -174,11 +203,34 @@ function judgmentRule(d: Shape): Issue[] {
   return out;
 }
 
+/** The facts editor's rules: a METRIC criterion and a candidate of the file, the criterion's unit, once per cell. */
+function factRule(d: Shape): Issue[] {
+  const out: Issue[] = [];
+  const criteria = new Map(d.criteria.map((c) => [c.name, c]));
+  const candidates = new Set(d.candidates.map((c) => c.name));
+  const cells = new Set<string>();
+  d.facts.forEach((f, i) => {
+    const c = criteria.get(f.criterion);
+    if (!c) out.push({ path: ["facts", i, "criterion"], message: "unknownCriterion" });
+    else {
+      const problem = factProblem(c, { unit: f.unit });
+      if (problem)
+        out.push({ path: ["facts", i, problem.field === "unit" ? "unit" : "criterion"], message: problem.code });
+    }
+    if (!candidates.has(f.candidate)) out.push({ path: ["facts", i, "candidate"], message: "unknownCandidate" });
+    const cell = JSON.stringify([f.criterion, f.candidate]);
+    if (cells.has(cell)) out.push({ path: ["facts", i], message: "duplicateFact" });
+    cells.add(cell);
+  });
+  return out;
+}
+
 export const DECISION_RULES: readonly ((d: Shape) => Issue[])[] = [
   uniqueNames,
   criterionRows,
   statusRule,
   scoreRule,
+  factRule,
   judgmentRule,
 ];
 
@@ -244,6 +296,54 @@ const KNOWN = new Set([
   "weightNotNumber",
   "levelNotNumber",
   "levelOutOfRange",
+  // Measured facts (lib/validation/fact.ts)
+  "duplicateFact",
+  "notMeasured",
+  "unitMismatch",
+  "unitTooLong",
+  "sourceUrlInvalid",
+  "noteTooLong",
+  "measuredOnInvalid",
+  "measuredOnFuture",
 ]);
 /** zod's own messages (wrong type, unknown key) become the generic "invalid". */
 const knownKey = (m: string) => (KNOWN.has(m) ? m : "invalid");
+
+/**
+ * Metric scores → facts, for files written before facts existed: each METRIC cell's scores become one fact (mean of
+ * the evaluators' values, the criterion's unit, the first http(s) evidence link as source and the first rationale as
+ * note, credited to the first evaluator, measured "today" because the file does not say). A cell that already has a
+ * fact keeps it and its scores are dropped. Rating scores are untouched.
+ */
+export function metricScoresAsFacts(d: DecisionJson, today: string = todayIso()): DecisionJson {
+  const metric = new Map(d.criteria.filter((c) => c.kind === "METRIC").map((c) => [c.name, c]));
+  const haveFact = new Set(d.facts.map((f) => JSON.stringify([f.criterion, f.candidate])));
+  const groups = new Map<string, DecisionJson["scores"]>();
+  const scores: DecisionJson["scores"] = [];
+  for (const s of d.scores) {
+    if (!metric.has(s.criterion)) {
+      scores.push(s);
+      continue;
+    }
+    const key = JSON.stringify([s.criterion, s.candidate]);
+    if (haveFact.has(key)) continue;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const facts = [...d.facts];
+  for (const list of groups.values()) {
+    const first = list[0];
+    const source = list.find((s) => isHttpUrl(s.evidenceUrl.trim()))?.evidenceUrl.trim() ?? "";
+    const note = list.find((s) => s.rationale.trim() !== "")?.rationale.trim() ?? "";
+    facts.push({
+      criterion: first.criterion,
+      candidate: first.candidate,
+      value: list.reduce((sum, s) => sum + s.value, 0) / list.length,
+      unit: metric.get(first.criterion)!.unit?.trim() || null,
+      sourceUrl: source,
+      note: note.slice(0, FACT_NOTE_MAX),
+      measuredOn: today,
+      enteredBy: first.evaluator,
+    });
+  }
+  return { ...d, scores, facts };
+}

@@ -32,10 +32,10 @@ describe("scoreValueProblem", () => {
     expect(scoreValueProblem({ ...rating, scaleMin: 1, scaleMax: 5 }, 0)).toBe("valueOutOfScale");
     expect(scoreValueProblem({ ...rating, scaleMin: 1, scaleMax: 5 }, 5)).toBeNull();
   });
-  test("metrics take any finite raw value; skill-match cells are not scored", () => {
-    expect(scoreValueProblem({ kind: "METRIC", scaleMin: null, scaleMax: null }, 98420.5)).toBeNull();
+  test("metric values are facts, not scores; skill-match cells are not scored", () => {
+    expect(scoreValueProblem({ kind: "METRIC", scaleMin: null, scaleMax: null }, 98420.5)).toBe("metricIsFact");
     expect(scoreValueProblem({ kind: "METRIC", scaleMin: null, scaleMax: null }, Number.POSITIVE_INFINITY)).toBe(
-      "valueNotNumber",
+      "metricIsFact",
     );
     expect(scoreValueProblem({ kind: "SKILL_MATCH", scaleMin: 0, scaleMax: 10 }, 5)).toBe("notScorable");
   });

@@ -35,14 +35,16 @@ export function ratingBounds(c: Pick<ScorableCriterion, "scaleMin" | "scaleMax">
 }
 
 /**
- * Why this value cannot be this criterion's score, or null. Ratings must lie on the criterion's scale; metrics take
- * any finite raw value in their unit; skill-match cells are computed from the team and never scored.
+ * Why this value cannot be this criterion's score, or null. Ratings must lie on the criterion's scale; a metric's
+ * value is a measured fact entered once for everybody (lib/validation/fact.ts), not one evaluator's opinion;
+ * skill-match cells are computed from the team and never scored.
  */
 export function scoreValueProblem(
   c: ScorableCriterion,
   value: number,
-): "valueNotNumber" | "valueOutOfScale" | "notScorable" | null {
+): "valueNotNumber" | "valueOutOfScale" | "notScorable" | "metricIsFact" | null {
   if (c.kind === "SKILL_MATCH") return "notScorable";
+  if (c.kind === "METRIC") return "metricIsFact";
   if (!Number.isFinite(value)) return "valueNotNumber";
   if (c.kind === "RATING") {
     const { min, max } = ratingBounds(c);

@@ -74,7 +74,8 @@ export async function createTeam(
 
 /**
  * Copies a template into a workspace as a new decision. `evaluatorIds[i]` scores the template's i-th value of each
- * cell; skill requirements need the workspace's skill ids (missing skills are skipped, so a template can be used in a
+ * opinion cell; the template's measured facts are entered once by the first evaluator (by default only when somebody
+ * scores, so `evaluatorIds: []` gives an empty decision; `facts` overrides that); skill requirements need the workspace's skill ids (missing skills are skipped, so a template can be used in a
  * workspace without that catalog).
  */
 export async function createDecisionFromTemplate(
@@ -85,6 +86,7 @@ export async function createDecisionFromTemplate(
     teamId?: string | null;
     evaluatorIds: string[];
     skillIds: Map<string, string>;
+    facts?: boolean;
     createdById?: string | null;
     title?: string;
   },
@@ -116,6 +118,23 @@ export async function createDecisionFromTemplate(
             value,
             rationale: i === 0 ? (s.rationale ?? "") : "",
             evidenceUrl: i === 0 ? (s.evidenceUrl ?? "") : "",
+          },
+        });
+      }
+    }
+    if (input.facts ?? input.evaluatorIds.length > 0) {
+      for (const f of t.facts ?? []) {
+        const criterion = t.criteria.find((c) => c.key === f.criterion);
+        await tx.fact.create({
+          data: {
+            criterionId: requireId(criterionIds, f.criterion, "criterion"),
+            candidateId: requireId(candidateIds, f.candidate, "candidate"),
+            value: f.value,
+            unit: criterion?.unit ?? null,
+            sourceUrl: f.sourceUrl ?? "",
+            note: f.note ?? "",
+            measuredOn: new Date(`${f.measuredOn}T00:00:00.000Z`),
+            enteredById: input.evaluatorIds[0] ?? null,
           },
         });
       }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { FactsEditor } from "@/components/facts/facts-editor";
 import { ScoreGrid } from "@/components/scores/score-grid";
 import { requireActor } from "@/lib/server/context";
 import { getScoreGrid } from "@/lib/server/scores";
@@ -15,5 +16,21 @@ export default async function ScoresPage({ params }: Props) {
   const actor = await requireActor();
   const grid = await getScoreGrid(actor, (await params).id);
   if (!grid) notFound();
-  return <ScoreGrid grid={grid} />;
+  // Measurements first (entered once, never blind), then the opinions each architect scores on their own.
+  const metrics = grid.decision.criteria.filter((c) => c.kind === "METRIC");
+  return (
+    <>
+      {metrics.length > 0 ? (
+        <FactsEditor
+          decisionId={grid.decision.id}
+          criteria={metrics}
+          candidates={grid.decision.candidates}
+          facts={grid.decision.facts}
+          canEdit={grid.canEnterFacts}
+          locked={grid.locked}
+        />
+      ) : null}
+      <ScoreGrid grid={grid} />
+    </>
+  );
 }
