@@ -26,7 +26,7 @@ const SERVER_ERROR = /⨯|\bError\b|unhandled|uncaught/i;
 
 let server: PrivateServer;
 let cookies: { label: string; cookie?: string }[] = [];
-let realIds: string[] = [];
+const realIds: string[] = [];
 let sent = 0;
 
 test.describe.configure({ timeout: 240_000 });

@@ -133,7 +133,7 @@ export function poisonedArgs(realIds: string[]): fc.Arbitrary<unknown[]> {
   return fc
     .tuple(fc.array(fc.oneof(objectOf(tree), clean, scalar), { maxLength: 2 }), must, fc.nat())
     .map(([rest, m, at]) => {
-      const args = [...rest];
+      const args: unknown[] = [...rest];
       args.splice(at % (rest.length + 1), 0, m);
       return args;
     });
