@@ -1,0 +1,144 @@
+// The bad-input suite: generated malformed inputs sent over HTTP to every server action of the production build (by
+// id, from its manifest) and to every route, on a private server with its own database. For every input: no HTTP
+// 5xx, no error in the server's log, a typed refusal (with field messages when the input is at fault), and not one
+// changed row. The generators live in support/malformed-inputs.ts and explain why each input is malformed by construction.
+import { expect, test } from "@playwright/test";
+import fc from "fast-check";
+import Database from "better-sqlite3";
+import { DEMO, DEMO_PASSWORD } from "./support/auth";
+import {
+  HOSTILE_SEGMENTS,
+  poisonedArgs,
+  poisonedFormArgs,
+  randomEncodedSegment,
+  stringlessArgs,
+} from "./support/malformed-inputs";
+import { changedTables, databaseFingerprint } from "./support/db-fingerprint";
+import { callAction, listActions, listRoutes, signInCookie, type ActionResponse } from "./support/http-actions";
+import { startPrivateServer, type PrivateServer } from "./support/private-server";
+
+// Signing out is the one action whose whole point is to change state without input; it is probed by auth.spec.ts.
+const SKIP = new Set(["signOutAction", "signOutEverywhereAction"]);
+const RUNS = { poisoned: 40, stringless: 25, form: 20 };
+const ROUTE_RUNS = 30;
+/** Lines Next and the app print for an unhandled error. */
+const SERVER_ERROR = /⨯|\bError\b|unhandled|uncaught/i;
+
+let server: PrivateServer;
+let cookies: { label: string; cookie?: string }[] = [];
+const realIds: string[] = [];
+let sent = 0;
+
+test.describe.configure({ timeout: 240_000 });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  server = await startPrivateServer("bad-input");
+  cookies = [
+    { label: "admin", cookie: await signInCookie(server.baseURL, DEMO.admin, DEMO_PASSWORD) },
+    { label: "architect", cookie: await signInCookie(server.baseURL, DEMO.ada, DEMO_PASSWORD) },
+    { label: "viewer", cookie: await signInCookie(server.baseURL, DEMO.viewer, DEMO_PASSWORD) },
+    { label: "anonymous" },
+  ];
+  const db = new Database(server.databaseFile, { readonly: true });
+  try {
+    for (const table of ["Decision", "Criterion", "Candidate", "Team", "TeamMember", "Skill", "User", "Workspace"]) {
+      for (const row of db.prepare(`SELECT id FROM "${table}" LIMIT 5`).all() as { id: string }[]) realIds.push(row.id);
+    }
+  } finally {
+    db.close();
+  }
+});
+
+test.afterAll(async () => {
+  console.log(`bad-input suite: ${sent} generated inputs sent`);
+  await server?.stop();
+});
+
+/** What every refusal must look like: a typed failure, and a field message whenever the input is blamed. */
+function expectRefusal(res: ActionResponse, what: string) {
+  expect(res.status, `${what}: HTTP status`).toBeLessThan(500);
+  if (res.status !== 200) {
+    // Refused before the app ran (malformed request, foreign origin, body too large): a clear 4xx.
+    expect([400, 403, 404, 413], `${what}: HTTP ${res.status}`).toContain(res.status);
+    return;
+  }
+  const result = res.result as { ok?: unknown; error?: unknown; fieldErrors?: unknown } | undefined;
+  expect(result, `${what}: a decoded action result in ${res.body.slice(0, 300)}`).toBeTruthy();
+  expect(result!.ok, `${what}: refused`).toBe(false);
+  if (result!.error !== undefined) expect(typeof result!.error, `${what}: error is a message key`).toBe("string");
+  if (result!.error === "invalidInput") {
+    expect(result!.fieldErrors, `${what}: field messages`).toBeTruthy();
+    expect(Object.keys(result!.fieldErrors as object).length, `${what}: at least one field message`).toBeGreaterThan(0);
+  }
+}
+
+for (const action of listActions()) {
+  if (SKIP.has(action.name)) continue;
+  test(`${action.file} ${action.name} refuses generated bad input`, async () => {
+    const families: [string, fc.Arbitrary<unknown[]>, number][] = [
+      ["poisoned", poisonedArgs(realIds), RUNS.poisoned],
+      ["stringless", stringlessArgs(), RUNS.stringless],
+      ["poisoned form", poisonedFormArgs(realIds), RUNS.form],
+    ];
+    for (const [family, args, numRuns] of families) {
+      await fc.assert(
+        fc.asyncProperty(args, fc.nat({ max: cookies.length - 1 }), async (input, who) => {
+          const before = databaseFingerprint(server.databaseFile);
+          const logStart = server.log().length;
+          const { label, cookie } = cookies[who];
+          const what = `${action.name} (${family}, ${label})`;
+          const res = await callAction(server.baseURL, action.id, input, { cookie });
+          sent++;
+          expectRefusal(res, what);
+          expect(changedTables(before, databaseFingerprint(server.databaseFile)), `${what}: tables written`).toEqual(
+            [],
+          );
+          const newLog = server.log().slice(logStart);
+          expect(SERVER_ERROR.test(newLog) ? newLog : "", `${what}: server log`).toBe("");
+        }),
+        { numRuns },
+      );
+    }
+  });
+}
+
+/** Every route with each dynamic segment replaced by hostile text, by several methods and actors. */
+test("every route answers hostile paths and queries without a server error", async () => {
+  const routes = listRoutes();
+  expect(routes.length).toBeGreaterThan(10);
+  const segment = fc.oneof(fc.constantFrom(...HOSTILE_SEGMENTS), randomEncodedSegment, fc.constantFrom(...realIds));
+  const query = fc.oneof(
+    fc.constant(""),
+    fc
+      .tuple(fc.constantFrom("next", "q", "status", "team", "sort", "page", "format"), segment)
+      .map(([k, v]) => `?${k}=${v}`),
+  );
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...routes),
+      fc.array(segment, { minLength: 3, maxLength: 3 }),
+      query,
+      fc.constantFrom("GET", "POST", "HEAD", "PUT", "DELETE"),
+      fc.nat({ max: cookies.length - 1 }),
+      async (route, segments, q, method, who) => {
+        let i = 0;
+        const path = route.replace(/\[[^\]]+\]/g, () => segments[i++]) + q;
+        const logStart = server.log().length;
+        const { label, cookie } = cookies[who];
+        const res = await fetch(`${server.baseURL}${path}`, {
+          method,
+          headers: { ...(cookie ? { Cookie: cookie } : {}), Origin: server.baseURL },
+          redirect: "manual",
+        });
+        await res.arrayBuffer();
+        sent++;
+        const what = `${method} ${path.slice(0, 200)} (${label})`;
+        expect(res.status, what).toBeLessThan(500);
+        const newLog = server.log().slice(logStart);
+        expect(SERVER_ERROR.test(newLog) ? newLog : "", `${what}: server log`).toBe("");
+      },
+    ),
+    { numRuns: ROUTE_RUNS * routes.length },
+  );
+});
