@@ -14,6 +14,18 @@ export interface ChangeEntry {
   entityType: string;
 }
 
+/**
+ * Where a cell's raw value comes from, when it is a measured fact rather than an opinion: the source link and the
+ * day it was measured. Filled by the data layer from the facts of a candidate (empty while values are scores only).
+ */
+export interface CellSource {
+  criterionId: string;
+  candidateId: string;
+  sourceUrl: string | null;
+  /** YYYY-MM-DD */
+  measuredOn: string | null;
+}
+
 export interface ReportBundle {
   decision: DecisionDetail;
   teamName: string | null;
@@ -23,6 +35,7 @@ export interface ReportBundle {
   /** Evaluators with their email (the JSON format refers to people by email). */
   evaluators: { id: string; name: string; email: string }[];
   result: DecisionResult | null;
+  cellSources: CellSource[];
   errors: ScoringError[];
   /** Latest first; at most CHANGE_LIMIT entries, plus the count of all. */
   changes: ChangeEntry[];

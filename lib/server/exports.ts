@@ -53,6 +53,8 @@ export async function loadReportBundle(
     settings: isRecord(extra.settings) ? extra.settings : null,
     evaluators: decision.evaluators.map((e) => ({ id: e.id, name: e.name, email: byId.get(e.id)?.email ?? "" })),
     result,
+    // Measured facts with a source and date do not exist yet; every raw value is an aggregate of scores.
+    cellSources: [],
     errors,
     changes,
     changeCount,
