@@ -1,12 +1,14 @@
 // The print-ready report of one decision. A server component: every sentence and figure comes from the same bundle
 // and the same text builders as the PDF and the ADR, so the three agree.
 import type { ReportBundle } from "@/lib/export/bundle";
-import { cellOf, namesOf } from "@/lib/export/bundle";
+import { namesOf } from "@/lib/export/bundle";
 import { acceptabilityBars, contributionBars, rankHex } from "@/lib/export/chart-geometry";
 import { formatters, pointsText, reportTranslator } from "@/lib/export/i18n";
+import { cellLine, derivationText, rawRows } from "@/lib/export/raw-values";
 import {
-  changeLabel,
+  changeSentence,
   criterionMeaning,
+  lastChangedAt,
   outcomeLine,
   rankingNotes,
   scoringErrorLine,
@@ -27,6 +29,7 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
   const contrib = r ? contributionBars(b, r) : null;
   const accept = r ? acceptabilityBars(b, r) : null;
   const H = headingLevel === 1 ? "h2" : "h3";
+  const rows = rawRows(b);
   return (
     <div className="report" data-testid="report">
       {headingLevel === 1 ? <h1>{d.title}</h1> : null}
@@ -66,16 +69,24 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
             </tr>
           </thead>
           <tbody>
-            {d.criteria.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.name}</th>
-                <td className="num">{f.raw(c.weight)}</td>
-                <td className="num">{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</td>
-                <td>
-                  {[t(`kinds.${c.kind}`), t(`directions.${c.direction}`), ...criterionMeaning(c, t, f)].join(" · ")}
-                </td>
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const c = row.criterion;
+              return (
+                <tr key={c.id}>
+                  <th scope="row">{c.name}</th>
+                  <td className="num">{f.raw(c.weight)}</td>
+                  <td className="num">{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</td>
+                  <td>
+                    {[
+                      t(`kinds.${c.kind}`),
+                      t(`directions.${c.direction}`),
+                      ...criterionMeaning(c, t, f),
+                      derivationText(row, t, f),
+                    ].join(" · ")}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </section>
@@ -98,25 +109,25 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
             </tr>
           </thead>
           <tbody>
-            {d.criteria.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.name}</th>
-                <td className="num">{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</td>
-                {d.candidates.map((k) => {
-                  const cell = cellOf(r, c.id, k.id);
-                  const contribution = r?.ranking
-                    .find((x) => x.candidateId === k.id)
-                    ?.contributions.find((x) => x.criterionId === c.id)?.contribution;
-                  return (
-                    <td className="num" key={k.id}>
-                      {!cell || cell.points === null
-                        ? t("table.missing")
-                        : `${pointsText(cell.points)} (${contribution == null ? "–" : pointsText(contribution)})`}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const c = row.criterion;
+              return (
+                <tr key={c.id}>
+                  <th scope="row">{c.name}</th>
+                  <td className="num">{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</td>
+                  {row.cells.map((cell) => {
+                    const contribution = r?.ranking
+                      .find((x) => x.candidateId === cell.candidateId)
+                      ?.contributions.find((x) => x.criterionId === c.id)?.contribution;
+                    return (
+                      <td className="num" key={cell.candidateId}>
+                        {cellLine(row, cell, contribution, t, f)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
           {r ? (
             <tfoot>
@@ -268,7 +279,7 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
         <p>
           {[
             t("dates.created", { date: f.date(d.createdAt) }),
-            t("dates.updated", { date: f.date(d.updatedAt) }),
+            t("dates.updated", { date: f.date(lastChangedAt(b)) }),
             b.decidedAt ? t("dates.decided", { date: f.date(b.decidedAt) }) : null,
             b.createdByName ? t("dates.createdBy", { name: b.createdByName }) : null,
           ]
@@ -287,8 +298,7 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
             <ul className="report-note">
               {b.changes.map((c, i) => (
                 <li key={i}>
-                  <time dateTime={c.at}>{f.date(c.at)}</time> · {c.actorName ?? t("changes.someone")} ·{" "}
-                  {changeLabel(c.action)}
+                  <time dateTime={c.at}>{f.date(c.at)}</time> · {changeSentence(c, t, f)}
                 </li>
               ))}
             </ul>

@@ -6,12 +6,25 @@ import { teamAggregationOf, toScoringModel } from "@/lib/decisions/to-scoring-mo
 import { MC_SAMPLES, decisionSeed } from "@/lib/results/seed";
 import { evaluateDecision, type DecisionResult, type ScoringError } from "@/lib/scoring";
 
+export type ChangeValue = string | number | boolean | null;
+
+/** One audit event, with the names and values a sentence needs (change-log.ts); absent parts do not apply. */
 export interface ChangeEntry {
   /** ISO 8601, UTC */
   at: string;
   actorName: string | null;
   action: string;
   entityType: string;
+  criterion?: string | null;
+  /** The second criterion of a pairwise judgment. */
+  criterionB?: string | null;
+  candidate?: string | null;
+  skill?: string | null;
+  /** A scenario's name. */
+  name?: string | null;
+  field?: string | null;
+  from?: ChangeValue;
+  to?: ChangeValue;
 }
 
 /**

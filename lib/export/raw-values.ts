@@ -5,7 +5,7 @@
 import { metricReference, ratingScale } from "@/lib/scoring";
 import type { CriterionDto } from "@/lib/decisions/dto";
 import { cellOf, type ReportBundle } from "./bundle";
-import type { Formatters, ReportT } from "./i18n";
+import { pointsText, type Formatters, type ReportT } from "./i18n";
 
 /**
  * How raw values become 0–10 points, in the uniform form points = 10·(x − worst)/(best − worst) clamped to [0, 10]
@@ -133,4 +133,22 @@ export function derivationLabel(d: Derivation, t: ReportT): string {
   if (d.worstSet && d.bestSet) return t("derivation.labelReference");
   if (!d.worstSet && !d.bestSet) return t("derivation.labelObserved");
   return t("derivation.labelMixed");
+}
+
+/** A matrix cell for the report and the PDF: "8.28 (1.66) · raw 50.7 ms", with source and date when known. */
+export function cellLine(
+  row: Pick<RawRow, "unit">,
+  cell: RawCell | undefined,
+  contribution: number | null | undefined,
+  t: ReportT,
+  f: Formatters,
+): string {
+  if (!cell || cell.points === null) return t("table.missing");
+  const parts = [
+    `${pointsText(cell.points)} (${contribution == null ? "–" : pointsText(contribution)})`,
+    t("table.cellRaw", { value: rawText(cell.raw, row.unit, f) }),
+  ];
+  if (cell.sourceUrl) parts.push(t("derivation.source", { url: cell.sourceUrl }));
+  if (cell.measuredOn) parts.push(t("derivation.measuredOn", { date: cell.measuredOn }));
+  return parts.join(" · ");
 }

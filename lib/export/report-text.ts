@@ -113,6 +113,4 @@ export function scoringErrorLine(b: ReportBundle, t: ReportT): string | null {
   return b.errors.length ? t("errors.cannotScore", { reasons: b.errors.map((e) => e.message).join("; ") }) : null;
 }
 
-export function changeLabel(action: string): string {
-  return action.replaceAll("_", " ");
-}
+export { changeSentence, lastChangedAt } from "./change-log";

@@ -64,7 +64,7 @@ function recalculated(xlsx: Buffer, name: string): string[][] {
       "--norestore",
       "--convert-to",
       // Comma, double quote, UTF-8, from line 1; token 9 false = write full-precision values, not the formatted ones.
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false',
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false",
       "--outdir",
       dir,
       file,
@@ -82,20 +82,31 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let field = "";
   let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = "";
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === ",") endField();
     else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
+      endField();
+      rows.push(row);
+      row = [];
     } else field += ch;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    endField();
+    rows.push(row);
+  }
   return rows;
 }
 

@@ -122,8 +122,7 @@ export async function matrixXlsx(b: ReportBundle, locale: Locale): Promise<Buffe
     const raw = `${rc}${v1}:${rc}${vN}`;
     // Same rules as lib/scoring/totals.ts: a missing value cannot fail a must-have; a blank cell on a weighted
     // criterion makes the total incomplete.
-    const excluded =
-      `SUMPRODUCT((${raw}<>"")*(${mh}<>"")*(((${dir}="COST")*(${raw}>${mh}))+((${dir}<>"COST")*(${raw}<${mh}))))>0`;
+    const excluded = `SUMPRODUCT((${raw}<>"")*(${mh}<>"")*(((${dir}="COST")*(${raw}>${mh}))+((${dir}<>"COST")*(${raw}<${mh}))))>0`;
     const incomplete = `SUMPRODUCT((${raw}="")*(${tableWeights}>0))>0`;
     status.getCell(POINTS_FIRST + j + 1).value = {
       formula: `IF(${excluded},${lit(m.labels.statusExcluded)},IF(${incomplete},${lit(m.labels.statusIncomplete)},${lit(m.labels.statusOk)}))`,

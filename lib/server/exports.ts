@@ -5,6 +5,7 @@ import { db } from "./db";
 import { NotFoundError } from "./errors";
 import { getDecision } from "./decisions";
 import { evaluateForReport, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
+import { describeChange, snapshotNames, type AuditRow } from "@/lib/export/change-log";
 import { buildDecisionJson } from "@/lib/export/decision-json";
 import type { DecisionJson } from "@/lib/validation/decision-json";
 
@@ -97,19 +98,35 @@ async function decisionChanges(actor: Actor, decision: NonNullable<Awaited<Retur
     (r) =>
       (r.entityId !== null && ids.has(r.entityId)) || mentions(r.before, decision.id) || mentions(r.after, decision.id),
   );
+  const audit: AuditRow[] = mine.map((r) => ({
+    at: r.createdAt.toISOString(),
+    actorName: r.actor?.name ?? null,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before: r.before,
+    after: r.after,
+  }));
+  // Current names first; parts removed since keep the name their creation or removal snapshot recorded.
+  const removed = snapshotNames(audit);
+  const lookup = (current: Map<string, string>) => (id: unknown) =>
+    typeof id === "string" ? (current.get(id) ?? removed.get(id) ?? null) : null;
+  const names = {
+    criterion: lookup(new Map(decision.criteria.map((c) => [c.id, c.name]))),
+    candidate: lookup(new Map(decision.candidates.map((c) => [c.id, c.name]))),
+    skill: lookup(new Map(decision.skills.map((s) => [s.id, s.name]))),
+  };
   return {
     changeCount: mine.length,
-    changes: mine.slice(0, CHANGE_LIMIT).map((r) => ({
-      at: r.createdAt.toISOString(),
-      actorName: r.actor?.name ?? null,
-      action: r.action,
-      entityType: r.entityType,
-    })),
+    changes: audit.slice(0, CHANGE_LIMIT).map((r): ChangeEntry => describeChange(r, names)),
   };
 }
 
+/** The event names the decision directly, or (a removal snapshot) through the removed row. */
 function mentions(json: unknown, decisionId: string): boolean {
-  return isRecord(json) && json.decisionId === decisionId;
+  return (
+    isRecord(json) && (json.decisionId === decisionId || (isRecord(json.row) && json.row.decisionId === decisionId))
+  );
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
