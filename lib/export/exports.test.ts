@@ -17,6 +17,7 @@ import { reportPdf } from "./pdf";
 import { changeSentence } from "./change-log";
 import { formatters, reportTranslator } from "./i18n";
 import { updateCriterionField } from "@/lib/server/criteria";
+import { decisionJsonSchema } from "@/lib/validation/decision-json";
 import { matrixXlsx } from "./xlsx";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
@@ -181,6 +182,32 @@ describe("broker exports", () => {
       value: "15",
     });
   }, 120_000);
+
+  test("JSON export carries raw values with units beside the points and says how they were derived", async () => {
+    const json = await exportDecisionJson(viewer, seeded.decisions.get("backend-language")!);
+    expect(decisionJsonSchema.safeParse(json).success).toBe(true);
+    const ev = json.evaluation!;
+    expect(ev.criteria.find((c) => c.criterion === "Average latency")).toEqual({
+      criterion: "Average latency",
+      unit: "ms",
+      pointsFrom: "reference",
+      worst: 150,
+      best: 30,
+    });
+    expect(ev.criteria.find((c) => c.criterion === "Throughput")).toEqual({
+      criterion: "Throughput",
+      unit: "QPS",
+      pointsFrom: "observed",
+      worst: 6135,
+      best: 9842,
+    });
+    const go = ev.cells.find((c) => c.criterion === "Average latency" && c.candidate === "Go")!;
+    expect(go).toMatchObject({ raw: 50.7, unit: "ms", evaluators: 1, sourceUrl: null, measuredOn: null });
+    expect(go.points).toBeCloseTo(8.275, 10);
+    const totals = Object.fromEntries(ev.totals.map((x) => [x.candidate, x.total]));
+    expect(totals.Go).toBeCloseTo(8.68, 10);
+    expect(totals.Python).toBeCloseTo(4.09, 10);
+  });
 
   test("JSON export is stable", async () => {
     const a = await exportDecisionJson(viewer, broker());

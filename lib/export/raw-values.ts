@@ -59,7 +59,7 @@ export function derivationOf(c: CriterionDto, observed: readonly (number | null)
   };
 }
 
-export function rawRows(b: ReportBundle): RawRow[] {
+export function rawRows(b: Pick<ReportBundle, "decision" | "result" | "cellSources">): RawRow[] {
   const d = b.decision;
   const sources = new Map(b.cellSources.map((s) => [JSON.stringify([s.criterionId, s.candidateId]), s]));
   return d.criteria.map((c) => {

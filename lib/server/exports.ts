@@ -7,6 +7,7 @@ import { getDecision } from "./decisions";
 import { evaluateForReport, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
 import { describeChange, snapshotNames, type AuditRow } from "@/lib/export/change-log";
 import { buildDecisionJson } from "@/lib/export/decision-json";
+import { evaluationForJson } from "@/lib/export/evaluation-json";
 import type { DecisionJson } from "@/lib/validation/decision-json";
 
 export const CHANGE_LIMIT = 30;
@@ -153,7 +154,8 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
     where: { criterion: { decisionId: d.id } },
     include: { evaluator: { select: { email: true } } },
   });
-  return buildDecisionJson({
+  const detail = await getDecision(actor, d.id);
+  const json = buildDecisionJson({
     title: d.title,
     context: d.context,
     status: d.status,
@@ -184,4 +186,6 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
       value: j.value,
     })),
   });
+  // Additive: raw values with units, points, derivation and totals; import recomputes them and ignores this block.
+  return detail ? { ...json, evaluation: evaluationForJson(detail) } : json;
 }

@@ -64,6 +64,52 @@ export const judgmentJson = z.strictObject({
   value: num.positive("notANumber"),
 });
 
+const figure = z.number().finite().nullable();
+/**
+ * Derived figures, written on export so a reader of the file sees each raw value with its unit beside its points and
+ * how the points were derived. Import ignores them: they are recomputed from the criteria and scores.
+ */
+export const evaluationJson = z.strictObject({
+  method: z.literal("weighted-sum"),
+  criteria: z
+    .array(
+      z.strictObject({
+        criterion: name,
+        unit: z.string().max(30).nullable(),
+        /** scale: rating bounds; reference / observed / mixed: metric ends set by the user, observed, or one each. */
+        pointsFrom: z.enum(["scale", "reference", "observed", "mixed", "skillMatch"]),
+        worst: figure,
+        best: figure,
+      }),
+    )
+    .max(MAX_CRITERIA),
+  cells: z
+    .array(
+      z.strictObject({
+        criterion: name,
+        candidate: name,
+        raw: figure,
+        unit: z.string().max(30).nullable(),
+        points: figure,
+        evaluators: z.number().int().min(0),
+        sourceUrl: z.string().max(2000).nullable(),
+        measuredOn: z.string().max(10).nullable(),
+      }),
+    )
+    .max(MAX_CRITERIA * MAX_CANDIDATES),
+  totals: z
+    .array(
+      z.strictObject({
+        candidate: name,
+        total: z.number().finite(),
+        rank: z.number().int().min(1),
+        incomplete: z.boolean(),
+        excluded: z.boolean(),
+      }),
+    )
+    .max(MAX_CANDIDATES),
+});
+
 export const decisionJsonSchema = z
   .strictObject({
     format: z.literal(DECISION_JSON_FORMAT, { message: "formatUnknown" }),
@@ -84,6 +130,7 @@ export const decisionJsonSchema = z
     candidates: z.array(candidateJson).min(1, "noCandidates").max(MAX_CANDIDATES, "tooManyCandidates"),
     scores: z.array(scoreJson).max(MAX_SCORES, "tooManyScores"),
     judgments: z.array(judgmentJson).max(MAX_SCORES, "tooManyScores"),
+    evaluation: evaluationJson.optional(),
   })
   .superRefine((d, ctx) => {
     const dup = (list: { name: string }[], path: string) => {
