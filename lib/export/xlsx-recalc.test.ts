@@ -222,4 +222,17 @@ describe("the exported workbook recalculated by LibreOffice", () => {
       Pulsar: "Incomplete: not comparable",
     });
   }, 400_000);
+
+  test("must-have gate: Parallel GC (p99 pause 420 ms > 200 ms) is excluded, and eligible again at 150 ms", async () => {
+    const b = await loadReportBundle(viewer, seeded.decisions.get("gc")!, "export.read");
+    const xlsx = await matrixXlsx(b, "en");
+    const status = (rows: string[][]) => pointsTableRow(rows, "Status");
+    expect(status(recalculated(await withoutCachedResults(xlsx), "gc"))).toEqual({
+      G1: "Complete",
+      ZGC: "Complete",
+      "Parallel GC": "Excluded: fails a must-have",
+    });
+    const edited = await withoutCachedResults(xlsx, (ws) => setRaw(ws, "p99 GC pause", "Parallel GC", 150));
+    expect(status(recalculated(edited, "gc-edited"))["Parallel GC"]).toBe("Complete");
+  }, 400_000);
 });
