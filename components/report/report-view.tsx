@@ -1,13 +1,14 @@
 // The print-ready report of one decision. A server component: every sentence and figure comes from the same bundle
 // and the same text builders as the PDF and the ADR, so the three agree.
 import type { ReportBundle } from "@/lib/export/bundle";
-import { cellOf, namesOf } from "@/lib/export/bundle";
+import { namesOf } from "@/lib/export/bundle";
 import { acceptabilityBars, contributionBars, rankHex } from "@/lib/export/chart-geometry";
 import { formatters, pointsText, reportTranslator } from "@/lib/export/i18n";
+import { cellLine, derivationText, rawRows } from "@/lib/export/raw-values";
 import {
-  changeLabel,
+  changeSentence,
   criterionMeaning,
-  metricBasis,
+  lastChangedAt,
   outcomeLine,
   rankingNotes,
   requirementFlags,
@@ -35,6 +36,7 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
       })
     : null;
   const H = headingLevel === 1 ? "h2" : "h3";
+  const rows = rawRows(b);
   return (
     <div className="report" data-testid="report">
       {headingLevel === 1 ? <h1>{d.title}</h1> : null}
@@ -74,16 +76,24 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
             </tr>
           </thead>
           <tbody>
-            {d.criteria.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.name}</th>
-                <td className="num">{f.raw(c.weight)}</td>
-                <td className="num">{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</td>
-                <td>
-                  {[t(`kinds.${c.kind}`), t(`directions.${c.direction}`), ...criterionMeaning(c, t, f)].join(" · ")}
-                </td>
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const c = row.criterion;
+              return (
+                <tr key={c.id}>
+                  <th scope="row">{c.name}</th>
+                  <td className="num">{f.raw(c.weight)}</td>
+                  <td className="num">{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</td>
+                  <td>
+                    {[
+                      t(`kinds.${c.kind}`),
+                      t(`directions.${c.direction}`),
+                      ...criterionMeaning(c, t, f),
+                      derivationText(row, t, f),
+                    ].join(" · ")}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </section>
@@ -106,45 +116,19 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
             </tr>
           </thead>
           <tbody>
-            {d.criteria.map((c) => {
-              // Measured values are printed in their unit beside the points they became, with how they were converted.
-              const basis = metricBasis(
-                c,
-                d.candidates.map((k) => cellOf(r, c.id, k.id)?.value ?? null),
-                t,
-                f,
-              );
+            {rows.map((row) => {
+              const c = row.criterion;
               return (
                 <tr key={c.id}>
-                  <th scope="row">
-                    {c.name}
-                    {basis ? (
-                      <>
-                        <br />
-                        <span className="report-note">{basis}</span>
-                      </>
-                    ) : null}
-                  </th>
+                  <th scope="row">{c.name}</th>
                   <td className="num">{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</td>
-                  {d.candidates.map((k) => {
-                    const cell = cellOf(r, c.id, k.id);
+                  {row.cells.map((cell) => {
                     const contribution = r?.ranking
-                      .find((x) => x.candidateId === k.id)
+                      .find((x) => x.candidateId === cell.candidateId)
                       ?.contributions.find((x) => x.criterionId === c.id)?.contribution;
-                    const points =
-                      !cell || cell.points === null
-                        ? null
-                        : `${pointsText(cell.points)} (${contribution == null ? "–" : pointsText(contribution)})`;
                     return (
-                      <td className="num" key={k.id}>
-                        {points === null
-                          ? t("table.missing")
-                          : c.kind === "METRIC" && cell?.value != null
-                            ? t("meaning.measured", {
-                                value: `${f.raw(cell.value)}${c.unit ? ` ${c.unit}` : ""}`,
-                                points,
-                              })
-                            : points}
+                      <td className="num" key={cell.candidateId}>
+                        {cellLine(row, cell, contribution, t, f)}
                       </td>
                     );
                   })}
@@ -303,7 +287,7 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
         <p>
           {[
             t("dates.created", { date: f.date(d.createdAt) }),
-            t("dates.updated", { date: f.date(d.updatedAt) }),
+            t("dates.updated", { date: f.date(lastChangedAt(b)) }),
             b.decidedAt ? t("dates.decided", { date: f.date(b.decidedAt) }) : null,
             b.createdByName ? t("dates.createdBy", { name: b.createdByName }) : null,
           ]
@@ -322,8 +306,7 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
             <ul className="report-note">
               {b.changes.map((c, i) => (
                 <li key={i}>
-                  <time dateTime={c.at}>{f.date(c.at)}</time> · {c.actorName ?? t("changes.someone")} ·{" "}
-                  {changeLabel(c.action)}
+                  <time dateTime={c.at}>{f.date(c.at)}</time> · {changeSentence(c, t, f)}
                 </li>
               ))}
             </ul>

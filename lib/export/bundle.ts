@@ -6,12 +6,37 @@ import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-mo
 import { MC_SAMPLES, decisionSeed } from "@/lib/results/seed";
 import { evaluateDecision, type DecisionResult, type ScoringError } from "@/lib/scoring";
 
+export type ChangeValue = string | number | boolean | null;
+
+/** One audit event, with the names and values a sentence needs (change-log.ts); absent parts do not apply. */
 export interface ChangeEntry {
   /** ISO 8601, UTC */
   at: string;
   actorName: string | null;
   action: string;
   entityType: string;
+  criterion?: string | null;
+  /** The second criterion of a pairwise judgment. */
+  criterionB?: string | null;
+  candidate?: string | null;
+  skill?: string | null;
+  /** A scenario's name. */
+  name?: string | null;
+  field?: string | null;
+  from?: ChangeValue;
+  to?: ChangeValue;
+}
+
+/**
+ * Where a cell's raw value comes from, when it is a measured fact rather than an opinion: the source link and the
+ * day it was measured. Filled by the data layer from the facts of a candidate (empty while values are scores only).
+ */
+export interface CellSource {
+  criterionId: string;
+  candidateId: string;
+  sourceUrl: string | null;
+  /** YYYY-MM-DD */
+  measuredOn: string | null;
 }
 
 export interface ReportBundle {
@@ -23,6 +48,7 @@ export interface ReportBundle {
   /** Evaluators by display name only: a report travels (PDF, share link), e-mail addresses stay home. */
   evaluators: { id: string; name: string }[];
   result: DecisionResult | null;
+  cellSources: CellSource[];
   errors: ScoringError[];
   /** Latest first; at most CHANGE_LIMIT entries, plus the count of all. */
   changes: ChangeEntry[];

@@ -25,9 +25,12 @@ export function matrixCsv(b: ReportBundle, locale: Locale): string {
   const lines: string[] = [];
   lines.push(csvLine(m.titleRow), "");
   lines.push(csvLine(m.valueHeader), ...m.valueRows.map(csvLine), "");
-  // Points and totals carry the screen's rounding (6.70), written as plain numbers.
+  // Points and totals carry the screen's rounding (6.70), written as plain numbers; the worst/best reference values
+  // after them stay raw numbers in the criterion's unit.
+  const k = m.candidateCount;
+  const row = (r: ExportCell[]) => [r[0], r[1], share(r[2]), ...r.slice(3, 3 + k).map(pts), ...r.slice(3 + k)];
   lines.push(csvLine(m.pointsHeader));
-  for (const r of [...m.pointsRows, m.totalRow]) lines.push(csvLine([r[0], r[1], share(r[2]), ...r.slice(3).map(pts)]));
+  for (const r of [...m.pointsRows, m.totalRow, m.statusRow]) lines.push(csvLine(row(r)));
   lines.push("", csvLine([m.labels.scores]), csvLine(m.scoreHeader), ...m.scoreRows.map(csvLine));
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }

@@ -1,13 +1,16 @@
-// The decision as a Markdown Architectural Decision Record in MADR layout (https://adr.github.io/madr/): status and
-// deciders, context and problem statement, decision drivers, considered options, decision outcome, pros and cons
-// per option (from the score rationales), the score table and the confidence statement. User text is escaped so a
-// name cannot inject Markdown structure or raw HTML into the repository's rendered docs.
+// The decision as a Markdown Any Decision Record, MADR 4.0 (https://adr.github.io/madr/): YAML front matter (status,
+// date in ISO 8601, decision-makers, consulted, informed), then Context and Problem Statement, Decision Drivers,
+// Considered Options, Decision Outcome with Consequences, Pros and Cons of the Options, and More Information (score
+// table, ranking). Raw values carry their unit and every criterion says how its points were derived. User text is
+// escaped exactly where Markdown would read it as structure (md-escape.ts), and only http(s) links are written.
 import type { Locale } from "@/lib/i18n/config";
-import { safeHref } from "@/lib/validation/url";
-import { cellOf, namesOf, type ReportBundle } from "./bundle";
-import { formatters, pointsText, reportTranslator } from "./i18n";
+import { namesOf, type ReportBundle } from "./bundle";
+import { formatters, pointsText, reportTranslator, type Formatters, type ReportT } from "./i18n";
+import { mdBlock, mdCell, mdInline, yamlString } from "./md-escape";
+import { derivationText, rawRows, rawText, safeHttpUrl, type RawRow } from "./raw-values";
 import {
   criterionMeaning,
+  lastChangedAt,
   outcomeLine,
   rankingNotes,
   scoringErrorLine,
@@ -16,27 +19,75 @@ import {
   methodLine,
 } from "./report-text";
 
-/** Inline text: no HTML, no emphasis/heading/list/link syntax at line start, no line breaks. */
-export function mdInline(s: string): string {
-  return s
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-    .replace(/^([-=])/, "\\$1")
-    .replace(/^(\d+)\./, "$1\\.");
-}
-
-/** A paragraph block: lines kept, each escaped. */
-export function mdBlock(s: string): string {
-  return s
-    .split(/\r?\n/)
-    .map((l) => mdInline(l))
-    .join("  \n");
-}
+export { mdBlock, mdInline } from "./md-escape";
 
 /** Points at or above this are a "good, because"; at or below BAD_AT a "bad, because". */
 const GOOD_AT = 7;
 const BAD_AT = 4;
+
+/** MADR's status vocabulary (machine-read by ADR tools, so it stays English in every locale). */
+const MADR_STATUS = {
+  DRAFT: "proposed",
+  IN_REVIEW: "proposed",
+  DECIDED: "accepted",
+  SUPERSEDED: "superseded",
+} as const;
+
+/**
+ * The raw value where it says more than the points (metrics, cost ratings, ratings off the 0–10 scale), escaped for
+ * `escape`, as " (50.7 ms)"; "" where raw value and points are the same number.
+ */
+function rawNote(row: RawRow, raw: number | null, f: Formatters, escape: (s: string) => string = mdInline): string {
+  if (raw === null) return "";
+  const c = row.criterion;
+  const plain =
+    c.kind === "SKILL_MATCH" || (c.kind === "RATING" && (c.scaleMin ?? 0) === 0 && (c.scaleMax ?? 10) === 10);
+  return plain && c.direction === "BENEFIT" ? "" : ` (${escape(rawText(raw, row.unit, f))})`;
+}
+
+function frontMatter(b: ReportBundle): string[] {
+  const d = b.decision;
+  const list = (key: string, items: string[]) =>
+    items.length ? [`${key}:`, ...items.map((s) => `  - ${yamlString(s)}`)] : [`${key}: []`];
+  // The architect who framed the decision decides; the evaluators, whose scores were sought, are consulted; the team
+  // that owns it is informed.
+  const makers = b.createdByName ? [b.createdByName] : b.evaluators.map((e) => e.name);
+  const consulted = b.evaluators.map((e) => e.name).filter((n) => !makers.includes(n));
+  const date = (d.status === "DECIDED" && b.decidedAt ? b.decidedAt : lastChangedAt(b)).slice(0, 10);
+  return [
+    "---",
+    `status: ${yamlString(MADR_STATUS[d.status])}`,
+    `date: ${date}`,
+    ...list("decision-makers", makers),
+    ...list("consulted", consulted),
+    ...list("informed", b.teamName ? [b.teamName] : []),
+    "---",
+    "",
+  ];
+}
+
+function prosAndCons(row: RawRow, candidateId: string, b: ReportBundle, t: ReportT, f: Formatters) {
+  const cell = row.cells.find((x) => x.candidateId === candidateId);
+  if (!cell || cell.points === null) return null;
+  const rationales = b.decision.scores
+    .filter((s) => s.criterionId === row.criterion.id && s.candidateId === candidateId && s.rationale.trim())
+    .map((s) => mdInline(s.rationale));
+  const key = cell.points >= GOOD_AT ? "adr.pros" : cell.points <= BAD_AT ? "adr.cons" : "adr.neutral";
+  const source = [
+    cell.sourceUrl ? t("derivation.source", { url: `<${cell.sourceUrl}>` }) : null,
+    cell.measuredOn ? t("derivation.measuredOn", { date: cell.measuredOn }) : null,
+  ].filter(Boolean);
+  return {
+    key,
+    line: t(key, {
+      criterion: mdInline(row.criterion.name),
+      points: pointsText(cell.points),
+      raw: rawNote(row, cell.raw, f),
+      rationale:
+        (rationales.length ? `: ${rationales.join("; ")}` : "") + (source.length ? ` (${source.join(", ")})` : ""),
+    }),
+  };
+}
 
 export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
   const t = reportTranslator(locale);
@@ -44,35 +95,31 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
   const n = namesOf(b);
   const d = b.decision;
   const r = b.result;
-  const out: string[] = [];
+  const rows = rawRows(b);
+  const out: string[] = frontMatter(b);
   const share = (id: string) => r?.weights.find((w) => w.criterionId === id)?.share ?? null;
 
   out.push(`# ${mdInline(d.title)}`, "");
-  out.push(`* ${t("adr.statusLine", { status: t(`status.${d.status}`) })}`);
-  out.push(
-    `* ${t("adr.deciders", { names: b.evaluators.length ? b.evaluators.map((e) => mdInline(e.name)).join(", ") : "–" })}`,
-  );
-  out.push(`* ${t("adr.dateLine", { date: f.day(b.decidedAt ?? d.updatedAt) })}`);
-  if (b.teamName) out.push(`* ${t("team", { team: mdInline(b.teamName) })}`);
-  out.push("");
+  if (b.teamName) out.push(t("team", { team: mdInline(b.teamName) }), "");
 
-  out.push(`## ${t("sections.context")}`, "", d.context.trim() ? mdBlock(d.context) : t("noContext"), "");
+  out.push(`## ${t("adr.sections.context")}`, "", d.context.trim() ? mdBlock(d.context) : t("noContext"), "");
 
-  out.push(`## ${t("sections.criteria")}`, "", t("adr.drivers"), "");
-  for (const c of d.criteria) {
+  out.push(`## ${t("adr.sections.drivers")}`, "", t("adr.drivers"), "");
+  for (const row of rows) {
+    const c = row.criterion;
     const s = share(c.id);
-    const meaning = criterionMeaning(c, t, f).map(mdInline).join(" · ");
+    const meaning = [...criterionMeaning(c, t, f), derivationText(row, t, f)].map(mdInline).join(" · ");
     out.push(
-      `* **${mdInline(c.name)}**: ${t("table.weight")} ${f.raw(c.weight)}${s === null ? "" : ` (${f.share(s)})`} · ${t(`kinds.${c.kind}`)} · ${t(`directions.${c.direction}`)}${meaning ? ` · ${meaning}` : ""}`,
+      `* **${mdInline(c.name)}**: ${t("table.weight")} ${f.raw(c.weight)}${s === null ? "" : ` (${f.share(s)})`} · ${t(`kinds.${c.kind}`)} · ${t(`directions.${c.direction}`)} · ${meaning}`,
     );
   }
   out.push("");
 
-  out.push(`## ${t("sections.options")}`, "");
+  out.push(`## ${t("adr.sections.options")}`, "");
   for (const c of d.candidates) out.push(`* ${mdInline(c.name)}${c.description ? `: ${mdInline(c.description)}` : ""}`);
   out.push("");
 
-  out.push(`## ${t("sections.outcome")}`, "");
+  out.push(`## ${t("adr.sections.outcome")}`, "");
   const err = scoringErrorLine(b, t);
   if (err) out.push(mdInline(err), "");
   const focus = d.chosenCandidateId ?? r?.winnerId ?? null;
@@ -86,54 +133,55 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
       }),
       "",
     );
-  } else out.push(outcomeLine(b, t), "");
+  } else out.push(mdInline(outcomeLine(b, t)), "");
   if (d.outcomeRationale.trim()) out.push(`**${t("outcome.rationale")}:** ${mdBlock(d.outcomeRationale)}`, "");
 
+  if (focus) {
+    const lines = rows
+      .map((row) => prosAndCons(row, focus, b, t, f))
+      .filter((x) => x !== null && x.key !== "adr.neutral")
+      .map((x) => `* ${x!.line}`);
+    if (lines.length) out.push(`### ${t("adr.sections.consequences")}`, "", ...lines, "");
+  }
+
   if (r) {
-    out.push(`### ${t("sections.confidence")}`, "");
+    out.push(`### ${t("adr.sections.confidence")}`, "");
     for (const s of verdictSentences(r, b, t, f)) out.push(`* ${mdInline(s)}`);
     out.push(`* ${mdInline(methodLine(b, t))}`);
     for (const s of stabilitySentences(r, b, t, f)) out.push(`* ${mdInline(s)}`);
     out.push("");
   }
 
-  out.push(`## ${t("sections.prosCons")}`, "");
+  out.push(`## ${t("adr.sections.prosCons")}`, "");
   for (const c of d.candidates) {
     out.push(`### ${mdInline(c.name)}`, "");
     if (c.description) out.push(mdBlock(c.description), "");
-    // Only http(s) becomes a link; anything else stored before the URL rule existed is shown as inert text.
-    const href = safeHref(c.link);
-    if (href) out.push(t("adr.link", { link: `<${encodeURI(href)}>` }), "");
-    else if (c.link) out.push(t("adr.link", { link: mdInline(c.link) }), "");
-    for (const k of d.criteria) {
-      const cell = cellOf(r, k.id, c.id);
-      if (!cell || cell.points === null) continue;
-      const rationales = d.scores
-        .filter((s) => s.criterionId === k.id && s.candidateId === c.id && s.rationale.trim())
-        .map((s) => mdInline(s.rationale));
-      const key = cell.points >= GOOD_AT ? "adr.pros" : cell.points <= BAD_AT ? "adr.cons" : "adr.neutral";
-      out.push(
-        `* ${t(key, { criterion: mdInline(k.name), points: pointsText(cell.points), rationale: rationales.length ? `: ${rationales.join("; ")}` : "" })}`,
-      );
+    const link = safeHttpUrl(c.link);
+    if (link) out.push(t("adr.link", { link: `<${link}>` }), "");
+    for (const row of rows) {
+      const x = prosAndCons(row, c.id, b, t, f);
+      if (x) out.push(`* ${x.line}`);
     }
     out.push("");
   }
 
-  out.push(`## ${t("sections.scoreTable")}`, "");
-  const head = [
-    t("table.criterion"),
-    t("table.weight"),
-    t("table.share"),
-    ...d.candidates.map((c) => mdInline(c.name)),
-  ];
+  out.push(
+    `## ${t("adr.sections.moreInfo")}`,
+    "",
+    `### ${t("adr.sections.scoreTable")}`,
+    "",
+    t("adr.scoreTableNote"),
+    "",
+  );
+  const head = [t("table.criterion"), t("table.weight"), t("table.share"), ...d.candidates.map((c) => mdCell(c.name))];
   out.push(`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`);
-  for (const k of d.criteria) {
+  for (const row of rows) {
+    const k = row.criterion;
     const s = share(k.id);
-    const cells = d.candidates.map((c) => {
-      const p = cellOf(r, k.id, c.id)?.points;
-      return p === null || p === undefined ? t("table.missing") : pointsText(p);
-    });
-    out.push(`| ${mdInline(k.name)} | ${f.raw(k.weight)} | ${s === null ? "" : f.share(s)} | ${cells.join(" | ")} |`);
+    const cells = row.cells.map((x) =>
+      x.points === null ? t("table.missing") : `${pointsText(x.points)}${rawNote(row, x.raw, f, mdCell)}`,
+    );
+    out.push(`| ${mdCell(k.name)} | ${f.raw(k.weight)} | ${s === null ? "" : f.share(s)} | ${cells.join(" | ")} |`);
   }
   if (r) {
     const totals = d.candidates.map((c) => {
@@ -141,7 +189,7 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
       return x ? `**${pointsText(x.total)}**` : "";
     });
     out.push(`| **${t("table.total")}** | | | ${totals.join(" | ")} |`, "");
-    out.push(`### ${t("sections.ranking")}`, "");
+    out.push(`### ${t("adr.sections.ranking")}`, "");
     for (const x of r.ranking) {
       const notes = rankingNotes(x, b, t);
       out.push(
@@ -150,6 +198,11 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
     }
     out.push("");
   }
-  out.push("---", "", `_${t("generated", { date: f.date(b.generatedAt) })}_`, "");
+  out.push("---", "", `_${t("generated", { date: isoMinute(b.generatedAt) })}_`, "");
   return out.join("\n");
+}
+
+/** 2026-12-01 21:46 UTC: ISO 8601 date and time, unambiguous in every language. */
+export function isoMinute(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }

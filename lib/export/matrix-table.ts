@@ -2,14 +2,18 @@
 // (lib/import/matrix.ts). Layout, top to bottom:
 //   1. a title row: [Decision, title]
 //   2. table 1 (the importable one): Criterion | Weight | Kind | Direction | Scale min | Scale max | Unit | one
-//      column per candidate with the cell's value as scored (mean of evaluators; skill match computed)
-//   3. table 2: points 0–10 per candidate, each criterion's weight and share, and a Total row
+//      column per candidate with the raw value (the engine's aggregated cell value: mean of evaluators, a measured
+//      fact, or the computed skill match). Scale min/max only for RATING rows: a metric has a unit, not a scale.
+//   3. table 2: Criterion | Weight | Share | points 0–10 per candidate | Worst | Best | Unit | Points from | Must-have,
+//      then a Total row and a Status row (excluded by a must-have / incomplete, so an incomplete total is never read
+//      as comparable)
 //   4. table 3 (CSV only; XLSX uses a second sheet): every evaluator's raw score with rationale
 // Blank rows separate the tables; the importer stops table 1 at the first blank row.
 import { normaliseWeights } from "@/lib/scoring";
 import type { Locale } from "@/lib/i18n/config";
-import { cellOf, namesOf, type ReportBundle } from "./bundle";
+import { namesOf, type ReportBundle } from "./bundle";
 import { reportTranslator } from "./i18n";
+import { derivationLabel, rawRows, type RawRow } from "./raw-values";
 
 export const META_COLUMNS = ["criterion", "weight", "kind", "direction", "scaleMin", "scaleMax", "unit"] as const;
 export type MetaColumn = (typeof META_COLUMNS)[number];
@@ -21,10 +25,15 @@ export interface MatrixTables {
   /** Table 1 header and rows. */
   valueHeader: string[];
   valueRows: Cell[][];
-  /** Table 2: Criterion | Weight | Share | candidates…, then Total. */
+  /** Table 2: Criterion | Weight | Share | candidates… | Worst | Best | Unit | Points from | Must-have, then Total. */
   pointsHeader: string[];
   pointsRows: Cell[][];
   totalRow: Cell[];
+  /** Per candidate: "" when eligible and complete, else why its total is not comparable. */
+  statusRow: Cell[];
+  /** Number of candidate columns (table 2's candidate columns start at index 3). */
+  candidateCount: number;
+  rows: RawRow[];
   /** Table 3. */
   scoreHeader: string[];
   scoreRows: Cell[][];
@@ -35,6 +44,9 @@ export interface MatrixTables {
     matrixSheet: string;
     scoresSheet: string;
     formulaNote: string;
+    statusExcluded: string;
+    statusIncomplete: string;
+    statusOk: string;
   };
 }
 
@@ -50,21 +62,27 @@ export function buildMatrixTables(b: ReportBundle, locale: Locale): MatrixTables
   const candidates = d.candidates.map((c) => c.name);
   const weightSum = d.criteria.reduce((s, c) => s + c.weight, 0);
   const shares = normaliseWeights(d.criteria.map((c) => c.weight));
-  const valueRows = d.criteria.map((c) => [
+  const rows = rawRows(b);
+  const valueRows = rows.map(({ criterion: c, cells }) => [
     c.name,
     c.weight,
     c.kind,
     c.direction,
-    c.scaleMin,
-    c.scaleMax,
+    c.kind === "RATING" ? (c.scaleMin ?? 0) : null,
+    c.kind === "RATING" ? (c.scaleMax ?? 10) : null,
     c.unit,
-    ...d.candidates.map((k) => cellOf(b.result, c.id, k.id)?.value ?? null),
+    ...cells.map((x) => x.raw),
   ]);
-  const pointsRows = d.criteria.map((c, i) => [
+  const pointsRows = rows.map(({ criterion: c, cells, derivation, unit }, i) => [
     c.name,
     c.weight,
     shares ? shares[i] : null,
-    ...d.candidates.map((k) => cellOf(b.result, c.id, k.id)?.points ?? null),
+    ...cells.map((x) => x.points),
+    derivation.worst,
+    derivation.best,
+    unit,
+    derivationLabel(derivation, t),
+    c.threshold,
   ]);
   const totals = new Map(b.result?.ranking.map((r) => [r.candidateId, r.total]) ?? []);
   const totalRow = [
@@ -72,6 +90,17 @@ export function buildMatrixTables(b: ReportBundle, locale: Locale): MatrixTables
     weightSum,
     weightSum > 0 ? 1 : null,
     ...d.candidates.map((k) => totals.get(k.id) ?? null),
+  ];
+  const ranked = new Map(b.result?.ranking.map((r) => [r.candidateId, r]) ?? []);
+  const statusRow: Cell[] = [
+    t("table.status"),
+    null,
+    null,
+    ...d.candidates.map((k) => {
+      const r = ranked.get(k.id);
+      if (!r) return null;
+      return r.excluded ? t("table.statusExcluded") : r.incomplete ? t("table.statusIncomplete") : t("table.statusOk");
+    }),
   ];
   const order = new Map(d.criteria.map((c, i) => [c.id, i]));
   const corder = new Map(d.candidates.map((c, i) => [c.id, i]));
@@ -94,9 +123,22 @@ export function buildMatrixTables(b: ReportBundle, locale: Locale): MatrixTables
     titleRow: [t("table.decision"), d.title],
     valueHeader: [...metaHeader(locale), ...candidates],
     valueRows,
-    pointsHeader: [t("table.points"), t("table.weight"), t("table.share"), ...candidates],
+    pointsHeader: [
+      t("table.points"),
+      t("table.weight"),
+      t("table.share"),
+      ...candidates,
+      t("table.worst"),
+      t("table.best"),
+      t("table.unit"),
+      t("table.pointsFrom"),
+      t("table.mustHave"),
+    ],
     pointsRows,
     totalRow,
+    statusRow,
+    candidateCount: d.candidates.length,
+    rows,
     scoreHeader: [
       t("table.criterion"),
       t("table.candidate"),
@@ -113,6 +155,9 @@ export function buildMatrixTables(b: ReportBundle, locale: Locale): MatrixTables
       matrixSheet: t("export.sheetMatrix"),
       scoresSheet: t("export.sheetScores"),
       formulaNote: t("export.formulaNote"),
+      statusExcluded: t("table.statusExcluded"),
+      statusIncomplete: t("table.statusIncomplete"),
+      statusOk: t("table.statusOk"),
     },
   };
 }

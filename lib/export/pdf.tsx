@@ -5,12 +5,14 @@
 import { Document, Page, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { coverStrings, FONT_FAMILY, registerFonts } from "./pdf-fonts";
 import type { Locale } from "@/lib/i18n/config";
-import { cellOf, namesOf, type ReportBundle } from "./bundle";
+import { namesOf, type ReportBundle } from "./bundle";
 import { acceptabilityBars, contributionBars, rankHex, type BarRow, type LegendEntry } from "./chart-geometry";
 import { formatters, pointsText, reportTranslator, type Formatters, type ReportT } from "./i18n";
+import { cellLine, derivationText, rawRows } from "./raw-values";
 import {
-  changeLabel,
+  changeSentence,
   criterionMeaning,
+  lastChangedAt,
   outcomeLine,
   rankingNotes,
   requirementFlags,
@@ -171,36 +173,47 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
         <Text style={s.h2}>{t("sections.criteria")}</Text>
         <View style={s.table}>
           <Row header cells={[t("table.criterion"), t("table.weight"), t("table.share"), t("table.meaning")]} />
-          {d.criteria.map((c) => (
-            <View key={c.id} style={s.tr} wrap={false}>
-              <Text style={[s.td, s.first]}>{c.name}</Text>
-              <Text style={[s.td, s.num]}>{f.raw(c.weight)}</Text>
-              <Text style={[s.td, s.num]}>{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</Text>
-              <Text style={[s.td, { flexGrow: 4 }]}>
-                {[t(`kinds.${c.kind}`), t(`directions.${c.direction}`), ...criterionMeaning(c, t, f)].join(" · ")}
-              </Text>
-            </View>
-          ))}
+          {rawRows(b).map((row) => {
+            const c = row.criterion;
+            return (
+              <View key={c.id} style={s.tr} wrap={false}>
+                <Text style={[s.td, s.first]}>{c.name}</Text>
+                <Text style={[s.td, s.num]}>{f.raw(c.weight)}</Text>
+                <Text style={[s.td, s.num]}>{share(c.id) === undefined ? "" : f.share(share(c.id)!)}</Text>
+                <Text style={[s.td, { flexGrow: 4 }]}>
+                  {[
+                    t(`kinds.${c.kind}`),
+                    t(`directions.${c.direction}`),
+                    ...criterionMeaning(c, t, f),
+                    derivationText(row, t, f),
+                  ].join(" · ")}
+                </Text>
+              </View>
+            );
+          })}
         </View>
 
         <Text style={s.h2}>{t("sections.contributions")}</Text>
         <Text style={s.small}>{t("charts.cellExplain")}</Text>
         <View style={s.table}>
           <Row header cells={[t("table.criterion"), t("table.share"), ...d.candidates.map((c) => c.name)]} />
-          {d.criteria.map((c) => (
+          {rawRows(b).map((row) => (
             <Row
-              key={c.id}
+              key={row.criterion.id}
               cells={[
-                c.name,
-                share(c.id) === undefined ? "" : f.share(share(c.id)!),
-                ...d.candidates.map((k) => {
-                  const cell = cellOf(r, c.id, k.id);
-                  const contribution = r?.ranking
-                    .find((x) => x.candidateId === k.id)
-                    ?.contributions.find((x) => x.criterionId === c.id)?.contribution;
-                  if (!cell || cell.points === null) return t("table.missing");
-                  return `${pointsText(cell.points)} (${contribution == null ? "–" : pointsText(contribution)})`;
-                }),
+                row.criterion.name,
+                share(row.criterion.id) === undefined ? "" : f.share(share(row.criterion.id)!),
+                ...row.cells.map((cell) =>
+                  cellLine(
+                    row,
+                    cell,
+                    r?.ranking
+                      .find((x) => x.candidateId === cell.candidateId)
+                      ?.contributions.find((x) => x.criterionId === row.criterion.id)?.contribution,
+                    t,
+                    f,
+                  ),
+                ),
               ]}
             />
           ))}
@@ -298,7 +311,7 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
         <Text style={s.p}>
           {[
             t("dates.created", { date: f.date(d.createdAt) }),
-            t("dates.updated", { date: f.date(d.updatedAt) }),
+            t("dates.updated", { date: f.date(lastChangedAt(b)) }),
             b.decidedAt ? t("dates.decided", { date: f.date(b.decidedAt) }) : null,
             b.createdByName ? t("dates.createdBy", { name: b.createdByName }) : null,
           ]
@@ -314,7 +327,7 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
             <Text style={s.p}>{t("changes.count", { count: b.changeCount, shown: b.changes.length })}</Text>
             {b.changes.map((c, i) => (
               <Text key={i} style={s.small}>
-                {f.date(c.at)} · {c.actorName ?? t("changes.someone")} · {changeLabel(c.action)}
+                {f.date(c.at)} · {changeSentence(c, t, f)}
               </Text>
             ))}
           </>

@@ -88,6 +88,7 @@ function bundle(d: DecisionDetail, samples = 2000): ReportBundle {
     result: out.result,
     errors: [],
     changes: [],
+    cellSources: [],
     changeCount: 0,
     generatedAt: "2026-01-01T00:00:00.000Z",
   };

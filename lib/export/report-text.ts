@@ -11,7 +11,7 @@ export function criterionMeaning(c: CriterionDto, t: ReportT, f: Formatters): st
   if (c.description) out.push(c.description);
   if (c.lowMeaning || c.highMeaning)
     out.push(t("meaning.lowHigh", { low: c.lowMeaning || "–", high: c.highMeaning || "–" }));
-  if (c.kind === "RATING") out.push(t("meaning.scale", { min: f.raw(c.scaleMin ?? 0), max: f.raw(c.scaleMax ?? 10) }));
+  // A rating's scale is stated by derivationText (raw-values.ts) together with how it maps to points.
   if (c.kind === "METRIC" && c.unit) out.push(t("meaning.unit", { unit: c.unit }));
   if (c.threshold !== null) {
     const value = `${f.raw(c.threshold)}${c.unit ? ` ${c.unit}` : ""}`;
@@ -201,6 +201,4 @@ export function scoringErrorLine(b: ReportBundle, t: ReportT): string | null {
   return b.errors.length ? t("errors.cannotScore", { reasons: b.errors.map((e) => e.message).join("; ") }) : null;
 }
 
-export function changeLabel(action: string): string {
-  return action.replaceAll("_", " ");
-}
+export { changeSentence, lastChangedAt } from "./change-log";

@@ -1,70 +1,140 @@
-// XLSX export of the matrix (layout in matrix-table.ts). Sheet 1 holds the importable value table and a points table
-// whose weights point at table 1 and whose totals are live formulas: SUMPRODUCT(weights, points) / SUM(weights), the
-// same Σ ŵ·s the engine computes (a blank = missing cell adds nothing, as in the app). A manager can change a weight
-// and watch every total move. Formula results are cached in the file so viewers that do not recalculate still show
-// the app's figures. Sheet 2 lists every evaluator's score. All text cells are neutralised (cell-safety.ts).
+// XLSX export of the matrix (layout in matrix-table.ts), as a live workbook: table 1 holds the raw values (the inputs);
+// table 2 computes everything else with formulas implementing the engine's rules (ARCHITECTURE.md, lib/scoring):
+//   worst/best   RATING: the scale bounds (constants, swapped for cost); METRIC: the reference value when set, else
+//                MIN()/MAX() over the row's raw values (direction decides which end is best); SKILL_MATCH: 0 and 10
+//   points       10·(x − worst)/(best − worst) clamped to [0, 10]; worst = best → 10; blank raw → blank (missing)
+//   weight/share the weight from table 1 and ŵ = w / Σw
+//   total        SUMPRODUCT(weights, points) / SUM(weights): a missing cell adds nothing, as in the app
+//   status       excluded when a raw value fails its must-have, incomplete when a weighted cell is blank
+// So correcting a raw number or a weight in Excel or LibreOffice moves the totals. Every formula carries the app's
+// figure as its cached result, so viewers that do not recalculate show the screen's numbers; fullCalcOnLoad asks the
+// ones that do to recompute on open. Sheet 2 lists every evaluator's score. Text cells are neutralised
+// (cell-safety.ts).
 import ExcelJS from "exceljs";
 import type { Locale } from "@/lib/i18n/config";
 import type { ReportBundle } from "./bundle";
 import { safeCell, type ExportCell } from "./cell-safety";
 import { buildMatrixTables } from "./matrix-table";
 
-const col = (i: number) => {
+/** 0-based column index → letters (0 → A, 26 → AA). */
+export const col = (i: number) => {
   let s = "";
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 };
+
+/** A string literal inside a formula. */
+const lit = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
 function addRow(ws: ExcelJS.Worksheet, cells: ExportCell[]): ExcelJS.Row {
   // Text is written as a string value (never parsed as a formula by ExcelJS) and neutralised for other readers.
   return ws.addRow(cells.map((c) => safeCell(c)));
 }
 
+/** Index of the first candidate column in table 1 (after the meta columns). */
+const RAW_FIRST = 7;
+/** Index of the first candidate column in table 2 (after Criterion, Weight, Share). */
+const POINTS_FIRST = 3;
+
 export async function matrixXlsx(b: ReportBundle, locale: Locale): Promise<Buffer> {
   const m = buildMatrixTables(b, locale);
+  const k = m.candidateCount;
   const wb = new ExcelJS.Workbook();
   wb.creator = "Stackwise";
   wb.created = new Date(b.generatedAt);
+  wb.calcProperties.fullCalcOnLoad = true;
   const ws = wb.addWorksheet(safeSheetName(m.labels.matrixSheet));
   addRow(ws, m.titleRow).font = { bold: true, size: 14 };
   ws.addRow([]);
   addRow(ws, m.valueHeader).font = { bold: true };
-  const firstValueRow = ws.rowCount + 1;
+  const v1 = ws.rowCount + 1;
   for (const r of m.valueRows) addRow(ws, r);
+  const vN = ws.rowCount;
   ws.addRow([]);
   addRow(ws, m.pointsHeader).font = { bold: true };
-  const first = ws.rowCount + 1;
-  const last = first + m.pointsRows.length - 1;
+  const p1 = ws.rowCount + 1;
+  const pN = p1 + m.pointsRows.length - 1;
+  const W = col(POINTS_FIRST + k);
+  const B = col(POINTS_FIRST + k + 1);
+  const MH = col(POINTS_FIRST + k + 4);
+  const weights = `$B$${p1}:$B$${pN}`;
+
   m.pointsRows.forEach((r, i) => {
-    const row = addRow(ws, [r[0], null, null, ...r.slice(3)]);
-    const rowNo = row.number;
-    const weightRef = `B${firstValueRow + i}`;
-    row.getCell(2).value = { formula: weightRef, result: r[1] as number };
+    const rowNo = p1 + i;
+    const rawRowNo = v1 + i;
+    const { criterion, derivation } = m.rows[i];
+    // Points columns are formulas; the trailing Unit / Points from / Must-have columns are plain cells.
+    const row = addRow(ws, [r[0], null, null, ...Array<null>(k).fill(null), null, null, ...r.slice(3 + k + 2)]);
+    row.getCell(2).value = { formula: `B${rawRowNo}`, result: r[1] as number };
     row.getCell(3).value = {
-      formula: `IF(SUM($B$${first}:$B$${last})=0,0,B${rowNo}/SUM($B$${first}:$B$${last}))`,
+      formula: `IF(SUM(${weights})=0,0,B${rowNo}/SUM(${weights}))`,
       result: (r[2] as number | null) ?? 0,
     };
     row.getCell(3).numFmt = "0.0%";
-    for (let k = 4; k <= r.length; k++) row.getCell(k).numFmt = "0.00";
+
+    const rawRange = `$${col(RAW_FIRST)}$${rawRowNo}:$${col(RAW_FIRST + k - 1)}$${rawRowNo}`;
+    const end = (value: number | null, set: boolean, best: boolean): ExcelJS.CellValue => {
+      if (derivation.kind !== "metric" || set) return value;
+      // The observed extreme: for a benefit metric the best is the largest value, for a cost metric the smallest.
+      const fn = best === (criterion.direction === "COST") ? "MIN" : "MAX";
+      return { formula: `IF(COUNT(${rawRange})=0,"",${fn}(${rawRange}))`, result: value ?? "" };
+    };
+    const worstSet = derivation.kind !== "metric" || derivation.worstSet;
+    const bestSet = derivation.kind !== "metric" || derivation.bestSet;
+    row.getCell(POINTS_FIRST + k + 1).value = end(derivation.worst, worstSet, false);
+    row.getCell(POINTS_FIRST + k + 2).value = end(derivation.best, bestSet, true);
+
+    for (let j = 0; j < k; j++) {
+      const x = `${col(RAW_FIRST + j)}${rawRowNo}`;
+      const w = `$${W}$${rowNo}`;
+      const bb = `$${B}$${rowNo}`;
+      const cell = row.getCell(POINTS_FIRST + j + 1);
+      cell.value = {
+        formula: `IF(${x}="","",IF(${bb}=${w},10,MAX(0,MIN(10,10*(${x}-${w})/(${bb}-${w})))))`,
+        result: (r[POINTS_FIRST + j] as number | null) ?? "",
+      };
+      cell.numFmt = "0.00";
+    }
   });
+
   const total = addRow(ws, [m.totalRow[0]]);
   total.font = { bold: true };
-  total.getCell(2).value = { formula: `SUM(B${first}:B${last})`, result: m.totalRow[1] as number };
-  total.getCell(3).value = { formula: `SUM(C${first}:C${last})`, result: (m.totalRow[2] as number | null) ?? 0 };
+  total.getCell(2).value = { formula: `SUM(B${p1}:B${pN})`, result: m.totalRow[1] as number };
+  total.getCell(3).value = { formula: `SUM(C${p1}:C${pN})`, result: (m.totalRow[2] as number | null) ?? 0 };
   total.getCell(3).numFmt = "0.0%";
-  for (let k = 3; k < m.totalRow.length; k++) {
-    const c = col(k);
-    const cell = total.getCell(k + 1);
+  for (let j = 0; j < k; j++) {
+    const c = col(POINTS_FIRST + j);
+    const cell = total.getCell(POINTS_FIRST + j + 1);
     cell.value = {
-      formula: `IF(SUM($B$${first}:$B$${last})=0,0,SUMPRODUCT($B$${first}:$B$${last},${c}${first}:${c}${last})/SUM($B$${first}:$B$${last}))`,
-      result: (m.totalRow[k] as number | null) ?? 0,
+      formula: `IF(SUM(${weights})=0,0,SUMPRODUCT(${weights},${c}${p1}:${c}${pN})/SUM(${weights}))`,
+      result: (m.totalRow[POINTS_FIRST + j] as number | null) ?? 0,
     };
     cell.numFmt = "0.00";
   }
+
+  const status = addRow(ws, [m.statusRow[0]]);
+  status.font = { italic: true };
+  const dir = `$D$${v1}:$D$${vN}`;
+  const mh = `$${MH}$${p1}:$${MH}$${pN}`;
+  const tableWeights = `$B$${v1}:$B$${vN}`;
+  for (let j = 0; j < k; j++) {
+    const rc = col(RAW_FIRST + j);
+    const raw = `${rc}${v1}:${rc}${vN}`;
+    // Same rules as lib/scoring/totals.ts: a missing value cannot fail a must-have; a blank cell on a weighted
+    // criterion makes the total incomplete.
+    const excluded = `SUMPRODUCT((${raw}<>"")*(${mh}<>"")*(((${dir}="COST")*(${raw}>${mh}))+((${dir}<>"COST")*(${raw}<${mh}))))>0`;
+    const incomplete = `SUMPRODUCT((${raw}="")*(${tableWeights}>0))>0`;
+    status.getCell(POINTS_FIRST + j + 1).value = {
+      formula: `IF(${excluded},${lit(m.labels.statusExcluded)},IF(${incomplete},${lit(m.labels.statusIncomplete)},${lit(m.labels.statusOk)}))`,
+      result: (m.statusRow[POINTS_FIRST + j] as string | null) ?? "",
+    };
+  }
+
   ws.addRow([]);
   addRow(ws, [m.labels.formulaNote]).font = { italic: true };
   ws.getColumn(1).width = 32;
-  for (let k = 2; k <= m.valueHeader.length; k++) ws.getColumn(k).width = 14;
+  for (let c = 2; c <= Math.max(m.valueHeader.length, m.pointsHeader.length); c++) ws.getColumn(c).width = 14;
+  ws.getColumn(POINTS_FIRST + k + 4).width = 28;
 
   const scores = wb.addWorksheet(safeSheetName(m.labels.scoresSheet));
   addRow(scores, m.scoreHeader).font = { bold: true };

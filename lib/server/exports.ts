@@ -6,7 +6,9 @@ import { db } from "./db";
 import { notFound } from "@/lib/errors/domain-error";
 import { getDecision } from "./decisions";
 import { evaluateForReport, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
+import { describeChange, snapshotNames, type AuditRow } from "@/lib/export/change-log";
 import { buildDecisionJson } from "@/lib/export/decision-json";
+import { evaluationForJson } from "@/lib/export/evaluation-json";
 import type { DecisionJson } from "@/lib/validation/decision-json";
 
 export const CHANGE_LIMIT = 30;
@@ -54,6 +56,13 @@ export async function loadReportBundle(
     settings: isRecord(extra.settings) ? extra.settings : null,
     evaluators: decision.evaluators.map((e) => ({ id: e.id, name: e.name })),
     result,
+    // A METRIC cell's raw value is its fact: the report names where it was measured and when.
+    cellSources: decision.facts.map((f) => ({
+      criterionId: f.criterionId,
+      candidateId: f.candidateId,
+      sourceUrl: f.sourceUrl || null,
+      measuredOn: f.measuredOn,
+    })),
     errors,
     changes,
     changeCount,
@@ -96,19 +105,35 @@ async function decisionChanges(actor: Actor, decision: NonNullable<Awaited<Retur
     (r) =>
       (r.entityId !== null && ids.has(r.entityId)) || mentions(r.before, decision.id) || mentions(r.after, decision.id),
   );
+  const audit: AuditRow[] = mine.map((r) => ({
+    at: r.createdAt.toISOString(),
+    actorName: r.actor?.name ?? null,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before: r.before,
+    after: r.after,
+  }));
+  // Current names first; parts removed since keep the name their creation or removal snapshot recorded.
+  const removed = snapshotNames(audit);
+  const lookup = (current: Map<string, string>) => (id: unknown) =>
+    typeof id === "string" ? (current.get(id) ?? removed.get(id) ?? null) : null;
+  const names = {
+    criterion: lookup(new Map(decision.criteria.map((c) => [c.id, c.name]))),
+    candidate: lookup(new Map(decision.candidates.map((c) => [c.id, c.name]))),
+    skill: lookup(new Map(decision.skills.map((s) => [s.id, s.name]))),
+  };
   return {
     changeCount: mine.length,
-    changes: mine.slice(0, CHANGE_LIMIT).map((r) => ({
-      at: r.createdAt.toISOString(),
-      actorName: r.actor?.name ?? null,
-      action: r.action,
-      entityType: r.entityType,
-    })),
+    changes: audit.slice(0, CHANGE_LIMIT).map((r): ChangeEntry => describeChange(r, names)),
   };
 }
 
+/** The event names the decision directly, or (a removal snapshot) through the removed row. */
 function mentions(json: unknown, decisionId: string): boolean {
-  return isRecord(json) && json.decisionId === decisionId;
+  return (
+    isRecord(json) && (json.decisionId === decisionId || (isRecord(json.row) && json.row.decisionId === decisionId))
+  );
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -147,7 +172,8 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
     where: { criterion: { decisionId: d.id } },
     include: { enteredBy: { select: { email: true } } },
   });
-  return buildDecisionJson({
+  const detail = await getDecision(actor, d.id);
+  const json = buildDecisionJson({
     title: d.title,
     context: d.context,
     status: d.status,
@@ -185,4 +211,19 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
       value: j.value,
     })),
   });
+  // Additive: raw values with units, points, derivation and totals; import recomputes them and ignores this block.
+  return detail
+    ? {
+        ...json,
+        evaluation: evaluationForJson(
+          detail,
+          detail.facts.map((f) => ({
+            criterionId: f.criterionId,
+            candidateId: f.candidateId,
+            sourceUrl: f.sourceUrl || null,
+            measuredOn: f.measuredOn,
+          })),
+        ),
+      }
+    : json;
 }

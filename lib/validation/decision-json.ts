@@ -86,6 +86,52 @@ export const judgmentJson = z.strictObject({
   value: z.number({ message: "judgmentInvalid" }).refine((v) => asSaatyValue(v) !== null, "judgmentInvalid"),
 });
 
+const figure = z.number().finite().nullable();
+/**
+ * Derived figures, written on export so a reader of the file sees each raw value with its unit beside its points and
+ * how the points were derived. Import ignores them: they are recomputed from the criteria and scores.
+ */
+export const evaluationJson = z.strictObject({
+  method: z.literal("weighted-sum"),
+  criteria: z
+    .array(
+      z.strictObject({
+        criterion: name,
+        unit: z.string().max(30).nullable(),
+        /** scale: rating bounds; reference / observed / mixed: metric ends set by the user, observed, or one each. */
+        pointsFrom: z.enum(["scale", "reference", "observed", "mixed", "skillMatch"]),
+        worst: figure,
+        best: figure,
+      }),
+    )
+    .max(MAX_CRITERIA),
+  cells: z
+    .array(
+      z.strictObject({
+        criterion: name,
+        candidate: name,
+        raw: figure,
+        unit: z.string().max(30).nullable(),
+        points: figure,
+        evaluators: z.number().int().min(0),
+        sourceUrl: z.string().max(2000).nullable(),
+        measuredOn: z.string().max(10).nullable(),
+      }),
+    )
+    .max(MAX_CRITERIA * MAX_CANDIDATES),
+  totals: z
+    .array(
+      z.strictObject({
+        candidate: name,
+        total: z.number().finite(),
+        rank: z.number().int().min(1).nullable(),
+        incomplete: z.boolean(),
+        excluded: z.boolean(),
+      }),
+    )
+    .max(MAX_CANDIDATES),
+});
+
 const decisionPart = z.strictObject({
   title: titleSchema,
   context: contextSchema,
@@ -108,6 +154,8 @@ const shape = z.strictObject({
   scores: z.array(scoreJson).max(MAX_SCORES, "tooManyScores"),
   facts: z.array(factJson).max(MAX_SCORES, "tooManyScores").optional().default([]),
   judgments: z.array(judgmentJson).max(MAX_SCORES, "tooManyScores"),
+  /** Derived figures for readers of the file; optional, and ignored on import. */
+  evaluation: evaluationJson.optional(),
 });
 type Shape = z.infer<typeof shape>;
 type Issue = { path: (string | number)[]; message: string; params?: Record<string, string | number> };
