@@ -125,7 +125,8 @@ const FIELDS = [
   "outcomeRationale",
   "teamId",
 ] as const;
-const ENTITIES = [
+/** Audit entity types that concern a decision or its parts; sign-ins and team edits are not part of its story. */
+export const DECISION_ENTITY_TYPES = [
   "Decision",
   "Criterion",
   "Candidate",
@@ -230,7 +231,9 @@ export function changeSentence(c: ChangeEntry, t: ReportT, f: Formatters): strin
         return t("changes.shareRevoked");
       default:
         return t("changes.other", {
-          entity: isOneOf(ENTITIES, c.entityType) ? t(`changes.entities.${c.entityType}`) : t("changes.entities.other"),
+          entity: isOneOf(DECISION_ENTITY_TYPES, c.entityType)
+            ? t(`changes.entities.${c.entityType}`)
+            : t("changes.entities.other"),
         });
     }
   })();

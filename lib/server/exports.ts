@@ -6,23 +6,12 @@ import { db } from "./db";
 import { notFound } from "@/lib/errors/domain-error";
 import { getDecision } from "./decisions";
 import { evaluateForReport, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
-import { describeChange, snapshotNames, type AuditRow } from "@/lib/export/change-log";
+import { DECISION_ENTITY_TYPES, describeChange, snapshotNames, type AuditRow } from "@/lib/export/change-log";
 import { buildDecisionJson } from "@/lib/export/decision-json";
 import { evaluationForJson } from "@/lib/export/evaluation-json";
 import type { DecisionJson } from "@/lib/validation/decision-json";
 
 export const CHANGE_LIMIT = 30;
-/** Audit events that concern a decision or its parts; sign-ins and team edits are not part of its story. */
-const DECISION_ENTITY_TYPES = [
-  "Decision",
-  "Criterion",
-  "Candidate",
-  "Score",
-  "PairwiseJudgment",
-  "SkillRequirement",
-  "Scenario",
-  "ShareLink",
-];
 
 /**
  * One decision with its evaluation and change summary, for the report view and every export. `permission` is
@@ -94,7 +83,7 @@ async function decisionChanges(actor: Actor, decision: NonNullable<Awaited<Retur
   const rows = await db.auditEvent.findMany({
     where: {
       workspaceId: actor.workspaceId,
-      entityType: { in: DECISION_ENTITY_TYPES },
+      entityType: { in: [...DECISION_ENTITY_TYPES] },
       createdAt: { gte: new Date(decision.createdAt) },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
