@@ -202,7 +202,8 @@ describe("broker exports", () => {
       best: 9842,
     });
     const go = ev.cells.find((c) => c.criterion === "Average latency" && c.candidate === "Go")!;
-    expect(go).toMatchObject({ raw: 50.7, unit: "ms", evaluators: 1, sourceUrl: null, measuredOn: null });
+    // A measured fact: no evaluators; its measured-on day travels with it (this demo fact names no source link).
+    expect(go).toMatchObject({ raw: 50.7, unit: "ms", evaluators: 0, sourceUrl: null, measuredOn: "2024-11-12" });
     expect(go.points).toBeCloseTo(8.275, 10);
     const totals = Object.fromEntries(ev.totals.map((x) => [x.candidate, x.total]));
     expect(totals.Go).toBeCloseTo(8.68, 10);
