@@ -129,7 +129,7 @@ describe("sessions", () => {
         { currentPassword: "wrong one!", newPassword: "another long phrase" },
         { ip: null },
       ),
-    ).rejects.toMatchObject({ code: "invalidCredentials" });
+    ).rejects.toMatchObject({ code: "wrongPassword" });
     await changePassword(
       { userId: u.userId, sessionId: u.sessionId, workspaceId: u.workspaceId },
       { currentPassword: PASSWORD, newPassword: "another long phrase" },
