@@ -158,6 +158,8 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
     if (c.description) out.push(mdBlock(c.description), "");
     const link = safeHttpUrl(c.link);
     if (link) out.push(t("adr.link", { link: `<${link}>` }), "");
+    // Anything else stored before the URL rule existed is shown as inert text, never as a link.
+    else if (c.link) out.push(t("adr.link", { link: mdInline(c.link) }), "");
     for (const row of rows) {
       const x = prosAndCons(row, c.id, b, t, f);
       if (x) out.push(`* ${x.line}`);

@@ -163,23 +163,51 @@ describe("TOPSIS on the data: the aircraft example as a decision", () => {
       position: i,
       version: 1,
     })),
+    // Ratings are opinions (scores); the measured attributes are facts, entered once per aircraft.
     scores: Object.entries(data).flatMap(([candidateId, values]) =>
-      values.map((value, i) => ({
-        id: `${candidateId}-${i}`,
-        criterionId: criteria[i].id,
-        candidateId,
-        evaluatorId: "u1",
-        value,
-        rationale: "",
-        evidenceUrl: "",
-        version: 1,
-      })),
+      values.flatMap((value, i) =>
+        criteria[i].kind === "RATING"
+          ? [
+              {
+                id: `${candidateId}-${i}`,
+                criterionId: criteria[i].id,
+                candidateId,
+                evaluatorId: "u1",
+                value,
+                rationale: "",
+                evidenceUrl: "",
+                version: 1,
+              },
+            ]
+          : [],
+      ),
     ),
     evaluators: [{ id: "u1", name: "Ada" }],
     skills: [],
     requirements: [],
     judgments: [],
-    facts: [],
+    facts: Object.entries(data).flatMap(([candidateId, values]) =>
+      values.flatMap((value, i) =>
+        criteria[i].kind === "METRIC"
+          ? [
+              {
+                id: `f-${candidateId}-${i}`,
+                criterionId: criteria[i].id,
+                candidateId,
+                value,
+                unit: criteria[i].unit,
+                sourceUrl: "",
+                note: "",
+                measuredOn: "1981-01-01",
+                enteredById: "u1",
+                enteredByName: "Ada",
+                version: 1,
+                updatedAt: "2026-01-01T00:00:00.000Z",
+              },
+            ]
+          : [],
+      ),
+    ),
     team: null,
     scoring: { aggregation: "mean", weightSource: "direct" },
   };
