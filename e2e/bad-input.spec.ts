@@ -16,6 +16,8 @@ import {
 import { changedTables, databaseFingerprint } from "./support/db-fingerprint";
 import { callAction, listActions, listRoutes, signInCookie, type ActionResponse } from "./support/http-actions";
 import { startPrivateServer, type PrivateServer } from "./support/private-server";
+import { ERRORS } from "@/lib/errors/domain-error";
+import { actionKinds } from "./support/action-kinds";
 
 // Signing out is the one action whose whole point is to change state without input; it is probed by auth.spec.ts.
 const SKIP = new Set(["signOutAction", "signOutEverywhereAction"]);
@@ -55,8 +57,16 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-/** What every refusal must look like: a typed failure, and a field message whenever the input is blamed. */
-function expectRefusal(res: ActionResponse, what: string) {
+const isPlainObject = (v: unknown) =>
+  v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof FormData);
+
+/**
+ * What every refusal must look like: a typed failure whose code is in the one error table (so the UI has a message
+ * for it), with field messages whenever the input has the right shape and a field is to blame. A request of the
+ * wrong shape (a string where an object belongs, no FormData for a form) has no field to blame: it gets the
+ * form-level "invalidInput".
+ */
+function expectRefusal(res: ActionResponse, what: string, opts: { fieldBlamed: boolean }) {
   expect(res.status, `${what}: HTTP status`).toBeLessThan(500);
   if (res.status !== 200) {
     // Refused before the app ran (malformed request, foreign origin, body too large): a clear 4xx.
@@ -66,16 +76,23 @@ function expectRefusal(res: ActionResponse, what: string) {
   const result = res.result as { ok?: unknown; error?: unknown; fieldErrors?: unknown } | undefined;
   expect(result, `${what}: a decoded action result in ${res.body.slice(0, 300)}`).toBeTruthy();
   expect(result!.ok, `${what}: refused`).toBe(false);
-  if (result!.error !== undefined) expect(typeof result!.error, `${what}: error is a message key`).toBe("string");
-  if (result!.error === "invalidInput") {
-    expect(result!.fieldErrors, `${what}: field messages`).toBeTruthy();
-    expect(Object.keys(result!.fieldErrors as object).length, `${what}: at least one field message`).toBeGreaterThan(0);
+  expect(Object.keys(ERRORS), `${what}: error code`).toContain(result!.error);
+  if (result!.fieldErrors !== undefined) {
+    const fields = Object.values(result!.fieldErrors as object);
+    expect(fields.length, `${what}: field messages`).toBeGreaterThan(0);
+    for (const m of fields) expect(typeof m, `${what}: field message is a key`).toBe("string");
   }
+  if (opts.fieldBlamed && result!.error === "invalidInput")
+    expect(result!.fieldErrors, `${what}: field messages for well-shaped input`).toBeTruthy();
 }
+
+const KINDS = actionKinds();
 
 for (const action of listActions()) {
   if (SKIP.has(action.name)) continue;
+  const kind = KINDS.get(`${action.file}#${action.name}`);
   test(`${action.file} ${action.name} refuses generated bad input`, async () => {
+    expect(kind, `${action.name}: declared with defineAction, defineFormAction or defineRedirectAction`).toBeTruthy();
     const families: [string, fc.Arbitrary<unknown[]>, number][] = [
       ["poisoned", poisonedArgs(realIds), RUNS.poisoned],
       ["stringless", stringlessArgs(), RUNS.stringless],
@@ -90,7 +107,13 @@ for (const action of listActions()) {
           const what = `${action.name} (${family}, ${label})`;
           const res = await callAction(server.baseURL, action.id, input, { cookie });
           sent++;
-          expectRefusal(res, what);
+          // A JSON action handed exactly one object, or a form action its (state, FormData): the shape is right, so
+          // the poison must be named on a field.
+          const wellShaped =
+            family !== "stringless" &&
+            ((kind === "json" && input.length === 1 && isPlainObject(input[0])) ||
+              (kind === "form" && input.length === 2 && input[1] instanceof FormData));
+          expectRefusal(res, what, { fieldBlamed: wellShaped });
           expect(changedTables(before, databaseFingerprint(server.databaseFile)), `${what}: tables written`).toEqual(
             [],
           );
