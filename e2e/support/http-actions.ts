@@ -45,6 +45,8 @@ export interface ActionResponse {
   body: string;
   /** The action's return value decoded from the RSC payload, when the response carries one. */
   result: unknown;
+  /** Where the action redirected the browser (Next's x-action-redirect header), if it did. */
+  redirect: string | null;
 }
 
 /** Picks the action's return value out of a flight response: row 0 names it as "$@<row>". */
@@ -90,6 +92,7 @@ export async function callAction(
     contentType,
     body: text,
     result: contentType.includes("text/x-component") ? decodeActionResult(text) : undefined,
+    redirect: res.headers.get("x-action-redirect"),
   };
 }
 
