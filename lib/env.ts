@@ -7,8 +7,17 @@ const schema = z.object({
   STACKWISE_DATA_DIR: z.string().min(1).default("data"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "Only SQLite file: URLs are supported in this version (e.g. file:./data/stackwise.db)")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/i,
+      "Use a SQLite file: URL (file:./data/stackwise.db) or a PostgreSQL URL (postgresql://user:password@host:5432/db)",
+    )
     .optional(),
+  /** PostgreSQL pool and session limits, read by lib/db/pg-adapter.ts; validated here so a typo fails at start. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).optional(),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
+  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** "off" in production: no demo workspace or demo accounts are created on first start. */
   STACKWISE_DEMO: z.enum(["on", "off"]).default("on"),

@@ -1,7 +1,10 @@
-// The only place a PrismaClient is constructed. The server wraps it in lib/server/db.ts (cached, server-only);
-// the seed and test fixtures call it directly because "server-only" refuses to load outside Next's server bundle.
+// The only place a PrismaClient is constructed, and the only place that knows which database runs: a file: URL is
+// the embedded SQLite, a postgresql:// URL is PostgreSQL. The server wraps it in lib/server/db.ts (cached,
+// server-only); the seed and test fixtures call it directly because "server-only" refuses to load outside Next.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PgPrismaClient } from "@/generated/prisma-pg/client";
+import { createPgAdapter, isPostgresUrl } from "./pg-adapter";
 
 // WAL lets readers proceed while one writer commits; busy_timeout makes a second process wait instead of failing;
 // SQLite does not enforce foreign keys unless asked, per connection.
@@ -21,7 +24,18 @@ function withPragmas(base: PrismaBetterSQLite3) {
   };
 }
 
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+export const providerOf = (databaseUrl: string): DatabaseProvider =>
+  isPostgresUrl(databaseUrl) ? "postgresql" : "sqlite";
+
+/**
+ * Both generated clients come from the same schema source and expose the same models, so the PostgreSQL one is typed
+ * as the SQLite one (the type the whole code base uses); prisma/postgresql/schema.test.ts keeps them identical.
+ */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
+  if (isPostgresUrl(databaseUrl))
+    return new PgPrismaClient({ adapter: createPgAdapter(databaseUrl) }) as unknown as PrismaClient;
   const adapter = withPragmas(new PrismaBetterSQLite3({ url: databaseUrl, timeout: 15_000 }));
   return new PrismaClient({ adapter });
 }

@@ -42,6 +42,8 @@ export const ERRORS = {
   invitationUsed: { status: 409, key: "errors.invitationUsed" },
   /** Somebody changed the row first; `current` is the row as it is now ("their value and yours"). */
   stale: { status: 409, key: "errors.stale" },
+  /** PostgreSQL: the write kept losing races with concurrent writes (lib/db/write-queue.ts); nothing was written. */
+  busy: { status: 503, key: "errors.busy" },
   /** Decided or superseded decisions are read-only until reopened. */
   decisionLocked: { status: 409, key: "errors.decisionLocked" },
   /** A name unique in its scope is used; always comes with the field message on `name`. */

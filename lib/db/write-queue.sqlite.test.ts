@@ -1,4 +1,4 @@
-// Many concurrent writers through one client: every acknowledged write is in the database afterwards, and a failing
+// SQLite only (the PostgreSQL writer has lib/db/write-queue.pg.test.ts). Many concurrent writers through one client: every acknowledged write is in the database afterwards, and a failing
 // transaction neither blocks the queue nor loses its neighbours' writes (guards against prisma/orm#29933).
 import { spawn } from "node:child_process";
 import { afterAll, expect, test } from "vitest";
@@ -12,7 +12,7 @@ const writeTransaction = createWriteQueue(db);
 
 afterAll(async () => {
   await db.$disconnect();
-  removeDatabase(url);
+  await removeDatabase(url);
 });
 
 test("200 concurrent write transactions, one of every ten failing, lose nothing acknowledged", async () => {
