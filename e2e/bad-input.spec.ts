@@ -4,7 +4,6 @@
 // changed row. The generators live in support/malformed-inputs.ts and explain why each input is malformed by construction.
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
-import Database from "better-sqlite3";
 import { DEMO, DEMO_PASSWORD } from "./support/auth";
 import {
   HOSTILE_SEGMENTS,
@@ -14,6 +13,7 @@ import {
   stringlessArgs,
 } from "./support/malformed-inputs";
 import { changedTables, databaseFingerprint } from "./support/db-fingerprint";
+import { openRawDb } from "./support/raw-db";
 import { callAction, listActions, listRoutes, signInCookie, type ActionResponse } from "./support/http-actions";
 import { startPrivateServer, type PrivateServer } from "./support/private-server";
 import { ERRORS } from "@/lib/errors/domain-error";
@@ -42,13 +42,14 @@ test.beforeAll(async () => {
     { label: "viewer", cookie: await signInCookie(server.baseURL, DEMO.viewer, DEMO_PASSWORD) },
     { label: "anonymous" },
   ];
-  const db = new Database(server.databaseFile, { readonly: true });
+  const db = await openRawDb(server.databaseUrl);
   try {
     for (const table of ["Decision", "Criterion", "Candidate", "Team", "TeamMember", "Skill", "User", "Workspace"]) {
-      for (const row of db.prepare(`SELECT id FROM "${table}" LIMIT 5`).all() as { id: string }[]) realIds.push(row.id);
+      for (const row of await db.all<{ id: string }>(`SELECT id FROM "${table}" ORDER BY id LIMIT 5`))
+        realIds.push(row.id);
     }
   } finally {
-    db.close();
+    await db.close();
   }
 });
 
@@ -104,7 +105,7 @@ for (const action of listActions()) {
     for (const [family, args, numRuns] of families) {
       await fc.assert(
         fc.asyncProperty(args, fc.nat({ max: cookies.length - 1 }), async (input, who) => {
-          const before = databaseFingerprint(server.databaseFile);
+          const before = await databaseFingerprint(server.databaseUrl);
           const logStart = server.log().length;
           const { label, cookie } = cookies[who];
           const what = `${action.name} (${family}, ${label})`;
@@ -117,9 +118,10 @@ for (const action of listActions()) {
             ((kind === "json" && input.length === 1 && isPlainObject(input[0])) ||
               (kind === "form" && input.length === 2 && input[1] instanceof FormData));
           expectRefusal(res, what, { fieldBlamed: wellShaped, kind });
-          expect(changedTables(before, databaseFingerprint(server.databaseFile)), `${what}: tables written`).toEqual(
-            [],
-          );
+          expect(
+            changedTables(before, await databaseFingerprint(server.databaseUrl)),
+            `${what}: tables written`,
+          ).toEqual([]);
           const newLog = server.log().slice(logStart);
           expect(SERVER_ERROR.test(newLog) ? newLog : "", `${what}: server log`).toBe("");
         }),

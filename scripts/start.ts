@@ -2,7 +2,9 @@
 import { env } from "@/lib/env";
 import { DEMO_USERS } from "@/prisma/seed/demo";
 import * as demo from "@/prisma/seed/demo";
+import { ensureActionsKey } from "./lib/actions-key";
 import { ensureStartBuild } from "./lib/build";
+import { redactUrl } from "./lib/redact-url";
 import { prepareDatabase } from "./lib/database";
 import { BIN, baseEnv } from "./lib/run";
 import { spawn } from "node:child_process";
@@ -10,7 +12,8 @@ import { spawn } from "node:child_process";
 const config = env();
 const log = (msg: string) => console.log(`[stackwise] ${msg}`);
 
-log(`Database: ${config.DATABASE_URL}`);
+log(`Database: ${redactUrl(config.DATABASE_URL)}`);
+ensureActionsKey(config.STACKWISE_DATA_DIR, log);
 await prepareDatabase(config.DATABASE_URL, { log });
 const distDir = await ensureStartBuild({ log });
 log(`Serving the build in ${distDir}`);

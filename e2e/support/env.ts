@@ -10,3 +10,5 @@ export const E2E_DATABASE_URL =
   process.env.E2E_DATABASE_URL ?? `file:${path.join(ROOT, ".test-tmp", "e2e", "stackwise.db")}`;
 /** Build folder for the e2e server; separate from `npm start`'s builds so a running app keeps its own. */
 export const E2E_DIST_DIR = process.env.E2E_DIST_DIR ?? E2E_DIST_DIR_DEFAULT;
+/** Set by the test command's PostgreSQL run: the cluster's maintenance database, where suites create their own. */
+export const E2E_PG_ADMIN_URL = process.env.E2E_PG_ADMIN_URL;

@@ -6,11 +6,12 @@ import net from "node:net";
 import path from "node:path";
 import { prepareDatabase } from "../../scripts/lib/database";
 import { BIN, ROOT, baseEnv } from "../../scripts/lib/run";
-import { E2E_DIST_DIR } from "./env";
+import { E2E_DIST_DIR, E2E_PG_ADMIN_URL } from "./env";
+import { createPgDatabase, dropPgDatabase } from "../../scripts/lib/pg-admin";
 
 export interface PrivateServer {
   baseURL: string;
-  databaseFile: string;
+  databaseUrl: string;
   /** Everything the server printed since it started (stdout and stderr interleaved). */
   log(): string;
   stop(): Promise<void>;
@@ -45,8 +46,11 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 export async function startPrivateServer(name: string): Promise<PrivateServer> {
   const dir = path.join(ROOT, ".test-tmp", `private-${name}-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
-  const databaseFile = path.join(dir, "stackwise.db");
-  const databaseUrl = `file:${databaseFile}`;
+  // The PostgreSQL e2e run names its cluster; the private server gets a database of its own there.
+  const pg = E2E_PG_ADMIN_URL
+    ? await createPgDatabase(E2E_PG_ADMIN_URL, `private_${name.replace(/\W/g, "_")}_${process.pid}`)
+    : null;
+  const databaseUrl = pg ?? `file:${path.join(dir, "stackwise.db")}`;
   await prepareDatabase(databaseUrl);
   const port = await freePort();
   let output = "";
@@ -61,7 +65,7 @@ export async function startPrivateServer(name: string): Promise<PrivateServer> {
   await waitForHealth(`${baseURL}/api/health`, child, 60_000);
   return {
     baseURL,
-    databaseFile,
+    databaseUrl,
     log: () => output,
     async stop() {
       if (child.exitCode === null) {
@@ -70,6 +74,7 @@ export async function startPrivateServer(name: string): Promise<PrivateServer> {
         await exited;
       }
       fs.rmSync(dir, { recursive: true, force: true });
+      if (pg) await dropPgDatabase(pg);
     },
   };
 }

@@ -12,6 +12,7 @@ import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { updateIfVersion } from "./concurrency";
 import { writeTransaction } from "./db";
+import { SINGLE_ROW_EDIT } from "@/lib/db/write-queue";
 import { loadEditableDecision } from "./decision-access";
 
 /** What a conflict answer carries: the field, the value now stored, who changed it last (from the audit trail). */
@@ -220,7 +221,7 @@ export async function updatePartField<K extends PartKind, V>(
       after: { [input.field]: value },
     });
     return { version, value };
-  });
+  }, SINGLE_ROW_EDIT);
 }
 
 /**

@@ -11,6 +11,7 @@ import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { updateIfVersion } from "./concurrency";
 import { db, writeTransaction } from "./db";
+import { SINGLE_ROW_EDIT } from "@/lib/db/write-queue";
 import { loadEditableDecision } from "./decision-access";
 import { loadDecisionFacts } from "./fact-rows";
 
@@ -107,7 +108,7 @@ export async function setFact(actor: Actor, input: SetFactInput): Promise<FactDt
       },
     });
     return dto;
-  });
+  }, SINGLE_ROW_EDIT);
 }
 
 /**
@@ -135,5 +136,5 @@ export async function clearFact(actor: Actor, input: ClearFactInput): Promise<vo
         ...auditView(toFactDto(existing)),
       },
     });
-  });
+  }, SINGLE_ROW_EDIT);
 }

@@ -13,6 +13,7 @@ import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { notFound, stale, rejected } from "@/lib/errors/domain-error";
 import { writeTransaction } from "./db";
+import { SINGLE_ROW_EDIT } from "@/lib/db/write-queue";
 import { memberInWorkspace, teamInWorkspace } from "./teams";
 
 // Skill ratings (member × skill, 0–10) and a team's per-skill overrides. Each write names the version it read; null
@@ -71,7 +72,7 @@ export async function setRating(actor: Actor, input: SetRatingInput, meta: Meta 
       ip: meta.ip,
     });
     return after;
-  });
+  }, SINGLE_ROW_EDIT);
 }
 
 export async function clearRating(actor: Actor, input: ClearRatingInput, meta: Meta = NO_META): Promise<void> {
@@ -93,7 +94,7 @@ export async function clearRating(actor: Actor, input: ClearRatingInput, meta: M
       before: { teamId: member.teamId, memberId: member.id, skillId: input.skillId, level: existing.level },
       ip: meta.ip,
     });
-  });
+  }, SINGLE_ROW_EDIT);
 }
 
 export interface PastedCell {
@@ -203,7 +204,7 @@ export async function setOverride(actor: Actor, input: SetOverrideInput, meta: M
       ip: meta.ip,
     });
     return overrideOf(row)!;
-  });
+  }, SINGLE_ROW_EDIT);
 }
 
 export async function clearOverride(actor: Actor, input: ClearOverrideInput, meta: Meta = NO_META): Promise<void> {
@@ -225,5 +226,5 @@ export async function clearOverride(actor: Actor, input: ClearOverrideInput, met
       before: { teamId: team.id, skillId: input.skillId, level: existing.level, reason: existing.reason },
       ip: meta.ip,
     });
-  });
+  }, SINGLE_ROW_EDIT);
 }

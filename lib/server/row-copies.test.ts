@@ -5,6 +5,8 @@ import "@/lib/testing/use-temp-db";
 // these tests fail until it has a distinctive value here, and then fail again if any copy path drops it.
 import { beforeAll, describe, expect, test } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
+import { tableColumns } from "@/lib/testing/table-columns";
+import { testProvider } from "@/lib/testing/temp-db";
 import { createDecisionFromTemplate } from "@/prisma/seed/functions";
 import { seedDemoWorkspace } from "@/prisma/seed/demo";
 import type { DecisionTemplate } from "@/lib/templates/types";
@@ -29,7 +31,7 @@ const ENUM_VALUES: Row = { kind: "METRIC", direction: "COST" };
  * column's default (checked below), so a copy that drops a column shows — including a column added later.
  */
 async function distinctValues(table: string, columns: Record<string, string>): Promise<Row> {
-  const info = await db.$queryRawUnsafe<{ name: string; type: string }[]>(`PRAGMA table_info("${table}")`);
+  const info = await tableColumns(db, table);
   const values: Row = {};
   for (const [i, { name, type }] of info.entries()) {
     if (!valueColumns(columns).includes(name)) continue;
@@ -52,7 +54,8 @@ const valueColumns = (e: Record<string, string>) => columnsOf(e).filter((c) => !
 
 /** The row as the database holds it, read without Prisma's model mapping. */
 async function rawRow(table: string, id: string): Promise<Row> {
-  const rows = await db.$queryRawUnsafe<Row[]>(`SELECT * FROM "${table}" WHERE "id" = ?`, id);
+  const placeholder = testProvider() === "postgresql" ? "$1" : "?";
+  const rows = await db.$queryRawUnsafe<Row[]>(`SELECT * FROM "${table}" WHERE "id" = ${placeholder}`, id);
   expect(rows).toHaveLength(1);
   return rows[0];
 }
@@ -75,7 +78,7 @@ describe("the column lists are the tables' columns", () => {
     ["Criterion", Prisma.CriterionScalarFieldEnum],
     ["Candidate", Prisma.CandidateScalarFieldEnum],
   ])("%s: the generated column list is the table's, and every value column has a test value", async (table, e) => {
-    const info = await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${table}")`);
+    const info = await tableColumns(db, table);
     expect(info.map((c) => c.name).sort()).toEqual(columnsOf(e).sort());
     const values = table === "Criterion" ? criterionValues : candidateValues;
     expect(Object.keys(values).sort()).toEqual(valueColumns(e).sort());

@@ -8,6 +8,7 @@ import { recordAudit } from "./audit";
 import { authorize, can } from "./authz";
 import { updateIfVersion } from "./concurrency";
 import { db, writeTransaction } from "./db";
+import { SINGLE_ROW_EDIT } from "@/lib/db/write-queue";
 import { loadEditableDecision } from "./decision-access";
 import { getDecision } from "./decisions";
 import { notFound, stale, fieldErrors } from "@/lib/errors/domain-error";
@@ -178,7 +179,7 @@ export async function saveScore(actor: Actor, input: SaveScoreInput): Promise<Sc
       },
     });
     return toDto(saved);
-  });
+  }, SINGLE_ROW_EDIT);
 }
 
 /**
@@ -208,5 +209,5 @@ export async function deleteScore(actor: Actor, input: DeleteScoreInput): Promis
         value: existing.value,
       },
     });
-  });
+  }, SINGLE_ROW_EDIT);
 }

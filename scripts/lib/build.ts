@@ -33,6 +33,8 @@ function hashInputs(): string {
     }
   };
   INPUTS.forEach(visit);
+  // The server-actions key is baked into the build's manifest: a different key needs a new build.
+  h.update("actions-key\0").update(process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? "");
   return h.digest("hex");
 }
 
