@@ -40,6 +40,11 @@ const server = http.createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   void handle(req, res);
 });
+// Behind a reverse proxy that keeps upstream connections alive (nginx `keepalive`, most load balancers), Node's
+// default 5 s keep-alive closes connections the proxy is about to reuse, and the proxy answers that request with 502
+// (seen in the two-instance test): keep idle connections open longer than the proxy does.
+server.keepAliveTimeout = Number(process.env.STACKWISE_KEEPALIVE_TIMEOUT_MS ?? 65_000);
+server.headersTimeout = server.keepAliveTimeout + 1_000;
 server.listen(port, hostname, () => {
   console.log(`Ready on http://${hostname ?? "localhost"}:${port}`);
 });

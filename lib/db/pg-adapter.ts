@@ -48,7 +48,7 @@ export function poolSettings() {
     /** Connections per instance. N instances × max must stay below the server's (or PgBouncer's) limit. */
     max: intFrom("DATABASE_POOL_MAX", 10),
     /** Waiting longer than this for a free connection fails the request instead of queueing it forever. */
-    connectionTimeoutMillis: intFrom("DATABASE_CONNECT_TIMEOUT_MS", 10_000),
+    connectionTimeoutMillis: intFrom("DATABASE_CONNECT_TIMEOUT_MS", 30_000),
     idleTimeoutMillis: intFrom("DATABASE_IDLE_TIMEOUT_MS", 30_000),
     /** No single statement of a request may run longer (a runaway query would hold a pooled connection). */
     statement_timeout: intFrom("DATABASE_STATEMENT_TIMEOUT_MS", 15_000),

@@ -56,6 +56,10 @@ export function isRetryableConflict(e: unknown): boolean {
   return err.cause !== undefined && err.cause !== e && isRetryableConflict(err.cause);
 }
 
+/** pg-pool gave up waiting for a free connection (every pooled connection busy for DATABASE_CONNECT_TIMEOUT_MS). */
+export const isPoolTimeout = (e: unknown): boolean =>
+  e instanceof Error && /timeout exceeded when trying to connect|Timed out fetching a new connection/i.test(e.message);
+
 const isUniqueViolation = (e: unknown): boolean => {
   if (!e || typeof e !== "object") return false;
   const err = e as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown };
@@ -103,6 +107,8 @@ export function createPgWriter(
           isolationLevel: (serializable ? "Serializable" : "ReadCommitted") as "Serializable",
         });
       } catch (e) {
+        // An overloaded pool is the same answer as a lost race: nothing was written, try again shortly.
+        if (isPoolTimeout(e)) throw new DomainError("busy");
         const conflict = isRetryableConflict(e);
         if (!conflict && !(!serializable && attempt === 1 && isUniqueViolation(e))) throw e;
         if (conflict && (attempt >= budget.attempts || Date.now() > deadline)) throw new DomainError("busy");

@@ -23,6 +23,8 @@ export async function must(cmd: string, args: string[], opts: SpawnOptions = {})
 export const baseEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
+  // Node in UTC like the database sessions (lib/db/pg-adapter.ts): timestamps never shift (prisma/orm#28629).
+  TZ: "UTC",
   ...extra,
 });
 

@@ -18,7 +18,8 @@ import { prepareInChild, startInstance, startNginx, type Instance, type Proxy } 
 
 const ADMIN_URL = process.env.STACKWISE_TEST_PG_ADMIN!;
 const EDITORS = 50;
-const WRITES_PER_EDITOR = 200;
+/** 200 in `npm test`; STACKWISE_MULTI_WRITES lowers it for a quick local run of the same checks. */
+const WRITES_PER_EDITOR = Number(process.env.STACKWISE_MULTI_WRITES ?? 200);
 /** Every fifth write of an editor goes to a criterion weight that nine other editors edit too. */
 const CONTESTED_EVERY = 5;
 const CRITERIA = 5;
@@ -192,14 +193,16 @@ const percentile = (xs: number[], p: number) => {
 
 test(
   `${EDITORS} concurrent editors × ${WRITES_PER_EDITOR} writes over both instances: no lost update, conflicts answered as conflicts`,
-  { timeout: 1_200_000 },
+  { timeout: 1_500_000 },
   async () => {
     const f = await fixture(EDITORS, "editors");
     const saveScore = actionId("saveScoreAction");
     const updateField = actionId("updateCriterionFieldAction");
-    const page = `/decisions/${f.decisionId}/scores`;
+    // Posted to "/" rather than the scores page: the action and its transaction are the same, but the response then
+    // carries no re-rendered 70 kB score grid, which would only measure page rendering.
+    const page = "/";
     // What each editor was told: per own cell the last acknowledged version and value.
-    const acked = new Map<string, { version: number; value: number }>();
+    const acked = new Map<string, { version: number; value: number; writes: number }>();
     // Per contested criterion: every acknowledged weight edit (version → value).
     const weightAcks = new Map<string, Map<number, number>>();
     let conflicts = 0;
@@ -239,9 +242,12 @@ test(
               known = { version: o.version, weight };
             } else if (o.kind === "stale") {
               conflicts++;
-              const cur = o.current as { version: number; weight: number };
-              expect(cur.version, "a conflict carries the row as it is now").toBeGreaterThan(known.version);
-              known = { version: cur.version, weight: cur.weight };
+              // The field conflict names their value and carries the row as it is now.
+              const conflict = o.current as { field: string; theirs: number; row: { version: number; weight: number } };
+              expect(conflict.field).toBe("weight");
+              expect(conflict.row.version, "a conflict carries the row as it is now").toBeGreaterThan(known.version);
+              expect(conflict.theirs).toBe(conflict.row.weight);
+              known = { version: conflict.row.version, weight: conflict.row.weight };
             }
           } else {
             const cell = w % (CRITERIA * CANDIDATES);
@@ -260,7 +266,7 @@ test(
             if (o.kind !== "ok") throw new Error(`editor ${e} write ${w}: own cell answered ${o.kind}`);
             expect(o.value).toBe(value);
             versions.set(key, o.version);
-            acked.set(key, { version: o.version, value });
+            acked.set(key, { version: o.version, value, writes: (acked.get(key)?.writes ?? 0) + 1 });
           }
           latencies.push(performance.now() - t0);
         }
@@ -274,12 +280,11 @@ test(
 
     // Own cells: each holds the last acknowledged value, with exactly as many versions as acknowledged writes.
     const scores = await db.score.findMany({ where: { criterion: { decisionId: f.decisionId } } });
-    expect(scores).toHaveLength(EDITORS * CRITERIA * CANDIDATES);
-    const ownWritesPerCell = (WRITES_PER_EDITOR - WRITES_PER_EDITOR / CONTESTED_EVERY) / (CRITERIA * CANDIDATES);
+    expect(scores).toHaveLength(acked.size);
+    if (WRITES_PER_EDITOR >= CRITERIA * CANDIDATES * 2) expect(scores).toHaveLength(EDITORS * CRITERIA * CANDIDATES);
     for (const s of scores) {
       const ack = acked.get(`${s.evaluatorId}|${s.criterionId}|${s.candidateId}`)!;
-      expect({ value: s.value, version: s.version }).toEqual(ack);
-      expect(s.version).toBe(ownWritesPerCell);
+      expect({ value: s.value, version: s.version }).toEqual({ value: ack.value, version: ack.writes });
     }
     // Contested rows: version = 1 + acknowledged edits (none lost, none phantom); the stored weight is the newest's.
     expect(conflicts).toBeGreaterThan(0);
