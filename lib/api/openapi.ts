@@ -33,7 +33,13 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
     },
   };
   if (op.download)
-    success.content = Object.fromEntries(op.download.map((t) => [t, { schema: { type: "string", format: "binary" } }]));
+    success.content = Object.fromEntries(
+      op.download.map((t) => [
+        t,
+        // The JSON export is the decision exchange format (see the import); the others are files.
+        { schema: t === "application/json" ? { type: "object" } : { type: "string", format: "binary" } },
+      ]),
+    );
   else if (op.response) success.content = { "application/json": { schema: op.response } };
 
   const headerParams: z.ZodObject | undefined =

@@ -1028,6 +1028,10 @@ const EXEMPT: Record<string, string> = {
   "auth.switchWorkspaceAction": "points the caller's session at a workspace they belong to",
   "auth.acceptInvitationAction": "the caller joins via an invitation token; the token is the authorisation",
   "auth.leaveWorkspaceAction": "the caller leaves a workspace they belong to (last admin refused)",
+  // The caller's own API tokens in their active workspace (lib/server/api-tokens.ts): self-service like their name;
+  // another user's token id is NotFound, and an admin scope needs the ADMIN role (lib/api/api.test.ts).
+  "api-tokens.createApiTokenAction": "creates a token for the caller's own user in the caller's workspace",
+  "api-tokens.revokeApiTokenAction": "revokes one of the caller's own tokens",
   // Not data at all.
   "locale.setLocale": "sets the language cookie only",
 };
@@ -1089,10 +1093,13 @@ describe("completeness", () => {
     }
   });
 
-  test("route handlers are read-only (GET only): app/api has no mutation to put in the matrix", () => {
+  test("route handlers are read-only (GET only), except /api/v1, whose operations have their own matrix", () => {
     const routes = routeMethods();
     expect(routes.map((r) => r.file).sort()).toContain("app/api/health/route.ts");
-    for (const r of routes) expect(r.methods, r.file).toEqual(["GET"]);
+    // Every /api/v1 operation × role × own/foreign workspace is lib/api/api-matrix.test.ts (completeness included).
+    const api = "app/api/v1/[...path]/route.ts";
+    expect(routes.map((r) => r.file)).toContain(api);
+    for (const r of routes.filter((x) => x.file !== api)) expect(r.methods, r.file).toEqual(["GET"]);
   });
 
   test("rows are unique and name real permissions", () => {
