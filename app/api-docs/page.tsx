@@ -5,7 +5,15 @@ export async function generateMetadata() {
   return { title: (await getTranslations("api"))("title") };
 }
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; description?: string; $ref?: string; enum?: unknown[]; anyOf?: Schema[] };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  description?: string;
+  $ref?: string;
+  enum?: unknown[];
+  anyOf?: Schema[];
+};
 type Param = { name: string; in: string; required?: boolean; description?: string; schema?: Schema };
 type Op = {
   operationId: string;

@@ -46,8 +46,8 @@ function CreateTokenForm({ canAdmin }: { canAdmin: boolean }) {
         <legend>{t("scopes")}</legend>
         {scopes.map((s) => (
           <label key={s} className="checkbox">
-            <input type="checkbox" name={`scope-${s}`} defaultChecked={s === "read"} />{" "}
-            <code>{s}</code> — {t(SCOPE_KEYS[s])}
+            <input type="checkbox" name={`scope-${s}`} defaultChecked={s === "read"} /> <code>{s}</code> —{" "}
+            {t(SCOPE_KEYS[s])}
           </label>
         ))}
         {fieldErrors?.scopes && (
@@ -97,12 +97,7 @@ function RevokeButton({ token }: { token: ApiTokenView }) {
   return (
     <form action={action}>
       <input type="hidden" name="tokenId" value={token.id} />
-      <SubmitButton
-        pending={pending}
-        label={t("revoke")}
-        className="button-secondary"
-        pendingLabel={t("revoking")}
-      />
+      <SubmitButton pending={pending} label={t("revoke")} className="button-secondary" pendingLabel={t("revoking")} />
       <span className="visually-hidden">{token.name}</span>
       <FormStatus state={state} success={t("revoked")} />
     </form>

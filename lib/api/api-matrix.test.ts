@@ -29,7 +29,10 @@ beforeAll(async () => {
   for (const role of ROLES) {
     const key = DEMO_USERS.find((u) => u.role === role)!.key;
     const actor = { userId: own.users.get(key)!, workspaceId: own.workspace.id, role };
-    const scopes = role === "ADMIN" ? (["read", "write", "scores:write", "admin"] as const) : (["read", "write", "scores:write"] as const);
+    const scopes =
+      role === "ADMIN"
+        ? (["read", "write", "scores:write", "admin"] as const)
+        : (["read", "write", "scores:write"] as const);
     tokens.set(role, (await createApiToken(actor, { name: "matrix", scopes: [...scopes], days: 7 })).token);
   }
 }, 120_000);
@@ -41,9 +44,15 @@ interface Req {
 
 const decisionOf = (ws: Seeded) => ws.decisions.get("backend-language")!;
 const metricOf = async (ws: Seeded) =>
-  db.criterion.findFirstOrThrow({ where: { decisionId: decisionOf(ws), kind: "METRIC" }, orderBy: { position: "asc" } });
+  db.criterion.findFirstOrThrow({
+    where: { decisionId: decisionOf(ws), kind: "METRIC" },
+    orderBy: { position: "asc" },
+  });
 const ratingOf = async (ws: Seeded) =>
-  db.criterion.findFirstOrThrow({ where: { decisionId: decisionOf(ws), kind: "RATING" }, orderBy: { position: "asc" } });
+  db.criterion.findFirstOrThrow({
+    where: { decisionId: decisionOf(ws), kind: "RATING" },
+    orderBy: { position: "asc" },
+  });
 const candidateOf = async (ws: Seeded) =>
   db.candidate.findFirstOrThrow({ where: { decisionId: decisionOf(ws) }, orderBy: { position: "asc" } });
 const teamOf = async (ws: Seeded) => [...ws.teamIds.values()][0]!;
@@ -69,7 +78,10 @@ const REQUESTS: Record<string, (t: Seeded) => Promise<Req>> = {
     body: { description: unique("description") },
   }),
   listCandidates: async (t) => ({ path: `/decisions/${decisionOf(t)}/candidates` }),
-  createCandidate: async (t) => ({ path: `/decisions/${decisionOf(t)}/candidates`, body: { name: unique("candidate") } }),
+  createCandidate: async (t) => ({
+    path: `/decisions/${decisionOf(t)}/candidates`,
+    body: { name: unique("candidate") },
+  }),
   updateCandidate: async (t) => ({
     path: `/decisions/${decisionOf(t)}/candidates/${(await candidateOf(t)).id}`,
     body: { description: unique("description") },
@@ -78,10 +90,18 @@ const REQUESTS: Record<string, (t: Seeded) => Promise<Req>> = {
   setFact: async (t) => {
     const c = await metricOf(t);
     const cand = await candidateOf(t);
-    const f = await db.fact.findUnique({ where: { criterionId_candidateId: { criterionId: c.id, candidateId: cand.id } } });
+    const f = await db.fact.findUnique({
+      where: { criterionId_candidateId: { criterionId: c.id, candidateId: cand.id } },
+    });
     return {
       path: `/decisions/${decisionOf(t)}/facts`,
-      body: { criterionId: c.id, candidateId: cand.id, value: 100 + ++seq, measuredOn: "2026-11-01", version: f?.version ?? null },
+      body: {
+        criterionId: c.id,
+        candidateId: cand.id,
+        value: 100 + ++seq,
+        measuredOn: "2026-11-01",
+        version: f?.version ?? null,
+      },
     };
   },
   importFactSnapshot: async (t) => {
@@ -97,9 +117,14 @@ const REQUESTS: Record<string, (t: Seeded) => Promise<Req>> = {
     const c = await ratingOf(t);
     const cand = await candidateOf(t);
     // The evaluator is the token's user: a fresh cell per run, so "create" (version null) is always right.
-    const other = await db.candidate.create({ data: { decisionId: decisionOf(t), name: unique("scored"), position: 900 + ++seq } });
+    const other = await db.candidate.create({
+      data: { decisionId: decisionOf(t), name: unique("scored"), position: 900 + ++seq },
+    });
     void cand;
-    return { path: `/decisions/${decisionOf(t)}/scores/mine`, body: { criterionId: c.id, candidateId: other.id, value: 7, version: null } };
+    return {
+      path: `/decisions/${decisionOf(t)}/scores/mine`,
+      body: { criterionId: c.id, candidateId: other.id, value: 7, version: null },
+    };
   },
   getResults: async (t) => ({ path: `/decisions/${decisionOf(t)}/results?samples=0` }),
   exportDecision: async (t) => ({ path: `/decisions/${decisionOf(t)}/export/json` }),
@@ -174,9 +199,7 @@ test("every operation has a matrix request (and no stale ones)", () => {
 });
 
 const cases = OPERATIONS.flatMap((op) =>
-  ROLES.flatMap((role) =>
-    (["own", "foreign"] as const).map((scope) => ({ id: op.operationId, op, role, scope })),
-  ),
+  ROLES.flatMap((role) => (["own", "foreign"] as const).map((scope) => ({ id: op.operationId, op, role, scope }))),
 );
 
 describe("API operation × role × workspace", () => {

@@ -49,7 +49,11 @@ async function call(
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
   const url = new URL(request.url);
-  const segments = url.pathname.replace(/^\/api\/v1\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
+  const segments = url.pathname
+    .replace(/^\/api\/v1\/?/, "")
+    .split("/")
+    .filter(Boolean)
+    .map(decodeURIComponent);
   const res = await handleApiRequest(request, segments, opts.options);
   const type = res.headers.get("content-type");
   const text = await res.text();
@@ -115,7 +119,12 @@ describe("tokens", () => {
     expect(row.tokenHash).toBe(createHash("sha256").update(t.token).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(t.token.slice(7));
     const me = await call("GET", "/me", { token: t.token });
-    expect(me.body).toEqual({ userId: lead.userId, workspaceId: own.workspace.id, role: "TEAM_LEAD", scopes: ["read"] });
+    expect(me.body).toEqual({
+      userId: lead.userId,
+      workspaceId: own.workspace.id,
+      role: "TEAM_LEAD",
+      scopes: ["read"],
+    });
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: t.id } })).lastUsedAt).not.toBeNull();
   });
 
@@ -220,7 +229,11 @@ describe("a benchmark snapshot from CI, end to end", () => {
     const stale = await call("PATCH", path, { token: architect, body: patch, headers: { "If-Match": '"7"' } });
     expect(stale.status).toBe(412);
     expect(stale.body.current).toMatchObject({ id: latencyId, version: 1, direction: "BENEFIT" });
-    const ok = await call("PATCH", path, { token: architect, body: patch, headers: { "If-Match": lat.headers.get("etag")! } });
+    const ok = await call("PATCH", path, {
+      token: architect,
+      body: patch,
+      headers: { "If-Match": lat.headers.get("etag")! },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ direction: "COST", unit: "ms", version: 3 });
     expect(ok.headers.get("etag")).toBe('"3"');
@@ -276,6 +289,21 @@ describe("a benchmark snapshot from CI, end to end", () => {
       { field: "rows.3.candidate", code: "duplicateCell" },
     ]);
     expect(await db.fact.count({ where: { criterion: { decisionId } } })).toBe(0);
+
+    // A candidate id of another workspace is refused exactly like a made-up one: ids reveal nothing.
+    const foreignCandidate = await db.candidate.findFirstOrThrow({
+      where: { decision: { workspaceId: foreign.workspace.id } },
+    });
+    const refusals = [];
+    for (const candidate of [foreignCandidate.id, "made-up-id"]) {
+      const x = await call("POST", `/decisions/${decisionId}/facts/bulk`, {
+        token: architect,
+        body: { rows: [{ candidate, criterion: "Throughput", value: 1, unit: "QPS", measuredAt: "2026-11-30" }] },
+      });
+      refusals.push(x.body);
+    }
+    expect(refusals[0]).toEqual(refusals[1]);
+    expect(refusals[0].errors).toEqual([{ field: "rows.0.candidate", code: "candidateUnknown" }]);
   });
 
   test("a good snapshot is written and the results follow (hand-computed totals 9.75 / 9.40 / 0)", async () => {
@@ -306,7 +334,9 @@ describe("a benchmark snapshot from CI, end to end", () => {
     const res = await call("GET", `/decisions/${decisionId}/results?samples=2000`, { token: architect });
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(true);
-    const totals = Object.fromEntries(res.body.ranking.map((x: { candidate: string; total: number }) => [x.candidate, x.total]));
+    const totals = Object.fromEntries(
+      res.body.ranking.map((x: { candidate: string; total: number }) => [x.candidate, x.total]),
+    );
     expect(totals.Gin).toBeCloseTo(9.75, 10);
     expect(totals.Echo).toBeCloseTo(9.4, 10);
     expect(totals.Flask).toBeCloseTo(0, 10);
@@ -333,7 +363,9 @@ describe("a benchmark snapshot from CI, end to end", () => {
     });
     expect(again.body).toMatchObject({ created: 0, updated: 1 });
     const res2 = await call("GET", `/decisions/${decisionId}/results?samples=0`, { token: architect });
-    const t2 = Object.fromEntries(res2.body.ranking.map((x: { candidate: string; total: number }) => [x.candidate, x.total]));
+    const t2 = Object.fromEntries(
+      res2.body.ranking.map((x: { candidate: string; total: number }) => [x.candidate, x.total]),
+    );
     expect(t2.Echo).toBeCloseTo(10, 10);
     expect(t2.Gin).toBeCloseTo(0.6 * (100 / 11) + 0.4 * 9.375, 10);
     expect(res2.body.monteCarlo).toBeNull();

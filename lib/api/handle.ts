@@ -112,7 +112,15 @@ async function runOperation(
   const ifMatch = op.ifMatch ? parseIfMatch(request.headers.get("if-match")) : null;
   if (op.ifMatch && ifMatch === null) throw apiRefusal("preconditionRequired");
   try {
-    const result = await op.handler({ actor: principal.actor, scopes: principal.scopes, params, query, body, ifMatch, request });
+    const result = await op.handler({
+      actor: principal.actor,
+      scopes: principal.scopes,
+      params,
+      query,
+      body,
+      ifMatch,
+      request,
+    });
     if (result instanceof Response) {
       for (const [k, v] of Object.entries(rate)) result.headers.set(k, v);
       return result;

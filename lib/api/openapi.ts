@@ -26,7 +26,9 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
     description: op.download ? "The file." : "OK",
     headers: {
       ...rateHeaders,
-      ...(op.etag ? { ETag: { description: "The row version; send it back as If-Match.", schema: { type: "string" } } } : {}),
+      ...(op.etag
+        ? { ETag: { description: "The row version; send it back as If-Match.", schema: { type: "string" } } }
+        : {}),
       ...(op.method === "POST"
         ? { "Idempotent-Replayed": { description: "true on a replayed answer.", schema: { type: "string" } } }
         : {}),
@@ -50,11 +52,9 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
             : {}),
           ...(op.method === "POST"
             ? {
-                "Idempotency-Key": z
-                  .string()
-                  .max(255)
-                  .optional()
-                  .meta({ description: "Retry-safe POST: the same key and body within 24 h replays the first answer." }),
+                "Idempotency-Key": z.string().max(255).optional().meta({
+                  description: "Retry-safe POST: the same key and body within 24 h replays the first answer.",
+                }),
               }
             : {}),
         })
@@ -73,9 +73,7 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
       ...(op.query ? { query: op.query as z.ZodObject } : {}),
       ...(headerParams ? { header: headerParams } : {}),
     },
-    ...(op.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: op.body } } } }
-      : {}),
+    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
     responses: {
       [String(op.status ?? 200)]: success,
       401: problem("Missing, unknown, revoked or expired token."),
@@ -83,9 +81,7 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
       404: problem("Not found (or in another workspace: the two look the same)."),
       ...(op.body || op.query || op.params ? { 422: problem("Invalid input; `errors` lists the fields.") } : {}),
       ...(op.method !== "GET" ? { 409: problem("Conflict: changed by someone else, locked, or name taken.") } : {}),
-      ...(op.ifMatch
-        ? { 412: problem("If-Match names an old version."), 428: problem("If-Match is required.") }
-        : {}),
+      ...(op.ifMatch ? { 412: problem("If-Match names an old version."), 428: problem("If-Match is required.") } : {}),
       429: problem("Rate limit spent; see Retry-After."),
     },
   } as ZodOpenApiOperationObject;

@@ -32,7 +32,9 @@ export function matchOperation(method: string, segments: string[], ops: Operatio
   if (candidates.length === 0) return { kind: "none" };
   const best = specificity(candidates[0]!.op.path);
   const same = candidates.filter((c) => specificity(c.op.path) === best);
-  const hit = same.find((c) => c.op.method === method) ?? (method === "HEAD" ? same.find((c) => c.op.method === "GET") : undefined);
+  const hit =
+    same.find((c) => c.op.method === method) ??
+    (method === "HEAD" ? same.find((c) => c.op.method === "GET") : undefined);
   if (hit) return { kind: "op", ...hit };
   return { kind: "method", allow: [...new Set(same.map((c) => c.op.method))] };
 }

@@ -1,7 +1,12 @@
 // Response shapes of /api/v1 as zod schemas: the OpenAPI document shows them and the API tests check every response
 // body against them (through the document). Request bodies reuse the field rules of lib/validation.
 import { z } from "zod";
-import { criterionKindSchema, decisionStatusSchema, directionSchema, teamAggregationSchema } from "@/lib/validation/enums";
+import {
+  criterionKindSchema,
+  decisionStatusSchema,
+  directionSchema,
+  teamAggregationSchema,
+} from "@/lib/validation/enums";
 
 const id = z.string();
 const isoTime = z.string().meta({ description: "ISO 8601 time, UTC." });
@@ -221,7 +226,13 @@ export const resultsSchema = z
         winnerId: z.string().nullable(),
         agreesWithWeightedSum: z.boolean(),
         closeness: z.array(
-          z.object({ candidateId: id, closeness: z.number(), rank: z.number().int(), dPlus: z.number(), dMinus: z.number() }),
+          z.object({
+            candidateId: id,
+            closeness: z.number(),
+            rank: z.number().int(),
+            dPlus: z.number(),
+            dMinus: z.number(),
+          }),
         ),
       })
       .nullable(),
@@ -261,7 +272,9 @@ export const resultsSchema = z
       .nullable(),
     verdict: z
       .object({
-        key: z.string().meta({ description: "Message key of the plain-words verdict (verdict.clear, verdict.close…)." }),
+        key: z
+          .string()
+          .meta({ description: "Message key of the plain-words verdict (verdict.clear, verdict.close…)." }),
         params: z.record(z.string(), z.union([z.string(), z.number()])),
       })
       .nullable(),

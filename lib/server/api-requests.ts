@@ -80,7 +80,8 @@ export async function beginIdempotent(tokenId: string, key: string, requestHash:
 /** Stores a successful answer for replay; any other outcome frees the key, so a corrected retry can run. */
 export async function finishIdempotent(recordId: string, status: number, body: string): Promise<void> {
   await writeTransaction(async (tx) => {
-    if (status >= 200 && status < 300) await tx.idempotencyKey.update({ where: { id: recordId }, data: { status, body } });
+    if (status >= 200 && status < 300)
+      await tx.idempotencyKey.update({ where: { id: recordId }, data: { status, body } });
     else await tx.idempotencyKey.deleteMany({ where: { id: recordId } });
   });
 }

@@ -9,12 +9,7 @@ import { now } from "@/lib/auth/clock";
 import { DAY_MS } from "@/lib/auth/policy";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { fieldErrors, notFound } from "@/lib/errors/domain-error";
-import {
-  API_TOKEN_PREFIX,
-  parseScopes,
-  type ApiScope,
-  type CreateApiTokenInput,
-} from "@/lib/validation/api-token";
+import { API_TOKEN_PREFIX, parseScopes, type ApiScope, type CreateApiTokenInput } from "@/lib/validation/api-token";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { db, writeTransaction } from "./db";

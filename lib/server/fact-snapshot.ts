@@ -43,11 +43,18 @@ export function snapshotRejected(issues: SnapshotIssue[]): DomainError {
   return e;
 }
 
-export async function importFactSnapshot(actor: Actor, decisionId: string, snapshot: Snapshot): Promise<SnapshotResult> {
+export async function importFactSnapshot(
+  actor: Actor,
+  decisionId: string,
+  snapshot: Snapshot,
+): Promise<SnapshotResult> {
   return writeTransaction(async (tx) => {
     const decision = await loadEditableDecision(actor, decisionId, "fact.write", tx);
     const [criteria, candidates] = await Promise.all([
-      tx.criterion.findMany({ where: { decisionId: decision.id }, select: { id: true, name: true, kind: true, unit: true } }),
+      tx.criterion.findMany({
+        where: { decisionId: decision.id },
+        select: { id: true, name: true, kind: true, unit: true },
+      }),
       tx.candidate.findMany({ where: { decisionId: decision.id }, select: { id: true, name: true } }),
     ]);
     const criterionOf = resolver(criteria);
@@ -74,7 +81,12 @@ export async function importFactSnapshot(actor: Actor, decisionId: string, snaps
         return;
       }
       seen.set(cell, i);
-      plan.push({ criterionId: criterion.id, candidateId: candidate.id, row, unit: effectiveUnit(criterion, row.unit) });
+      plan.push({
+        criterionId: criterion.id,
+        candidateId: candidate.id,
+        row,
+        unit: effectiveUnit(criterion, row.unit),
+      });
     });
     if (issues.length > 0) throw snapshotRejected(issues);
 
@@ -112,7 +124,9 @@ export async function importFactSnapshot(actor: Actor, decisionId: string, snaps
         action: existing ? "fact.updated" : "fact.created",
         entityType: "Fact",
         entityId: saved.id,
-        before: existing ? { value: existing.value, unit: existing.unit, measuredOn: toFactDto(existing).measuredOn } : undefined,
+        before: existing
+          ? { value: existing.value, unit: existing.unit, measuredOn: toFactDto(existing).measuredOn }
+          : undefined,
         after: {
           decisionId: decision.id,
           criterionId: dto.criterionId,

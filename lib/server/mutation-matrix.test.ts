@@ -20,6 +20,7 @@ import { db } from "./db";
 import * as candidates from "./candidates";
 import * as criteria from "./criteria";
 import * as decisions from "./decisions";
+import * as factSnapshot from "./fact-snapshot";
 import * as facts from "./facts";
 import * as imports from "./imports";
 import * as invitations from "./invitations";
@@ -551,6 +552,31 @@ const MUTATIONS: Mutation[] = [
     },
   },
   // facts
+  {
+    name: "fact-snapshot.importFactSnapshot",
+    actions: ["facts.importFactSnapshotAction"],
+    permission: "fact.write",
+    prepare: async (t) => void (await metricCriterionOf(t)),
+    run: async (actor, t) => {
+      const [d, c, k] = await Promise.all([decisionOf(t), metricCriterionOf(t), candidateOf(t)]);
+      const stored = await db.fact.findUnique({
+        where: { criterionId_candidateId: { criterionId: c.id, candidateId: k.id } },
+      });
+      return factSnapshot.importFactSnapshot(actor, d.id, {
+        rows: [
+          {
+            candidate: k.id,
+            criterion: c.name,
+            value: toggle(stored?.value, 56, 78),
+            unit: "ms",
+            source: "",
+            note: "",
+            measuredAt: "2024-11-13",
+          },
+        ],
+      });
+    },
+  },
   {
     name: "facts.setFact",
     actions: ["facts.setFactAction"],

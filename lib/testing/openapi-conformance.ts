@@ -15,7 +15,10 @@ export interface Conformance {
 }
 
 function templateOf(doc: Doc, pathname: string): string | null {
-  const segs = pathname.replace(/^\/api\/v1/, "").split("/").filter(Boolean);
+  const segs = pathname
+    .replace(/^\/api\/v1/, "")
+    .split("/")
+    .filter(Boolean);
   let best: { t: string; literal: number } | null = null;
   for (const t of Object.keys(doc.paths)) {
     const parts = t.split("/").filter(Boolean);
@@ -53,7 +56,9 @@ export function conformanceChecker(document: unknown): Conformance {
       const validate = ajv.getSchema(pointer);
       if (!validate) throw new Error(`no schema at ${pointer}`);
       if (!validate(body))
-        throw new Error(`${method} ${t} ${status} does not conform: ${ajv.errorsText(validate.errors, { separator: "\n" })}`);
+        throw new Error(
+          `${method} ${t} ${status} does not conform: ${ajv.errorsText(validate.errors, { separator: "\n" })}`,
+        );
       return t;
     },
   };

@@ -15,9 +15,7 @@ export const API_TOKEN_PREFIX = "sw_pat_";
 export const createApiTokenSchema = z.object({
   name: z.string().trim().min(1, "tokenNameRequired").max(80, "tokenNameTooLong"),
   scopes: z.array(apiScopeSchema, { message: "scopesRequired" }).min(1, "scopesRequired").max(API_SCOPES.length),
-  days: z.coerce
-    .number()
-    .refine((d) => (API_TOKEN_EXPIRY_DAYS as readonly number[]).includes(d), "expiryInvalid"),
+  days: z.coerce.number().refine((d) => (API_TOKEN_EXPIRY_DAYS as readonly number[]).includes(d), "expiryInvalid"),
 });
 export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
 

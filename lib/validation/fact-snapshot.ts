@@ -26,10 +26,19 @@ export const snapshotRowSchema = z
     candidate: ref.meta({ description: "Candidate id or name (names compare case-insensitively)." }),
     criterion: ref.meta({ description: "Criterion id or name; must be a METRIC criterion." }),
     value: factValueSchema,
-    unit: factUnitSchema.nullable().optional().transform((v) => v || null)
+    unit: factUnitSchema
+      .nullable()
+      .optional()
+      .transform((v) => v || null)
       .meta({ description: "Must match the criterion's unit when it has one; empty = the criterion's." }),
-    source: factSourceUrlSchema.optional().default("").meta({ description: "Where the figure comes from: empty or an http(s) URL." }),
-    note: factNoteSchema.optional().default("").meta({ description: "How it was measured (tool, connections, duration)." }),
+    source: factSourceUrlSchema
+      .optional()
+      .default("")
+      .meta({ description: "Where the figure comes from: empty or an http(s) URL." }),
+    note: factNoteSchema
+      .optional()
+      .default("")
+      .meta({ description: "How it was measured (tool, connections, duration)." }),
     measuredAt: measuredAtSchema.meta({ description: "Day or ISO time of the measurement (UTC day is stored)." }),
   })
   .meta({ id: "SnapshotRow" });
@@ -67,4 +76,18 @@ export function snapshotIssues(error: z.ZodError): SnapshotIssue[] {
     }
   }
   return out;
+}
+
+/** A snapshot file (the API's request body as a .json file) → the snapshot, or its issues. */
+export function parseSnapshotText(
+  text: string,
+): { ok: true; snapshot: Snapshot } | { ok: false; issues: SnapshotIssue[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, issues: [{ row: -1, field: "file", code: "snapshotNotJson" }] };
+  }
+  const r = snapshotSchema.safeParse(json);
+  return r.success ? { ok: true, snapshot: r.data } : { ok: false, issues: snapshotIssues(r.error) };
 }

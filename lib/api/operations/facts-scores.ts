@@ -32,7 +32,8 @@ export const factScoreOperations = [
     path: "/decisions/{decisionId}/facts",
     tag: "Facts",
     summary: "Enter or correct one fact",
-    description: "`version: null` enters a new fact; otherwise the version read (a stale one is a 409 with the stored fact).",
+    description:
+      "`version: null` enters a new fact; otherwise the version read (a stale one is a 409 with the stored fact).",
     scope: "write",
     permission: "fact.write",
     params: decisionParam,

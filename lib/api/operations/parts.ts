@@ -105,7 +105,10 @@ export const partOperations = [
       if (!c) throw notFound("criterion");
       if (ifMatch !== "*" && ifMatch !== c.version) throw apiRefusal("preconditionFailed", { current: c });
       let version = c.version;
-      for (const [field, value] of Object.entries(body) as [keyof typeof criterionPatch.shape, string | number | null][]) {
+      for (const [field, value] of Object.entries(body) as [
+        keyof typeof criterionPatch.shape,
+        string | number | null,
+      ][]) {
         if (value === undefined) continue;
         ({ version } = await updateCriterionField(actor, {
           criterionId: c.id,

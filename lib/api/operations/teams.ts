@@ -12,7 +12,14 @@ import { createSkillSchema } from "@/lib/validation/skill";
 import { addMemberSchema, createTeamSchema } from "@/lib/validation/team";
 import type { Actor } from "@/lib/server/actor";
 import { defineOperation } from "../operation";
-import { ratingSchema, requirementSchema, skillSchema, teamMemberSchema, teamSchema, teamSummarySchema } from "../schemas";
+import {
+  ratingSchema,
+  requirementSchema,
+  skillSchema,
+  teamMemberSchema,
+  teamSchema,
+  teamSummarySchema,
+} from "../schemas";
 
 const teamParam = z.object({ teamId: z.string().min(1).max(64) });
 const decisionParam = z.object({ decisionId: z.string().min(1).max(64) });

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FactsEditor } from "@/components/facts/facts-editor";
+import { SnapshotImport } from "@/components/facts/snapshot-import";
 import { ScoreGrid } from "@/components/scores/score-grid";
 import { requireActor } from "@/lib/server/context";
 import { getScoreGrid } from "@/lib/server/scores";
@@ -30,6 +31,7 @@ export default async function ScoresPage({ params }: Props) {
           locked={grid.locked}
         />
       ) : null}
+      {metrics.length > 0 && grid.canEnterFacts ? <SnapshotImport decisionId={grid.decision.id} /> : null}
       <ScoreGrid grid={grid} />
     </>
   );
