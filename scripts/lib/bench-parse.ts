@@ -13,18 +13,26 @@ export interface BenchFigures {
   note: string;
 }
 
+/** A nested field of parsed JSON, or undefined. */
+function dig(v: unknown, ...keys: string[]): unknown {
+  return keys.reduce<unknown>(
+    (o, k) => (o !== null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined),
+    v,
+  );
+}
+
 /** `autocannon --json` output: requests.average is req/s, latency.p99 is ms. */
-function fromAutocannon(json: Record<string, any>): BenchFigures {
-  const rps = Number(json.requests?.average);
-  const p99 = Number(json.latency?.p99);
+function fromAutocannon(json: unknown): BenchFigures {
+  const rps = Number(dig(json, "requests", "average"));
+  const p99 = Number(dig(json, "latency", "p99"));
   if (!Number.isFinite(rps) || !Number.isFinite(p99))
     throw new Error("not autocannon --json output (requests.average, latency.p99)");
-  const start = typeof json.start === "string" ? json.start : null;
+  const start = dig(json, "start");
   return {
     throughput: rps,
     p99Ms: p99,
-    measuredAt: start,
-    note: `autocannon -c ${json.connections ?? "?"} -d ${json.duration ?? "?"}`,
+    measuredAt: typeof start === "string" ? start : null,
+    note: `autocannon -c ${String(dig(json, "connections") ?? "?")} -d ${String(dig(json, "duration") ?? "?")}`,
   };
 }
 
@@ -32,9 +40,9 @@ function fromAutocannon(json: Record<string, any>): BenchFigures {
  * `k6 run --summary-export=out.json` (with `--summary-trend-stats "avg,p(95),p(99)"` so p(99) is present):
  * metrics.http_reqs.rate is req/s, metrics.http_req_duration["p(99)"] is ms.
  */
-function fromK6(json: Record<string, any>): BenchFigures {
-  const rps = Number(json.metrics?.http_reqs?.rate);
-  const p99 = Number(json.metrics?.http_req_duration?.["p(99)"]);
+function fromK6(json: unknown): BenchFigures {
+  const rps = Number(dig(json, "metrics", "http_reqs", "rate"));
+  const p99 = Number(dig(json, "metrics", "http_req_duration", "p(99)"));
   if (!Number.isFinite(rps)) throw new Error("not a k6 summary export (metrics.http_reqs.rate)");
   if (!Number.isFinite(p99))
     throw new Error('k6 summary has no p(99): run k6 with --summary-trend-stats "avg,p(95),p(99)"');
@@ -60,7 +68,7 @@ function fromWrk(text: string): BenchFigures {
 
 export function parseBench(tool: BenchTool, content: string): BenchFigures {
   if (tool === "wrk") return fromWrk(content);
-  const json = JSON.parse(content) as Record<string, any>;
+  const json: unknown = JSON.parse(content);
   return tool === "k6" ? fromK6(json) : fromAutocannon(json);
 }
 
