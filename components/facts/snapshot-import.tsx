@@ -1,17 +1,25 @@
 "use client";
 // Imports a metric snapshot file on the facts page: the same JSON rows the API's facts/bulk endpoint takes.
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
 import { importFactSnapshotAction } from "@/lib/actions/facts";
 import { knownKey } from "@/lib/i18n/known-key";
 import type { SnapshotIssue } from "@/lib/validation/fact-snapshot";
 
-export function SnapshotImport({ decisionId }: { decisionId: string }) {
+export function SnapshotImport({ decisionId, onImported }: { decisionId: string; onImported?: () => void }) {
   const t = useTranslations("facts.snapshot");
   const errors = useTranslations("facts.errors");
   const common = useTranslations("common.errors");
   const id = useId();
   const [state, action, pending] = useActionState(importFactSnapshotAction, null);
+  // Once per successful import (the callback's identity changes on every parent render).
+  const reported = useRef<unknown>(null);
+  useEffect(() => {
+    if (state?.ok && reported.current !== state) {
+      reported.current = state;
+      onImported?.();
+    }
+  }, [state, onImported]);
   const issues = state && !state.ok && Array.isArray(state.details) ? (state.details as SnapshotIssue[]) : [];
   const message = (code: string) =>
     knownKey(errors, code) ? errors(code) : knownKey(common, code) ? common(code) : errors("unknown");

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { FactsEditor } from "@/components/facts/facts-editor";
-import { SnapshotImport } from "@/components/facts/snapshot-import";
+import { FactsSection } from "@/components/facts/facts-section";
 import { ScoreGrid } from "@/components/scores/score-grid";
 import { requireActor } from "@/lib/server/context";
 import { getScoreGrid } from "@/lib/server/scores";
@@ -22,7 +21,7 @@ export default async function ScoresPage({ params }: Props) {
   return (
     <>
       {metrics.length > 0 ? (
-        <FactsEditor
+        <FactsSection
           decisionId={grid.decision.id}
           criteria={metrics}
           candidates={grid.decision.candidates}
@@ -31,7 +30,6 @@ export default async function ScoresPage({ params }: Props) {
           locked={grid.locked}
         />
       ) : null}
-      {metrics.length > 0 && grid.canEnterFacts ? <SnapshotImport decisionId={grid.decision.id} /> : null}
       <ScoreGrid grid={grid} />
     </>
   );
