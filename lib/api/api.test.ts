@@ -199,6 +199,7 @@ describe("a benchmark snapshot from CI, end to end", () => {
     });
     expect(again.status).toBe(201);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.headers.get("etag")).toBe('"1"');
     expect(again.body.id).toBe(first.body.id);
     expect(await db.decision.count({ where: { title: "HTTP framework for the order service" } })).toBe(1);
     const other = await call("POST", "/decisions", {

@@ -172,8 +172,12 @@ export async function handleApiRequest(
     );
     if (start.kind === "mismatch") throw apiRefusal("idempotencyKeyReused");
     if (start.kind === "inFlight") throw apiRefusal("idempotencyInFlight");
-    if (start.kind === "replay")
-      return json(start.status, JSON.parse(start.body), { ...rate, "Idempotent-Replayed": "true" });
+    if (start.kind === "replay") {
+      const stored = JSON.parse(start.body) as { etag?: string; body: unknown };
+      const headers: Record<string, string> = { ...rate, "Idempotent-Replayed": "true" };
+      if (stored.etag) headers.ETag = stored.etag;
+      return json(start.status, stored.body, headers);
+    }
     let response: Response;
     try {
       response = await runOperation(op, request, params, principal, rate);
@@ -181,7 +185,8 @@ export async function handleApiRequest(
       await finishIdempotent(start.recordId, 500, "");
       throw e;
     }
-    await finishIdempotent(start.recordId, response.status, await response.clone().text());
+    const stored = { etag: response.headers.get("etag") ?? undefined, body: await response.clone().json() };
+    await finishIdempotent(start.recordId, response.status, JSON.stringify(stored));
     return response;
   } catch (e) {
     const headers: Record<string, string> = { ...rate };
