@@ -6,6 +6,7 @@ export async function generateMetadata() {
 }
 
 type Schema = {
+  items?: Schema;
   type?: string | string[];
   properties?: Record<string, Schema>;
   required?: string[];
@@ -33,6 +34,16 @@ const typeOf = (s: Schema | undefined): string => {
   if (s.anyOf) return s.anyOf.map(typeOf).join(" | ");
   return Array.isArray(s.type) ? s.type.join(" | ") : (s.type ?? "");
 };
+
+/** A body's fields, with the fields of an array of objects listed as `rows[].field` below it. */
+function fieldsOf(body: Schema, resolve: (s: Schema | undefined) => Schema | undefined): [string, Schema, boolean][] {
+  return Object.entries(body.properties ?? {}).flatMap(([name, s]): [string, Schema, boolean][] => {
+    const own: [string, Schema, boolean] = [name, s, body.required?.includes(name) ?? false];
+    const item = s.items ? resolve(s.items) : undefined;
+    if (!item?.properties) return [own];
+    return [own, ...fieldsOf(item, resolve).map(([n, x, r]): [string, Schema, boolean] => [`${name}[].${n}`, x, r])];
+  });
+}
 
 /** The API reference, rendered by the app itself from the OpenAPI document (no external viewer or CDN). */
 export default async function ApiDocsPage() {
@@ -87,9 +98,7 @@ export default async function ApiDocsPage() {
                     <strong>{op.summary}</strong>
                     {op.description ? ` ${op.description}` : ""}
                   </p>
-                  <p>
-                    {t("scope")}: <code>{op["x-stackwise-scope"]}</code>
-                  </p>
+                  <p>{t("scopeLine", { scope: op["x-stackwise-scope"] ?? "" })}</p>
                   {op.parameters && op.parameters.length > 0 && (
                     <table className="data-table">
                       <caption>{t("parameters")}</caption>
@@ -121,13 +130,20 @@ export default async function ApiDocsPage() {
                   {body?.properties && (
                     <table className="data-table">
                       <caption>{t("body")}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("field")}</th>
+                          <th scope="col">{t("required")}</th>
+                          <th scope="col">{t("type")}</th>
+                        </tr>
+                      </thead>
                       <tbody>
-                        {Object.entries(body.properties).map(([name, s]) => (
+                        {fieldsOf(body, resolve).map(([name, s, required]) => (
                           <tr key={name}>
                             <th scope="row">
                               <code>{name}</code>
                             </th>
-                            <td>{body.required?.includes(name) ? t("yes") : t("no")}</td>
+                            <td>{required ? t("yes") : t("no")}</td>
                             <td>
                               {typeOf(s)}
                               {s.description ? ` — ${s.description}` : ""}
