@@ -3,6 +3,7 @@
 // dynamically rendered (the root layout reads cookies), so every response gets its own nonce.
 // No database access here: authentication happens in the pages and actions (lib/server/context.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { tokenApiRequest } from "@/lib/http/api-origin";
 
 export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https: boolean }): string {
   return [
@@ -67,7 +68,10 @@ export function proxy(request: NextRequest) {
   // Answered here, before any page or action runs: both used to surface as 500s from deep inside Next.
   if (malformedPath(request.nextUrl.pathname)) return plain(400, "Bad Request: malformed percent-encoding", csp);
   const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() ?? request.headers.get("host");
-  if (foreignOrigin(request.method, request.headers.get("origin"), host))
+  if (
+    foreignOrigin(request.method, request.headers.get("origin"), host) &&
+    !tokenApiRequest(request.nextUrl.pathname, request.headers.get("authorization"))
+  )
     return plain(403, "Forbidden: cross-origin request", csp);
 
   const requestHeaders = new Headers(request.headers);

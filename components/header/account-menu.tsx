@@ -20,6 +20,7 @@ export async function AccountMenu({ account }: { account: AccountMenuData | null
           <Link href="/settings/audit">{t("audit")}</Link>
         </nav>
       )}
+      {activeWorkspaceId && workspaces.length > 0 && <Link href="/settings/tokens">{t("apiTokens")}</Link>}
       {activeWorkspaceId && workspaces.length > 0 && (
         // Keyed by the active workspace so the select re-mounts with the new selection after a switch or join.
         <WorkspaceSwitcher key={activeWorkspaceId} workspaces={workspaces} activeId={activeWorkspaceId} />

@@ -52,6 +52,17 @@ export const IMPORT_RULE: ThrottleRule = {
   windowMs: 10 * MINUTE,
 };
 
+/**
+ * Per-token budget of /api/v1: a fixed window (every request counts; once spent, refused until the window ends). A
+ * CI job posting a benchmark snapshot needs a handful; a portal polling decisions a few per minute.
+ */
+export const API_RULE: ThrottleRule = {
+  free: 300,
+  baseDelayMs: MINUTE,
+  maxDelayMs: MINUTE,
+  windowMs: MINUTE,
+};
+
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 

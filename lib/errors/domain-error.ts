@@ -52,6 +52,22 @@ export const ERRORS = {
   pasteInvalid: { status: 422, key: "errors.pasteInvalid" },
   /** An import file names things this workspace cannot resolve; `details` lists the issues. Nothing was written. */
   importRejected: { status: 422, key: "errors.importRejected" },
+  /** API: no token, or one that is unknown, revoked, expired or whose user left the workspace. */
+  tokenInvalid: { status: 401, key: "errors.tokenInvalid" },
+  /** API: the token lacks the scope this operation needs (`subject` names it). */
+  scopeMissing: { status: 403, key: "errors.scopeMissing" },
+  /** API: If-Match names a version the row no longer has; `current` is the row as it is now. */
+  preconditionFailed: { status: 412, key: "errors.preconditionFailed" },
+  /** API: an update without If-Match (lost updates are refused, not risked). */
+  preconditionRequired: { status: 428, key: "errors.preconditionRequired" },
+  /** API: the token's request budget is spent until `retryAt`. */
+  rateLimited: { status: 429, key: "errors.rateLimited" },
+  /** API: an Idempotency-Key reused with a different request. */
+  idempotencyKeyReused: { status: 422, key: "errors.idempotencyKeyReused" },
+  /** API: the first request with this Idempotency-Key is still running. */
+  idempotencyInFlight: { status: 409, key: "errors.idempotencyInFlight" },
+  /** API: the path exists but not with this method. */
+  methodNotAllowed: { status: 405, key: "errors.methodNotAllowed" },
 } as const satisfies Record<string, { status: number; key: CommonErrorKey }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -116,6 +132,21 @@ export const unauthenticated = (
   code: "signedOut" | "invalidCredentials" | "wrongPassword" = "signedOut",
   errors?: FieldErrorMap,
 ) => new DomainError(code, { fieldErrors: errors });
+
+/** API protocol failures (token, scope, preconditions, idempotency), thrown by lib/api like any domain error. */
+export const apiRefusal = (
+  code:
+    | "tokenInvalid"
+    | "scopeMissing"
+    | "preconditionFailed"
+    | "preconditionRequired"
+    | "idempotencyKeyReused"
+    | "idempotencyInFlight"
+    | "methodNotAllowed",
+  options: DomainErrorOptions = {},
+) => new DomainError(code, options);
+
+export const rateLimited = (retryAt: Date) => new DomainError("rateLimited", { retryAt });
 
 /** Per-item problems (pasted cells, import issues) the form lists one by one. */
 export const rejected = (code: "pasteInvalid" | "importRejected", details: unknown) =>

@@ -19,6 +19,8 @@ import enTeams from "./messages/en/teams.json";
 import zhTeams from "./messages/zh-CN/teams.json";
 import enFacts from "./messages/en/facts.json";
 import zhFacts from "./messages/zh-CN/facts.json";
+import enApi from "./messages/en/api.json";
+import zhApi from "./messages/zh-CN/api.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
@@ -33,6 +35,7 @@ export const MESSAGES = {
     setup: enSetup,
     teams: enTeams,
     facts: enFacts,
+    api: enApi,
   },
   "zh-CN": {
     common: zhCommon,
@@ -45,6 +48,7 @@ export const MESSAGES = {
     setup: zhSetup,
     teams: zhTeams,
     facts: zhFacts,
+    api: zhApi,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

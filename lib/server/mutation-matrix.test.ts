@@ -20,6 +20,7 @@ import { db } from "./db";
 import * as candidates from "./candidates";
 import * as criteria from "./criteria";
 import * as decisions from "./decisions";
+import * as factSnapshot from "./fact-snapshot";
 import * as facts from "./facts";
 import * as imports from "./imports";
 import * as invitations from "./invitations";
@@ -552,6 +553,31 @@ const MUTATIONS: Mutation[] = [
   },
   // facts
   {
+    name: "fact-snapshot.importFactSnapshot",
+    actions: ["facts.importFactSnapshotAction"],
+    permission: "fact.write",
+    prepare: async (t) => void (await metricCriterionOf(t)),
+    run: async (actor, t) => {
+      const [d, c, k] = await Promise.all([decisionOf(t), metricCriterionOf(t), candidateOf(t)]);
+      const stored = await db.fact.findUnique({
+        where: { criterionId_candidateId: { criterionId: c.id, candidateId: k.id } },
+      });
+      return factSnapshot.importFactSnapshot(actor, d.id, {
+        rows: [
+          {
+            candidate: k.id,
+            criterion: c.name,
+            value: toggle(stored?.value, 56, 78),
+            unit: "ms",
+            source: "",
+            note: "",
+            measuredAt: "2024-11-13",
+          },
+        ],
+      });
+    },
+  },
+  {
     name: "facts.setFact",
     actions: ["facts.setFactAction"],
     permission: "fact.write",
@@ -1028,6 +1054,10 @@ const EXEMPT: Record<string, string> = {
   "auth.switchWorkspaceAction": "points the caller's session at a workspace they belong to",
   "auth.acceptInvitationAction": "the caller joins via an invitation token; the token is the authorisation",
   "auth.leaveWorkspaceAction": "the caller leaves a workspace they belong to (last admin refused)",
+  // The caller's own API tokens in their active workspace (lib/server/api-tokens.ts): self-service like their name;
+  // another user's token id is NotFound, and an admin scope needs the ADMIN role (lib/api/api.test.ts).
+  "api-tokens.createApiTokenAction": "creates a token for the caller's own user in the caller's workspace",
+  "api-tokens.revokeApiTokenAction": "revokes one of the caller's own tokens",
   // Not data at all.
   "locale.setLocale": "sets the language cookie only",
 };
@@ -1089,10 +1119,13 @@ describe("completeness", () => {
     }
   });
 
-  test("route handlers are read-only (GET only): app/api has no mutation to put in the matrix", () => {
+  test("route handlers are read-only (GET only), except /api/v1, whose operations have their own matrix", () => {
     const routes = routeMethods();
     expect(routes.map((r) => r.file).sort()).toContain("app/api/health/route.ts");
-    for (const r of routes) expect(r.methods, r.file).toEqual(["GET"]);
+    // Every /api/v1 operation × role × own/foreign workspace is lib/api/api-matrix.test.ts (completeness included).
+    const api = "app/api/v1/[...path]/route.ts";
+    expect(routes.map((r) => r.file)).toContain(api);
+    for (const r of routes.filter((x) => x.file !== api)) expect(r.methods, r.file).toEqual(["GET"]);
   });
 
   test("rows are unique and name real permissions", () => {

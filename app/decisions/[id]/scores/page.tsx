@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { FactsEditor } from "@/components/facts/facts-editor";
+import { FactsSection } from "@/components/facts/facts-section";
 import { ScoreGrid } from "@/components/scores/score-grid";
 import { requireActor } from "@/lib/server/context";
 import { getScoreGrid } from "@/lib/server/scores";
@@ -21,7 +21,7 @@ export default async function ScoresPage({ params }: Props) {
   return (
     <>
       {metrics.length > 0 ? (
-        <FactsEditor
+        <FactsSection
           decisionId={grid.decision.id}
           criteria={metrics}
           candidates={grid.decision.candidates}

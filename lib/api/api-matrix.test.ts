@@ -1,0 +1,236 @@
+// The API operation matrix: every /api/v1 operation × every role × own / foreign workspace, through the real wrapper
+// (token → scope → data layer). Exactly what PERMISSIONS allows succeeds in the own workspace; every other case is a
+// 403 or 404 problem and changes nothing. A completeness check keeps the table in step with the operation list, and
+// every response is checked against the OpenAPI document.
+import "@/lib/testing/use-temp-db";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { Role } from "@/generated/prisma/enums";
+import { DEMO_USERS, seedDemoWorkspace } from "@/prisma/seed/demo";
+import { createApiToken } from "@/lib/server/api-tokens";
+import { can } from "@/lib/server/authz";
+import { db } from "@/lib/server/db";
+import { conformanceChecker } from "@/lib/testing/openapi-conformance";
+import { handleApiRequest } from "./handle";
+import { buildOpenApiDocument } from "./openapi";
+import { OPERATIONS } from "./operations";
+
+type Seeded = Awaited<ReturnType<typeof seedDemoWorkspace>>;
+const ROLES: Role[] = ["ADMIN", "ARCHITECT", "TEAM_LEAD", "VIEWER"];
+let own: Seeded;
+let foreign: Seeded;
+const tokens = new Map<Role, string>();
+const conformance = conformanceChecker(buildOpenApiDocument());
+let seq = 0;
+const unique = (what: string) => `Matrix ${what} ${++seq}`;
+
+beforeAll(async () => {
+  own = await seedDemoWorkspace(db);
+  foreign = await seedDemoWorkspace(db, { slug: "other", emailDomain: "other.test" });
+  for (const role of ROLES) {
+    const key = DEMO_USERS.find((u) => u.role === role)!.key;
+    const actor = { userId: own.users.get(key)!, workspaceId: own.workspace.id, role };
+    const scopes =
+      role === "ADMIN"
+        ? (["read", "write", "scores:write", "admin"] as const)
+        : (["read", "write", "scores:write"] as const);
+    tokens.set(role, (await createApiToken(actor, { name: "matrix", scopes: [...scopes], days: 7 })).token);
+  }
+}, 120_000);
+
+interface Req {
+  path: string;
+  body?: unknown;
+}
+
+const decisionOf = (ws: Seeded) => ws.decisions.get("backend-language")!;
+const metricOf = async (ws: Seeded) =>
+  db.criterion.findFirstOrThrow({
+    where: { decisionId: decisionOf(ws), kind: "METRIC" },
+    orderBy: { position: "asc" },
+  });
+const ratingOf = async (ws: Seeded) =>
+  db.criterion.findFirstOrThrow({
+    where: { decisionId: decisionOf(ws), kind: "RATING" },
+    orderBy: { position: "asc" },
+  });
+const candidateOf = async (ws: Seeded) =>
+  db.candidate.findFirstOrThrow({ where: { decisionId: decisionOf(ws) }, orderBy: { position: "asc" } });
+const teamOf = async (ws: Seeded) => [...ws.teamIds.values()][0]!;
+const memberOf = async (ws: Seeded) =>
+  db.teamMember.findFirstOrThrow({ where: { teamId: await teamOf(ws) }, orderBy: { position: "asc" } });
+const skillOf = (ws: Seeded) => [...ws.skillIds.values()][0]!;
+
+/** A valid request for every operation, built from the target workspace's ids. Keyed by operationId. */
+const REQUESTS: Record<string, (t: Seeded) => Promise<Req>> = {
+  getTokenInfo: async () => ({ path: "/me" }),
+  listDecisions: async () => ({ path: "/decisions" }),
+  createDecision: async () => ({ path: "/decisions", body: { title: unique("decision") } }),
+  getDecision: async (t) => ({ path: `/decisions/${decisionOf(t)}` }),
+  updateDecision: async (t) => ({ path: `/decisions/${decisionOf(t)}`, body: { context: unique("context") } }),
+  changeDecisionStatus: async (t) => {
+    const d = await db.decision.findUniqueOrThrow({ where: { id: decisionOf(t) } });
+    return { path: `/decisions/${d.id}/status`, body: { to: d.status === "DRAFT" ? "IN_REVIEW" : "DRAFT" } };
+  },
+  listCriteria: async (t) => ({ path: `/decisions/${decisionOf(t)}/criteria` }),
+  createCriterion: async (t) => ({ path: `/decisions/${decisionOf(t)}/criteria`, body: { name: unique("criterion") } }),
+  updateCriterion: async (t) => ({
+    path: `/decisions/${decisionOf(t)}/criteria/${(await ratingOf(t)).id}`,
+    body: { description: unique("description") },
+  }),
+  listCandidates: async (t) => ({ path: `/decisions/${decisionOf(t)}/candidates` }),
+  createCandidate: async (t) => ({
+    path: `/decisions/${decisionOf(t)}/candidates`,
+    body: { name: unique("candidate") },
+  }),
+  updateCandidate: async (t) => ({
+    path: `/decisions/${decisionOf(t)}/candidates/${(await candidateOf(t)).id}`,
+    body: { description: unique("description") },
+  }),
+  listFacts: async (t) => ({ path: `/decisions/${decisionOf(t)}/facts` }),
+  setFact: async (t) => {
+    const c = await metricOf(t);
+    const cand = await candidateOf(t);
+    const f = await db.fact.findUnique({
+      where: { criterionId_candidateId: { criterionId: c.id, candidateId: cand.id } },
+    });
+    return {
+      path: `/decisions/${decisionOf(t)}/facts`,
+      body: {
+        criterionId: c.id,
+        candidateId: cand.id,
+        value: 100 + ++seq,
+        measuredOn: "2026-11-01",
+        version: f?.version ?? null,
+      },
+    };
+  },
+  importFactSnapshot: async (t) => {
+    const c = await metricOf(t);
+    const cand = await candidateOf(t);
+    return {
+      path: `/decisions/${decisionOf(t)}/facts/bulk`,
+      body: { rows: [{ candidate: cand.name, criterion: c.name, value: 200 + ++seq, measuredAt: "2026-11-02" }] },
+    };
+  },
+  listMyScores: async (t) => ({ path: `/decisions/${decisionOf(t)}/scores/mine` }),
+  saveMyScore: async (t) => {
+    const c = await ratingOf(t);
+    const cand = await candidateOf(t);
+    // The evaluator is the token's user: a fresh cell per run, so "create" (version null) is always right.
+    const other = await db.candidate.create({
+      data: { decisionId: decisionOf(t), name: unique("scored"), position: 900 + ++seq },
+    });
+    void cand;
+    return {
+      path: `/decisions/${decisionOf(t)}/scores/mine`,
+      body: { criterionId: c.id, candidateId: other.id, value: 7, version: null },
+    };
+  },
+  getResults: async (t) => ({ path: `/decisions/${decisionOf(t)}/results?samples=0` }),
+  exportDecision: async (t) => ({ path: `/decisions/${decisionOf(t)}/export/json` }),
+  listAuditEvents: async () => ({ path: "/audit" }),
+  listTeams: async () => ({ path: "/teams" }),
+  createTeam: async () => ({ path: "/teams", body: { name: unique("team") } }),
+  getTeam: async (t) => ({ path: `/teams/${await teamOf(t)}` }),
+  addTeamMember: async (t) => ({ path: `/teams/${await teamOf(t)}/members`, body: { name: unique("member") } }),
+  setRating: async (t) => {
+    const m = await memberOf(t);
+    const skillId = skillOf(t);
+    const r = await db.skillRating.findUnique({ where: { memberId_skillId: { memberId: m.id, skillId } } });
+    return {
+      path: `/teams/${await teamOf(t)}/ratings`,
+      body: { memberId: m.id, skillId, level: (++seq % 10) + 0.5, version: r?.version ?? null },
+    };
+  },
+  listSkills: async () => ({ path: "/skills" }),
+  createSkill: async () => ({ path: "/skills", body: { name: unique("skill") } }),
+  listRequirements: async (t) => ({ path: `/decisions/${decisionOf(t)}/requirements` }),
+  saveRequirement: async (t) => {
+    const cand = await candidateOf(t);
+    const skillId = skillOf(t);
+    const r = await db.skillRequirement.findFirst({ where: { candidateId: cand.id, skillId } });
+    return {
+      path: `/decisions/${decisionOf(t)}/requirements`,
+      body: { candidateId: cand.id, skillId, weight: (++seq % 5) + 1, minLevel: null, version: r?.version ?? null },
+    };
+  },
+};
+
+/** The rows an operation could change (rate-limit counters, lastUsedAt and idempotency records excluded). */
+async function snapshot(): Promise<string> {
+  const asc = { orderBy: { id: "asc" as const } };
+  return JSON.stringify(
+    await Promise.all([
+      db.decision.findMany(asc),
+      db.criterion.findMany(asc),
+      db.candidate.findMany(asc),
+      db.fact.findMany(asc),
+      db.score.findMany(asc),
+      db.team.findMany(asc),
+      db.teamMember.findMany(asc),
+      db.skill.findMany(asc),
+      db.skillRating.findMany(asc),
+      db.skillRequirement.findMany(asc),
+      db.auditEvent.findMany(asc),
+    ]),
+  );
+}
+
+async function send(method: string, req: Req, token: string, ifMatch: boolean) {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+  if (req.body !== undefined) headers["Content-Type"] = "application/json";
+  if (ifMatch) headers["If-Match"] = "*";
+  const request = new Request(`http://127.0.0.1/api/v1${req.path}`, {
+    method,
+    headers,
+    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+  });
+  const url = new URL(request.url);
+  const res = await handleApiRequest(request, url.pathname.replace(/^\/api\/v1\//, "").split("/"));
+  const type = res.headers.get("content-type");
+  const text = await res.text();
+  const body = type?.includes("json") ? JSON.parse(text) : text;
+  conformance.check(method, url.pathname, res.status, type, body);
+  return { status: res.status, body };
+}
+
+test("every operation has a matrix request (and no stale ones)", () => {
+  expect(OPERATIONS.map((o) => o.operationId).sort()).toEqual(Object.keys(REQUESTS).sort());
+});
+
+const cases = OPERATIONS.flatMap((op) =>
+  ROLES.flatMap((role) => (["own", "foreign"] as const).map((scope) => ({ id: op.operationId, op, role, scope }))),
+);
+
+describe("API operation × role × workspace", () => {
+  test.each(cases)("$id × $role × $scope", async ({ op, role, scope }) => {
+    const target = scope === "own" ? own : foreign;
+    const req = await REQUESTS[op.operationId]!(target);
+    const before = await snapshot();
+    const res = await send(op.method, req, tokens.get(role)!, Boolean(op.ifMatch));
+    const allowed = can(role, op.permission) && (op.scope !== "admin" || role === "ADMIN");
+    const mutation = op.method !== "GET";
+    // Operations without an id in the path act on the token's own workspace only: "foreign" has nothing to name.
+    const idLess = !/\{/.test(op.path);
+
+    if (allowed && (scope === "own" || idLess)) {
+      expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      if (idLess) expect(JSON.stringify(res.body)).not.toContain(foreign.workspace.id);
+      return;
+    }
+    if (idLess || scope === "own") {
+      expect(res.status, JSON.stringify(res.body)).toBe(403);
+      expect(res.body.code).toMatch(/^(forbidden|scopeMissing)$/);
+    } else {
+      expect([403, 404], JSON.stringify(res.body)).toContain(res.status);
+      if (allowed) expect(res.status).toBe(404);
+    }
+    if (mutation) expect(await snapshot()).toBe(before);
+  });
+});
+
+test("the matrix reached every operation of the document", () => {
+  const documented = OPERATIONS.map((o) => `${o.method} ${o.path}`);
+  expect(documented.filter((k) => !conformance.seen.has(k))).toEqual([]);
+});

@@ -1,0 +1,464 @@
+// /api/v1 end to end inside one process: real SQLite, real data layer, the wrapper called with real Requests. Every
+// response is checked against the generated OpenAPI document, which itself is validated by an OpenAPI validator.
+import "@/lib/testing/use-temp-db";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { Role } from "@/generated/prisma/enums";
+import { DEMO_USERS, seedDemoWorkspace } from "@/prisma/seed/demo";
+import type { Actor } from "@/lib/server/actor";
+import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
+import { db } from "@/lib/server/db";
+import { conformanceChecker } from "@/lib/testing/openapi-conformance";
+import type { ApiScope } from "@/lib/validation/api-token";
+import { handleApiRequest, type HandleOptions } from "./handle";
+import { buildOpenApiDocument } from "./openapi";
+import { OPERATIONS } from "./operations";
+
+type Seeded = Awaited<ReturnType<typeof seedDemoWorkspace>>;
+let own: Seeded;
+let foreign: Seeded;
+const doc = buildOpenApiDocument();
+const conformance = conformanceChecker(doc);
+
+const actorOf = (ws: Seeded, role: Role): Actor => {
+  const key = DEMO_USERS.find((u) => u.role === role)!.key;
+  return { userId: ws.users.get(key)!, workspaceId: ws.workspace.id, role };
+};
+
+async function tokenFor(actor: Actor, scopes: ApiScope[] = ["read", "write", "scores:write"]) {
+  return (await createApiToken(actor, { name: `test ${scopes.join(",")}`, scopes, days: 30 })).token;
+}
+
+interface Call {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+async function call(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; headers?: Record<string, string>; options?: HandleOptions } = {},
+): Promise<Call> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+  if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+  const request = new Request(`http://127.0.0.1/api/v1${path}`, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const url = new URL(request.url);
+  const segments = url.pathname
+    .replace(/^\/api\/v1\/?/, "")
+    .split("/")
+    .filter(Boolean)
+    .map(decodeURIComponent);
+  const res = await handleApiRequest(request, segments, opts.options);
+  const type = res.headers.get("content-type");
+  const text = await res.text();
+  const body = type?.includes("json") && text ? JSON.parse(text) : text;
+  conformance.check(method, url.pathname, res.status, type, body);
+  return { status: res.status, headers: res.headers, body };
+}
+
+let architect: string;
+
+beforeAll(async () => {
+  own = await seedDemoWorkspace(db);
+  foreign = await seedDemoWorkspace(db, { slug: "other", emailDomain: "other.test" });
+  architect = await tokenFor(actorOf(own, "ARCHITECT"));
+}, 120_000);
+
+describe("the OpenAPI document", () => {
+  test("is a valid OpenAPI 3.1 document", async () => {
+    const result = await new Validator().validate(JSON.parse(JSON.stringify(doc)));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(doc.openapi).toBe("3.1.0");
+  });
+
+  test("lists every operation once, with a unique operationId", () => {
+    const ids = OPERATIONS.map((o) => o.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const inDoc = Object.values(doc.paths ?? {}).flatMap((item) =>
+      Object.values(item as Record<string, { operationId?: string }>).map((o) => o.operationId),
+    );
+    expect(inDoc.sort()).toEqual([...ids].sort());
+  });
+});
+
+const problemType = "application/problem+json";
+
+describe("tokens", () => {
+  test("no token, a malformed one, a revoked one and an expired one are all a 401 problem", async () => {
+    const none = await call("GET", "/decisions");
+    expect(none.status).toBe(401);
+    expect(none.headers.get("content-type")).toBe(problemType);
+    expect(none.headers.get("www-authenticate")).toContain("Bearer");
+    expect(none.body).toMatchObject({ status: 401, code: "tokenInvalid" });
+    expect((await call("GET", "/decisions", { token: "sw_pat_short" })).status).toBe(401);
+
+    const viewer = actorOf(own, "VIEWER");
+    const revoked = await createApiToken(viewer, { name: "ci", scopes: ["read"], days: 7 });
+    expect((await call("GET", "/me", { token: revoked.token })).status).toBe(200);
+    await revokeApiToken(viewer, revoked.id);
+    expect((await call("GET", "/me", { token: revoked.token })).status).toBe(401);
+
+    const expired = await createApiToken(viewer, { name: "old", scopes: ["read"], days: 7 });
+    await db.apiToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await call("GET", "/me", { token: expired.token })).status).toBe(401);
+  });
+
+  test("the secret has the sw_pat_ prefix and only its SHA-256 is stored; /me names the actor and scopes", async () => {
+    const lead = actorOf(own, "TEAM_LEAD");
+    const t = await createApiToken(lead, { name: "portal", scopes: ["read"], days: 30 });
+    expect(t.token).toMatch(/^sw_pat_[A-Za-z0-9_-]{43}$/);
+    const row = await db.apiToken.findUniqueOrThrow({ where: { id: t.id } });
+    const { createHash } = await import("node:crypto");
+    expect(row.tokenHash).toBe(createHash("sha256").update(t.token).digest("hex"));
+    expect(JSON.stringify(row)).not.toContain(t.token.slice(7));
+    const me = await call("GET", "/me", { token: t.token });
+    expect(me.body).toEqual({
+      userId: lead.userId,
+      workspaceId: own.workspace.id,
+      role: "TEAM_LEAD",
+      scopes: ["read"],
+    });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: t.id } })).lastUsedAt).not.toBeNull();
+  });
+
+  test("a scope narrows the role: a read token cannot write, and only admins may hold the admin scope", async () => {
+    const read = await tokenFor(actorOf(own, "ARCHITECT"), ["read"]);
+    const r = await call("POST", "/decisions", { token: read, body: { title: "Nope" } });
+    expect(r.status).toBe(403);
+    expect(r.body).toMatchObject({ code: "scopeMissing", detail: "write" });
+    expect(r.headers.get("www-authenticate")).toContain('error="insufficient_scope"');
+    await expect(
+      createApiToken(actorOf(own, "ARCHITECT"), { name: "x", scopes: ["admin"], days: 7 }),
+    ).rejects.toMatchObject({ code: "invalidInput", fieldErrors: { scopes: "scopeAdminOnly" } });
+    const adminAudit = await call("GET", "/audit", { token: await tokenFor(actorOf(own, "ADMIN"), ["admin"]) });
+    expect(adminAudit.status).toBe(200);
+    expect(adminAudit.body.data.length).toBeGreaterThan(0);
+  });
+
+  test("a removed member's token stops working at once", async () => {
+    const ws = await seedDemoWorkspace(db, { slug: "leaving", emailDomain: "leaving.test" });
+    const viewer = actorOf(ws, "VIEWER");
+    const t = await tokenFor(viewer, ["read"]);
+    expect((await call("GET", "/me", { token: t })).status).toBe(200);
+    await db.membership.deleteMany({ where: { workspaceId: ws.workspace.id, userId: viewer.userId } });
+    expect((await call("GET", "/me", { token: t })).status).toBe(401);
+  });
+});
+
+describe("rate limit", () => {
+  test("RateLimit headers count down and the request after the budget is a 429 with Retry-After", async () => {
+    const t = await tokenFor(actorOf(own, "VIEWER"), ["read"]);
+    const rule = { free: 2, baseDelayMs: 60_000, maxDelayMs: 60_000, windowMs: 60_000 };
+    const a = await call("GET", "/me", { token: t, options: { rule } });
+    expect(a.headers.get("ratelimit-limit")).toBe("2");
+    expect(a.headers.get("ratelimit-remaining")).toBe("1");
+    expect(a.headers.get("ratelimit-policy")).toBe("2;w=60");
+    const reset = Number(a.headers.get("ratelimit-reset"));
+    expect(reset).toBeGreaterThan(0);
+    expect(reset).toBeLessThanOrEqual(60);
+    const b = await call("GET", "/me", { token: t, options: { rule } });
+    expect(b.headers.get("ratelimit-remaining")).toBe("0");
+    const c = await call("GET", "/me", { token: t, options: { rule } });
+    expect(c.status).toBe(429);
+    expect(c.body.code).toBe("rateLimited");
+    expect(Number(c.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The state is a RateLimit row (shared by every instance), keyed by the token.
+    const row = await db.apiToken.findFirstOrThrow({ where: { tokenHash: { not: "" }, lastUsedAt: { not: null } } });
+    expect(row).toBeTruthy();
+    expect(await db.rateLimit.count({ where: { key: { startsWith: "api-token:" } } })).toBeGreaterThan(0);
+  });
+});
+
+describe("a benchmark snapshot from CI, end to end", () => {
+  let decisionId: string;
+  let throughputId: string;
+  let latencyId: string;
+  const names = ["Gin", "Echo", "Flask"];
+
+  test("create a decision, retried with the same Idempotency-Key, gives one decision", async () => {
+    const key = "ci-run-4711";
+    const first = await call("POST", "/decisions", {
+      token: architect,
+      body: { title: "HTTP framework for the order service" },
+      headers: { "Idempotency-Key": key },
+    });
+    expect(first.body).toMatchObject({ title: "HTTP framework for the order service" });
+    expect(first.status).toBe(201);
+    expect(first.headers.get("etag")).toBe('"1"');
+    const again = await call("POST", "/decisions", {
+      token: architect,
+      body: { title: "HTTP framework for the order service" },
+      headers: { "Idempotency-Key": key },
+    });
+    expect(again.status).toBe(201);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.headers.get("etag")).toBe('"1"');
+    expect(again.body.id).toBe(first.body.id);
+    expect(await db.decision.count({ where: { title: "HTTP framework for the order service" } })).toBe(1);
+    const other = await call("POST", "/decisions", {
+      token: architect,
+      body: { title: "Something else" },
+      headers: { "Idempotency-Key": key },
+    });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe("idempotencyKeyReused");
+    decisionId = first.body.id;
+  });
+
+  test("criteria and candidates; updates need If-Match (428 without, 412 stale, 200 with the new ETag)", async () => {
+    const tp = await call("POST", `/decisions/${decisionId}/criteria`, {
+      token: architect,
+      body: { name: "Throughput", weight: 60, kind: "METRIC" },
+    });
+    expect(tp.status).toBe(201);
+    throughputId = tp.body.id;
+    const lat = await call("POST", `/decisions/${decisionId}/criteria`, {
+      token: architect,
+      body: { name: "P99 latency", weight: 40, kind: "METRIC" },
+    });
+    latencyId = lat.body.id;
+    const path = `/decisions/${decisionId}/criteria/${latencyId}`;
+    const patch = { direction: "COST", unit: "ms" };
+    expect((await call("PATCH", path, { token: architect, body: patch })).status).toBe(428);
+    const stale = await call("PATCH", path, { token: architect, body: patch, headers: { "If-Match": '"7"' } });
+    expect(stale.status).toBe(412);
+    expect(stale.body.current).toMatchObject({ id: latencyId, version: 1, direction: "BENEFIT" });
+    const ok = await call("PATCH", path, {
+      token: architect,
+      body: patch,
+      headers: { "If-Match": lat.headers.get("etag")! },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ direction: "COST", unit: "ms", version: 3 });
+    expect(ok.headers.get("etag")).toBe('"3"');
+    const unitTp = await call("PATCH", `/decisions/${decisionId}/criteria/${throughputId}`, {
+      token: architect,
+      body: { unit: "QPS" },
+      headers: { "If-Match": '"1"' },
+    });
+    expect(unitTp.status).toBe(200);
+    const bad = await call("PATCH", `/decisions/${decisionId}/criteria/${throughputId}`, {
+      token: architect,
+      body: { weight: -1 },
+      headers: { "If-Match": '"2"' },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get("content-type")).toBe(problemType);
+    expect(bad.body.errors).toEqual([{ field: "weight", code: "weightNegative" }]);
+    for (const name of names) {
+      const c = await call("POST", `/decisions/${decisionId}/candidates`, { token: architect, body: { name } });
+      expect(c.status).toBe(201);
+    }
+  });
+
+  test("a snapshot with bad rows is refused as a whole, naming each row and field", async () => {
+    const r = await call("POST", `/decisions/${decisionId}/facts/bulk`, {
+      token: architect,
+      body: {
+        rows: [
+          { candidate: "Gin", criterion: "Throughput", value: 12000, unit: "QPS", measuredAt: "2026-11-30" },
+          { candidate: "Django", criterion: "Throughput", value: 900, unit: "QPS", measuredAt: "2026-11-30" },
+          { candidate: "Echo", criterion: "P99 latency", value: 8, unit: "s", measuredAt: "2026-11-30" },
+          { candidate: "Echo", criterion: "Throughput", value: "fast", measuredAt: "2026-11-30" },
+        ],
+      },
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.errors).toEqual([{ field: "rows.3.value", code: "valueNotNumber" }]);
+    const r2 = await call("POST", `/decisions/${decisionId}/facts/bulk`, {
+      token: architect,
+      body: {
+        rows: [
+          { candidate: "Gin", criterion: "Throughput", value: 12000, unit: "QPS", measuredAt: "2026-11-30" },
+          { candidate: "Django", criterion: "Throughput", value: 900, unit: "QPS", measuredAt: "2026-11-30" },
+          { candidate: "Echo", criterion: "P99 latency", value: 8, unit: "s", measuredAt: "2026-11-30" },
+          { candidate: "gin", criterion: "throughput", value: 1, measuredAt: "2026-11-30" },
+        ],
+      },
+    });
+    expect(r2.status).toBe(422);
+    expect(r2.body.errors).toEqual([
+      { field: "rows.1.candidate", code: "candidateUnknown" },
+      { field: "rows.2.unit", code: "unitMismatch" },
+      { field: "rows.3.candidate", code: "duplicateCell" },
+    ]);
+    expect(await db.fact.count({ where: { criterion: { decisionId } } })).toBe(0);
+
+    // A candidate id of another workspace is refused exactly like a made-up one: ids reveal nothing.
+    const foreignCandidate = await db.candidate.findFirstOrThrow({
+      where: { decision: { workspaceId: foreign.workspace.id } },
+    });
+    const refusals = [];
+    for (const candidate of [foreignCandidate.id, "made-up-id"]) {
+      const x = await call("POST", `/decisions/${decisionId}/facts/bulk`, {
+        token: architect,
+        body: { rows: [{ candidate, criterion: "Throughput", value: 1, unit: "QPS", measuredAt: "2026-11-30" }] },
+      });
+      refusals.push(x.body);
+    }
+    expect(refusals[0]).toEqual(refusals[1]);
+    expect(refusals[0].errors).toEqual([{ field: "rows.0.candidate", code: "candidateUnknown" }]);
+  });
+
+  test("a good snapshot is written and the results follow (hand-computed totals 9.75 / 9.40 / 0)", async () => {
+    const rows = [
+      ["Gin", "Throughput", 12000, "QPS"],
+      ["Echo", "Throughput", 11000, "QPS"],
+      ["Flask", "Throughput", 2000, "QPS"],
+      ["Gin", "P99 latency", 10, "ms"],
+      ["Echo", "P99 latency", 8, "ms"],
+      ["Flask", "P99 latency", 40, "ms"],
+    ].map(([candidate, criterion, value, unit]) => ({
+      candidate,
+      criterion,
+      value,
+      unit,
+      source: "https://github.com/mcollina/autocannon",
+      note: "autocannon -c 64 -d 30",
+      measuredAt: "2026-11-30T08:15:00Z",
+    }));
+    const r = await call("POST", `/decisions/${decisionId}/facts/bulk`, { token: architect, body: { rows } });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ created: 6, updated: 0 });
+    expect(r.body.facts[0]).toMatchObject({ value: 12000, unit: "QPS", measuredOn: "2026-11-30" });
+
+    // By hand: throughput (benefit, observed 2000..12000) → Gin 10, Echo 9, Flask 0; p99 (cost, observed 8..40) →
+    // Gin 10·(40−10)/32 = 9.375, Echo 10, Flask 0. Weights 60/40 → 0.6/0.4.
+    // Gin 0.6·10 + 0.4·9.375 = 9.75; Echo 0.6·9 + 0.4·10 = 9.40; Flask 0.
+    const res = await call("GET", `/decisions/${decisionId}/results?samples=2000`, { token: architect });
+    expect(res.status).toBe(200);
+    expect(res.body.ok).toBe(true);
+    const totals = Object.fromEntries(
+      res.body.ranking.map((x: { candidate: string; total: number }) => [x.candidate, x.total]),
+    );
+    expect(totals.Gin).toBeCloseTo(9.75, 10);
+    expect(totals.Echo).toBeCloseTo(9.4, 10);
+    expect(totals.Flask).toBeCloseTo(0, 10);
+    expect(res.body.ranking.map((x: { candidate: string; rank: number }) => [x.candidate, x.rank])).toEqual([
+      ["Gin", 1],
+      ["Echo", 2],
+      ["Flask", 3],
+    ]);
+    expect(res.body.weights.map((w: { share: number }) => w.share)).toEqual([0.6, 0.4]);
+    expect(res.body.monteCarlo.samples).toBe(2000);
+    const gin = res.body.ranking[0].candidateId;
+    expect(res.body.winnerId).toBe(gin);
+    expect(res.body.verdict.key).toMatch(/^verdict\./);
+    // Sensitivity, by hand: with throughput's weight t, Gin − Echo = t·(10−9) + (1−t)·(9.375−10) = 1.625t − 0.625,
+    // zero at t = 0.625/1.625 = 0.384615…; Gin stays first for t ≥ 0.3846.
+    const tp = res.body.sensitivity.criteria.find((c: { criterionId: string }) => c.criterionId === throughputId);
+    expect(tp.stableFrom).toBeCloseTo(0.625 / 1.625, 9);
+    expect(tp.stableTo).toBeCloseTo(1, 9);
+
+    // A newer run updates in place: Echo's throughput 13000 → Echo 10 and Gin (12000−2000)/11000·10 = 9.0909…
+    const again = await call("POST", `/decisions/${decisionId}/facts/bulk`, {
+      token: architect,
+      body: { rows: [{ ...rows[1]!, value: 13000 }] },
+    });
+    expect(again.body).toMatchObject({ created: 0, updated: 1 });
+    const res2 = await call("GET", `/decisions/${decisionId}/results?samples=0`, { token: architect });
+    const t2 = Object.fromEntries(
+      res2.body.ranking.map((x: { candidate: string; total: number }) => [x.candidate, x.total]),
+    );
+    expect(t2.Echo).toBeCloseTo(10, 10);
+    expect(t2.Gin).toBeCloseTo(0.6 * (100 / 11) + 0.4 * 9.375, 10);
+    expect(res2.body.monteCarlo).toBeNull();
+  });
+
+  test("status flow with If-Match; a decided decision is locked for the API too", async () => {
+    const d = await call("GET", `/decisions/${decisionId}`, { token: architect });
+    const review = await call("POST", `/decisions/${decisionId}/status`, {
+      token: architect,
+      body: { to: "IN_REVIEW" },
+      headers: { "If-Match": d.headers.get("etag")! },
+    });
+    expect(review.status).toBe(200);
+    expect(review.body.status).toBe("IN_REVIEW");
+    const missing = await call("POST", `/decisions/${decisionId}/status`, {
+      token: architect,
+      body: { to: "DECIDED" },
+      headers: { "If-Match": review.headers.get("etag")! },
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: "chosenCandidateId", code: "chosenRequired" },
+        { field: "outcomeRationale", code: "rationaleRequired" },
+      ]),
+    );
+    const decided = await call("POST", `/decisions/${decisionId}/status`, {
+      token: architect,
+      body: { to: "DECIDED", chosenCandidateId: review.body.candidates[1].id, outcomeRationale: "Fastest p99." },
+      headers: { "If-Match": review.headers.get("etag")! },
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ status: "DECIDED", chosenCandidateId: review.body.candidates[1].id });
+    const locked = await call("PATCH", `/decisions/${decisionId}`, {
+      token: architect,
+      body: { title: "Renamed" },
+      headers: { "If-Match": decided.headers.get("etag")! },
+    });
+    expect(locked.status).toBe(409);
+    expect(locked.body.code).toBe("decisionLocked");
+  });
+});
+
+describe("lists", () => {
+  test("cursor pagination walks the whole filtered list exactly once", async () => {
+    const all = await call("GET", "/decisions?limit=100", { token: architect });
+    expect(all.body.page.nextCursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+      const page: Call = await call("GET", `/decisions?limit=2${q}`, { token: architect });
+      expect(page.body.data.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.data.map((d: { id: string }) => d.id));
+      cursor = page.body.page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.body.data.map((d: { id: string }) => d.id));
+    const decided = await call("GET", "/decisions?status=DECIDED", { token: architect });
+    expect(decided.body.data.every((d: { status: string }) => d.status === "DECIDED")).toBe(true);
+    const bad = await call("GET", "/decisions?limit=1000&cursor=%%%", { token: architect });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain("query.limit");
+  });
+
+  test("another workspace's decision is a 404, exactly like a missing one", async () => {
+    const foreignId = [...foreign.decisions.values()][0]!;
+    const a = await call("GET", `/decisions/${foreignId}`, { token: architect });
+    const b = await call("GET", "/decisions/does-not-exist", { token: architect });
+    expect(a.status).toBe(404);
+    expect(a.body).toEqual(b.body);
+  });
+
+  test("unknown paths are 404 and a wrong method is 405 with Allow", async () => {
+    const r = await handleApiRequest(new Request("http://127.0.0.1/api/v1/nope"), ["nope"]);
+    expect(r.status).toBe(404);
+    const m = await handleApiRequest(new Request("http://127.0.0.1/api/v1/teams", { method: "DELETE" }), ["teams"]);
+    expect(m.status).toBe(405);
+    expect(m.headers.get("allow")).toBe("GET, POST");
+  });
+});
+
+describe("blind scoring holds in the API", () => {
+  test("scores/mine returns only the token owner's scores, and a second architect sees none of the first one's", async () => {
+    const broker = own.decisions.get("broker")!;
+    const ada = actorOf(own, "ARCHITECT");
+    const mine = await call("GET", `/decisions/${broker}/scores/mine`, { token: architect });
+    expect(mine.status).toBe(200);
+    expect(mine.body.data.every((s: { evaluatorId: string }) => s.evaluatorId === ada.userId)).toBe(true);
+    const bo = { userId: own.users.get("bo")!, workspaceId: own.workspace.id, role: "ARCHITECT" as const };
+    const boToken = await tokenFor(bo);
+    const boScores = await call("GET", `/decisions/${broker}/scores/mine`, { token: boToken });
+    expect(boScores.body.data.every((s: { evaluatorId: string }) => s.evaluatorId === bo.userId)).toBe(true);
+    expect(JSON.stringify(boScores.body)).not.toContain(ada.userId);
+  });
+});

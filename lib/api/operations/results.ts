@@ -1,0 +1,172 @@
+import "server-only";
+// The computed evaluation (the results page's numbers), exports, the audit trail, and who the token is.
+import { z } from "zod";
+import { notFound } from "@/lib/errors/domain-error";
+import { EXPORT_FORMATS, CONTENT_TYPES, type ExportFormat } from "@/lib/export/filename";
+import { downloadResponse, jsonBody, renderBundle } from "@/lib/export/render";
+import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
+import { LOCALES } from "@/lib/i18n/config";
+import { MC_SAMPLES, decisionSeed } from "@/lib/results/seed";
+import { evaluateDecision } from "@/lib/scoring";
+import { listAuditEvents } from "@/lib/server/audit";
+import { getDecision } from "@/lib/server/decisions";
+import { exportDecisionJson, loadReportBundle } from "@/lib/server/exports";
+import { limitExports } from "@/lib/server/throttle";
+import { defineOperation } from "../operation";
+import { auditEventSchema, resultsSchema, tokenInfoSchema, type ResultsBody } from "../schemas";
+
+const decisionParam = z.object({ decisionId: z.string().min(1).max(64) });
+
+export const resultOperations = [
+  defineOperation({
+    operationId: "getResults",
+    method: "GET",
+    path: "/decisions/{decisionId}/results",
+    tag: "Results",
+    summary: "The computed evaluation: totals, ranks, TOPSIS, sensitivity, Monte Carlo summary, verdict",
+    description:
+      "Computed on request from the stored rows by the same engine, options and Monte Carlo seed as the results page " +
+      "(so the numbers are the page's). Blind scoring applies: while you still score blind, only your own scores count.",
+    scope: "read",
+    permission: "decision.read",
+    params: decisionParam,
+    query: z.object({
+      samples: z.coerce
+        .number()
+        .int()
+        .min(0, "samplesInvalid")
+        .max(MC_SAMPLES, "samplesInvalid")
+        .optional()
+        .default(MC_SAMPLES)
+        .meta({ description: "Monte Carlo samples (0 skips the simulation); the page uses 10,000." }),
+    }),
+    response: resultsSchema,
+    handler: async ({ actor, params, query }): Promise<ResultsBody> => {
+      const decision = await getDecision(actor, params.decisionId);
+      if (!decision) throw notFound("decision");
+      const outcome = evaluateDecision(toScoringModel(decision), {
+        ...decisionOptionsOf(decision),
+        monteCarlo: { samples: query.samples, seed: decisionSeed(decision.id) },
+      });
+      const empty = {
+        decisionId: decision.id,
+        weightSource: null,
+        weights: [],
+        ranking: [],
+        winnerId: null,
+        tieAtTop: false,
+        topsis: null,
+        sensitivity: null,
+        monteCarlo: null,
+        verdict: null,
+      };
+      if (!outcome.ok)
+        return { ...empty, ok: false, errors: outcome.errors.map((e) => ({ code: e.code, message: e.message })) };
+      const r = outcome.result;
+      const criterion = new Map(decision.criteria.map((c) => [c.id, c.name]));
+      const candidate = new Map(decision.candidates.map((c) => [c.id, c.name]));
+      return {
+        decisionId: decision.id,
+        ok: true,
+        errors: [],
+        weightSource: r.weightSource,
+        weights: r.weights.map((w) => ({ ...w, criterion: criterion.get(w.criterionId) ?? "" })),
+        ranking: r.ranking.map((x) => ({
+          candidateId: x.candidateId,
+          candidate: candidate.get(x.candidateId) ?? "",
+          total: x.total,
+          rank: x.rank,
+          tied: x.tied,
+          margin: x.margin,
+          incomplete: x.incomplete,
+          excluded: x.excluded,
+          missingCriteria: x.missingCriteria,
+          contributions: x.contributions,
+        })),
+        winnerId: r.winnerId,
+        tieAtTop: r.tieAtTop,
+        topsis: {
+          winnerId: r.topsis.winnerId,
+          agreesWithWeightedSum: r.topsis.agreesWithWeightedSum,
+          closeness: r.topsis.closeness,
+        },
+        sensitivity: {
+          leaderId: r.sensitivity.leaderId,
+          criteria: r.sensitivity.criteria.map(({ crossovers: _c, ...c }) => c),
+          smallestChange: r.sensitivity.smallestChange,
+        },
+        monteCarlo: r.monteCarlo
+          ? {
+              samples: r.monteCarlo.samples,
+              seed: r.monteCarlo.seed,
+              kappa: r.monteCarlo.kappa,
+              pWinnerFirst: r.monteCarlo.pWinnerFirst,
+              seWinnerFirst: r.monteCarlo.seWinnerFirst,
+              pFirst: r.monteCarlo.pFirst,
+            }
+          : null,
+        verdict: { key: r.verdict.key, params: r.verdict.params },
+      };
+    },
+  }),
+  defineOperation({
+    operationId: "exportDecision",
+    method: "GET",
+    path: "/decisions/{decisionId}/export/{format}",
+    tag: "Exports",
+    summary: "Download a report: pdf, md (ADR), csv, xlsx or json",
+    scope: "read",
+    permission: "export.read",
+    params: decisionParam.extend({ format: z.enum(EXPORT_FORMATS) }),
+    query: z.object({ locale: z.enum(LOCALES).optional().default("en") }),
+    download: [...new Set(EXPORT_FORMATS.map((f) => CONTENT_TYPES[f as ExportFormat].split(";")[0]!))],
+    handler: async ({ actor, params, query }) => {
+      await limitExports(actor.userId);
+      if (params.format === "json") {
+        const json = await exportDecisionJson(actor, params.decisionId);
+        return downloadResponse(jsonBody(json), "json", json.decision.title);
+      }
+      const bundle = await loadReportBundle(actor, params.decisionId, "export.read");
+      const format = params.format as Exclude<ExportFormat, "json">;
+      return downloadResponse(await renderBundle(bundle, format, query.locale), format, bundle.decision.title);
+    },
+  }),
+  defineOperation({
+    operationId: "listAuditEvents",
+    method: "GET",
+    path: "/audit",
+    tag: "Audit",
+    summary: "The workspace's audit trail (admins)",
+    scope: "admin",
+    permission: "audit.read",
+    query: z.object({ page: z.coerce.number().int().min(1, "pageInvalid").optional().default(1) }),
+    response: z.object({
+      data: z.array(auditEventSchema),
+      page: z.number().int(),
+      pageCount: z.number().int(),
+      total: z.number().int(),
+    }),
+    handler: async ({ actor, query }) => {
+      const r = await listAuditEvents(actor, query.page);
+      return { data: r.events, page: r.page, pageCount: r.pageCount, total: r.total };
+    },
+  }),
+];
+
+/** GET /me: what the token acts as (handy for checking a CI secret). */
+export const meOperation = defineOperation({
+  operationId: "getTokenInfo",
+  method: "GET",
+  path: "/me",
+  tag: "Tokens",
+  summary: "Who this token acts as, in which workspace, with which scopes",
+  scope: "read",
+  permission: "decision.read",
+  response: tokenInfoSchema,
+  handler: async ({ actor, scopes }) => ({
+    userId: actor.userId,
+    workspaceId: actor.workspaceId,
+    role: actor.role,
+    scopes,
+  }),
+});

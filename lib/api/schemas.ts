@@ -1,0 +1,292 @@
+// Response shapes of /api/v1 as zod schemas: the OpenAPI document shows them and the API tests check every response
+// body against them (through the document). Request bodies reuse the field rules of lib/validation.
+import { z } from "zod";
+import {
+  criterionKindSchema,
+  decisionStatusSchema,
+  directionSchema,
+  teamAggregationSchema,
+} from "@/lib/validation/enums";
+
+const id = z.string();
+const isoTime = z.string().meta({ description: "ISO 8601 time, UTC." });
+const day = z.string().meta({ description: "Calendar day, YYYY-MM-DD." });
+
+export const idParam = (name: string) => z.object({ [name]: z.string().min(1).max(64) });
+
+export const pageInfoSchema = z
+  .object({
+    nextCursor: z.string().nullable().meta({ description: "Pass as ?cursor= for the next page; null on the last." }),
+  })
+  .meta({ id: "PageInfo" });
+
+export const decisionListItemSchema = z
+  .object({
+    id,
+    title: z.string(),
+    status: decisionStatusSchema,
+    teamId: z.string().nullable(),
+    teamName: z.string().nullable(),
+    candidateCount: z.number().int(),
+    criterionCount: z.number().int(),
+    archived: z.boolean(),
+    updatedAt: isoTime,
+    version: z.number().int(),
+  })
+  .meta({ id: "DecisionListItem" });
+
+export const criterionSchema = z
+  .object({
+    id,
+    name: z.string(),
+    description: z.string(),
+    lowMeaning: z.string(),
+    highMeaning: z.string(),
+    weight: z.number(),
+    kind: criterionKindSchema,
+    direction: directionSchema,
+    scaleMin: z.number().nullable(),
+    scaleMax: z.number().nullable(),
+    unit: z.string().nullable(),
+    worst: z.number().nullable(),
+    best: z.number().nullable(),
+    threshold: z.number().nullable(),
+    position: z.number().int(),
+    version: z.number().int(),
+  })
+  .meta({ id: "Criterion" });
+
+export const candidateSchema = z
+  .object({
+    id,
+    name: z.string(),
+    description: z.string(),
+    link: z.string(),
+    position: z.number().int(),
+    version: z.number().int(),
+  })
+  .meta({ id: "Candidate" });
+
+export const decisionSchema = z
+  .object({
+    id,
+    title: z.string(),
+    context: z.string(),
+    status: decisionStatusSchema,
+    teamId: z.string().nullable(),
+    chosenCandidateId: z.string().nullable(),
+    outcomeRationale: z.string(),
+    scoring: z.object({ aggregation: z.enum(["mean", "median"]), weightSource: z.enum(["direct", "ahp"]) }),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+    version: z.number().int(),
+    criteria: z.array(criterionSchema),
+    candidates: z.array(candidateSchema),
+  })
+  .meta({ id: "Decision" });
+
+export const factSchema = z
+  .object({
+    id,
+    criterionId: id,
+    candidateId: id,
+    value: z.number(),
+    unit: z.string().nullable(),
+    sourceUrl: z.string(),
+    note: z.string(),
+    measuredOn: day,
+    enteredById: z.string().nullable(),
+    enteredByName: z.string().nullable(),
+    version: z.number().int(),
+    updatedAt: isoTime,
+  })
+  .meta({ id: "Fact" });
+
+export const scoreSchema = z
+  .object({
+    id,
+    criterionId: id,
+    candidateId: id,
+    evaluatorId: id,
+    value: z.number(),
+    rationale: z.string(),
+    evidenceUrl: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: "Score" });
+
+export const teamSummarySchema = z
+  .object({
+    id,
+    name: z.string(),
+    description: z.string(),
+    aggregation: teamAggregationSchema,
+    memberCount: z.number().int(),
+    decisionCount: z.number().int(),
+    version: z.number().int(),
+  })
+  .meta({ id: "TeamSummary" });
+
+export const teamMemberSchema = z
+  .object({
+    id,
+    name: z.string(),
+    userId: z.string().nullable(),
+    userName: z.string().nullable(),
+    position: z.number().int(),
+    version: z.number().int(),
+  })
+  .meta({ id: "TeamMember" });
+
+export const ratingSchema = z
+  .object({ memberId: id, skillId: id, level: z.number(), version: z.number().int() })
+  .meta({ id: "Rating" });
+
+export const teamSchema = z
+  .object({
+    id,
+    name: z.string(),
+    description: z.string(),
+    aggregation: teamAggregationSchema,
+    version: z.number().int(),
+    members: z.array(teamMemberSchema),
+    ratings: z.array(ratingSchema),
+    overrides: z.array(z.object({ skillId: id, level: z.number(), reason: z.string(), version: z.number().int() })),
+  })
+  .meta({ id: "Team" });
+
+export const skillSchema = z
+  .object({
+    id,
+    name: z.string(),
+    category: z.string(),
+    description: z.string(),
+    version: z.number().int(),
+    ratingCount: z.number().int(),
+    requirementCount: z.number().int(),
+    overrideCount: z.number().int(),
+  })
+  .meta({ id: "Skill" });
+
+export const requirementSchema = z
+  .object({
+    id,
+    candidateId: id,
+    skillId: id,
+    weight: z.number(),
+    minLevel: z.number().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: "Requirement" });
+
+export const auditEventSchema = z
+  .object({
+    id,
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    actorName: z.string().nullable(),
+    actorEmail: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    ipAddress: z.string().nullable(),
+    createdAt: isoTime,
+  })
+  .meta({ id: "AuditEvent" });
+
+const nullableNumber = z.number().nullable();
+
+export const resultsSchema = z
+  .object({
+    decisionId: id,
+    ok: z.boolean().meta({ description: "False when the decision cannot be evaluated yet; `errors` says why." }),
+    errors: z.array(z.object({ code: z.string(), message: z.string() })),
+    weightSource: z.enum(["direct", "ahp"]).nullable(),
+    weights: z.array(z.object({ criterionId: id, criterion: z.string(), raw: z.number(), share: z.number() })),
+    ranking: z.array(
+      z.object({
+        candidateId: id,
+        candidate: z.string(),
+        total: z.number().meta({ description: "Weighted total Σ ŵ·s on 0–10 points (a partial sum when incomplete)." }),
+        rank: z.number().int().nullable(),
+        tied: z.boolean(),
+        margin: nullableNumber,
+        incomplete: z.boolean(),
+        excluded: z.boolean(),
+        missingCriteria: z.array(id),
+        contributions: z.array(
+          z.object({ criterionId: id, share: z.number(), points: nullableNumber, contribution: nullableNumber }),
+        ),
+      }),
+    ),
+    winnerId: z.string().nullable(),
+    tieAtTop: z.boolean(),
+    topsis: z
+      .object({
+        winnerId: z.string().nullable(),
+        agreesWithWeightedSum: z.boolean(),
+        closeness: z.array(
+          z.object({
+            candidateId: id,
+            closeness: z.number(),
+            rank: z.number().int(),
+            dPlus: z.number(),
+            dMinus: z.number(),
+          }),
+        ),
+      })
+      .nullable(),
+    sensitivity: z
+      .object({
+        leaderId: z.string().nullable(),
+        criteria: z.array(
+          z.object({
+            criterionId: id,
+            currentShare: z.number(),
+            stableFrom: z.number(),
+            stableTo: z.number(),
+            flipAt: nullableNumber,
+            flipTo: z.string().nullable(),
+          }),
+        ),
+        smallestChange: z
+          .object({
+            criterionId: id,
+            fromShare: z.number(),
+            toShare: z.number(),
+            delta: z.number(),
+            newWinnerId: id,
+          })
+          .nullable(),
+      })
+      .nullable(),
+    monteCarlo: z
+      .object({
+        samples: z.number().int(),
+        seed: z.number().int(),
+        kappa: z.number(),
+        pWinnerFirst: nullableNumber,
+        seWinnerFirst: nullableNumber,
+        pFirst: z.array(z.object({ candidateId: id, p: z.number(), se: z.number() })),
+      })
+      .nullable(),
+    verdict: z
+      .object({
+        key: z
+          .string()
+          .meta({ description: "Message key of the plain-words verdict (verdict.clear, verdict.close…)." }),
+        params: z.record(z.string(), z.union([z.string(), z.number()])),
+      })
+      .nullable(),
+  })
+  .meta({ id: "Results" });
+export type ResultsBody = z.infer<typeof resultsSchema>;
+
+export const tokenInfoSchema = z
+  .object({
+    userId: id,
+    workspaceId: id,
+    role: z.enum(["ADMIN", "ARCHITECT", "TEAM_LEAD", "VIEWER"]),
+    scopes: z.array(z.string()),
+  })
+  .meta({ id: "TokenInfo" });
