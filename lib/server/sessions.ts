@@ -7,6 +7,7 @@ import { now } from "@/lib/auth/clock";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS } from "@/lib/auth/policy";
 import { generateToken, hashToken, isWellFormedToken, safeEqualHex } from "@/lib/auth/tokens";
 import { db, writeTransaction } from "./db";
+import { SINGLE_ROW_EDIT } from "@/lib/db/write-queue";
 
 export interface NewSession {
   token: string;
@@ -61,12 +62,15 @@ export async function validateSessionToken(token: string | undefined | null): Pr
   const at = now().getTime();
   const idleExpired = at - row.lastSeenAt.getTime() >= SESSION_IDLE_MS;
   if (idleExpired || at >= row.expiresAt.getTime()) {
-    await writeTransaction((tx) => tx.session.deleteMany({ where: { id: row.id } }));
+    await writeTransaction((tx) => tx.session.deleteMany({ where: { id: row.id } }), SINGLE_ROW_EDIT);
     return null;
   }
   if (at - row.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
-    await writeTransaction((tx) =>
-      tx.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date(at) } }),
+    // One row, one statement: read committed. Under SERIALIZABLE, many sessions touched in the same minute (every
+    // editor's first request after the interval) falsely conflicted on shared index pages and queued for retries.
+    await writeTransaction(
+      (tx) => tx.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date(at) } }),
+      SINGLE_ROW_EDIT,
     );
   }
   return {

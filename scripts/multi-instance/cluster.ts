@@ -50,22 +50,20 @@ export async function startInstance(
 ): Promise<Instance> {
   const port = await freePort();
   let output = "";
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/serve.ts", String(port), "127.0.0.1"],
-    {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: baseEnv({
-        DATABASE_URL: opts.databaseUrl,
-        STACKWISE_DIST_DIR: opts.distDir,
-        NODE_ENV: "production",
-        // nginx on loopback is the one proxy in front.
-        TRUST_PROXY: "1",
-        ...opts.env,
-      }),
-    },
-  );
+  // tsx as a loader in this very process (not the tsx CLI, which runs the server in a child): the PID is the
+  // server's, so kill -9 really ends the instance.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", String(port), "127.0.0.1"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: baseEnv({
+      DATABASE_URL: opts.databaseUrl,
+      STACKWISE_DIST_DIR: opts.distDir,
+      NODE_ENV: "production",
+      // nginx on loopback is the one proxy in front.
+      TRUST_PROXY: "1",
+      ...opts.env,
+    }),
+  });
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
   const baseURL = `http://127.0.0.1:${port}`;
