@@ -51,6 +51,9 @@ test("an architect creates a decision from the broker template, reweighs, reorde
   await page.getByLabel("Title").fill("Broker for order events, 2026");
   await page.getByLabel("Owning team").selectOption({ label: "Order platform" });
   await page.getByRole("button", { name: "Create decision" }).click();
+  // A new decision opens on its matrix; the detailed editors are one tab away.
+  await expect(page).toHaveURL(/\/decisions\/[^/]+\/matrix$/);
+  await page.getByRole("navigation", { name: "Decision views" }).getByRole("link", { name: "Setup" }).click();
   await expect(page).toHaveURL(/\/decisions\/[^/]+\/setup$/);
   await expect(page.getByRole("heading", { level: 1, name: "Broker for order events, 2026" })).toBeVisible();
   const decisionId = page.url().split("/decisions/")[1].split("/")[0];

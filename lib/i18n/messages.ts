@@ -19,6 +19,8 @@ import enTeams from "./messages/en/teams.json";
 import zhTeams from "./messages/zh-CN/teams.json";
 import enFacts from "./messages/en/facts.json";
 import zhFacts from "./messages/zh-CN/facts.json";
+import enMatrix from "./messages/en/matrix.json";
+import zhMatrix from "./messages/zh-CN/matrix.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
@@ -33,6 +35,7 @@ export const MESSAGES = {
     setup: enSetup,
     teams: enTeams,
     facts: enFacts,
+    matrix: enMatrix,
   },
   "zh-CN": {
     common: zhCommon,
@@ -45,6 +48,7 @@ export const MESSAGES = {
     setup: zhSetup,
     teams: zhTeams,
     facts: zhFacts,
+    matrix: zhMatrix,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
