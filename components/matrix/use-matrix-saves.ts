@@ -172,7 +172,10 @@ export function useMatrixSaves(opts: { decision: DecisionDetail; own: ScoreDto[]
       }
       put(key, { target: x, value, state: "saving", seenVersion: stored(x).version });
       const prev = queues.current.get(rowKey(x)) ?? Promise.resolve();
-      const next = prev.then(() => send(x, value));
+      // A cell's save waits for its criterion's field saves already on their way (a kind or a unit just changed
+      // decides whether the value is a rating or a fact, and in which unit).
+      const criterionRow = x.t === "score" || x.t === "fact" ? queues.current.get(`crit:${x.criterionId}`) : undefined;
+      const next = Promise.all([prev, criterionRow]).then(() => send(x, value));
       queues.current.set(rowKey(x), next);
       return next;
     },
