@@ -117,6 +117,57 @@ test("a new architect pastes a 5 × 4 block into an empty decision and reads the
   ]);
   await expect(ranking.getByTestId("total")).toHaveText(["7.70", "6.80", "6.40", "5.60"]);
   await expect(ranking.getByTestId("margin").first()).toHaveText("0.90");
+
+  // Results at a glance. At 1440 × 900 the first screen holds the verdict (winner, margin, rank stability) and the
+  // ranking table with its margins.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.getByTestId("verdict")).toContainText("RabbitMQ");
+  await expect(page.getByTestId("verdict-mc")).toBeVisible({ timeout: 30_000 });
+  for (const el of [page.getByTestId("verdict"), ranking]) {
+    const box = (await el.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+  }
+  // The section nav lists only what this decision has (no owning team, one evaluator): every link goes somewhere.
+  const nav = page.getByTestId("view-nav");
+  await expect(nav.getByRole("link")).toHaveText([
+    "Ranking",
+    "What-if",
+    "Scenarios",
+    "Profiles",
+    "Second opinion",
+    "Sensitivity",
+    "Rank stability",
+  ]);
+  for (const href of await nav.getByRole("link").evaluateAll((a) => a.map((x) => x.getAttribute("href")!)))
+    await expect(page.locator(href)).toHaveCount(1);
+
+  // A what-if share typed beside its slider: Team familiarity at 50 %, the others keep their proportions
+  // (20 : 25 : 15 : 10 share the other 50 %: .1429 / .1786 / .1071 / .0714). By hand:
+  // Kafka    .1429·6.5 + .1786·5 + .1071·9 + .5·7 + .0714·8 = 4.70·(50/70) + 3.5 = 6.857 → 6.86
+  // RabbitMQ 5.00·(50/70) + .5·9 = 3.571 + 4.5 = 8.071 → 8.07
+  // NATS     5.20·(50/70) + .5·4 = 3.714 + 2.0 = 5.714 → 5.71
+  // Pulsar   4.10·(50/70) + .5·5 = 2.929 + 2.5 = 5.429 → 5.43
+  const familiarity = page.getByRole("spinbutton", { name: "Team familiarity: share in %" });
+  await familiarity.fill("50");
+  await expect(page.getByRole("slider", { name: "Team familiarity", exact: true })).toHaveAttribute(
+    "aria-valuetext",
+    "50.0%",
+  );
+  await expect(ranking.getByTestId("total")).toHaveText(["8.07", "6.86", "5.71", "5.43"]);
+  await familiarity.fill("150");
+  await expect(page.getByText("Enter a share from 0 to 100 %.")).toBeVisible();
+  await expect(page.getByTestId("share-Team familiarity")).toHaveText("50.0%");
+
+  // Sections fold, and stay folded on the next visit; jumping to a folded section opens it.
+  await page.getByRole("button", { name: "Hide Sensitivity" }).click();
+  await expect(page.locator("#view-sensitivity")).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Show Sensitivity" })).toHaveAttribute("aria-expanded", "false");
+  await expect(page.locator("#view-sensitivity")).toBeHidden();
+  await page.getByTestId("view-nav").getByRole("link", { name: "Sensitivity" }).click();
+  await expect(page.locator("#view-sensitivity")).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("results-1440.png") });
 });
 
 test("spreadsheet keys: Ctrl+Home / Ctrl+End, Tab leaves at a row's end, Ctrl+Z / Ctrl+Y replay the saves", async ({
