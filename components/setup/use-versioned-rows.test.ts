@@ -119,9 +119,9 @@ describe("useVersionedRows", () => {
     await pause();
     expect(result.current.rows.conflict("c1", "weight")).toMatchObject({ theirs: 40, mine: "30", changedBy: "Bo" });
     // A conflict is not a connection failure ("failed"), but nothing is saved either: the indicator says so, and the
-    // live figures (the share) keep the stored weight, not the unsaved one.
+    // live figures (the share) use the weight stored now (theirs, 40), not the unsaved 30.
     expect(result.current.autosave.state).toBe("conflict");
-    expect(result.current.rows.live("c1", "weight")).toBe(20);
+    expect(result.current.rows.live("c1", "weight")).toBe(40);
     // Further typing waits for the choice.
     act(() => result.current.rows.edit("c1", "weight", "31"));
     await pause();

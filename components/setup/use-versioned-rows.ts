@@ -178,8 +178,10 @@ export function useVersionedRows<T extends Record<string, unknown>>(opts: {
       const row = rows.find((r) => r.id === id);
       if (!row) return null;
       const d = drafts[keyOf(id, field)];
-      // A draft in conflict is not saved: figures use the stored value until the person chooses.
-      if (d === undefined || conflicts[keyOf(id, field)]) return row.saved[field] as FieldValue;
+      // A draft in conflict is not saved: figures use the value stored now (the colleague's) until the person chooses.
+      const conflict = conflicts[keyOf(id, field)];
+      if (conflict) return conflict.theirs;
+      if (d === undefined) return row.saved[field] as FieldValue;
       const checked = validate(row.saved, field, d);
       return checked.ok ? checked.value : (row.saved[field] as FieldValue);
     },
