@@ -128,6 +128,7 @@ test("a new architect pastes a 5 × 4 block into an empty decision and reads the
     const box = (await el.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(900);
   }
+  await page.screenshot({ path: test.info().outputPath("results-first-screen-1440.png") });
   // The section nav lists only what this decision has (no owning team, one evaluator): every link goes somewhere.
   const nav = page.getByTestId("view-nav");
   await expect(nav.getByRole("link")).toHaveText([
