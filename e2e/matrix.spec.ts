@@ -374,3 +374,29 @@ test("a bad paste names each bad cell and writes nothing", async ({ page }) => {
   await expect(cell(page, "Ops", "A")).toHaveText("5");
   await expect(grid(page).locator('tr[data-row="Docs"]')).toHaveCount(0);
 });
+
+test("a viewer reads the matrix: no edge to type into, no editor, no paste, and read-only keyboard help", async ({
+  page,
+}) => {
+  const id = await createDecisionWith(ws, "Read only", {
+    criteria: [["Ops", 1]],
+    candidates: ["A"],
+    adaScores: [["Ops", "A", 6]],
+  });
+  await signIn(page, ws.email.viewer);
+  await page.goto(`/decisions/${id}/matrix`);
+  await expect(page.locator("#matrix-help")).not.toContainText("Type to edit");
+  await expect(grid(page).locator('tr[data-row="new"]')).toHaveCount(0);
+  await cell(page, "Ops", "A").click();
+  await page.keyboard.type("3");
+  await expect(grid(page).getByRole("textbox")).toHaveCount(0);
+  await pasteInto(
+    cell(page, "Ops", "A"),
+    tsv([
+      ["", "A"],
+      ["Ops", 9],
+    ]),
+  );
+  await expect(page.getByTestId("paste-done")).toHaveCount(0);
+  expect((await readDecisionRows(id)).scores.map((s) => s.value)).toEqual([6]);
+});
