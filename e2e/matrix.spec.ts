@@ -244,6 +244,9 @@ test("kind, direction and unit are edited in place; a metric's cells are its mea
   await page.keyboard.press("Tab");
   await page.keyboard.type("80 ms");
   await page.keyboard.press("Enter");
+  // Each cell says when its own save has landed (or that it failed, which would show here).
+  await expect(cell(page, "Latency", "A")).toHaveAttribute("data-state", "saved");
+  await expect(cell(page, "Latency", "B")).toHaveAttribute("data-state", "saved");
   await expect(status(page)).toHaveText("All changes saved");
   await expect(cell(page, "Latency", "A")).toContainText("120");
   await expect
@@ -390,6 +393,10 @@ test("a viewer reads the matrix: no edge to type into, no editor, no paste, and 
   await cell(page, "Ops", "A").click();
   await page.keyboard.type("3");
   await expect(grid(page).getByRole("textbox")).toHaveCount(0);
+  // The group's figures: the only rating is Ada's 6, so the cell and the total (one criterion) are 6 / 6.00.
+  await expect(cell(page, "Ops", "A")).toHaveText("6");
+  await expect(total(page, "A")).toHaveText("6.00");
+  await expect(page.getByTestId("matrix-totals").locator("th")).toContainText("Group weighted total");
   await pasteInto(
     cell(page, "Ops", "A"),
     tsv([

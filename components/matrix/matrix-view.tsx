@@ -160,6 +160,7 @@ export function MatrixView(props: MatrixViewProps) {
     for (const cr of liveCriteria)
       for (const ca of candidates) {
         if (cr.kind === "RATING") {
+          if (!canScore) continue; // read-only: everyone's scores, below
           const v = saves.savedValue({ t: "score", criterionId: cr.id, candidateId: ca.id });
           if (v !== null) scores.push(blankScore(cr.id, ca.id, meId, Number(v)));
         } else if (cr.kind === "METRIC") {
@@ -170,13 +171,15 @@ export function MatrixView(props: MatrixViewProps) {
       }
     const shares = normaliseWeights(liveCriteria.map((c) => Number(c.weight ?? 0)));
     if (liveCriteria.length === 0 || candidates.length === 0) return { result: null, shares };
+    // Someone who does not score (a viewer, a closed decision) reads the group's averages, which the page sends them.
+    if (!canScore) scores.push(...decision.scores);
     const outcome = evaluateDecision(toScoringModel({ ...decision, criteria: liveCriteria, scores, facts }), {
       ...decisionOptionsOf(decision),
       monteCarlo: { samples: 0 },
     });
     return { result: outcome.ok ? outcome.result : null, shares };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [decision, candidates, meId, saves.entries]);
+  }, [decision, candidates, meId, canScore, saves.entries]);
   const { result, shares } = figures;
 
   // ---- Editing ------------------------------------------------------------------------------------------------
@@ -535,11 +538,18 @@ export function MatrixView(props: MatrixViewProps) {
                           (x ? (
                             <>
                               <span className="cell-value">
-                                {saves.displayedValue(x) === null ? (
-                                  <span aria-label={t("empty")}>—</span>
-                                ) : (
-                                  formatRaw(f, Number(saves.displayedValue(x)))
-                                )}
+                                {(() => {
+                                  // Read-only ratings show the group's average (what the totals below are made of).
+                                  const v =
+                                    x.t === "score" && !canScore
+                                      ? (cellResult?.value ?? null)
+                                      : saves.displayedValue(x);
+                                  return v === null ? (
+                                    <span aria-label={t("empty")}>—</span>
+                                  ) : (
+                                    formatRaw(f, Math.round(Number(v) * 100) / 100)
+                                  );
+                                })()}
                               </span>
                               {x.t === "fact" && cr.unit ? <span className="sub">{cr.unit}</span> : null}
                             </>
@@ -577,8 +587,8 @@ export function MatrixView(props: MatrixViewProps) {
           <tfoot>
             <tr aria-rowindex={rows.length + 1} data-testid="matrix-totals">
               <th scope="row" colSpan={META.length}>
-                {t("yourTotal")}
-                <span className="sub">{t("yourTotalHint")}</span>
+                {canScore ? t("yourTotal") : t("groupTotal")}
+                <span className="sub">{canScore ? t("yourTotalHint") : t("groupTotalHint")}</span>
               </th>
               {candidates.map((ca) => {
                 const rk = result?.ranking.find((z) => z.candidateId === ca.id);
