@@ -416,12 +416,16 @@ export function MatrixView(props: MatrixViewProps) {
       </p>
 
       <div className="mx-toolbar">
-        <button type="button" onClick={() => applyHistory("undo")} disabled={!saves.canUndo}>
-          {t("undo")}
-        </button>
-        <button type="button" onClick={() => applyHistory("redo")} disabled={!saves.canRedo}>
-          {t("redo")}
-        </button>
+        {canSetup || canScore || canFacts ? (
+          <>
+            <button type="button" onClick={() => applyHistory("undo")} disabled={!saves.canUndo}>
+              {t("undo")}
+            </button>
+            <button type="button" onClick={() => applyHistory("redo")} disabled={!saves.canRedo}>
+              {t("redo")}
+            </button>
+          </>
+        ) : null}
         <p role="status" aria-live="polite" className={`save-status save-${saves.status}`} data-testid="matrix-status">
           {saves.status === "idle" ? "" : t(`status.${saves.status}`)}
         </p>
