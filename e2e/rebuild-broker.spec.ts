@@ -243,6 +243,9 @@ test("an admin, an architect and a team lead rebuild the demo broker decision fr
     await architect.getByLabel("Title").fill(TITLE);
     await architect.getByLabel("Owning team").selectOption({ label: TEAM });
     await architect.getByRole("button", { name: "Create decision" }).click();
+    // A new decision opens on its matrix; the detailed editors are one tab away.
+    await expect(architect).toHaveURL(/\/decisions\/[^/]+\/matrix$/);
+    await architect.getByRole("navigation", { name: "Decision views" }).getByRole("link", { name: "Setup" }).click();
     await expect(architect).toHaveURL(/\/decisions\/[^/]+\/setup$/);
     await expect(architect.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
     decisionId = architect.url().split("/decisions/")[1].split("/")[0];

@@ -89,6 +89,16 @@ test("an architect scores the whole grid by keyboard and the totals follow as th
   await expect(cell(page, "Team familiarity", "RabbitMQ").locator(".cell-value")).toHaveText("9");
   expect((await storedScores(ws.decisionId)).length).toBe(15);
 
+  // Ctrl+End / Ctrl+Home jump to the last / first cell; Tab from a row's end leaves the grid at once.
+  await cell(page, "Operational complexity", "RabbitMQ").click();
+  await page.keyboard.press("Control+End");
+  await expect(cell(page, "Ecosystem compatibility", "Pulsar")).toBeFocused();
+  await page.keyboard.press("Control+Home");
+  await expect(cell(page, CRITERIA[0], "Kafka")).toBeFocused();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="score-grid"]')))).toBe(false);
+
   // Delete clears my score: Ecosystem × Pulsar (.10·9 = 0.90) leaves Pulsar at 5.60 − 0.90 = 4.70, marked incomplete.
   await cell(page, "Ecosystem compatibility", "Pulsar").click();
   await page.keyboard.press("Delete");
@@ -137,9 +147,21 @@ test("a second architect scores blind, then sees the group average, the spread a
   await expect(cell(page, "Operational complexity", "Kafka").getByTestId("cell-group")).toHaveText(
     "avg 5 · 4–6 · 2 evaluators",
   );
-  await expect(total(page, "Kafka")).toHaveText("6.70");
-  await expect(total(page, "RabbitMQ")).toHaveText("7.70");
-  await expect(total(page, "Pulsar")).toHaveText("5.60");
+  // Under Bo's own scores, the totals of Bo's own scores (weights .20/.25/.15/.30/.10):
+  // Kafka    .20·6 + .25·6 + .15·9 + .30·7 + .10·9 = 1.20 + 1.50 + 1.35 + 2.10 + 0.90 = 7.05
+  // RabbitMQ .20·8 + .25·8 + .15·7 + .30·9 + .10·7 = 1.60 + 2.00 + 1.05 + 2.70 + 0.70 = 8.05
+  // Pulsar   .20·8 + .25·4 + .15·8 + .30·5 + .10·9 = 1.60 + 1.00 + 1.20 + 1.50 + 0.90 = 6.20
+  await expect(page.getByTestId("total-row-yourTotal").locator("th")).toContainText("Your weighted total");
+  await expect(total(page, "Kafka")).toHaveText("7.05");
+  await expect(total(page, "RabbitMQ")).toHaveText("8.05");
+  await expect(total(page, "Pulsar")).toHaveText("6.20");
+  // …and, labelled as such, the group's totals of the averages (the seed example: 6.70 / 7.70 / 5.60).
+  const groupTotal = (candidate: string) =>
+    page.locator(`[data-testid="group-total"][data-candidate="${candidate}"] .total-value`);
+  await expect(page.getByTestId("total-row-groupTotal").locator("th")).toContainText("Group weighted total");
+  await expect(groupTotal("Kafka")).toHaveText("6.70");
+  await expect(groupTotal("RabbitMQ")).toHaveText("7.70");
+  await expect(groupTotal("Pulsar")).toHaveText("5.60");
   await expectNoSeriousAxeViolations(page);
 
   // A viewer does not score, so sees the aggregate at once, read-only.
@@ -148,6 +170,9 @@ test("a second architect scores blind, then sees the group average, the spread a
   await signIn(viewer, ws.email.viewer);
   await openGrid(viewer, ws.decisionId);
   await expect(viewer.getByTestId("score-notice")).toContainText("Architects enter the scores");
+  await expect(viewer.locator("#score-keyboard-help")).not.toContainText("Type a number");
+  await expect(viewer.getByTestId("total-row-groupTotal")).toBeVisible();
+  await expect(viewer.getByTestId("total-row-yourTotal")).toHaveCount(0);
   await expect(cell(viewer, "Learning cost", "Pulsar").locator(".cell-value")).toHaveText("5");
   await expect(total(viewer, "RabbitMQ")).toHaveText("7.70");
   await cell(viewer, "Learning cost", "Pulsar").click();

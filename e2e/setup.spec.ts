@@ -51,6 +51,9 @@ test("an architect creates a decision from the broker template, reweighs, reorde
   await page.getByLabel("Title").fill("Broker for order events, 2026");
   await page.getByLabel("Owning team").selectOption({ label: "Order platform" });
   await page.getByRole("button", { name: "Create decision" }).click();
+  // A new decision opens on its matrix; the detailed editors are one tab away.
+  await expect(page).toHaveURL(/\/decisions\/[^/]+\/matrix$/);
+  await page.getByRole("navigation", { name: "Decision views" }).getByRole("link", { name: "Setup" }).click();
   await expect(page).toHaveURL(/\/decisions\/[^/]+\/setup$/);
   await expect(page.getByRole("heading", { level: 1, name: "Broker for order events, 2026" })).toBeVisible();
   const decisionId = page.url().split("/decisions/")[1].split("/")[0];
@@ -142,6 +145,9 @@ test("two architects rename the same criterion: the second sees both values and 
   await expect(conflict).toContainText("Ada Architect changed this while you were editing.");
   await expect(conflict.getByTestId("conflict-theirs")).toHaveText("Learning curve");
   await expect(conflict.getByTestId("conflict-mine")).toHaveText("Ramp-up time");
+  // Not saved, and the pill says so.
+  await expect(bo.getByTestId("save-status")).toHaveAttribute("data-state", "conflict");
+  await expect(bo.getByTestId("save-status")).not.toHaveText("All changes saved");
   await ada.reload();
   await expect(criterionRows(ada).first().getByLabel("Name", { exact: true })).toHaveValue("Learning curve");
   await expect(rowByName(ada, "Community activity").getByLabel("Weight")).toHaveValue("18");
@@ -151,6 +157,22 @@ test("two architects rename the same criterion: the second sees both values and 
   await expectSaved(bo);
   await ada.reload();
   await expect(criterionRows(ada).first().getByLabel("Name", { exact: true })).toHaveValue("Ramp-up time");
+
+  // The same weight: Ada sets Ecosystem compatibility to 30, Bo (not reloaded) types 50 over the old 10.
+  await rowByName(ada, "Ecosystem compatibility").getByLabel("Weight").fill("30");
+  await expectSaved(ada);
+  const boEco = rowByName(bo, "Ecosystem compatibility");
+  await boEco.getByLabel("Weight").fill("50");
+  await boEco.getByLabel("Weight").blur();
+  const weightConflict = boEco.getByTestId("conflict");
+  await expect(weightConflict.getByTestId("conflict-theirs")).toHaveText("30");
+  await expect(bo.getByTestId("save-status")).toHaveAttribute("data-state", "conflict");
+  // Weights 20 / 25 / 18 / 30 and the stored 30: 30 / 123 = 24.4 %; the unsaved 50 would give 50 / 143 = 35.0 %.
+  await expect(boEco.getByTestId("share").locator(".share-value")).toHaveText("24.4%");
+  // The box beside a narrow weight field is readable, not one word per line.
+  expect((await weightConflict.boundingBox())!.width).toBeGreaterThan(250);
+  await weightConflict.getByRole("button", { name: "Keep theirs" }).click();
+  await expectSaved(bo);
   await adaContext.close();
   await boContext.close();
 });

@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
  */
 export const DECISION_TABS = [
   { segment: "", key: "results" },
+  { segment: "matrix", key: "matrix" },
   { segment: "report", key: "report" },
   { segment: "scores", key: "scores" },
   { segment: "ahp", key: "ahp" },

@@ -12,7 +12,7 @@ import type { FactDto } from "@/lib/decisions/fact-dto";
 import type { ActionResult } from "@/lib/server/action-result";
 import { factFieldsSchema, parseFactValueText, todayIso } from "@/lib/validation/fact";
 import { formatRaw } from "@/components/decisions/number-format";
-import { useAutosave } from "@/components/setup/use-autosave";
+import { useAutosave, type RunResult } from "@/components/setup/use-autosave";
 import { ConflictNotice } from "@/components/teams/conflict-notice";
 import { PointsBasis } from "./points-basis";
 import "./facts.css";
@@ -77,7 +77,7 @@ export function FactsEditor(props: {
       : null;
 
   /** Sends the row's current draft; true when saved or when a field message or conflict box now explains why not. */
-  const run = (criterion: CriterionDto, candidateId: string, base?: FactDto | null) => async (): Promise<boolean> => {
+  const run = (criterion: CriterionDto, candidateId: string, base?: FactDto | null) => async (): Promise<RunResult> => {
     const key = keyOf(criterion.id, candidateId);
     const draft = draftsRef.current[key];
     if (!draft) return true;
@@ -118,11 +118,11 @@ export function FactsEditor(props: {
     return settleFailure(key, draft, result);
   };
 
-  const settleFailure = (key: string, draft: Draft, result: ActionResult<unknown>): boolean => {
+  const settleFailure = (key: string, draft: Draft, result: ActionResult<unknown>): RunResult => {
     if (result.ok) return true;
     if (result.error === "stale") {
       setConflicts((c) => ({ ...c, [key]: { theirs: (result.current as FactDto | null) ?? null, mine: draft } }));
-      return true;
+      return "conflict";
     }
     if (result.fieldErrors) {
       setErrors((e) => ({ ...e, [key]: result.fieldErrors as Partial<Record<Field, string>> }));
@@ -194,7 +194,13 @@ export function FactsEditor(props: {
       )}
       {editable ? (
         <p role="status" className={`save-status save-${status}`} data-testid="facts-status">
-          {status === "saving" ? t("status.saving") : status === "failed" ? t("status.failed") : t("status.saved")}
+          {status === "saving"
+            ? t("status.saving")
+            : status === "failed"
+              ? t("status.failed")
+              : status === "conflict"
+                ? t("status.conflict")
+                : t("status.saved")}
         </p>
       ) : null}
       {props.criteria.map((cr) => {

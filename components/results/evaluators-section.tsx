@@ -12,6 +12,11 @@ import type { Names } from "./names";
 
 const TOP_CELLS = 10;
 
+/** Whether there is anything to compare between evaluators: at least two of them. */
+export function hasEvaluatorsView(decision: DecisionDetail): boolean {
+  return decision.evaluators.length >= 2;
+}
+
 /** Where the evaluators disagree, and what each evaluator's scores alone would decide. */
 export const EvaluatorsSection = memo(function EvaluatorsSection({
   decision,
@@ -43,7 +48,7 @@ export const EvaluatorsSection = memo(function EvaluatorsSection({
       }),
     [decision, model, overrides, aggregation],
   );
-  if (decision.evaluators.length < 2) return null;
+  if (!hasEvaluatorsView(decision)) return null;
   // Cells where every evaluator agreed have nothing to show; the table and chart list real spreads only.
   const cells = widestDisagreements(result.cells)
     .filter((c) => (c.range ?? 0) > 0)

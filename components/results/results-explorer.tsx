@@ -8,7 +8,8 @@ import { ScoringErrors } from "@/components/decisions/scoring-errors";
 import type { DecisionDetail } from "@/lib/decisions/dto";
 import type { DecisionResult } from "@/lib/scoring";
 import type { ScenarioDto } from "@/lib/server/scenarios";
-import { EvaluatorsSection } from "./evaluators-section";
+import { CollapsibleView, useCollapsedViews } from "./collapsible-view";
+import { EvaluatorsSection, hasEvaluatorsView } from "./evaluators-section";
 import { MonteCarloSection } from "./monte-carlo-section";
 import { namesOf } from "./names";
 import { ProfilesSection } from "./profiles-section";
@@ -16,7 +17,7 @@ import { RankingSection } from "./ranking-section";
 import { ScenariosPanel } from "./scenarios-panel";
 import { ScoringSettingsPanel } from "./scoring-settings";
 import { SensitivitySection } from "./sensitivity-section";
-import { TeamFitSection } from "./team-fit-section";
+import { hasTeamFit, TeamFitSection } from "./team-fit-section";
 import { TopsisSection } from "./topsis-section";
 import { useMonteCarlo } from "./use-monte-carlo";
 import { useWhatIf } from "./use-what-if";
@@ -51,11 +52,14 @@ const VIEWS = [
   "sensitivity",
   "monte-carlo",
 ] as const;
+type View = (typeof VIEWS)[number];
 
 /**
  * The results overview. The sliders' state lives here; every view below is recomputed in the browser from the same
  * engine. The ranking table and verdict follow the sliders at once; every other view follows a deferred copy (and is
  * memoised), so React paints the slider and ranking first and redraws charts in interruptible background work.
+ * The first screen holds the verdict (winner, margin, confidence, team risk) and the ranking; every section below
+ * folds away, and the sticky section nav lists only the sections this decision has.
  */
 export function ResultsExplorer({
   decision,
@@ -77,6 +81,29 @@ export function ResultsExplorer({
   const deferredOverrides = useDeferredValue(w.overrides);
   const mc = useMonteCarlo(w.model, w.options, w.overrides, seed, w.outcome.ok);
 
+  const views = useCollapsedViews();
+  const present: Record<View, boolean> = {
+    ranking: Boolean(result),
+    "what-if": true,
+    scenarios: true,
+    profiles: Boolean(slow),
+    team: Boolean(slow && hasTeamFit(decision, slow)),
+    evaluators: Boolean(slow && hasEvaluatorsView(decision)),
+    topsis: Boolean(slow),
+    sensitivity: Boolean(slow),
+    "monte-carlo": true,
+  };
+  const fold = (view: View, node: React.ReactNode) => (
+    <CollapsibleView
+      view={view}
+      title={t(`nav.${view}`)}
+      collapsed={views.collapsed.has(view)}
+      onToggle={() => views.toggle(view)}
+    >
+      {node}
+    </CollapsibleView>
+  );
+
   return (
     <div className="results-layout">
       <aside className="results-side" aria-label={t("whatIf.title")}>
@@ -91,45 +118,68 @@ export function ResultsExplorer({
       <div className="results-main decision-results">
         {!w.outcome.ok ? <ScoringErrors errors={w.outcome.errors} /> : null}
         {result ? <VerdictPanel result={result} mc={mc} names={names} /> : null}
-        <ScoringSettingsPanel decision={decision} canWrite={canWrite} />
-        <nav className="view-nav no-print" aria-label={t("nav.label")}>
-          {VIEWS.map((v) => (
-            <a key={v} href={`#view-${v}`}>
+        <nav className="view-nav no-print" aria-label={t("nav.label")} data-testid="view-nav">
+          {VIEWS.filter((v) => present[v]).map((v) => (
+            <a
+              key={v}
+              href={`#view-${v}`}
+              onClick={() => {
+                // A folded section opens when the reader jumps to it.
+                if (views.collapsed.has(v)) views.toggle(v);
+              }}
+            >
               {t(`nav.${v}`)}
             </a>
           ))}
         </nav>
-        <div id="view-ranking" className="results-view">
-          {result ? <RankingTable decision={decision} result={result} /> : null}
-          {slow ? <RankingSection decision={decision} result={slow} names={names} /> : null}
-        </div>
-        <ScenariosPanel
-          decision={decision}
-          model={w.model}
-          aggregation={w.teamAggregation}
-          overrides={deferredOverrides}
-          scenarios={scenarios}
-          canWrite={canWrite}
-          names={names}
-          onApply={w.setWeights}
-        />
+        {fold(
+          "ranking",
+          <div id="view-ranking" className="results-view">
+            {result ? <RankingTable decision={decision} result={result} /> : null}
+            {slow ? <RankingSection decision={decision} result={slow} names={names} /> : null}
+          </div>,
+        )}
+        <ScoringSettingsPanel decision={decision} canWrite={canWrite} />
+        {fold(
+          "scenarios",
+          <ScenariosPanel
+            decision={decision}
+            model={w.model}
+            aggregation={w.teamAggregation}
+            overrides={deferredOverrides}
+            scenarios={scenarios}
+            canWrite={canWrite}
+            names={names}
+            onApply={w.setWeights}
+          />,
+        )}
         {slow ? (
           <>
-            <ProfilesSection decision={decision} result={slow} names={names} />
-            <TeamFitSection decision={decision} result={slow} names={names} aggregation={w.teamAggregation} />
-            <EvaluatorsSection
-              decision={decision}
-              result={slow}
-              model={w.model}
-              overrides={deferredOverrides}
-              aggregation={w.teamAggregation}
-              names={names}
-            />
-            <TopsisSection result={slow} names={names} />
-            <SensitivitySection decision={decision} result={slow} names={names} />
+            {fold("profiles", <ProfilesSection decision={decision} result={slow} names={names} />)}
+            {present.team
+              ? fold(
+                  "team",
+                  <TeamFitSection decision={decision} result={slow} names={names} aggregation={w.teamAggregation} />,
+                )
+              : null}
+            {present.evaluators
+              ? fold(
+                  "evaluators",
+                  <EvaluatorsSection
+                    decision={decision}
+                    result={slow}
+                    model={w.model}
+                    overrides={deferredOverrides}
+                    aggregation={w.teamAggregation}
+                    names={names}
+                  />,
+                )
+              : null}
+            {fold("topsis", <TopsisSection result={slow} names={names} />)}
+            {fold("sensitivity", <SensitivitySection decision={decision} result={slow} names={names} />)}
           </>
         ) : null}
-        <MonteCarloSection decision={decision} mc={mc} names={names} seed={seed} />
+        {fold("monte-carlo", <MonteCarloSection decision={decision} mc={mc} names={names} seed={seed} />)}
         <StaticTables decision={decision} result={slow} />
       </div>
     </div>

@@ -12,6 +12,11 @@ import { CandidateBars } from "./lazy-charts";
 import type { Names } from "./names";
 import { TeamHeatmap } from "./team-heatmap";
 
+/** Whether the decision has a team fit to show: an owning team and at least one candidate with a skill match. */
+export function hasTeamFit(decision: DecisionDetail, result: DecisionResult): boolean {
+  return Boolean(decision.team) && result.skillMatch.some((m) => m.match !== null);
+}
+
 /** Can our team run it: who knows what, each candidate's skill match, and what closing the gaps would take. */
 export const TeamFitSection = memo(function TeamFitSection({
   decision,
@@ -27,7 +32,7 @@ export const TeamFitSection = memo(function TeamFitSection({
   const t = useTranslations("results.team");
   const f = useFormatter();
   const team = decision.team;
-  if (!team || !result.skillMatch.some((m) => m.match !== null)) return null;
+  if (!team || !hasTeamFit(decision, result)) return null;
   const needed = [...new Set(decision.requirements.filter((r) => r.weight > 0).map((r) => r.skillId))];
   const skills = decision.skills.filter((s) => needed.includes(s.id));
   const rating = new Map(team.ratings.map((r) => [`${r.memberId}|${r.skillId}`, r.level]));

@@ -1,5 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
+import { useId, useState } from "react";
 import { formatShare } from "@/components/decisions/number-format";
 import type { DecisionDetail } from "@/lib/decisions/dto";
 import { sharesOf } from "@/lib/scoring";
@@ -47,6 +48,7 @@ export function WhatIfPanel({
               <output htmlFor={id} data-testid={`share-${c.name}`}>
                 {formatShare(f, shares[i])}
               </output>
+              <ShareInput criterion={c.name} share={shares[i]} onShare={(v) => onShare(i, v)} />
             </div>
           );
         })}
@@ -60,5 +62,47 @@ export function WhatIfPanel({
         </span>
       </p>
     </section>
+  );
+}
+
+/**
+ * The same share typed as a percentage beside the slider (one state: typing moves the slider, the slider rewrites the
+ * box). While the box holds something that is not a share from 0 to 100, it says so and nothing changes.
+ */
+function ShareInput({ criterion, share, onShare }: { criterion: string; share: number; onShare: (v: number) => void }) {
+  const t = useTranslations("results.whatIf");
+  const errorId = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = draft ?? String(Math.round(share * STEPS) / (STEPS / 100));
+  const valueOf = (text: string) => {
+    const v = text.trim() === "" ? NaN : Number(text);
+    return Number.isFinite(v) && v >= 0 && v <= 100 ? v : null;
+  };
+  const invalid = draft !== null && valueOf(draft) === null;
+  return (
+    <span className="share-input">
+      <input
+        type="number"
+        min={0}
+        max={100}
+        step={0.1}
+        inputMode="decimal"
+        aria-label={t("shareInput", { criterion })}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        value={shown}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const v = valueOf(e.target.value);
+          if (v !== null) onShare(v / 100);
+        }}
+        onBlur={() => setDraft(null)}
+      />
+      {invalid ? (
+        <span id={errorId} className="field-error" role="alert">
+          {t("shareInvalid")}
+        </span>
+      ) : null}
+    </span>
   );
 }

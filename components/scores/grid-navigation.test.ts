@@ -21,37 +21,39 @@ describe("cellKeyAction: moving", () => {
     ["Shift+Enter goes up", key("Enter", { shiftKey: true }), at(3, 1), at(2, 1)],
     ["Enter on the last row stays", key("Enter"), at(4, 2), at(4, 2)],
     ["Tab goes right", key("Tab"), at(0, 0), at(0, 1)],
-    ["Tab from the end of a row wraps to the next row", key("Tab"), at(0, 2), at(1, 0)],
     ["Shift+Tab goes left", key("Tab", { shiftKey: true }), at(1, 2), at(1, 1)],
-    ["Shift+Tab from the start of a row wraps to the previous row", key("Tab", { shiftKey: true }), at(1, 0), at(0, 2)],
     ["Home goes to the first column of the row", key("Home"), at(3, 2), at(3, 0)],
     ["End goes to the last column of the row", key("End"), at(3, 0), at(3, 2)],
+    ["Ctrl+Home goes to the first cell", key("Home", { ctrlKey: true }), at(3, 2), at(0, 0)],
+    ["Ctrl+End goes to the last cell", key("End", { ctrlKey: true }), at(1, 0), at(4, 2)],
+    ["Cmd+End goes to the last cell", key("End", { metaKey: true }), at(0, 0), at(4, 2)],
   ])("%s", (_, k, from, to) => {
     expect(cellKeyAction(k, from, SIZE)).toEqual({ kind: "move", to });
   });
 
-  test("Tab leaves the grid from the last cell, Shift+Tab from the first", () => {
-    expect(cellKeyAction(key("Tab"), at(4, 2), SIZE)).toEqual({ kind: "none" });
-    expect(cellKeyAction(key("Tab", { shiftKey: true }), at(0, 0), SIZE)).toEqual({ kind: "none" });
+  test("Tab leaves the grid from the end of any row, Shift+Tab from the start of any row", () => {
+    for (let r = 0; r < SIZE.rows; r++) {
+      expect(cellKeyAction(key("Tab"), at(r, 2), SIZE)).toEqual({ kind: "none" });
+      expect(cellKeyAction(key("Tab", { shiftKey: true }), at(r, 0), SIZE)).toEqual({ kind: "none" });
+    }
     // …but not from the other end.
     expect(cellKeyAction(key("Tab", { shiftKey: true }), at(4, 2), SIZE)).toEqual({ kind: "move", to: at(4, 1) });
   });
 
-  test("property: Tab visits every cell once in reading order, Shift+Tab walks it back", () => {
-    const visited: GridPos[] = [at(0, 0)];
-    for (;;) {
-      const a = cellKeyAction(key("Tab"), visited[visited.length - 1], SIZE);
-      if (a.kind !== "move") break;
-      visited.push(a.to);
-    }
-    expect(visited.map((p) => p.r * SIZE.cols + p.c)).toEqual(Array.from({ length: 15 }, (_, i) => i));
-    let p = visited[visited.length - 1];
-    for (let n = 14; n > 0; n--) {
-      const a = cellKeyAction(key("Tab", { shiftKey: true }), p, SIZE);
-      if (a.kind !== "move") throw new Error("left the grid early");
-      p = a.to;
-    }
-    expect(p).toEqual(at(0, 0));
+  test("property: from any cell, Tab leaves the grid after at most one row's worth of presses", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 2 }), (r, c) => {
+        let p = at(r, c);
+        let presses = 0;
+        for (;;) {
+          const a = cellKeyAction(key("Tab"), p, SIZE);
+          presses++;
+          if (a.kind !== "move") break;
+          p = a.to;
+        }
+        expect(presses).toBe(SIZE.cols - c);
+      }),
+    );
   });
 
   test("property: every move stays inside the grid", () => {
@@ -88,6 +90,11 @@ describe("cellKeyAction: editing and the rest", () => {
     ["Escape on a cell does nothing", key("Escape"), { kind: "none" }],
     ["PageDown is not handled", key("PageDown"), { kind: "none" }],
     ["Ctrl+C is the browser's", key("c", { ctrlKey: true }), { kind: "none" }],
+    [
+      "Ctrl+Z is not the score grid's (its saves have their own conflict flow)",
+      key("z", { ctrlKey: true }),
+      { kind: "none" },
+    ],
     ["Cmd+ArrowDown is the browser's", key("ArrowDown", { metaKey: true }), { kind: "none" }],
     ["Alt+Delete is the browser's", key("Delete", { altKey: true }), { kind: "none" }],
   ])("%s", (_, k, action) => {
@@ -105,18 +112,13 @@ describe("editorKeyAction", () => {
     ["Enter on the last row commits and stays", key("Enter"), at(4, 2), { kind: "commit", to: at(4, 2) }],
     ["Tab commits and goes right", key("Tab"), at(2, 1), { kind: "commit", to: at(2, 2) }],
     ["Tab at a row's end commits and wraps", key("Tab"), at(2, 2), { kind: "commit", to: at(3, 0) }],
-    // The editor never leaves the grid with Tab: past the last cell the wrap is clamped into the last row.
+    // Past the last cell (or, backwards, the first) Tab commits and leaves the grid.
+    ["Tab on the last cell commits and leaves", key("Tab"), at(4, 2), { kind: "commitAndLeave", backwards: false }],
     [
-      "Tab on the last cell commits and wraps within the last row",
-      key("Tab"),
-      at(4, 2),
-      { kind: "commit", to: at(4, 0) },
-    ],
-    [
-      "Shift+Tab on the first cell commits and wraps within the first row",
+      "Shift+Tab on the first cell commits and leaves backwards",
       key("Tab", { shiftKey: true }),
       at(0, 0),
-      { kind: "commit", to: at(0, 2) },
+      { kind: "commitAndLeave", backwards: true },
     ],
     ["Shift+Tab commits and goes left", key("Tab", { shiftKey: true }), at(2, 0), { kind: "commit", to: at(1, 2) }],
     ["← and → move the caret in the text", key("ArrowLeft"), at(2, 1), { kind: "none" }],

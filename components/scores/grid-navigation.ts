@@ -1,6 +1,7 @@
 // The score grid's keyboard, as a pure function of the key, the active cell and the grid's size: spreadsheet-like
-// arrows, Enter and Tab, Home/End within a row, F2 or typing to edit, Delete to clear, "i" for the details panel.
-// The component only carries out the returned action.
+// arrows and Enter, Tab along the row (leaving the grid at the row's end, so nobody walks every cell to get past it),
+// Home/End within a row, Ctrl+Home / Ctrl+End to the first / last cell, F2 or typing to edit, Delete to clear, "i"
+// for the details panel. The component only carries out the returned action.
 
 export type GridPos = { r: number; c: number };
 export type GridSize = { rows: number; cols: number };
@@ -27,7 +28,9 @@ export type EditorKeyAction =
   | { kind: "none" }
   | { kind: "cancel" }
   /** Commit the typed value and, if it is valid, move on. */
-  | { kind: "commit"; to: GridPos };
+  | { kind: "commit"; to: GridPos }
+  /** Commit, then focus what follows (or precedes) the grid: Tab on the last cell, Shift+Tab on the first. */
+  | { kind: "commitAndLeave"; backwards: boolean };
 
 const ARROWS: Record<string, [number, number]> = {
   ArrowUp: [-1, 0],
@@ -47,15 +50,21 @@ export function step(at: GridPos, size: GridSize, dr: number, dc: number, wrap =
 
 /** A key pressed on a cell that is not being edited. */
 export function cellKeyAction(e: GridKey, at: GridPos, size: GridSize): CellKeyAction {
-  if (e.altKey || e.ctrlKey || e.metaKey) return { kind: "none" };
+  if (e.altKey) return { kind: "none" };
+  if (e.ctrlKey || e.metaKey) {
+    if (e.key === "Home") return { kind: "move", to: { r: 0, c: 0 } };
+    if (e.key === "End") return { kind: "move", to: { r: size.rows - 1, c: size.cols - 1 } };
+    return { kind: "none" };
+  }
   const { key } = e;
   const arrow = ARROWS[key];
   if (arrow) return { kind: "move", to: step(at, size, arrow[0], arrow[1]) };
   if (key === "Enter") return { kind: "move", to: step(at, size, e.shiftKey ? -1 : 1, 0) };
   if (key === "Tab") {
-    // Tab walks the cells in reading order; from the last (or first) cell it leaves the grid as usual.
-    const atEnd = e.shiftKey ? at.r === 0 && at.c === 0 : at.r === size.rows - 1 && at.c === size.cols - 1;
-    return atEnd ? { kind: "none" } : { kind: "move", to: step(at, size, 0, e.shiftKey ? -1 : 1, true) };
+    // Tab moves along the row; from the row's last (or, with Shift, first) cell the browser moves focus out of the
+    // grid as usual. Arrows and Enter are for moving between rows.
+    const atEnd = e.shiftKey ? at.c === 0 : at.c === size.cols - 1;
+    return atEnd ? { kind: "none" } : { kind: "move", to: step(at, size, 0, e.shiftKey ? -1 : 1) };
   }
   if (key === "Home") return { kind: "move", to: { r: at.r, c: 0 } };
   if (key === "End") return { kind: "move", to: { r: at.r, c: size.cols - 1 } };
@@ -74,7 +83,12 @@ export function editorKeyAction(e: GridKey, at: GridPos, size: GridSize): Editor
     const up = key === "ArrowUp" || (key === "Enter" && e.shiftKey);
     return { kind: "commit", to: step(at, size, up ? -1 : 1, 0) };
   }
-  if (key === "Tab") return { kind: "commit", to: step(at, size, 0, e.shiftKey ? -1 : 1, true) };
+  if (key === "Tab") {
+    // Entering values row by row: Tab wraps to the next row, and past the last cell it leaves the grid.
+    const last = e.shiftKey ? at.r === 0 && at.c === 0 : at.r === size.rows - 1 && at.c === size.cols - 1;
+    if (last) return { kind: "commitAndLeave", backwards: Boolean(e.shiftKey) };
+    return { kind: "commit", to: step(at, size, 0, e.shiftKey ? -1 : 1, true) };
+  }
   return { kind: "none" };
 }
 

@@ -10,6 +10,7 @@ import type { CriterionDto } from "@/lib/decisions/dto";
 import type { ScoreGrid as ScoreGridData } from "@/lib/server/scores";
 import { parseScoreText, scoreValueProblem } from "@/lib/validation/score";
 import { formatRaw } from "@/components/decisions/number-format";
+import { focusBeyond } from "@/components/matrix/focus-beyond";
 import { cellKeyAction, editorKeyAction, type GridPos } from "./grid-navigation";
 import { ScoreCell, type Editing } from "./score-cell";
 import { ScoreConflicts } from "./score-conflicts";
@@ -55,7 +56,7 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
     return { key: activeKey, value: parsed.value };
   }, [editing, activeCriterion, activeKey]);
 
-  const { result, cells, others } = useLiveTotals({ decision, meId: me.id, canScore, own: saver, draft });
+  const { result, ownResult, cells, others } = useLiveTotals({ decision, meId: me.id, canScore, own: saver, draft });
 
   const scorableCriteria = criteria.filter(isScorable);
   const scorableCount = scorableCriteria.length * candidates.length;
@@ -141,7 +142,13 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
     if (action.kind === "none") return;
     e.preventDefault();
     if (action.kind === "cancel") cancelEditing();
-    else if (commitDraft()) moveTo(action.to);
+    else if (action.kind === "commitAndLeave") {
+      const table = e.currentTarget.closest("table");
+      if (commitDraft()) {
+        wantFocus.current = false;
+        focusBeyond(table, action.backwards);
+      }
+    } else if (commitDraft()) moveTo(action.to);
   };
 
   const onEditorBlur = (e: FocusEvent<HTMLInputElement>) => {
@@ -182,7 +189,7 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
         </p>
       ) : null}
       <p className="hint" id="score-keyboard-help">
-        {t("keyboardHelp")}
+        {canScore ? t("keyboardHelp") : t("keyboardHelpReadOnly")}
       </p>
 
       <div className="score-toolbar">
@@ -224,7 +231,7 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
             className="data-table score-grid"
             aria-label={t("grid.label")}
             aria-describedby="score-keyboard-help"
-            aria-rowcount={criteria.length + 2}
+            aria-rowcount={criteria.length + (canScore && !hidden ? 3 : 2)}
             aria-colcount={candidates.length + 1}
             aria-readonly={canScore ? undefined : true}
             data-testid="score-grid"
@@ -287,12 +294,25 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
               ))}
             </tbody>
             <tfoot>
-              <ScoreTotalsRow
-                candidates={candidates}
-                rowIndex={criteria.length + 2}
-                result={result}
-                own={canScore && hidden}
-              />
+              {/* Under one's own scores, the totals of those scores; the group's only where they are shown. */}
+              {canScore ? (
+                <ScoreTotalsRow
+                  candidates={candidates}
+                  rowIndex={criteria.length + 2}
+                  result={ownResult}
+                  label="yourTotal"
+                  testId="score-total"
+                />
+              ) : null}
+              {!canScore || !hidden ? (
+                <ScoreTotalsRow
+                  candidates={candidates}
+                  rowIndex={criteria.length + (canScore ? 3 : 2)}
+                  result={result}
+                  label="groupTotal"
+                  testId={canScore ? "group-total" : "score-total"}
+                />
+              ) : null}
             </tfoot>
           </table>
         </div>

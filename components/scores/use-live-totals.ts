@@ -36,19 +36,32 @@ export function useLiveTotals(opts: {
     [decision, others, meId, canScore, valueOf, mine, draft],
   );
 
-  const result = useMemo(() => {
-    const outcome = evaluateDecision(toScoringModel({ ...decision, scores }), {
-      teamAggregation: teamAggregationOf(decision),
-      monteCarlo: { samples: 0 },
-    });
-    return outcome.ok ? outcome.result : null;
-  }, [decision, scores]);
+  const result = useMemo(() => evaluate(decision, scores), [decision, scores]);
+  // The totals of exactly the values a scorer sees in their cells: their own scores (and the shared facts).
+  const ownResult = useMemo(
+    () =>
+      canScore
+        ? evaluate(
+            decision,
+            scores.filter((s) => s.evaluatorId === meId),
+          )
+        : null,
+    [decision, scores, canScore, meId],
+  );
 
   const cells = useMemo(
     () => new Map<string, CellResult>(result?.cells.map((c) => [cellKey(c.criterionId, c.candidateId), c]) ?? []),
     [result],
   );
-  return { result, cells, others };
+  return { result, ownResult, cells, others };
+}
+
+function evaluate(decision: DecisionDetail, scores: ScoreDto[]) {
+  const outcome = evaluateDecision(toScoringModel({ ...decision, scores }), {
+    teamAggregation: teamAggregationOf(decision),
+    monteCarlo: { samples: 0 },
+  });
+  return outcome.ok ? outcome.result : null;
 }
 
 /** The scores the figures use (see the top of this file). */

@@ -32,6 +32,25 @@ describe("useAutosave", () => {
     expect(result.current.state).toBe("saved");
   });
 
+  test("a save that meets a colleague's newer value is a conflict, never 'saved', until the person chooses", async () => {
+    const { result } = renderHook(() => useAutosave());
+    act(() => result.current.schedule("c1:weight", async () => "conflict" as const));
+    await tick(SAVE_DELAY_MS);
+    expect(result.current.state).toBe("conflict");
+    // Another field saving meanwhile does not hide it.
+    act(() => result.current.schedule("c1:name", async () => true));
+    await tick(SAVE_DELAY_MS);
+    expect(result.current.state).toBe("conflict");
+    // "Keep theirs" cancels the field's pending work: nothing is left unsaved.
+    act(() => result.current.cancel("c1:weight"));
+    expect(result.current.state).toBe("saved");
+    // "Use mine" saves again; once that lands, everything is saved.
+    await act(async () => void (await result.current.start("c1:weight", async () => "conflict" as const)));
+    expect(result.current.state).toBe("conflict");
+    await act(async () => void (await result.current.start("c1:weight", async () => true)));
+    expect(result.current.state).toBe("saved");
+  });
+
   test("different fields have their own pause", async () => {
     const { result } = renderHook(() => useAutosave());
     const name = vi.fn(async () => true);

@@ -6,14 +6,19 @@ import { useCallback, useEffect, useRef, useState } from "react";
 
 export const SAVE_DELAY_MS = 600;
 
-export type SaveState = "saved" | "saving" | "failed";
+export type SaveState = "saved" | "saving" | "failed" | "conflict";
+
+/** What one save reports: saved (true), failed (false), or refused because a colleague changed the field first. */
+export type RunResult = boolean | "conflict";
 
 interface Slot {
   timer: ReturnType<typeof setTimeout> | null;
   inFlight: boolean;
   /** run() to call when the current request ends (the latest edit wins). */
-  queued: (() => Promise<boolean>) | null;
+  queued: (() => Promise<RunResult>) | null;
   failed: boolean;
+  /** The last save met a colleague's newer value: nothing is saved until the person chooses. */
+  conflict: boolean;
 }
 
 export function useAutosave() {
@@ -25,7 +30,7 @@ export function useAutosave() {
   const slot = useCallback((key: string): Slot => {
     let s = slots.current.get(key);
     if (!s) {
-      s = { timer: null, inFlight: false, queued: null, failed: false };
+      s = { timer: null, inFlight: false, queued: null, failed: false, conflict: false };
       slots.current.set(key, s);
     }
     return s;
@@ -33,7 +38,7 @@ export function useAutosave() {
 
   /** Runs now, or after the request already out for this key (then only the latest queued edit is sent). */
   const start = useCallback(
-    async (key: string, run: () => Promise<boolean>) => {
+    async (key: string, run: () => Promise<RunResult>) => {
       const s = slot(key);
       if (s.inFlight) {
         s.queued = run;
@@ -42,17 +47,18 @@ export function useAutosave() {
       }
       s.inFlight = true;
       refresh();
-      let next: (() => Promise<boolean>) | null = run;
+      let next: (() => Promise<RunResult>) | null = run;
       while (next) {
-        const current: () => Promise<boolean> = next;
+        const current: () => Promise<RunResult> = next;
         s.queued = null;
-        let ok = false;
+        let ok: RunResult = false;
         try {
           ok = await current();
         } catch {
           ok = false;
         }
-        s.failed = !ok;
+        s.failed = ok === false;
+        s.conflict = ok === "conflict";
         next = s.queued;
       }
       s.inFlight = false;
@@ -63,7 +69,7 @@ export function useAutosave() {
 
   /** Schedules `run` after the typing pause; a newer schedule for the same key replaces it. */
   const schedule = useCallback(
-    (key: string, run: () => Promise<boolean>, delay = SAVE_DELAY_MS) => {
+    (key: string, run: () => Promise<RunResult>, delay = SAVE_DELAY_MS) => {
       const s = slot(key);
       if (s.timer) clearTimeout(s.timer);
       s.timer = setTimeout(() => {
@@ -77,7 +83,7 @@ export function useAutosave() {
 
   /** Blur: run a pending save now. */
   const flush = useCallback(
-    (key: string, run: () => Promise<boolean>) => {
+    (key: string, run: () => Promise<RunResult>) => {
       const s = slots.current.get(key);
       if (!s?.timer) return;
       clearTimeout(s.timer);
@@ -96,6 +102,7 @@ export function useAutosave() {
       s.timer = null;
       s.queued = null;
       s.failed = false;
+      s.conflict = false;
       refresh();
     },
     [refresh],
@@ -114,9 +121,12 @@ export function useAutosave() {
 
 function summarise(slots: Map<string, Slot>): SaveState {
   let saving = false;
+  let conflict = false;
   for (const s of slots.values()) {
     if (s.failed) return "failed";
+    if (s.conflict) conflict = true;
     if (s.inFlight || s.timer || s.queued) saving = true;
   }
-  return saving ? "saving" : "saved";
+  // A conflict is never "All changes saved": the person's value is not stored until they choose.
+  return conflict ? "conflict" : saving ? "saving" : "saved";
 }

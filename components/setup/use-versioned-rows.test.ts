@@ -118,8 +118,10 @@ describe("useVersionedRows", () => {
     act(() => result.current.rows.edit("c1", "weight", "30"));
     await pause();
     expect(result.current.rows.conflict("c1", "weight")).toMatchObject({ theirs: 40, mine: "30", changedBy: "Bo" });
-    // A conflict is not a connection failure: the indicator does not say "failed".
-    expect(result.current.autosave.state).toBe("saved");
+    // A conflict is not a connection failure ("failed"), but nothing is saved either: the indicator says so, and the
+    // live figures (the share) use the weight stored now (theirs, 40), not the unsaved 30.
+    expect(result.current.autosave.state).toBe("conflict");
+    expect(result.current.rows.live("c1", "weight")).toBe(40);
     // Further typing waits for the choice.
     act(() => result.current.rows.edit("c1", "weight", "31"));
     await pause();
@@ -129,6 +131,7 @@ describe("useVersionedRows", () => {
     expect(result.current.rows.conflict("c1", "weight")).toBeUndefined();
     expect(row(result, "c1")).toMatchObject({ version: 7, saved: { weight: 40 } });
     expect(result.current.rows.text("c1", "weight")).toBe("40");
+    expect(result.current.autosave.state).toBe("saved");
     await pause();
     expect(save).toHaveBeenCalledTimes(1);
   });

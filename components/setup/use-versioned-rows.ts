@@ -4,7 +4,7 @@
 // errors from the shared zod parsers, and conflicts. Saves go through useAutosave.
 import { useCallback, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/server/action-result";
-import type { useAutosave } from "./use-autosave";
+import type { RunResult, useAutosave } from "./use-autosave";
 
 export type FieldValue = string | number | null;
 
@@ -75,7 +75,7 @@ export function useVersionedRows<T extends Record<string, unknown>>(opts: {
   /** Sends the current draft of one field; resolves true when saved (or nothing to do), false on failure. */
   const run =
     (id: string, field: keyof T & string, baseOverride?: { version: number; base: FieldValue }) =>
-    async (): Promise<boolean> => {
+    async (): Promise<RunResult> => {
       const key = keyOf(id, field);
       const row = rowsRef.current.find((r) => r.id === id);
       const draft = draftsRef.current[key];
@@ -108,7 +108,8 @@ export function useVersionedRows<T extends Record<string, unknown>>(opts: {
             ...c,
             [key]: { theirs: current.theirs, mine: draft, changedBy: current.changedBy, row: current.row! },
           }));
-        return true; // not a failure of the connection: the conflict box asks the user
+        // Not a failure of the connection, and not saved either: the conflict box asks the user.
+        return current?.row ? "conflict" : true;
       }
       if (!result.ok && result.fieldErrors) {
         setErrors((e) => ({
@@ -177,6 +178,9 @@ export function useVersionedRows<T extends Record<string, unknown>>(opts: {
       const row = rows.find((r) => r.id === id);
       if (!row) return null;
       const d = drafts[keyOf(id, field)];
+      // A draft in conflict is not saved: figures use the value stored now (the colleague's) until the person chooses.
+      const conflict = conflicts[keyOf(id, field)];
+      if (conflict) return conflict.theirs;
       if (d === undefined) return row.saved[field] as FieldValue;
       const checked = validate(row.saved, field, d);
       return checked.ok ? checked.value : (row.saved[field] as FieldValue);

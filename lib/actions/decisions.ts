@@ -20,7 +20,7 @@ const revalidateDecision = ["/", { path: "/decisions/[id]", type: "layout" as co
 export const createDecisionAction = defineFormAction(
   createDecisionSchema,
   (actor, input) => decisions.createDecision(actor, input),
-  { echo: ["title", "teamId", "template"], revalidate: ["/"], redirect: (d) => `/decisions/${d.id}/setup` },
+  { echo: ["title", "teamId", "template"], revalidate: ["/"], redirect: (d) => `/decisions/${d.id}/matrix` },
 );
 
 /** Only lets back to the list (with its filters) — never an open redirect. */

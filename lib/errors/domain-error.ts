@@ -19,6 +19,7 @@ export type FieldErrorKey =
   | ErrorKeysOf<Messages["teams"]>
   | ErrorKeysOf<Messages["scores"]>
   | ErrorKeysOf<Messages["ahp"]>
+  | ErrorKeysOf<Messages["matrix"]>
   | ErrorKeysOf<Messages["results"]["scenarios"]>;
 
 export type FieldErrorMap = Partial<Record<string, FieldErrorKey>>;

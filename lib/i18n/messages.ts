@@ -21,6 +21,8 @@ import enFacts from "./messages/en/facts.json";
 import zhFacts from "./messages/zh-CN/facts.json";
 import enApi from "./messages/en/api.json";
 import zhApi from "./messages/zh-CN/api.json";
+import enMatrix from "./messages/en/matrix.json";
+import zhMatrix from "./messages/zh-CN/matrix.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
@@ -36,6 +38,7 @@ export const MESSAGES = {
     teams: enTeams,
     facts: enFacts,
     api: enApi,
+    matrix: enMatrix,
   },
   "zh-CN": {
     common: zhCommon,
@@ -49,6 +52,7 @@ export const MESSAGES = {
     teams: zhTeams,
     facts: zhFacts,
     api: zhApi,
+    matrix: zhMatrix,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

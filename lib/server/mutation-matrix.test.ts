@@ -25,6 +25,7 @@ import * as facts from "./facts";
 import * as imports from "./imports";
 import * as invitations from "./invitations";
 import * as judgments from "./judgments";
+import * as matrix from "./matrix";
 import * as members from "./members";
 import * as ratings from "./ratings";
 import * as requirements from "./requirements";
@@ -550,6 +551,21 @@ const MUTATIONS: Mutation[] = [
         version: (mine ?? s).version,
       });
     },
+  },
+  // matrix view
+  {
+    name: "matrix.pasteMatrix",
+    actions: ["matrix.pasteMatrixAction"],
+    permission: "decision.write",
+    alsoRequires: ["score.write", "fact.write"],
+    // A new criterion and a new candidate with one rating: always a change, whatever earlier cases left.
+    run: async (actor, t) =>
+      matrix.pasteMatrix(actor, {
+        decisionId: (await decisionOf(t)).id,
+        candidates: [nextName("candidate")],
+        criteria: [{ name: nextName("criterion"), weight: 5, values: [{ value: 7, unit: null }] }],
+        basis: { criteria: {}, scores: {}, facts: {} },
+      }),
   },
   // facts
   {
