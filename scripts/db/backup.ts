@@ -62,7 +62,8 @@ export function sqliteCounts(file: string): Counts {
 /** SQLite's online copy of a (possibly live) database into a new file. */
 export function vacuumInto(source: string, target: string): void {
   if (fs.existsSync(target)) throw new Error(`${target} already exists; not overwriting it`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  // Backups hold password and session-token hashes: a folder and files only the owner can read.
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   const db = new Database(source, { fileMustExist: true, timeout: 15_000 });
   try {
     db.prepare("VACUUM INTO ?").run(target);
@@ -75,6 +76,7 @@ function backupSqlite(databaseUrl: string, out: string): BackupResult {
   const file = sqliteFile(databaseUrl);
   if (!fs.existsSync(file)) throw new Error(`No database at ${file} (DATABASE_URL=${databaseUrl})`);
   vacuumInto(file, out);
+  fs.chmodSync(out, 0o600);
   sqliteIntegrity(out);
   return { file: out, bytes: fs.statSync(out).size, counts: sqliteCounts(out) };
 }
@@ -199,7 +201,7 @@ async function backupPostgres(databaseUrl: string, out: string): Promise<BackupR
     const snapshot = (await c.query<{ s: string }>("SELECT pg_export_snapshot() AS s")).rows[0].s;
     const counts = await pgCounts(c);
     const target = libpqTarget(databaseUrl);
-    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.mkdirSync(path.dirname(out), { recursive: true, mode: 0o700 });
     const tmp = `${out}.partial`;
     try {
       runTool(
@@ -214,6 +216,7 @@ async function backupPostgres(databaseUrl: string, out: string): Promise<BackupR
         ],
         target.env,
       );
+      fs.chmodSync(tmp, 0o600);
       fs.renameSync(tmp, out);
     } finally {
       fs.rmSync(tmp, { force: true });
@@ -256,7 +259,8 @@ async function main(args: string[]) {
   const r = await backupDatabase(DATABASE_URL, out);
   console.log(`Wrote ${r.file} (${formatBytes(r.bytes)}). Rows per table:`);
   console.log(formatCounts(r.counts));
-  console.log(`Restore with: npm run db:restore -- ${path.relative(process.cwd(), r.file) || r.file}`);
+  const rel = path.relative(process.cwd(), r.file);
+  console.log(`Restore with: npm run db:restore -- ${rel.startsWith("..") ? r.file : rel}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -134,6 +134,12 @@ export interface CopyReport {
 
 export class CopyRefused extends Error {}
 
+const refusedOccupied = (occupied: { table: string; rows: number }[]) =>
+  new CopyRefused(
+    `The target already holds data (${occupied.map((c) => `${c.table}: ${c.rows}`).join(", ")}). ` +
+      "Pass --force to empty it first.",
+  );
+
 /** For writing: a NULL Json column must be written as DbNull (a plain null is refused). */
 function forWrite(t: TableInfo, row: Row, dropSelfRefs: boolean): Row {
   const out: Row = {};
@@ -172,6 +178,15 @@ export async function copyDatabase(opts: {
   const log = opts.log ?? (() => {});
   const batch = opts.batch ?? 500;
   if (opts.from === opts.to) throw new CopyRefused("--from and --to are the same database");
+  if (!opts.force) {
+    // Refuse an occupied target before the (slow on PostgreSQL) migrate step; a target without tables is empty.
+    const probe = createPrismaClient(opts.to);
+    const occupied = await tableCounts(probe)
+      .then((c) => c.filter((x) => x.rows > 0))
+      .catch(() => [])
+      .finally(() => probe.$disconnect());
+    if (occupied.length) throw refusedOccupied(occupied);
+  }
   if (!opts.skipMigrate) {
     log(`Migrating the target ${redactUrl(opts.to)}…`);
     await migrate(opts.to);
@@ -181,11 +196,7 @@ export async function copyDatabase(opts: {
   try {
     const tables = tablesInForeignKeyOrder();
     const occupied = (await tableCounts(to)).filter((c) => c.rows > 0);
-    if (occupied.length && !opts.force)
-      throw new CopyRefused(
-        `The target already holds data (${occupied.map((c) => `${c.table}: ${c.rows}`).join(", ")}). ` +
-          "Pass --force to empty it first.",
-      );
+    if (occupied.length && !opts.force) throw refusedOccupied(occupied);
     let copiedRows = 0;
     await to.$transaction(
       async (tx) => {
