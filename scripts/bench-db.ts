@@ -101,6 +101,8 @@ async function load(baseURL: string, f: Fixture, actionId: string, name: string)
   const page = `/decisions/${f.decisionId}/scores`;
   const versions = f.editors.map(() => new Map<number, number | null>());
   let failures = 0;
+  const reasons = new Map<string, number>();
+  const fail = (why: string) => reasons.set(why, (reasons.get(why) ?? 0) + 1);
   const save = async (e: number, w: number): Promise<boolean> => {
     const cell = w % (CRITERIA * CANDIDATES);
     const version = versions[e].get(cell) ?? null;
@@ -114,11 +116,15 @@ async function load(baseURL: string, f: Fixture, actionId: string, name: string)
     let res: ActionResponse;
     try {
       res = await callAction(baseURL, actionId, [args], { cookie: f.editors[e].cookie, path: page });
-    } catch {
+    } catch (err) {
+      fail(`no answer (${(err as Error).message})`);
       return false;
     }
-    const r = res.result as { ok?: boolean; data?: { version: number } } | undefined;
-    if (res.status !== 200 || !r?.ok) return false;
+    const r = res.result as { ok?: boolean; data?: { version: number }; error?: string } | undefined;
+    if (res.status !== 200 || !r?.ok) {
+      fail(`HTTP ${res.status}${r?.error ? ` ${r.error}` : ""}`);
+      return false;
+    }
     versions[e].set(cell, r.data!.version);
     return true;
   };
@@ -142,6 +148,8 @@ async function load(baseURL: string, f: Fixture, actionId: string, name: string)
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  if (reasons.size)
+    log(`${name}: failed writes by reason: ${[...reasons].map(([why, n]) => `${n}× ${why}`).join(", ")}`);
   latencies.sort((a, b) => a - b);
   return {
     name,
