@@ -117,7 +117,8 @@ async function load(baseURL: string, f: Fixture, actionId: string, name: string)
     try {
       res = await callAction(baseURL, actionId, [args], { cookie: f.editors[e].cookie, path: page });
     } catch (err) {
-      fail(`no answer (${(err as Error).message})`);
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      fail(`no answer (${(err as Error).message}${cause ? `: ${cause.code ?? cause.message}` : ""})`);
       return false;
     }
     const r = res.result as { ok?: boolean; data?: { version: number }; error?: string } | undefined;
