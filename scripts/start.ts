@@ -14,7 +14,10 @@ const log = (msg: string) => console.log(`[stackwise] ${msg}`);
 
 log(`Database: ${redactUrl(config.DATABASE_URL)}`);
 ensureActionsKey(config.STACKWISE_DATA_DIR, log);
-await prepareDatabase(config.DATABASE_URL, { log });
+// Behind PgBouncer in transaction mode the migration lock (a session-level advisory lock) does not hold: migrate over
+// a direct connection (DATABASE_MIGRATE_URL), or skip it here and run `npm run db:prepare` as a deployment step.
+if (process.env.STACKWISE_SKIP_PREPARE === "1") log("STACKWISE_SKIP_PREPARE=1: not migrating or seeding here.");
+else await prepareDatabase(process.env.DATABASE_MIGRATE_URL || config.DATABASE_URL, { log });
 const distDir = await ensureStartBuild({ log });
 log(`Serving the build in ${distDir}`);
 
