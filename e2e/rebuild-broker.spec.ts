@@ -173,7 +173,7 @@ test("an admin, an architect and a team lead rebuild the demo broker decision fr
     await expect(
       admin.getByRole("banner").getByRole("combobox", { name: "Workspace" }).locator("option:checked"),
     ).toHaveText(`${workspace} · Admin`);
-    await expect(admin.getByText("No decisions yet.")).toBeVisible();
+    await expect(admin.getByRole("heading", { name: "Start your first decision" })).toBeVisible();
   });
   const architectLink = await invite(admin, "Architect");
   const leadLink = await invite(admin, "Team lead");
@@ -236,7 +236,7 @@ test("an admin, an architect and a team lead rebuild the demo broker decision fr
   let decisionId = "";
   await test.step("architect creates a blank decision owned by the team", async () => {
     await architect.goto("/");
-    await expect(architect.getByText("No decisions yet.")).toBeVisible();
+    await expect(architect.getByRole("heading", { name: "Start your first decision" })).toBeVisible();
     await architect.getByRole("link", { name: "New decision" }).click();
     await expect(architect).toHaveURL(/\/decisions\/new$/);
     await architect.getByLabel("Blank decision").check();
