@@ -71,7 +71,7 @@ for (const width of WIDTHS) {
     });
 
     test("decision pages as the admin", async ({ page }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(360_000);
       const ws = await createReportWorkspace();
       await signIn(page, ws.email.admin);
       await page.goto("/");
@@ -90,7 +90,7 @@ for (const width of WIDTHS) {
     });
 
     test("workspace pages as the admin", async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(180_000);
       const ws = await createReportWorkspace();
       await signIn(page, ws.email.admin);
       await page.goto("/teams");
@@ -118,7 +118,7 @@ for (const width of WIDTHS) {
       page,
       browser,
     }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(360_000);
       const ws = await createReportWorkspace();
       await signIn(page, ws.email.viewer);
       for (const key of ["broker", "backend-language", "gc"]) {
