@@ -3,7 +3,9 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccountMenu } from "@/components/header/account-menu";
+import { HeaderMenu } from "@/components/header/header-menu";
 import { LanguageSwitch } from "@/components/language-switch";
+import { ScrollFrames } from "@/components/scroll-frames";
 import { loadAccountMenu } from "@/lib/server/account-menu";
 import "./globals.css";
 
@@ -27,17 +29,23 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/" className="brand">
               Stackwise
             </Link>
-            <nav aria-label={t("mainNavigation")}>
-              <Link href="/">{t("nav.decisions")}</Link>
-              <Link href="/teams">{t("nav.teams")}</Link>
-              <Link href="/skills">{t("nav.skills")}</Link>
-            </nav>
-            <div className="header-end">
-              <AccountMenu account={account} />
-              <LanguageSwitch />
-            </div>
+            <HeaderMenu label={t("menu")}>
+              {/* Only members of a workspace have decisions, teams and skills to go to. */}
+              {account?.activeWorkspaceId ? (
+                <nav aria-label={t("mainNavigation")}>
+                  <Link href="/">{t("nav.decisions")}</Link>
+                  <Link href="/teams">{t("nav.teams")}</Link>
+                  <Link href="/skills">{t("nav.skills")}</Link>
+                </nav>
+              ) : null}
+              <div className="header-end">
+                <AccountMenu account={account} />
+                <LanguageSwitch />
+              </div>
+            </HeaderMenu>
           </header>
           <main id="main">{children}</main>
+          <ScrollFrames />
         </NextIntlClientProvider>
       </body>
     </html>

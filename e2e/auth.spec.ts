@@ -160,7 +160,7 @@ test("an existing user accepts an invitation and switches between workspaces", a
   const other = await browser.newContext();
   const user = await other.newPage();
   await signUp(user, { name: "Wes Switch", email: uniqueEmail("switch"), workspace: "Wes's own" });
-  await expect(user.getByText("No decisions yet.")).toBeVisible();
+  await expect(user.getByRole("heading", { name: "Start your first decision" })).toBeVisible();
   await user.goto(link);
   await user.getByRole("button", { name: "Join workspace" }).click();
   await expect(user).toHaveURL(/\/$/);
@@ -169,7 +169,7 @@ test("an existing user accepts an invitation and switches between workspaces", a
   await expect(user.getByRole("link", { name: "Message broker for order events" })).toBeVisible();
 
   await switcher.selectOption({ label: "Wes's own · Admin" });
-  await expect(user.getByText("No decisions yet.")).toBeVisible();
+  await expect(user.getByRole("heading", { name: "Start your first decision" })).toBeVisible();
   await expect(switcher.locator("option:checked")).toHaveText("Wes's own · Admin");
   await switcher.selectOption({ label: "Acme Commerce (demo) · Viewer" });
   await expect(user.getByRole("link", { name: "Message broker for order events" })).toBeVisible();

@@ -173,7 +173,7 @@ test("an admin, an architect and a team lead rebuild the demo broker decision fr
     await expect(
       admin.getByRole("banner").getByRole("combobox", { name: "Workspace" }).locator("option:checked"),
     ).toHaveText(`${workspace} · Admin`);
-    await expect(admin.getByText("No decisions yet.")).toBeVisible();
+    await expect(admin.getByRole("heading", { name: "Start your first decision" })).toBeVisible();
   });
   const architectLink = await invite(admin, "Architect");
   const leadLink = await invite(admin, "Team lead");
@@ -206,7 +206,7 @@ test("an admin, an architect and a team lead rebuild the demo broker decision fr
     // The default aggregation is the demo's: mean of the two strongest members.
     await expect(create.getByLabel("How members' ratings become the team's level")).toHaveValue("top2");
     await create.getByRole("button", { name: "Create team" }).click();
-    await lead.getByTestId("team-list").getByRole("link", { name: TEAM }).click();
+    // Creating a team opens it.
     await expect(lead.getByRole("heading", { level: 1, name: TEAM })).toBeVisible();
     await expect(lead).toHaveURL(/\/teams\/[^/]+$/);
     const addMember = lead.locator("form.add-member");
@@ -236,7 +236,7 @@ test("an admin, an architect and a team lead rebuild the demo broker decision fr
   let decisionId = "";
   await test.step("architect creates a blank decision owned by the team", async () => {
     await architect.goto("/");
-    await expect(architect.getByText("No decisions yet.")).toBeVisible();
+    await expect(architect.getByRole("heading", { name: "Start your first decision" })).toBeVisible();
     await architect.getByRole("link", { name: "New decision" }).click();
     await expect(architect).toHaveURL(/\/decisions\/new$/);
     await architect.getByLabel("Blank decision").check();

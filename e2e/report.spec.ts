@@ -44,8 +44,8 @@ test("a viewer downloads every format and each agrees with the screen", async ({
   const json = JSON.parse(readFileSync((await download(page, "json")).path, "utf8"));
   expect(json.format).toBe("stackwise.decision");
   expect(json.criteria.map((c: { weight: number }) => c.weight)).toEqual([20, 25, 15, 30, 10]);
-  // Viewers cannot create share links.
-  await expect(page.getByRole("button", { name: "Create share link" })).toHaveCount(0);
+  // Viewers (managers) may create share links while their workspace allows it (e2e/navigation.spec.ts switches it off).
+  await expect(page.getByRole("button", { name: "Create share link" })).toHaveCount(1);
 });
 
 test("an architect shares a report; the link works signed out, then fails after revoke and after expiry", async ({

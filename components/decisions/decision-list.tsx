@@ -4,6 +4,7 @@ import { knownKey } from "@/lib/i18n/known-key";
 import { archiveDecisionAction, duplicateDecisionAction, unarchiveDecisionAction } from "@/lib/actions/decisions";
 import type { DecisionListItem, TeamOption } from "@/lib/server/decisions";
 import { DECISION_STATUSES, LIST_SORTS, type ListQuery } from "@/lib/validation/decision";
+import { FirstRun, type FirstRunRole } from "./first-run";
 import { StatusBadge } from "./status-badge";
 
 /**
@@ -17,6 +18,8 @@ export function DecisionList(props: {
   query: ListQuery;
   canWrite: boolean;
   notice?: string;
+  /** Shown instead of the filters and an empty table when the workspace has no decision yet. */
+  firstRun?: { role: FirstRunRole; templates: { key: string; title: string; criteria: number; candidates: number }[] };
 }) {
   const { decisions, query, canWrite } = props;
   const t = useTranslations("decisions.list");
@@ -29,6 +32,7 @@ export function DecisionList(props: {
   const format = useFormatter();
   const returnTo = listHref(query);
   const filtered = Boolean(query.q || query.status || query.team || query.archived);
+  const empty = decisions.length === 0 && !filtered && props.firstRun;
   return (
     <section aria-labelledby="decisions-heading">
       <div className="list-head">
@@ -48,61 +52,64 @@ export function DecisionList(props: {
           {noticeText(props.notice)}
         </p>
       ) : null}
-      <form method="get" action="/" className="list-filters" role="search" aria-label={ts("filtersLabel")}>
-        <div className="setup-field">
-          <label htmlFor="filter-q">{ts("search")}</label>
-          <input id="filter-q" type="search" name="q" defaultValue={query.q} />
-        </div>
-        <div className="setup-field">
-          <label htmlFor="filter-status">{ts("status")}</label>
-          <select id="filter-status" name="status" defaultValue={query.status}>
-            <option value="">{ts("anyStatus")}</option>
-            {DECISION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {tStatus(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="setup-field">
-          <label htmlFor="filter-team">{ts("team")}</label>
-          <select id="filter-team" name="team" defaultValue={query.team}>
-            <option value="">{ts("anyTeam")}</option>
-            <option value="none">{t("noTeam")}</option>
-            {props.teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="setup-field">
-          <label htmlFor="filter-sort">{ts("sort")}</label>
-          <select id="filter-sort" name="sort" defaultValue={query.sort}>
-            {LIST_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {ts(`sorts.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="setup-field checkbox">
-          <input
-            id="filter-archived"
-            type="checkbox"
-            name="archived"
-            value="1"
-            defaultChecked={query.archived === "1"}
-          />
-          <label htmlFor="filter-archived">{ts("showArchived")}</label>
-        </div>
-        <button type="submit">{ts("apply")}</button>
-        {filtered ? <Link href="/">{ts("clear")}</Link> : null}
-      </form>
-      {decisions.length === 0 ? (
+      {empty ? <FirstRun role={props.firstRun!.role} templates={props.firstRun!.templates} /> : null}
+      {empty ? null : (
+        <form method="get" action="/" className="list-filters" role="search" aria-label={ts("filtersLabel")}>
+          <div className="setup-field">
+            <label htmlFor="filter-q">{ts("search")}</label>
+            <input id="filter-q" type="search" name="q" defaultValue={query.q} />
+          </div>
+          <div className="setup-field">
+            <label htmlFor="filter-status">{ts("status")}</label>
+            <select id="filter-status" name="status" defaultValue={query.status}>
+              <option value="">{ts("anyStatus")}</option>
+              {DECISION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {tStatus(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="setup-field">
+            <label htmlFor="filter-team">{ts("team")}</label>
+            <select id="filter-team" name="team" defaultValue={query.team}>
+              <option value="">{ts("anyTeam")}</option>
+              <option value="none">{t("noTeam")}</option>
+              {props.teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="setup-field">
+            <label htmlFor="filter-sort">{ts("sort")}</label>
+            <select id="filter-sort" name="sort" defaultValue={query.sort}>
+              {LIST_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {ts(`sorts.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="setup-field checkbox">
+            <input
+              id="filter-archived"
+              type="checkbox"
+              name="archived"
+              value="1"
+              defaultChecked={query.archived === "1"}
+            />
+            <label htmlFor="filter-archived">{ts("showArchived")}</label>
+          </div>
+          <button type="submit">{ts("apply")}</button>
+          {filtered ? <Link href="/">{ts("clear")}</Link> : null}
+        </form>
+      )}
+      {empty ? null : decisions.length === 0 ? (
         <p className="empty-state">{filtered ? ts("noMatch") : t("empty")}</p>
       ) : (
-        <table className="data-table" data-testid="decision-list">
+        <table className="data-table decision-table" data-testid="decision-list">
           <caption className="visually-hidden">{ts("caption", { count: decisions.length })}</caption>
           <thead>
             <tr>
@@ -126,13 +133,18 @@ export function DecisionList(props: {
                   <Link href={`/decisions/${d.id}`}>{d.title}</Link>
                   {d.archived ? <span className="sub">{ts("archivedTag")}</span> : null}
                 </th>
-                <td>
+                {/* data-label: the column name each cell shows on narrow screens, where rows become cards. */}
+                <td data-label={t("columns.status")}>
                   <StatusBadge status={d.status} />
                 </td>
-                <td>{d.teamName ?? t("noTeam")}</td>
-                <td className="num">{format.number(d.candidateCount)}</td>
-                <td className="num">{format.number(d.criterionCount)}</td>
-                <td>
+                <td data-label={t("columns.team")}>{d.teamName ?? t("noTeam")}</td>
+                <td className="num" data-label={t("columns.candidates")}>
+                  {format.number(d.candidateCount)}
+                </td>
+                <td className="num" data-label={t("columns.criteria")}>
+                  {format.number(d.criterionCount)}
+                </td>
+                <td data-label={t("columns.updated")}>
                   <time dateTime={d.updatedAt}>{format.dateTime(new Date(d.updatedAt), { dateStyle: "medium" })}</time>
                 </td>
                 {canWrite ? (

@@ -16,7 +16,16 @@ export interface ShareLinkRow {
 
 const DAYS = [1, 7, 30, 90];
 
-export function ShareLinksPanel({ decisionId, links }: { decisionId: string; links: ShareLinkRow[] }) {
+/** canRevoke: architects and admins; viewers (managers) may create links; revoking stays with them. */
+export function ShareLinksPanel({
+  decisionId,
+  links,
+  canRevoke,
+}: {
+  decisionId: string;
+  links: ShareLinkRow[];
+  canRevoke: boolean;
+}) {
   const t = useTranslations("report.share");
   const f = useFormatter();
   const router = useRouter();
@@ -104,7 +113,7 @@ export function ShareLinksPanel({ decisionId, links }: { decisionId: string; lin
               <span className="report-note">
                 {t("createdBy", { date: date(l.createdAt), name: l.createdByName ?? "?" })}
               </span>{" "}
-              {l.state === "active" ? (
+              {l.state === "active" && canRevoke ? (
                 <button type="button" onClick={() => revoke(l.id)} disabled={pending}>
                   {t("revoke")}
                 </button>

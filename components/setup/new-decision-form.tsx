@@ -13,9 +13,11 @@ import { useSetupErrorText } from "./field-controls";
 export function NewDecisionForm({
   teams,
   templates,
+  initialTemplate = "",
 }: {
   teams: TeamOption[];
   templates: { key: string; title: string; criteria: number; candidates: number }[];
+  initialTemplate?: string;
 }) {
   const t = useTranslations("setup.new");
   const templateName = (key: string, fallback: string) => {
@@ -27,8 +29,8 @@ export function NewDecisionForm({
   const errorText = useSetupErrorText();
   const errors: FieldErrors = clientErrors ?? (state && !state.ok ? (state.fieldErrors ?? {}) : {});
   const values = state && !state.ok ? (state.values ?? {}) : {};
-  const [title, setTitle] = useState(values.title ?? "");
-  const [template, setTemplate] = useState(values.template ?? "");
+  const [title, setTitle] = useState(values.title ?? templates.find((x) => x.key === initialTemplate)?.title ?? "");
+  const [template, setTemplate] = useState(values.template ?? initialTemplate);
   return (
     <form
       action={action}

@@ -46,7 +46,8 @@ export function TeamSettingsForm(props: {
       if (r.ok) {
         setValues({ name: "", description: "", aggregation: "top2" });
         props.onCreated?.();
-        router.refresh();
+        // The next step is adding members, which happens on the team's own page.
+        router.push(`/teams/${r.data!.id}`);
       } else if (r.fieldErrors) setErrors(r.fieldErrors);
       return;
     }

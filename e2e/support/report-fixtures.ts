@@ -11,7 +11,11 @@ export async function createReportWorkspace() {
   const db = createPrismaClient(E2E_DATABASE_URL);
   try {
     const seeded = await seedDemoWorkspace(db, { slug: `report-${tag}`, emailDomain: domain });
-    return { email: { ada: `ada@${domain}`, viewer: `viewer@${domain}` }, decisions: seeded.decisions };
+    return {
+      email: { admin: `admin@${domain}`, ada: `ada@${domain}`, lead: `lead@${domain}`, viewer: `viewer@${domain}` },
+      workspaceId: seeded.workspace.id,
+      decisions: seeded.decisions,
+    };
   } finally {
     await db.$disconnect();
   }

@@ -6,13 +6,14 @@ import {
   createInvitationSchema,
   removeMemberSchema,
   revokeInvitationSchema,
+  viewerShareLinksSchema,
   workspaceNameSchema,
 } from "@/lib/validation/auth";
 import { defineFormAction, withRequestMeta } from "@/lib/server/define-action";
 import { createInvitation, revokeInvitation } from "@/lib/server/invitations";
 import { changeRole, removeMember } from "@/lib/server/members";
 import { getRequestMeta } from "@/lib/server/request-meta";
-import { renameWorkspace } from "@/lib/server/workspaces";
+import { renameWorkspace, setViewerShareLinks } from "@/lib/server/workspaces";
 
 const membersPage = ["/settings/members"];
 const everyPage = [{ path: "/", type: "layout" as const }];
@@ -48,4 +49,10 @@ export const renameWorkspaceAction = defineFormAction(
   workspaceNameSchema,
   async (actor, input) => renameWorkspace(actor, input.name, await getRequestMeta()),
   { revalidate: everyPage, message: "workspaceRenamed" },
+);
+
+export const setViewerShareLinksAction = defineFormAction(
+  viewerShareLinksSchema,
+  async (actor, input) => setViewerShareLinks(actor, input.viewerShareLinks === "on", await getRequestMeta()),
+  { revalidate: [{ path: "/", type: "layout" as const }], message: "settingsSaved" },
 );

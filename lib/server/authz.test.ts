@@ -13,6 +13,7 @@ import { db } from "./db";
 
 import { revokeInvitation } from "./invitations";
 import { changeRole, listMembers } from "./members";
+import { createShareLink } from "./share-links";
 import { renameWorkspace } from "./workspaces";
 
 const ROLES: Role[] = ["ADMIN", "ARCHITECT", "TEAM_LEAD", "VIEWER"];
@@ -152,6 +153,11 @@ const probes: Record<Permission, Probe> = {
     authorize(actor, "export.read");
     return inWorkspace(actor, await db.decision.findUnique({ where: { id: anyDecision(t) } }), "Decision");
   },
+  "share.create": async (actor, t) => {
+    if (t === own) return createShareLink(actor, { decisionId: anyDecision(t), days: 7, ip: null });
+    authorize(actor, "share.create");
+    inWorkspace(actor, await db.decision.findUnique({ where: { id: anyDecision(t) } }), "Decision");
+  },
   "settings.write": async (actor, t) => {
     if (t === own) return renameWorkspace(actor, `Renamed ${Date.now()}`, { ip: null });
     authorize(actor, "settings.write");
@@ -170,6 +176,7 @@ async function snapshot(): Promise<string> {
     db.score.findMany({ orderBy: { id: "asc" } }),
     db.fact.findMany({ orderBy: { id: "asc" } }),
     db.pairwiseJudgment.findMany({ orderBy: { id: "asc" } }),
+    db.shareLink.findMany({ orderBy: { id: "asc" } }),
     db.team.findMany({ orderBy: { id: "asc" } }),
     db.skill.findMany({ orderBy: { id: "asc" } }),
     db.skillRating.findMany({ orderBy: { id: "asc" } }),
@@ -196,11 +203,12 @@ const WRITES = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => !p.endsW
 test("every permission has a probe and every listed role is a real role", () => {
   expect(Object.keys(probes).sort()).toEqual(Object.keys(PERMISSIONS).sort());
   for (const roles of Object.values(PERMISSIONS)) for (const r of roles) expect(ROLES).toContain(r);
-  // ADMIN can do everything; VIEWER can only read and export.
+  // ADMIN can do everything; VIEWER reads, exports and (unless the workspace switches it off) shares read-only links.
   for (const p of Object.keys(PERMISSIONS) as Permission[]) expect(can("ADMIN", p)).toBe(true);
   expect((Object.keys(PERMISSIONS) as Permission[]).filter((p) => can("VIEWER", p)).sort()).toEqual([
     "decision.read",
     "export.read",
+    "share.create",
   ]);
 });
 

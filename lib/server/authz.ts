@@ -29,6 +29,11 @@ export const PERMISSIONS = {
   "invitation.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
   "export.read": ALL,
+  /**
+   * Read-only share links: forwarding a decision is a manager's (viewer's) job too. Viewers hold it only while their
+   * workspace's `viewerShareLinks` switch is on; lib/server/share-links.ts checks that on top.
+   */
+  "share.create": ["ADMIN", "ARCHITECT", "VIEWER"],
   "settings.write": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

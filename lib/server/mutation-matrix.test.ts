@@ -254,6 +254,10 @@ async function ensureShareLink(ws: Seeded) {
   });
 }
 
+async function setViewerSwitch(ws: Seeded, on: boolean) {
+  await db.workspace.update({ where: { id: ws.workspace.id }, data: { viewerShareLinks: on } });
+}
+
 async function ensurePendingInvitation(ws: Seeded) {
   if (await db.invitation.count({ where: { workspaceId: ws.workspace.id, revokedAt: null, acceptedAt: null } })) return;
   await db.invitation.create({
@@ -889,7 +893,9 @@ const MUTATIONS: Mutation[] = [
   {
     name: "share-links.createShareLink",
     actions: ["share-links.createShareLinkAction"],
-    permission: "decision.write",
+    permission: "share.create",
+    // With the workspace switch on (its default); the switch itself has its own cases below.
+    prepare: (t) => setViewerSwitch(t, true),
     run: async (actor, t) =>
       shareLinks.createShareLink(actor, { decisionId: (await decisionOf(t)).id, days: 7, ip: null }),
   },
@@ -994,6 +1000,16 @@ const MUTATIONS: Mutation[] = [
     permission: "settings.write",
     noForeignInput: "renames actor.workspaceId; takes no workspace id",
     run: (actor) => workspaces.renameWorkspace(actor, nextName("workspace"), { ip: null }),
+  },
+  {
+    name: "workspaces.setViewerShareLinks",
+    actions: ["members.setViewerShareLinksAction"],
+    permission: "settings.write",
+    noForeignInput: "switches actor.workspaceId; takes no workspace id",
+    run: async (actor) => {
+      const ws = await db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId } });
+      return workspaces.setViewerShareLinks(actor, !ws.viewerShareLinks, { ip: null });
+    },
   },
 ];
 
@@ -1252,6 +1268,61 @@ describe("mutation authorisation matrix", () => {
   test("covers every (row × role × scope) once", () => {
     expect(cases.length).toBe(MUTATIONS.length * ROLES.length * SCOPES.length);
     expect(new Set(cases.map((c) => c.label)).size).toBe(cases.length);
+  });
+});
+
+// ---- Viewers creating share links: allowed by the role table, narrowed by the workspace switch ---------------------
+
+describe("viewer × share-link create, with the workspace switch on and off", () => {
+  const create = (role: Role) =>
+    shareLinks.createShareLink(actorFor(role), { decisionId: [...own.decisions.values()][0], days: 7, ip: null }).then(
+      () => OK,
+      (e: unknown) => e,
+    );
+
+  test("switch on: a viewer creates a link, and the audit trail names the viewer", async () => {
+    await setViewerSwitch(own, true);
+    const viewer = actorFor("VIEWER");
+    expect(outcomeOf(await create("VIEWER"))).toBe("ok");
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { workspaceId: own.workspace.id, action: "share_link.created" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    expect(event.actorId).toBe(viewer.userId);
+    expect(await shareLinks.mayCreateShareLinks(viewer)).toBe(true);
+  });
+
+  test("switch off: the viewer is refused (forbidden, share.create) and nothing changes; architects still may", async () => {
+    await setViewerSwitch(own, false);
+    const before = await snapshot();
+    const result = await create("VIEWER");
+    expect(outcomeOf(result)).toBe("forbidden");
+    expect(result).toMatchObject({ subject: "share.create" });
+    expect(errorResult(result)).toEqual({ ok: false, error: "forbidden" });
+    expect(await snapshot()).toBe(before);
+    expect(await shareLinks.mayCreateShareLinks(actorFor("VIEWER"))).toBe(false);
+    expect(outcomeOf(await create("ARCHITECT"))).toBe("ok");
+    expect(outcomeOf(await create("ADMIN"))).toBe("ok");
+    // Team leads never held the permission; the switch does not grant it.
+    await setViewerSwitch(own, true);
+    expect(outcomeOf(await create("TEAM_LEAD"))).toBe("forbidden");
+  });
+
+  test("the admin's switch is audited and only an admin can move it", async () => {
+    await setViewerSwitch(own, true);
+    await workspaces.setViewerShareLinks(actorFor("ADMIN"), false, { ip: null });
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: own.workspace.id } })).viewerShareLinks).toBe(false);
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { workspaceId: own.workspace.id, action: "workspace.settings_changed" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    expect(event.after).toEqual({ viewerShareLinks: false });
+    for (const role of ["ARCHITECT", "TEAM_LEAD", "VIEWER"] as const) {
+      const e = await workspaces.setViewerShareLinks(actorFor(role), true, { ip: null }).catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: "forbidden" });
+    }
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: own.workspace.id } })).viewerShareLinks).toBe(false);
+    await setViewerSwitch(own, true);
   });
 });
 

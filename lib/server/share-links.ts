@@ -3,10 +3,10 @@ import { generateToken, hashToken, isWellFormedToken } from "@/lib/auth/tokens";
 import { now } from "@/lib/auth/clock";
 import type { ReportBundle } from "@/lib/export/bundle";
 import type { Actor } from "./actor";
-import { authorize } from "./authz";
+import { authorize, can } from "./authz";
 import { recordAudit } from "./audit";
 import { db, writeTransaction } from "./db";
-import { notFound } from "@/lib/errors/domain-error";
+import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { loadReportBundle } from "./exports";
 
 // Read-only links to one decision's report. Only SHA-256(token) is stored; the token is shown once at creation. A
@@ -24,13 +24,32 @@ export interface ShareLinkView {
   state: "active" | "expired" | "revoked";
 }
 
+/**
+ * Whether the actor may create share links in their workspace: the role table says who, and for viewers the
+ * workspace's switch must be on as well. Pages use it to show the form; createShareLink enforces it.
+ */
+export async function mayCreateShareLinks(actor: Actor): Promise<boolean> {
+  if (!can(actor.role, "share.create")) return false;
+  if (actor.role !== "VIEWER") return true;
+  const ws = await db.workspace.findUnique({ where: { id: actor.workspaceId }, select: { viewerShareLinks: true } });
+  return ws?.viewerShareLinks === true;
+}
+
 export async function createShareLink(
   actor: Actor,
   input: { decisionId: string; days: number; ip?: string | null },
 ): Promise<{ id: string; token: string; expiresAt: string }> {
-  authorize(actor, "decision.write");
+  authorize(actor, "share.create");
   const token = generateToken();
   return writeTransaction(async (tx) => {
+    if (actor.role === "VIEWER") {
+      // Read inside the write transaction, so a switch turned off a moment ago is already in force.
+      const ws = await tx.workspace.findUnique({
+        where: { id: actor.workspaceId },
+        select: { viewerShareLinks: true },
+      });
+      if (!ws?.viewerShareLinks) throw forbidden("share.create");
+    }
     const d = await tx.decision.findFirst({
       where: { id: input.decisionId, workspaceId: actor.workspaceId },
       select: { id: true },
@@ -46,7 +65,7 @@ export async function createShareLink(
       action: "share_link.created",
       entityType: "ShareLink",
       entityId: link.id,
-      after: { decisionId: d.id, expiresAt: expiresAt.toISOString() },
+      after: { decisionId: d.id, expiresAt: expiresAt.toISOString(), role: actor.role },
       ip: input.ip,
     });
     return { id: link.id, token, expiresAt: expiresAt.toISOString() };
@@ -76,8 +95,9 @@ export async function revokeShareLink(actor: Actor, input: { linkId: string; ip?
   });
 }
 
+/** The links of a decision (dates and who made them, never a token): for everyone who may create one. */
 export async function listShareLinks(actor: Actor, decisionId: string): Promise<ShareLinkView[]> {
-  authorize(actor, "decision.write");
+  authorize(actor, "share.create");
   const rows = await db.shareLink.findMany({
     where: { decisionId, decision: { workspaceId: actor.workspaceId } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -72,6 +72,48 @@ export async function renameWorkspace(actor: Actor, name: string, meta: { ip: st
   });
 }
 
+export interface WorkspaceSettings {
+  name: string;
+  viewerShareLinks: boolean;
+}
+
+export async function getWorkspaceSettings(actor: Actor): Promise<WorkspaceSettings> {
+  authorize(actor, "settings.write");
+  const ws = await db.workspace.findUnique({
+    where: { id: actor.workspaceId },
+    select: { name: true, viewerShareLinks: true },
+  });
+  if (!ws) throw notFound("Workspace");
+  return ws;
+}
+
+/** Switches whether viewers may create share links (existing links stay valid until revoked or expired). */
+export async function setViewerShareLinks(actor: Actor, enabled: boolean, meta: { ip: string | null }): Promise<void> {
+  authorize(actor, "settings.write");
+  await writeTransaction(async (tx) => {
+    const before = await tx.workspace.findUnique({
+      where: { id: actor.workspaceId },
+      select: { viewerShareLinks: true },
+    });
+    if (!before) throw notFound("Workspace");
+    if (before.viewerShareLinks === enabled) return;
+    await tx.workspace.update({
+      where: { id: actor.workspaceId },
+      data: { viewerShareLinks: enabled, version: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "workspace.settings_changed",
+      entityType: "Workspace",
+      entityId: actor.workspaceId,
+      before,
+      after: { viewerShareLinks: enabled },
+      ip: meta.ip,
+    });
+  });
+}
+
 /** The sign-in page mentions the demo accounts only when the demo workspace was seeded (never with STACKWISE_DEMO=off). */
 export async function hasDemoWorkspace(): Promise<boolean> {
   return (await db.workspace.count({ where: { isDemo: true } })) > 0;

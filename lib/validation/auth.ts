@@ -83,6 +83,11 @@ export const workspaceNameSchema = z.object({
   name: z.string().trim().min(1, "workspaceRequired").max(100, "nameTooLong"),
 });
 
+/** A required choice rather than a checkbox: an empty or stray submission must never switch the setting off. */
+export const viewerShareLinksSchema = z.object({
+  viewerShareLinks: z.enum(["on", "off"], { error: "choiceRequired" }),
+});
+
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type InviteSignUpInput = z.infer<typeof inviteSignUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -11,7 +11,9 @@ export async function generateMetadata() {
   return { title: t("heading") };
 }
 
-export default async function NewDecisionPage() {
+type Props = { searchParams: Promise<{ template?: string | string[] }> };
+
+export default async function NewDecisionPage({ searchParams }: Props) {
   const actor = await requireActor();
   if (!can(actor.role, "decision.write")) forbidden();
   const t = await getTranslations("setup.new");
@@ -22,11 +24,14 @@ export default async function NewDecisionPage() {
     criteria: x.criteria.length,
     candidates: x.candidates.length,
   }));
+  // ?template=<key> (the first-run page's template links) preselects that template; anything else is ignored.
+  const asked = (await searchParams).template;
+  const initialTemplate = templates.find((x) => x.key === asked)?.key ?? "";
   return (
     <section aria-labelledby="new-heading" className="setup-new">
       <h1 id="new-heading">{t("heading")}</h1>
       <p className="lede">{t("lede")}</p>
-      <NewDecisionForm teams={teams} templates={templates} />
+      <NewDecisionForm teams={teams} templates={templates} initialTemplate={initialTemplate} />
     </section>
   );
 }

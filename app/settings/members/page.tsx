@@ -2,12 +2,13 @@ import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { InvitationsPanel } from "@/components/settings/invitations-panel";
 import { MembersTable } from "@/components/settings/members-table";
+import { ViewerShareLinksForm } from "@/components/settings/viewer-share-links-form";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
 import { can } from "@/lib/server/authz";
 import { requireActor } from "@/lib/server/context";
 import { listInvitations } from "@/lib/server/invitations";
 import { listMembers } from "@/lib/server/members";
-import { getWorkspaceName } from "@/lib/server/workspaces";
+import { getWorkspaceSettings } from "@/lib/server/workspaces";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth.members"))("title") };
@@ -16,12 +17,13 @@ export async function generateMetadata() {
 export default async function MembersPage() {
   const actor = await requireActor();
   if (!can(actor.role, "member.manage")) forbidden();
-  const [t, members, invitations, workspaceName] = await Promise.all([
+  const [t, members, invitations, settings] = await Promise.all([
     getTranslations("auth"),
     listMembers(actor),
     listInvitations(actor),
-    getWorkspaceName(actor),
+    getWorkspaceSettings(actor),
   ]);
+  const workspaceName = settings.name;
   return (
     <section>
       <h1>{t("members.title")}</h1>
@@ -35,6 +37,7 @@ export default async function MembersPage() {
 
       <h2>{t("members.settingsTitle")}</h2>
       <WorkspaceNameForm name={workspaceName} />
+      <ViewerShareLinksForm enabled={settings.viewerShareLinks} />
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { can } from "@/lib/server/authz";
 import { requireActor } from "@/lib/server/context";
 import { orNotFoundPage } from "@/lib/server/action-result";
 import { loadReportBundle } from "@/lib/server/exports";
-import { listShareLinks } from "@/lib/server/share-links";
+import { listShareLinks, mayCreateShareLinks } from "@/lib/server/share-links";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -24,18 +24,17 @@ export default async function ReportPage({ params }: Props) {
   const t = reportTranslator(locale);
   const bundle = await orNotFoundPage(loadReportBundle(actor, id));
   const writer = can(actor.role, "decision.write");
-  const links = writer ? await listShareLinks(actor, id) : [];
+  const sharer = await mayCreateShareLinks(actor);
+  const links = sharer ? await listShareLinks(actor, id) : [];
   return (
     <div className="report-page">
       <div className="report-actions no-print">
         <ExportPanel decisionId={id} t={t} />
+        {sharer ? <ShareLinksPanel decisionId={id} links={links} canRevoke={writer} /> : null}
         {writer ? (
-          <>
-            <ShareLinksPanel decisionId={id} links={links} />
-            <p className="no-print">
-              <Link href={`/decisions/import?into=${id}`}>{t("import.entry")}</Link>
-            </p>
-          </>
+          <p className="no-print">
+            <Link href={`/decisions/import?into=${id}`}>{t("import.entry")}</Link>
+          </p>
         ) : null}
       </div>
       <ReportView b={bundle} locale={locale} />

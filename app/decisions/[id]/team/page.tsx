@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RequirementsEditor } from "@/components/requirements/requirements-editor";
@@ -27,7 +28,11 @@ export default async function DecisionTeamPage({ params }: Props) {
       {d.team ? (
         <p className="meta">{t("fit.team", { team: d.team.name, aggregation: t(`aggregations.${aggregation}`) })}</p>
       ) : (
-        <p className="callout">{t("fit.noTeam")}</p>
+        <p className="callout">
+          {t.rich("fit.noTeam", {
+            link: (chunks) => <Link href={`/decisions/${d.id}/setup#header-heading`}>{chunks}</Link>,
+          })}
+        </p>
       )}
       {!fit.editable && <p className="hint">{t("fit.readOnly")}</p>}
       <RequirementsEditor

@@ -1,0 +1,155 @@
+// Every page at a phone, a tablet and a desktop width: the page itself never scrolls sideways (wide tables and charts
+// scroll inside their own frame), axe finds nothing serious, and a screenshot of each is kept for a human to look at.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { createReportWorkspace } from "./support/report-fixtures";
+
+const WIDTHS = [390, 768, 1440] as const;
+
+/** Scrolls through the page so every lazily drawn chart is drawn, then back to the top. */
+async function drawEverything(page: Page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForLoadState("networkidle");
+}
+
+async function check(page: Page, width: number, name: string) {
+  await page.waitForLoadState("networkidle");
+  // Every page checked is a real page, not the not-found one.
+  await expect(page.getByRole("heading", { name: "Not found" })).toHaveCount(0);
+  await drawEverything(page);
+  const sizes = await page.evaluate(() => {
+    // For the failure message: the outermost elements that stick out of the viewport without a scrolling frame
+    // around them.
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o !== "visible") return true;
+      }
+      return false;
+    };
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !clipped(el))
+      .filter((el, _, all) => !all.includes(el.parentElement!))
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} → ${Math.round(el.getBoundingClientRect().right)}`,
+      );
+    return { scroll: document.scrollingElement!.scrollWidth, inner: window.innerWidth, culprits };
+  });
+  await page.screenshot({ path: `test-results/responsive/${width}/${name}.png`, fullPage: true });
+  expect
+    .soft(sizes.scroll, `${name} at ${width}px overflows the page: ${sizes.culprits.join("; ")}`)
+    .toBeLessThanOrEqual(sizes.inner);
+  const axe = await new AxeBuilder({ page }).analyze();
+  const bad = axe.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect.soft(bad, `${name} at ${width}px`).toEqual([]);
+}
+
+const height = (width: number) => (width < 500 ? 844 : 1000);
+
+for (const width of WIDTHS) {
+  test.describe(`at ${width}px`, () => {
+    test.use({ viewport: { width, height: height(width) } });
+
+    test("anonymous pages", async ({ page }) => {
+      await page.goto("/sign-in");
+      await check(page, width, "sign-in");
+      await page.goto("/sign-up");
+      await check(page, width, "sign-up");
+      await page.goto("/invite/not-a-real-token");
+      await check(page, width, "invite-invalid");
+    });
+
+    test("decision pages as the admin", async ({ page }) => {
+      test.setTimeout(360_000);
+      const ws = await createReportWorkspace();
+      await signIn(page, ws.email.admin);
+      await page.goto("/");
+      await check(page, width, "decisions");
+      await page.goto("/decisions/new");
+      await check(page, width, "decision-new");
+      await page.goto("/decisions/import");
+      await check(page, width, "decision-import");
+      for (const key of ["broker", "backend-language", "gc"]) {
+        const id = ws.decisions.get(key)!;
+        for (const tab of ["", "/setup", "/scores", "/ahp", "/team", "/report"]) {
+          await page.goto(`/decisions/${id}${tab}`);
+          await check(page, width, `${key}${tab.replace("/", "-") || "-results"}`);
+        }
+      }
+    });
+
+    test("workspace pages as the admin", async ({ page }) => {
+      test.setTimeout(180_000);
+      const ws = await createReportWorkspace();
+      await signIn(page, ws.email.admin);
+      await page.goto("/teams");
+      await check(page, width, "teams");
+      await page.locator("main a[href^='/teams/']").first().click();
+      await expect(page).toHaveURL(/\/teams\/[^/]+$/);
+      await check(page, width, "team");
+      await page.goto("/skills");
+      await check(page, width, "skills");
+      await page.goto("/settings/members");
+      await check(page, width, "settings-members");
+      await page.goto("/settings/audit");
+      await check(page, width, "settings-audit");
+      await page.goto("/account");
+      await check(page, width, "account");
+      // The header menu, open, on narrow screens.
+      const toggle = page.getByRole("button", { name: "Menu" });
+      if (await toggle.isVisible()) {
+        await toggle.click();
+        await check(page, width, "header-menu-open");
+      }
+    });
+
+    test("results with every chart drawn (a viewer sees the group's scores) and the share page", async ({
+      page,
+      browser,
+    }) => {
+      test.setTimeout(360_000);
+      const ws = await createReportWorkspace();
+      await signIn(page, ws.email.viewer);
+      for (const key of ["broker", "backend-language", "gc"]) {
+        await page.goto(`/decisions/${ws.decisions.get(key)}`);
+        await check(page, width, `${key}-results-viewer`);
+        // The stacked-bar chart keeps a readable size: bars at least 14 px thick, candidate names not overlapping.
+        const chart = page.getByTestId("chart-contributions");
+        await chart.scrollIntoViewIfNeeded();
+        await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+        const bars = await chart
+          .locator(".recharts-bar-rectangle")
+          .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+        expect(Math.min(...bars), `${key} bars at ${width}px`).toBeGreaterThanOrEqual(14);
+        const names = await chart
+          .locator(".recharts-yAxis .recharts-cartesian-axis-tick text")
+          .evaluateAll((els) =>
+            els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })),
+          );
+        names.sort((a, b) => a.top - b.top);
+        for (let i = 1; i < names.length; i++) expect(names[i].top).toBeGreaterThanOrEqual(names[i - 1].bottom - 1);
+        await page.goto(`/decisions/${ws.decisions.get(key)}/report`);
+        await check(page, width, `${key}-report-viewer`);
+      }
+      await page.goto(`/decisions/${ws.decisions.get("broker")}/report`);
+      await page.getByRole("button", { name: "Create share link" }).click();
+      const url = await page.getByTestId("share-url").inputValue();
+      const anonymous = await browser.newContext({ viewport: { width, height: height(width) } });
+      const shared = await anonymous.newPage();
+      await shared.goto(url);
+      await check(shared, width, "share");
+      await anonymous.close();
+    });
+  });
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN     "viewerShareLinks" BOOLEAN NOT NULL DEFAULT true;
