@@ -17,7 +17,26 @@ ensureActionsKey(config.STACKWISE_DATA_DIR, log);
 // Behind PgBouncer in transaction mode the migration lock (a session-level advisory lock) does not hold: migrate over
 // a direct connection (DATABASE_MIGRATE_URL), or skip it here and run `npm run db:prepare` as a deployment step.
 if (process.env.STACKWISE_SKIP_PREPARE === "1") log("STACKWISE_SKIP_PREPARE=1: not migrating or seeding here.");
-else await prepareDatabase(process.env.DATABASE_MIGRATE_URL || config.DATABASE_URL, { log });
+else {
+  try {
+    await prepareDatabase(process.env.DATABASE_MIGRATE_URL || config.DATABASE_URL, { log });
+  } catch (e) {
+    // A stack trace from the driver says less than the two mistakes nearly everyone makes first.
+    const err = e as { code?: string; message?: string };
+    const hint =
+      err.code === "3D000"
+        ? "Create the database first (e.g. createdb, or CREATE DATABASE in psql); Stackwise creates its tables itself."
+        : err.code === "ECONNREFUSED"
+          ? "Nothing answers at that host and port: is PostgreSQL running, and is DATABASE_URL right?"
+          : err.code === "28P01" || err.code === "28000"
+            ? "The server refused the user or password in DATABASE_URL."
+            : "";
+    console.error(
+      `[stackwise] Could not prepare the database: ${err.message ?? String(e)}${hint ? `\n[stackwise] ${hint}` : ""}`,
+    );
+    process.exit(1);
+  }
+}
 const distDir = await ensureStartBuild({ log });
 log(`Serving the build in ${distDir}`);
 
