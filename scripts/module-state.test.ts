@@ -16,6 +16,7 @@ const ALLOWED: Record<string, string> = {
   "lib/export/pdf-fonts.ts: const LAYOUT": "constant set",
   "lib/validation/decision-json.ts: const KNOWN": "constant set",
   "lib/env.ts: let cached": "the environment, parsed once; the same for every request of the process",
+  "lib/matrix/paste-block.ts: const WEIGHT_HEADERS": "constant header words for pasted blocks",
   "lib/import/matrix.ts: const TITLE_LABELS": "constant labels from the message catalogs",
   "lib/import/matrix.ts: const TOTAL_LABELS": "constant labels from the message catalogs",
   "components/setup/criteria-editor.tsx: const PLACED": "constant set (client component)",
