@@ -30,7 +30,8 @@ test("an architect in an empty workspace starts from a template in two clicks", 
   await expect(page.getByLabel("Message broker (Kafka, RabbitMQ, Pulsar)")).toBeChecked();
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Message broker for order events");
   await page.getByRole("button", { name: "Create decision" }).click();
-  await expect(page).toHaveURL(/\/decisions\/[^/]+\/setup/);
+  // New decisions open on the Matrix, where an architect builds and scores them like a sheet.
+  await expect(page).toHaveURL(/\/decisions\/[^/]+\/matrix/);
 
   // With a decision in the workspace the ordinary list and its filters are back.
   await page.goto("/");
