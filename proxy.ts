@@ -4,6 +4,7 @@
 // No database access here: authentication happens in the pages and actions (lib/server/context.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { tokenApiRequest } from "@/lib/http/api-origin";
+import { foreignOrigin, malformedUrl } from "@/lib/http/request-guard";
 
 export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https: boolean }): string {
   return [
@@ -23,32 +24,6 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
   ].join("; ");
 }
 
-/** A path segment with a broken percent escape ("%ED%A0%80" is a lone surrogate, "%E0%A4%A" is cut short). */
-export function malformedPath(pathname: string): boolean {
-  try {
-    for (const segment of pathname.split("/")) decodeURIComponent(segment);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/**
- * A browser's state-changing request (a server action, a form post, a fetch to a route handler) from another
- * origin. Browsers always send Origin on such requests; a client without one (curl, an API client) carries no
- * ambient cookie to abuse from a foreign page. Next would refuse a foreign server action too, but with a 500.
- */
-export function foreignOrigin(method: string, origin: string | null, host: string | null): boolean {
-  if (SAFE_METHODS.has(method.toUpperCase()) || origin === null) return false;
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true; // "null" (sandboxed frames, file:) or garbage
-  }
-}
-
 function plain(status: number, text: string, csp: string): Response {
   return new Response(text, {
     status,
@@ -66,7 +41,8 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
 
   // Answered here, before any page or action runs: both used to surface as 500s from deep inside Next.
-  if (malformedPath(request.nextUrl.pathname)) return plain(400, "Bad Request: malformed percent-encoding", csp);
+  if (malformedUrl(request.nextUrl.pathname, request.nextUrl.search))
+    return plain(400, "Bad Request: malformed percent-encoding or control characters in the address", csp);
   const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() ?? request.headers.get("host");
   if (
     foreignOrigin(request.method, request.headers.get("origin"), host) &&

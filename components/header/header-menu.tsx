@@ -4,9 +4,8 @@
 // it, focus returns to the button, and opening moves focus to the first item. Until the script runs the menu stays
 // open (wrapped), so the header works without JavaScript too.
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-
-const noSubscription = () => () => {};
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 
 export function HeaderMenu({ label, children }: { label: string; children: ReactNode }) {
   const pathname = usePathname();
@@ -16,11 +15,7 @@ export function HeaderMenu({ label, children }: { label: string; children: React
   const open = openOn === pathname;
   const setOpen = (next: boolean) => setOpenOn(next ? pathname : null);
   // False in the server render and before hydration, true once the script runs.
-  const ready = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const ready = useHydrated();
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);

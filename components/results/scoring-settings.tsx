@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { updateScoringSettingsAction } from "@/lib/actions/decisions";
+import { useHydrated } from "@/components/use-hydrated";
 import type { DecisionDetail } from "@/lib/decisions/dto";
 import type { ScoringSettings } from "@/lib/validation/decision";
 
@@ -18,6 +19,7 @@ export function ScoringSettingsPanel({ decision, canWrite }: { decision: Decisio
   const t = useTranslations("results.method");
   const router = useRouter();
   const [pending, start] = useTransition();
+  const hydrated = useHydrated();
   const [error, setError] = useState<ErrorKey | null>(null);
   const locked = decision.status === "DECIDED" || decision.status === "SUPERSEDED";
   const editable = canWrite && !locked;
@@ -48,7 +50,7 @@ export function ScoringSettingsPanel({ decision, canWrite }: { decision: Decisio
             {t("aggregationLabel")}{" "}
             <select
               value={current.aggregation}
-              disabled={pending}
+              disabled={pending || !hydrated}
               data-testid="method-aggregation"
               onChange={(e) => save({ ...current, aggregation: e.target.value as ScoringSettings["aggregation"] })}
             >
@@ -60,7 +62,7 @@ export function ScoringSettingsPanel({ decision, canWrite }: { decision: Decisio
             {t("weightsLabel")}{" "}
             <select
               value={current.weightSource}
-              disabled={pending}
+              disabled={pending || !hydrated}
               data-testid="method-weights"
               onChange={(e) => save({ ...current, weightSource: e.target.value as ScoringSettings["weightSource"] })}
             >

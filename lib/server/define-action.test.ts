@@ -70,6 +70,17 @@ describe("defineAction", () => {
     expect(calls.revalidated).toEqual([]);
   });
 
+  test("a valid first argument followed by extra arguments is refused: the endpoint takes exactly one", async () => {
+    const handler = vi.fn(async () => "written");
+    const action = defineAction(z.enum(["en", "zh-CN"]), handler, { auth: "public" }) as (
+      ...args: unknown[]
+    ) => Promise<unknown>;
+    expect(await action("en")).toEqual({ ok: true, data: "written" });
+    expect(await action("en", null, new FormData())).toEqual({ ok: false, error: "invalidInput" });
+    expect(await action("en", undefined)).toEqual({ ok: false, error: "invalidInput" });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
   test.each([null, undefined, "a string", 42, [1, 2]])(
     "non-object input %j → invalidInput without a 500",
     async (raw) => {
@@ -154,6 +165,16 @@ describe("defineFormAction", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  test("(state, FormData) and nothing else: a missing or an extra argument is invalidInput", async () => {
+    const handler = vi.fn(async () => undefined);
+    const action = defineFormAction(formSchema, handler) as (...args: unknown[]) => Promise<unknown>;
+    const fd = form({ name: "Ada", password: "long enough" });
+    expect(await action(fd)).toEqual({ ok: false, error: "invalidInput" });
+    expect(await action("token", null, fd)).toEqual({ ok: false, error: "invalidInput" });
+    expect(handler).not.toHaveBeenCalled();
+    expect(await action(null, fd)).toEqual({ ok: true, data: undefined });
+  });
+
   test("field errors echo only the safe fields, never the password", async () => {
     const action = defineFormAction(formSchema, async () => undefined, { echo: ["name"] });
     expect(await action(null, form({ name: "Ada", password: "short" }))).toEqual({
@@ -226,5 +247,13 @@ describe("defineRedirectAction", () => {
     await expect((missing as (fd: unknown) => Promise<void>)("junk")).rejects.toMatchObject({
       digest: "NEXT_REDIRECT;replace;/?notice=invalidInput;307;",
     });
+    const handler = vi.fn(async () => undefined);
+    const strict = defineRedirectAction(z.object({ decisionId: z.string().min(1) }), handler, { to }) as (
+      ...args: unknown[]
+    ) => Promise<void>;
+    await expect(strict(null, form({ decisionId: "d1" }))).rejects.toMatchObject({
+      digest: "NEXT_REDIRECT;replace;/?notice=invalidInput;307;",
+    });
+    expect(handler).not.toHaveBeenCalled();
   });
 });

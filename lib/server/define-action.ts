@@ -84,8 +84,11 @@ export function defineAction<S extends z.ZodType, T, A extends ActionAuth = "act
   handler: (who: Who<A>, input: z.output<S>) => Promise<T>,
   options: ActionOptions<A, z.output<S>, T> = {},
 ): (input: z.input<S>) => Promise<ActionResult<ActionData<T>>> {
-  return async (input) => {
-    const result = await run(schema, handler, options, input);
+  // The endpoint is public: a caller can send any number of arguments. Extra ones are refused, not ignored, so a
+  // request of the wrong shape never succeeds because its first argument happens to be valid.
+  return async (...args: unknown[]) => {
+    if (args.length > 1) return { ok: false, error: "invalidInput" };
+    const result = await run(schema, handler, options, args[0]);
     return result.ok ? { ok: true, data: result.data as ActionData<T> } : result;
   };
 }
@@ -112,8 +115,9 @@ export function defineFormAction<S extends z.ZodType, T, A extends ActionAuth = 
   handler: (who: Who<A>, input: z.output<S>, formData: FormData) => Promise<T>,
   options: FormActionOptions<A, z.output<S>, T> = {},
 ): (prev: ActionState<ActionData<T>>, formData: FormData) => Promise<ActionState<ActionData<T>>> {
-  return async (_prev, formData) => {
-    if (!(formData instanceof FormData)) return { ok: false, error: "invalidInput" };
+  return async (...args: unknown[]) => {
+    const formData = args[1];
+    if (args.length !== 2 || !(formData instanceof FormData)) return { ok: false, error: "invalidInput" };
     const fields = formFields(formData);
     const result = await run(schema, (who: Who<A>, input) => handler(who, input, formData), options, fields);
     if (!result.ok) {
@@ -139,12 +143,13 @@ export function defineRedirectAction<S extends z.ZodType, T, A extends ActionAut
     to: (result: ActionResult<T>, fields: Record<string, string>) => string;
   },
 ): (formData: FormData) => Promise<void> {
-  return async (formData) => {
-    const fields = formData instanceof FormData ? formFields(formData) : {};
-    const result: ActionResult<T> =
-      formData instanceof FormData
-        ? await run(schema, handler, options, fields).then((r) => (r.ok ? { ok: true, data: r.data } : r))
-        : { ok: false, error: "invalidInput" };
+  return async (...args: unknown[]) => {
+    const formData = args[0];
+    const wellShaped = args.length === 1 && formData instanceof FormData;
+    const fields = wellShaped ? formFields(formData) : {};
+    const result: ActionResult<T> = wellShaped
+      ? await run(schema, handler, options, fields).then((r) => (r.ok ? { ok: true, data: r.data } : r))
+      : { ok: false, error: "invalidInput" };
     redirect(options.to(result, fields));
   };
 }
