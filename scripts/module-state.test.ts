@@ -17,6 +17,7 @@ const ALLOWED: Record<string, string> = {
   "lib/validation/decision-json.ts: const KNOWN": "constant set",
   "lib/env.ts: let cached": "the environment, parsed once; the same for every request of the process",
   "lib/matrix/paste-block.ts: const WEIGHT_HEADERS": "constant header words for pasted blocks",
+  "lib/http/request-guard.ts: const SAFE_METHODS": "the constant set of HTTP methods that change nothing",
   "lib/import/matrix.ts: const TITLE_LABELS": "constant labels from the message catalogs",
   "lib/import/matrix.ts: const TOTAL_LABELS": "constant labels from the message catalogs",
   "components/setup/criteria-editor.tsx: const PLACED": "constant set (client component)",
