@@ -6,8 +6,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { SESSION_COOKIE } from "@/lib/auth/policy";
-import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { callAction, listActions, type ActionResponse } from "@/e2e/support/http-actions";
 import { E2E_DIST_DIR } from "@/e2e/support/env";
@@ -16,6 +14,7 @@ import { prepareDatabase } from "./lib/database";
 import { createPgDatabase } from "./lib/pg-admin";
 import { startPgCluster, type PgCluster } from "./lib/pg-cluster";
 import { startInstance, startNginx, type Instance, type Proxy } from "./multi-instance/cluster";
+import { createLoadFixture, type LoadFixture } from "./multi-instance/load-fixture";
 
 function flag(name: string, fallback: number): number {
   const args = process.argv.slice(2);
@@ -34,52 +33,11 @@ const CRITERIA = 5;
 const CANDIDATES = 4;
 const log = (m: string) => console.error(`[bench-db] ${m}`);
 
-interface Fixture {
-  decisionId: string;
-  criteria: string[];
-  candidates: string[];
-  editors: { cookie: string; userId: string }[];
-}
-
 /** One decision (5 criteria × 4 candidates) and `n` architects with a session each, written straight to the database. */
-async function fixture(databaseUrl: string, n: number): Promise<Fixture> {
+async function fixture(databaseUrl: string, n: number): Promise<LoadFixture> {
   const db = createPrismaClient(databaseUrl);
   try {
-    const ws = await db.workspace.create({ data: { name: "Bench", slug: "bench" } });
-    const decision = await db.decision.create({ data: { workspaceId: ws.id, title: "Write benchmark" } });
-    const criteria: string[] = [];
-    for (let i = 0; i < CRITERIA; i++)
-      criteria.push(
-        (
-          await db.criterion.create({
-            data: { decisionId: decision.id, name: `C${i}`, weight: 1, kind: "RATING", position: i },
-          })
-        ).id,
-      );
-    const candidates: string[] = [];
-    for (let j = 0; j < CANDIDATES; j++)
-      candidates.push(
-        (await db.candidate.create({ data: { decisionId: decision.id, name: `K${j}`, position: j } })).id,
-      );
-    const editors: Fixture["editors"] = [];
-    for (let e = 0; e < n; e++) {
-      const user = await db.user.create({ data: { email: `editor${e}@bench.test`, name: `Editor ${e}` } });
-      await db.membership.create({ data: { workspaceId: ws.id, userId: user.id, role: "ARCHITECT" } });
-      const token = generateToken();
-      const at = new Date();
-      await db.session.create({
-        data: {
-          tokenHash: hashToken(token),
-          userId: user.id,
-          activeWorkspaceId: ws.id,
-          createdAt: at,
-          lastSeenAt: at,
-          expiresAt: new Date(at.getTime() + 24 * 3600_000),
-        },
-      });
-      editors.push({ cookie: `${SESSION_COOKIE}=${token}`, userId: user.id });
-    }
-    return { decisionId: decision.id, criteria, candidates, editors };
+    return await createLoadFixture(db, { tag: "bench", criteria: CRITERIA, candidates: CANDIDATES, editors: n });
   } finally {
     await db.$disconnect();
   }
@@ -97,7 +55,7 @@ interface Result {
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 /** Every editor saves its own cells in turn (no conflicts: this measures the write path, not the retry path). */
-async function load(baseURL: string, f: Fixture, actionId: string, name: string): Promise<Result> {
+async function load(baseURL: string, f: LoadFixture, actionId: string, name: string): Promise<Result> {
   const page = `/decisions/${f.decisionId}/scores`;
   const versions = f.editors.map(() => new Map<number, number | null>());
   let failures = 0;

@@ -3,15 +3,9 @@
 // Home/End within a row, Ctrl+Home / Ctrl+End to the first / last cell, F2 or typing to edit, Delete to clear, "i"
 // for the details panel. The component only carries out the returned action.
 
-export type GridPos = { r: number; c: number };
-export type GridSize = { rows: number; cols: number };
-export interface GridKey {
-  key: string;
-  shiftKey?: boolean;
-  altKey?: boolean;
-  ctrlKey?: boolean;
-  metaKey?: boolean;
-}
+import { sheetKeyAction, type GridKey, type GridPos, type GridSize } from "@/lib/matrix/navigation";
+
+export type { GridKey, GridPos, GridSize };
 
 export type CellKeyAction =
   /** Not the grid's key: the browser does what it usually does (Tab out of the grid, shortcuts, Space). */
@@ -32,13 +26,6 @@ export type EditorKeyAction =
   /** Commit, then focus what follows (or precedes) the grid: Tab on the last cell, Shift+Tab on the first. */
   | { kind: "commitAndLeave"; backwards: boolean };
 
-const ARROWS: Record<string, [number, number]> = {
-  ArrowUp: [-1, 0],
-  ArrowDown: [1, 0],
-  ArrowLeft: [0, -1],
-  ArrowRight: [0, 1],
-};
-
 /** A step from `at`, kept inside the grid; `wrap` continues on the next (or previous) row like reading order. */
 export function step(at: GridPos, size: GridSize, dr: number, dc: number, wrap = false): GridPos {
   let r = at.r + dr;
@@ -48,26 +35,16 @@ export function step(at: GridPos, size: GridSize, dr: number, dc: number, wrap =
   return { r: clamp(r, 0, size.rows - 1), c: clamp(c, 0, size.cols - 1) };
 }
 
-/** A key pressed on a cell that is not being edited. */
+/**
+ * A key pressed on a cell that is not being edited. Moving is the matrix's spreadsheet keys; Tab at the row's end
+ * is left to the browser, which moves focus out of the grid. The score grid has no undo: Ctrl+Z is the browser's.
+ */
 export function cellKeyAction(e: GridKey, at: GridPos, size: GridSize): CellKeyAction {
   if (e.altKey) return { kind: "none" };
-  if (e.ctrlKey || e.metaKey) {
-    if (e.key === "Home") return { kind: "move", to: { r: 0, c: 0 } };
-    if (e.key === "End") return { kind: "move", to: { r: size.rows - 1, c: size.cols - 1 } };
-    return { kind: "none" };
-  }
+  const sheet = sheetKeyAction(e, at, size);
+  if (sheet.kind === "move") return sheet;
+  if (sheet.kind !== "none" || e.ctrlKey || e.metaKey || e.key === "Tab") return { kind: "none" };
   const { key } = e;
-  const arrow = ARROWS[key];
-  if (arrow) return { kind: "move", to: step(at, size, arrow[0], arrow[1]) };
-  if (key === "Enter") return { kind: "move", to: step(at, size, e.shiftKey ? -1 : 1, 0) };
-  if (key === "Tab") {
-    // Tab moves along the row; from the row's last (or, with Shift, first) cell the browser moves focus out of the
-    // grid as usual. Arrows and Enter are for moving between rows.
-    const atEnd = e.shiftKey ? at.c === 0 : at.c === size.cols - 1;
-    return atEnd ? { kind: "none" } : { kind: "move", to: step(at, size, 0, e.shiftKey ? -1 : 1) };
-  }
-  if (key === "Home") return { kind: "move", to: { r: at.r, c: 0 } };
-  if (key === "End") return { kind: "move", to: { r: at.r, c: size.cols - 1 } };
   if (key === "F2") return { kind: "edit" };
   if (key === "Delete" || key === "Backspace") return { kind: "clear" };
   if (key === "i" || key === "I") return { kind: "details" };

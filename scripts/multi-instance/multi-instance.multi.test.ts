@@ -8,13 +8,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
-import { generateToken, hashToken } from "@/lib/auth/tokens";
-import { SESSION_COOKIE, THROTTLE_MAX_PER_ACCOUNT } from "@/lib/auth/policy";
+import { THROTTLE_MAX_PER_ACCOUNT } from "@/lib/auth/policy";
 import { DEMO, DEMO_PASSWORD } from "@/e2e/support/auth";
 import { callAction, listActions, signInCookie, type ActionResponse } from "@/e2e/support/http-actions";
 import { E2E_DIST_DIR } from "@/e2e/support/env";
 import { createPgDatabase, dropPgDatabase } from "../lib/pg-admin";
 import { prepareInChild, startInstance, startNginx, type Instance, type Proxy } from "./cluster";
+import { createLoadFixture } from "./load-fixture";
 
 const ADMIN_URL = process.env.STACKWISE_TEST_PG_ADMIN!;
 const EDITORS = 50;
@@ -114,62 +114,9 @@ test("sign-in throttle counts are shared: failures spread over both instances lo
   }
 });
 
-interface Editor {
-  cookie: string;
-  userId: string;
-}
-
-interface Fixture {
-  decisionId: string;
-  criteria: string[];
-  candidates: string[];
-  editors: Editor[];
-}
-
-/** A workspace with one decision and `n` architects, each with a session (made in the database, not by 50 sign-ins). */
-async function fixture(n: number, tag: string): Promise<Fixture> {
-  const ws = await db.workspace.create({ data: { name: `Load ${tag}`, slug: `load-${tag}` } });
-  const decision = await db.decision.create({ data: { workspaceId: ws.id, title: `Load test ${tag}` } });
-  const criteria: string[] = [];
-  for (let i = 0; i < CRITERIA; i++) {
-    const c = await db.criterion.create({
-      data: {
-        decisionId: decision.id,
-        name: `C${i}`,
-        weight: 1,
-        kind: "RATING",
-        scaleMin: 0,
-        scaleMax: 10,
-        position: i,
-      },
-    });
-    criteria.push(c.id);
-  }
-  const candidates: string[] = [];
-  for (let j = 0; j < CANDIDATES; j++) {
-    const k = await db.candidate.create({ data: { decisionId: decision.id, name: `K${j}`, position: j } });
-    candidates.push(k.id);
-  }
-  const editors: Editor[] = [];
-  for (let e = 0; e < n; e++) {
-    const user = await db.user.create({ data: { email: `editor${e}@${tag}.test`, name: `Editor ${e}` } });
-    await db.membership.create({ data: { workspaceId: ws.id, userId: user.id, role: "ARCHITECT" } });
-    const token = generateToken();
-    const at = new Date();
-    await db.session.create({
-      data: {
-        tokenHash: hashToken(token),
-        userId: user.id,
-        activeWorkspaceId: ws.id,
-        createdAt: at,
-        lastSeenAt: at,
-        expiresAt: new Date(at.getTime() + 24 * 3600_000),
-      },
-    });
-    editors.push({ cookie: `${SESSION_COOKIE}=${token}`, userId: user.id });
-  }
-  return { decisionId: decision.id, criteria, candidates, editors };
-}
+/** A workspace with one decision and `n` architects, each with a session. */
+const fixture = (n: number, tag: string) =>
+  createLoadFixture(db, { tag, criteria: CRITERIA, candidates: CANDIDATES, editors: n });
 
 type Outcome = { kind: "ok"; version: number; value: number } | { kind: "stale"; current: unknown } | { kind: "lost" };
 
