@@ -57,6 +57,10 @@ async function check(page: Page, width: number, name: string) {
 
 const height = (width: number) => (width < 500 ? 844 : 1000);
 
+// Every test builds its own workspace, so the file's tests spread over the workers instead of queueing in one: this
+// suite is the longest file of the run.
+test.describe.configure({ mode: "parallel" });
+
 for (const width of WIDTHS) {
   test.describe(`at ${width}px`, () => {
     test.use({ viewport: { width, height: height(width) } });
@@ -70,8 +74,7 @@ for (const width of WIDTHS) {
       await check(page, width, "invite-invalid");
     });
 
-    test("decision pages as the admin", async ({ page }) => {
-      test.setTimeout(360_000);
+    test("decision list and new-decision pages as the admin", async ({ page }) => {
       const ws = await createReportWorkspace();
       await signIn(page, ws.email.admin);
       await page.goto("/");
@@ -80,14 +83,20 @@ for (const width of WIDTHS) {
       await check(page, width, "decision-new");
       await page.goto("/decisions/import");
       await check(page, width, "decision-import");
-      for (const key of ["broker", "backend-language", "gc"]) {
+    });
+
+    for (const key of ["broker", "backend-language", "gc"]) {
+      test(`every tab of the ${key} decision as the admin`, async ({ page }) => {
+        test.setTimeout(180_000);
+        const ws = await createReportWorkspace();
+        await signIn(page, ws.email.admin);
         const id = ws.decisions.get(key)!;
-        for (const tab of ["", "/setup", "/scores", "/ahp", "/team", "/report"]) {
+        for (const tab of ["", "/matrix", "/setup", "/scores", "/ahp", "/team", "/report"]) {
           await page.goto(`/decisions/${id}${tab}`);
           await check(page, width, `${key}${tab.replace("/", "-") || "-results"}`);
         }
-      }
-    });
+      });
+    }
 
     test("workspace pages as the admin", async ({ page }) => {
       test.setTimeout(180_000);
@@ -104,8 +113,14 @@ for (const width of WIDTHS) {
       await check(page, width, "settings-members");
       await page.goto("/settings/audit");
       await check(page, width, "settings-audit");
+      await page.goto("/settings/tokens");
+      await check(page, width, "settings-tokens");
       await page.goto("/account");
       await check(page, width, "account");
+      await page.goto("/sign-out");
+      await check(page, width, "sign-out");
+      await page.goto("/api-docs");
+      await check(page, width, "api-docs");
       // The header menu, open, on narrow screens.
       const toggle = page.getByRole("button", { name: "Menu" });
       if (await toggle.isVisible()) {
