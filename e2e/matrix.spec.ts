@@ -129,6 +129,8 @@ test("a new architect pastes a 5 × 4 block into an empty decision and reads the
     expect(box.y + box.height).toBeLessThanOrEqual(900);
   }
   await page.screenshot({ path: test.info().outputPath("results-first-screen-1440.png") });
+  // The glance ranking inside the verdict is for narrow screens only; here the table beside it says it.
+  await expect(page.getByTestId("verdict-ranking")).toBeHidden();
   // The section nav lists only what this decision has (no owning team, one evaluator): every link goes somewhere.
   const nav = page.getByTestId("view-nav");
   await expect(nav.getByRole("link")).toHaveText([
@@ -215,6 +217,151 @@ test("spreadsheet keys: Ctrl+Home / Ctrl+End, Tab leaves at a row's end, Ctrl+Z 
   await expect(cell(page, "Ops", "A")).toHaveText("9");
   await expect.poll(opsA).toBe(9);
   await expect(status(page)).toHaveText("All changes saved");
+});
+
+test("a pasted block is one undo step: Ctrl+Z takes back its values and the rows it created, Ctrl+Y restores them", async ({
+  page,
+}) => {
+  const id = await createDecisionWith(ws, "Undo paste", {
+    criteria: [
+      ["Ops", 1],
+      ["Docs", 1],
+    ],
+    candidates: ["A", "B"],
+    adaScores: [
+      ["Ops", "A", 4],
+      ["Docs", "A", 6],
+      ["Ops", "B", 2],
+      ["Docs", "B", 6],
+    ],
+  });
+  // Before, by hand (shares .5/.5): A = .5·4 + .5·6 = 5.00, B = .5·2 + .5·6 = 4.00.
+  // The block raises Ops's weight to 3, changes Ops·A 4 → 8 and Docs·B 6 → 9 (Ops·B blank: left as it is), and
+  // creates the criterion Cost (weight 1) and the candidate C. After, shares 3/5, 1/5, 1/5:
+  // A = .6·8 + .2·6 + .2·2 = 4.80 + 1.20 + 0.40 = 6.40
+  // B = .6·2 + .2·9 + .2·3 = 1.20 + 1.80 + 0.60 = 3.60
+  // C = .6·5 + .2·7 + .2·4 = 3.00 + 1.40 + 0.80 = 5.20
+  const BLOCK = tsv([
+    ["", "Weight", "A", "B", "C"],
+    ["Ops", 3, 8, "", 5],
+    ["Docs", "", "", 9, 7],
+    ["Cost", 1, 2, 3, 4],
+  ]);
+  const mine = async () =>
+    (await readDecisionRows(id)).scores
+      .filter((s) => s.evaluatorId === ws.adaId)
+      .map((s) => s.value)
+      .sort((a, b) => a - b);
+  const names = async () => {
+    const rows = await readDecisionRows(id);
+    return {
+      criteria: rows.criteria.map((c) => [c.name, c.weight]),
+      candidates: rows.candidates.map((c) => c.name),
+    };
+  };
+  const before = async () => {
+    await expect(grid(page).locator('tr[data-row="Cost"]')).toHaveCount(0);
+    await expect(cell(page, "header", "C")).toHaveCount(0);
+    await expect(cell(page, "Ops", "weight")).toHaveText("1");
+    await expect(cell(page, "Ops", "A")).toHaveText("4");
+    await expect(cell(page, "Docs", "B")).toHaveText("6");
+    await expect(total(page, "A")).toHaveText("5.00");
+    await expect(total(page, "B")).toHaveText("4.00");
+    await expect.poll(names).toEqual({
+      criteria: [
+        ["Ops", 1],
+        ["Docs", 1],
+      ],
+      candidates: ["A", "B"],
+    });
+    await expect.poll(mine).toEqual([2, 4, 6, 6]);
+  };
+  const after = async () => {
+    await expect(cell(page, "Ops", "weight")).toHaveText("3");
+    await expect(cell(page, "Ops", "A")).toHaveText("8");
+    await expect(cell(page, "Docs", "B")).toHaveText("9");
+    await expect(cell(page, "Cost", "C")).toHaveText("4");
+    await expect(total(page, "A")).toHaveText("6.40");
+    await expect(total(page, "B")).toHaveText("3.60");
+    await expect(total(page, "C")).toHaveText("5.20");
+    await expect.poll(names).toEqual({
+      criteria: [
+        ["Ops", 3],
+        ["Docs", 1],
+        ["Cost", 1],
+      ],
+      candidates: ["A", "B", "C"],
+    });
+    // Ada's ratings: Ops 8, 2, 5; Docs 6, 9, 7; Cost 2, 3, 4.
+    await expect.poll(mine).toEqual([2, 2, 3, 4, 5, 6, 7, 8, 9]);
+  };
+
+  await signIn(page, ws.email.ada);
+  await page.goto(`/decisions/${id}/matrix`);
+  await before();
+  const start = cell(page, "Ops", "A");
+  await start.click();
+  await pasteInto(start, BLOCK);
+  await expect(page.getByTestId("paste-done")).toBeVisible();
+  await after();
+
+  await page.keyboard.press("Control+z");
+  await before();
+  await expect(status(page)).toHaveText("All changes saved");
+  // Still in the grid: the next key reaches it.
+  expect(await insideGrid(page)).toBe(true);
+
+  await page.keyboard.press("Control+y");
+  await after();
+  await expect(status(page)).toHaveText("All changes saved");
+  await expect(page.getByTestId("matrix-failures")).toHaveCount(0);
+  await expect(page.getByTestId("matrix-conflicts")).toHaveCount(0);
+
+  // And the results page agrees with the matrix (same figures by hand: C 5.20 between A 6.40 and B 3.60).
+  await page.goto(`/decisions/${id}`);
+  await expect(page.getByTestId("ranking").getByTestId("total")).toHaveText(["6.40", "5.20", "3.60"]);
+});
+
+test("a row typed at the edge is one undo step, and an undo never removes a row someone else has rated", async ({
+  page,
+  browser,
+}) => {
+  const id = await createBlankDecision(ws.workspaceId, "Edge undo", ws.adaId);
+  await signIn(page, ws.email.ada);
+  await page.goto(`/decisions/${id}/matrix`);
+  await cell(page, "new", "name").click();
+  await page.keyboard.type("Security");
+  await page.keyboard.press("Enter");
+  await expect(grid(page).locator('tr[data-row="Security"]')).toBeVisible();
+  await grid(page).locator('tr[data-row="header"] [data-col="new"]').click();
+  await page.keyboard.type("Vault");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "header", "Vault")).toHaveText("Vault");
+  // Undo the column, redo it: the same candidate comes back (same id).
+  const vaultId = (await readDecisionRows(id)).candidates[0].id;
+  await page.keyboard.press("Control+z");
+  await expect(cell(page, "header", "Vault")).toHaveCount(0);
+  await expect.poll(async () => (await readDecisionRows(id)).candidates.length).toBe(0);
+  await page.keyboard.press("Control+y");
+  await expect(cell(page, "header", "Vault")).toHaveText("Vault");
+  await expect.poll(async () => (await readDecisionRows(id)).candidates.map((c) => c.id)).toEqual([vaultId]);
+
+  // Bo rates Security · Vault in another browser; Ada's undo of "Vault" would delete Bo's rating, so it is refused
+  // and says so.
+  const other = await browser.newContext();
+  const bo = await other.newPage();
+  await signIn(bo, ws.email.bo);
+  await bo.goto(`/decisions/${id}/matrix`);
+  await cell(bo, "Security", "Vault").click();
+  await bo.keyboard.type("6");
+  await bo.keyboard.press("Enter");
+  await expect(status(bo)).toHaveText("All changes saved");
+  await other.close();
+  await cell(page, "header", "Vault").click();
+  await page.keyboard.press("Control+z");
+  await expect(page.getByTestId("matrix-failures")).toContainText("Not removed: someone changed this row");
+  expect((await readDecisionRows(id)).candidates.map((c) => c.name)).toEqual(["Vault"]);
+  expect((await readDecisionRows(id)).scores.map((s) => s.value)).toEqual([6]);
 });
 
 test("kind, direction and unit are edited in place; a metric's cells are its measured facts", async ({ page }) => {

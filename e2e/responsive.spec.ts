@@ -168,3 +168,66 @@ for (const width of WIDTHS) {
     });
   });
 }
+
+test.describe("results at a glance on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the first screen holds the verdict, ranking, margin, confidence and team risk; the what-if panel follows", async ({
+    page,
+  }) => {
+    const ws = await createReportWorkspace();
+    // The viewer reads the group's scores (the admin has none of their own).
+    await signIn(page, ws.email.viewer);
+    await page.goto(`/decisions/${ws.decisions.get("broker")}`);
+    await expect(page.getByTestId("verdict-mc")).toBeVisible({ timeout: 30_000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // Measured in the browser at the top of the page: where each part of the answer is drawn.
+    const boxes = await page.evaluate(() => {
+      const box = (sel: string) => {
+        const el = document.querySelector(sel);
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: r.height };
+      };
+      return {
+        verdict: box('[data-testid="verdict"] .verdict-main'),
+        confidence: box('[data-testid="verdict-mc"]'),
+        risk: box('[data-testid="verdict-risks"]'),
+        // On a phone the ranking table is a screen down; the verdict carries the ranking with its margins.
+        ranking: box('[data-testid="verdict-ranking"]'),
+        margin: box('[data-testid="verdict-margin"]'),
+        table: box('[data-testid="ranking"]'),
+        whatIf: box('[data-testid="what-if-side"]'),
+        scrollY: window.scrollY,
+        innerHeight: window.innerHeight,
+      };
+    });
+    expect(boxes.scrollY).toBe(0);
+    for (const part of ["verdict", "confidence", "risk", "ranking", "margin"] as const) {
+      const b = boxes[part];
+      expect(b, `${part} is on the page`).not.toBeNull();
+      expect(b!.height, `${part} is drawn`).toBeGreaterThan(0);
+      expect(b!.top, `${part} starts on the first screen: ${JSON.stringify(boxes)}`).toBeLessThan(844);
+    }
+    // The verdict line, the ranking with its margins and the confidence line are there in full.
+    for (const part of ["verdict", "confidence", "ranking"] as const)
+      expect(boxes[part]!.bottom, `${part} ends on the first screen`).toBeLessThanOrEqual(844);
+    // The seed's broker figures (ARCHITECTURE.md): RabbitMQ 7.70, Kafka 6.70, Pulsar 5.60, so the leads over the next
+    // are 7.70 − 6.70 = 1.00 and 6.70 − 5.60 = 1.10.
+    await expect(page.getByTestId("verdict-ranking").locator("li")).toHaveText([
+      "1 RabbitMQ 7.70 +1.00 over the next",
+      "2 Kafka 6.70 +1.10 over the next",
+      "3 Pulsar 5.60",
+    ]);
+    // The glance list says what the table further down says, in the same order.
+    const table = page.getByTestId("ranking").locator("tbody tr[data-ranked='true']:not(.excluded)");
+    const glance = page.getByTestId("verdict-ranking").locator("li");
+    expect(await glance.evaluateAll((li) => li.map((x) => x.getAttribute("data-candidate")))).toEqual(
+      await table.evaluateAll((tr) => tr.map((x) => x.getAttribute("data-candidate"))),
+    );
+    // The what-if panel comes after the verdict and the ranking (it used to push them off a phone's first screen).
+    expect(boxes.whatIf!.top).toBeGreaterThan(boxes.verdict!.bottom);
+    expect(boxes.whatIf!.top).toBeGreaterThan(boxes.table!.bottom);
+    await page.screenshot({ path: test.info().outputPath("results-first-screen-390.png") });
+  });
+});

@@ -29,6 +29,8 @@ export type PasteReport =
 export function usePaste(opts: {
   decisionId: string;
   basis: () => { criteria: Record<string, number>; scores: Record<string, number>; facts: Record<string, number> };
+  /** A paste that went through, for the undo history (one step). */
+  onDone?: (outcome: PasteOutcome) => void;
 }) {
   const [report, setReport] = useState<PasteReport | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,6 +55,7 @@ export function usePaste(opts: {
     try {
       const r = await pasteMatrixAction({ decisionId: opts.decisionId, ...block, basis: opts.basis() });
       if (r.ok && r.data) {
+        opts.onDone?.(r.data);
         setReport({ kind: "done", outcome: r.data });
         return true;
       }

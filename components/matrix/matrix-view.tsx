@@ -3,7 +3,8 @@
 // edited in place), candidates are columns, and the cells hold the measured facts (METRIC) and the person's own
 // ratings (RATING). A block pasted from a spreadsheet creates what is missing and fills it in one all-or-nothing
 // call; typing into the blank last row or column adds a criterion or a candidate. Spreadsheet keys throughout
-// (lib/matrix/navigation.ts); Ctrl+Z / Ctrl+Y replay the last edits through the same versioned saves.
+// (lib/matrix/navigation.ts); Ctrl+Z / Ctrl+Y replay the last steps through the same versioned saves — a typed cell,
+// a whole pasted block, a row added at the edge (lib/matrix/history.ts).
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
@@ -90,9 +91,13 @@ export function MatrixView(props: MatrixViewProps) {
   // The grid shrinks or grows when rows arrive from the server: keep the active cell inside it.
   const at = { r: Math.min(active.r, size.rows - 1), c: Math.min(active.c, size.cols - 1) };
 
+  // The element that last had focus inside the grid: when an undo removes its row, focus would fall to the page
+  // and the next Ctrl+Y would go nowhere, so it moves to the active cell instead.
+  const lastFocused = useRef<Element | null>(null);
   useEffect(() => {
+    const lost = document.activeElement === document.body && lastFocused.current?.isConnected === false;
     if (editing) editorRef.current?.focus();
-    else if (wantFocus.current) cellRefs.current.get(`${at.r}:${at.c}`)?.focus();
+    else if (wantFocus.current || lost) cellRefs.current.get(`${at.r}:${at.c}`)?.focus();
     wantFocus.current = false;
   });
 
@@ -213,7 +218,10 @@ export function MatrixView(props: MatrixViewProps) {
       [kind]: undefined,
       error: r.ok ? undefined : (r.fieldErrors?.name ?? r.error),
     }));
-    if (r.ok) router.refresh();
+    if (r.ok && r.data) {
+      saves.recordAdded({ kind, id: r.data.id, version: r.data.version });
+      router.refresh();
+    }
   };
 
   /** Validates the editor's text; on success saves it (or adds the row / column) and returns true. */
@@ -303,7 +311,11 @@ export function MatrixView(props: MatrixViewProps) {
     if (editorOpen.current && !tableRef.current?.contains(e.relatedTarget as Node | null)) commitEditor();
   };
 
-  const paste = usePaste({ decisionId: decision.id, basis: saves.basis });
+  const paste = usePaste({
+    decisionId: decision.id,
+    basis: saves.basis,
+    onDone: (outcome) => saves.recordPaste(outcome.undo),
+  });
   const onPaste = (e: ClipboardEvent<HTMLTableElement>) => {
     if (!canSetup || !canScore) return;
     const text = e.clipboardData.getData("text/plain");
@@ -462,6 +474,9 @@ export function MatrixView(props: MatrixViewProps) {
           aria-colcount={columns.length}
           data-testid="matrix-grid"
           onPaste={onPaste}
+          onFocus={(e) => {
+            lastFocused.current = e.target;
+          }}
         >
           <thead>
             <tr aria-rowindex={1} data-row="header">

@@ -6,13 +6,25 @@
 // same saves.
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
-import { updateCandidateFieldAction } from "@/lib/actions/candidates";
-import { updateCriterionFieldAction } from "@/lib/actions/criteria";
+import { removeCandidateAction, restoreCandidateAction, updateCandidateFieldAction } from "@/lib/actions/candidates";
+import { removeCriterionAction, restoreCriterionAction, updateCriterionFieldAction } from "@/lib/actions/criteria";
 import { clearFactAction, setFactAction } from "@/lib/actions/facts";
 import { deleteScoreAction, saveScoreAction } from "@/lib/actions/scores";
 import type { DecisionDetail, FactDto, ScoreDto } from "@/lib/decisions/dto";
 import type { ActionResult } from "@/lib/errors/action-result";
-import { emptyHistory, record, redo as redoEdit, undo as undoEdit, type History } from "@/lib/matrix/history";
+import {
+  emptyHistory,
+  record,
+  redo as redoStep,
+  redoReplay,
+  undo as undoStep,
+  undoReplay,
+  type CreatedRow,
+  type History,
+  type Replay,
+  type Step,
+} from "@/lib/matrix/history";
+import type { PasteUndo } from "@/lib/server/matrix";
 import { todayIso } from "@/lib/validation/fact";
 import { withRetry } from "@/components/scores/retry";
 import { parseTargetKey, rowKey, storedOf, targetKey, type Target, type Value } from "./targets";
@@ -42,6 +54,10 @@ export function useMatrixSaves(opts: { decision: DecisionDetail; own: ScoreDto[]
   data.current = { decision, own };
   const confirmed = useRef(new Map<string, { version: number | null; seenVersion: number | null; base: Value }>());
   const queues = useRef(new Map<string, Promise<void>>());
+  // Rows a step created: the version they were created with (until the page data has them) and, once an undo
+  // removed them, the token that brings them back on redo (same id, with their values).
+  const createdVersions = useRef(new Map<string, number>());
+  const undoTokens = useRef(new Map<string, string>());
 
   const stored = useCallback((x: Target) => storedOf(data.current.decision, data.current.own, x), []);
 
@@ -212,21 +228,92 @@ export function useMatrixSaves(opts: { decision: DecisionDetail; own: ScoreDto[]
 
   const dismiss = (key: string) => put(key, undefined);
 
+  /** A step the person took elsewhere in the view (a paste, a row typed at the edge) joins the undo history. */
+  const recordStep = (step: Step<Value>) => setHistory((h) => record(h, step));
+
+  /** A paste that went through: one step, and the versions it left, so the next save or undo builds on them. */
+  const recordPaste = (u: PasteUndo) => {
+    const edits = u.changes.map((c) => {
+      const x: Target =
+        c.what === "weight"
+          ? { t: "crit", id: c.criterionId, field: "weight" }
+          : { t: c.what, criterionId: c.criterionId, candidateId: c.candidateId };
+      settle(x, c.after, c.version);
+      return { target: targetKey(x), before: c.before as Value, after: c.after as Value };
+    });
+    for (const r of u.created) createdVersions.current.set(r.id, r.version);
+    recordStep({ edits, created: u.created.map(({ kind, id }) => ({ kind, id })) });
+  };
+
+  /** A row typed at the edge: one step whose undo removes it again. */
+  const recordAdded = (row: CreatedRow & { version: number }) => {
+    createdVersions.current.set(row.id, row.version);
+    recordStep({ edits: [], created: [{ kind: row.kind, id: row.id }] });
+  };
+
+  const rowTarget = (r: CreatedRow): Target =>
+    r.kind === "criterion" ? { t: "crit", id: r.id, field: "name" } : { t: "cand", id: r.id, field: "name" };
+
+  /** Removes a row a step created, only while it is as this tab knows it and holds nobody else's values. */
+  const removeCreated = async (r: CreatedRow) => {
+    const d = data.current.decision;
+    const stored = (r.kind === "criterion" ? d.criteria : d.candidates).find((x) => x.id === r.id);
+    const version = basisOf(rowTarget(r)).version ?? stored?.version ?? createdVersions.current.get(r.id);
+    try {
+      const res =
+        r.kind === "criterion"
+          ? await withRetry(() => removeCriterionAction({ id: r.id, version }))
+          : await withRetry(() => removeCandidateAction({ id: r.id, version }));
+      if (res.ok && res.data) undoTokens.current.set(r.id, res.data.undoToken);
+      else if (!res.ok && res.error !== "notFound")
+        fail(rowTarget(r), stored?.name ?? null, res.error === "stale" ? "undoRemoveChanged" : res.error);
+    } catch {
+      fail(rowTarget(r), stored?.name ?? null, "network");
+    }
+  };
+
+  /** Brings back a row an undo removed (idempotent on the server). */
+  const restoreCreated = async (r: CreatedRow) => {
+    const undoToken = undoTokens.current.get(r.id);
+    if (!undoToken) return; // never removed (its removal was refused): it is still there
+    const decisionId = data.current.decision.id;
+    try {
+      const res =
+        r.kind === "criterion"
+          ? await withRetry(() => restoreCriterionAction({ decisionId, undoToken }))
+          : await withRetry(() => restoreCandidateAction({ decisionId, undoToken }));
+      if (res.ok && res.data) {
+        undoTokens.current.delete(r.id);
+        createdVersions.current.set(r.id, res.data.version);
+      } else if (!res.ok) fail(rowTarget(r), null, res.error);
+    } catch {
+      fail(rowTarget(r), null, "network");
+    }
+  };
+
+  /** Replays an undo or a redo: rows back first, then the values, then rows away; the page data follows. */
+  const replay = (plan: Replay<Value>): Target | null => {
+    const targets = plan.set.map((v) => ({ x: parseTargetKey(v.target), value: v.value }));
+    void (async () => {
+      for (const r of plan.restore) await restoreCreated(r);
+      const saves = targets.flatMap(({ x, value }) => (x ? [commit(x, value, false)] : []));
+      await Promise.all([...saves, ...plan.remove.map(removeCreated)]);
+      if (plan.restore.length > 0 || plan.remove.length > 0) router.refresh();
+    })();
+    return targets.find((t) => t.x)?.x ?? null;
+  };
+
   const undo = () => {
-    const u = undoEdit(history);
+    const u = undoStep(history);
     if (!u) return null;
     setHistory(u.history);
-    const x = parseTargetKey(u.edit.target);
-    if (x) void commit(x, u.edit.before, false);
-    return x;
+    return replay(undoReplay(u.step));
   };
   const redo = () => {
-    const r = redoEdit(history);
+    const r = redoStep(history);
     if (!r) return null;
     setHistory(r.history);
-    const x = parseTargetKey(r.edit.target);
-    if (x) void commit(x, r.edit.after, false);
-    return x;
+    return replay(redoReplay(r.step));
   };
 
   const states = Object.values(entries).map((e) => e.state);
@@ -270,6 +357,8 @@ export function useMatrixSaves(opts: { decision: DecisionDetail; own: ScoreDto[]
     dismiss,
     undo,
     redo,
+    recordPaste,
+    recordAdded,
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
     basis,

@@ -104,9 +104,39 @@ export function ResultsExplorer({
     </CollapsibleView>
   );
 
+  // Document order is reading order at every width: the answer (verdict, section nav, ranking), then the what-if
+  // panel, then everything else. Wide screens place the what-if panel in a sticky column beside all of it
+  // (results.css grid areas); a phone reads it after the ranking, so its first screen holds the answer.
   return (
     <div className="results-layout">
-      <aside className="results-side" aria-label={t("whatIf.title")}>
+      <div className="results-top decision-results">
+        {!w.outcome.ok ? <ScoringErrors errors={w.outcome.errors} /> : null}
+        {result ? <VerdictPanel result={result} mc={mc} names={names} /> : null}
+      </div>
+      <nav className="view-nav no-print" aria-label={t("nav.label")} data-testid="view-nav">
+        {VIEWS.filter((v) => present[v]).map((v) => (
+          <a
+            key={v}
+            href={`#view-${v}`}
+            onClick={() => {
+              // A folded section opens when the reader jumps to it.
+              if (views.collapsed.has(v)) views.toggle(v);
+            }}
+          >
+            {t(`nav.${v}`)}
+          </a>
+        ))}
+      </nav>
+      <div className="results-ranking decision-results">
+        {fold(
+          "ranking",
+          <div id="view-ranking" className="results-view">
+            {result ? <RankingTable decision={decision} result={result} /> : null}
+            {slow ? <RankingSection decision={decision} result={slow} names={names} /> : null}
+          </div>,
+        )}
+      </div>
+      <aside className="results-side" aria-label={t("whatIf.title")} data-testid="what-if-side">
         <WhatIfPanel
           decision={decision}
           weights={w.weights}
@@ -116,29 +146,6 @@ export function ResultsExplorer({
         />
       </aside>
       <div className="results-main decision-results">
-        {!w.outcome.ok ? <ScoringErrors errors={w.outcome.errors} /> : null}
-        {result ? <VerdictPanel result={result} mc={mc} names={names} /> : null}
-        <nav className="view-nav no-print" aria-label={t("nav.label")} data-testid="view-nav">
-          {VIEWS.filter((v) => present[v]).map((v) => (
-            <a
-              key={v}
-              href={`#view-${v}`}
-              onClick={() => {
-                // A folded section opens when the reader jumps to it.
-                if (views.collapsed.has(v)) views.toggle(v);
-              }}
-            >
-              {t(`nav.${v}`)}
-            </a>
-          ))}
-        </nav>
-        {fold(
-          "ranking",
-          <div id="view-ranking" className="results-view">
-            {result ? <RankingTable decision={decision} result={result} /> : null}
-            {slow ? <RankingSection decision={decision} result={slow} names={names} /> : null}
-          </div>,
-        )}
         <ScoringSettingsPanel decision={decision} canWrite={canWrite} />
         {fold(
           "scenarios",

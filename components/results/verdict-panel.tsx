@@ -48,6 +48,9 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
     }
   })();
   const change = result.sensitivity.smallestChange;
+  const ranked = result.ranking
+    .filter((r) => r.rank !== null && !r.excluded)
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || b.total - a.total);
   const first = mc.monteCarlo && leaderId ? mc.monteCarlo.pFirst.find((x) => x.candidateId === leaderId) : undefined;
   return (
     <section
@@ -58,6 +61,27 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
     >
       <h2 id="verdict-heading">{t("title")}</h2>
       <p className="verdict-main">{main}</p>
+      {ranked.length > 0 ? (
+        // The ranking at a glance, for narrow screens, where the full table is a screen further down (results.css
+        // shows it only there). Each line: rank, candidate, total, lead over the next one.
+        <ol className="plain verdict-ranking" aria-label={t("glanceLabel")} data-testid="verdict-ranking">
+          {ranked.map((r) => (
+            <li key={r.candidateId} data-candidate={name(r.candidateId)}>
+              <span className="verdict-rank">{r.tied ? t("glanceTied", { rank: r.rank ?? 0 }) : r.rank}</span>{" "}
+              <span className="verdict-name">{name(r.candidateId)}</span>{" "}
+              <span className="verdict-total">{formatPoints(f, r.total)}</span>
+              {r.margin !== null ? (
+                <>
+                  {" "}
+                  <span className="verdict-margin" data-testid="verdict-margin">
+                    {t("glanceMargin", { margin: formatPoints(f, r.margin) })}
+                  </span>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
       {facts.unranked.length > 0 ? (
         <p data-testid="verdict-unranked">
           {t("unranked", {
@@ -92,6 +116,7 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
               </span>
             )}
           </p>
+          {facts.skillRisks.length > 0 ? <p data-testid="verdict-risks">{riskSentence(facts, names, t, f)}</p> : null}
           <p>
             {change
               ? t(
@@ -104,9 +129,6 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
                   },
                 )
               : t("noFlip")}{" "}
-            {facts.skillRisks.length > 0 ? (
-              <span data-testid="verdict-risks">{riskSentence(facts, names, t, f)}</span>
-            ) : null}{" "}
             {result.topsis.winnerId
               ? result.topsis.agreesWithWeightedSum
                 ? t("topsisAgrees")

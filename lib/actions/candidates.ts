@@ -1,7 +1,7 @@
 "use server";
 // Candidates editor actions, called by the setup tab: the same shape as ./criteria.ts.
 import { addCandidateSchema, candidatePatchSchema } from "@/lib/validation/candidate";
-import { reorderSchema, restoreRowSchema, rowIdSchema } from "@/lib/validation/criterion";
+import { reorderSchema, removePartSchema, restoreRowSchema } from "@/lib/validation/criterion";
 import { defineAction } from "@/lib/server/define-action";
 import * as candidates from "@/lib/server/candidates";
 
@@ -16,8 +16,9 @@ export const updateCandidateFieldAction = defineAction(candidatePatchSchema, can
 export const reorderCandidatesAction = defineAction(reorderSchema, candidates.reorderCandidates, { revalidate });
 
 export const removeCandidateAction = defineAction(
-  rowIdSchema,
-  (actor, input) => candidates.removeCandidate(actor, input.id),
+  removePartSchema,
+  (actor, input) =>
+    candidates.removeCandidate(actor, input.id, input.version === undefined ? undefined : { version: input.version }),
   { revalidate },
 );
 

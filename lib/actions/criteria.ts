@@ -6,7 +6,7 @@ import {
   criterionPatchSchema,
   reorderSchema,
   restoreRowSchema,
-  rowIdSchema,
+  removePartSchema,
 } from "@/lib/validation/criterion";
 import { defineAction } from "@/lib/server/define-action";
 import * as criteria from "@/lib/server/criteria";
@@ -22,8 +22,9 @@ export const updateCriterionFieldAction = defineAction(criterionPatchSchema, cri
 export const reorderCriteriaAction = defineAction(reorderSchema, criteria.reorderCriteria, { revalidate });
 
 export const removeCriterionAction = defineAction(
-  rowIdSchema,
-  (actor, input) => criteria.removeCriterion(actor, input.id),
+  removePartSchema,
+  (actor, input) =>
+    criteria.removeCriterion(actor, input.id, input.version === undefined ? undefined : { version: input.version }),
   {
     revalidate,
   },

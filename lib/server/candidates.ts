@@ -26,16 +26,29 @@ export async function reorderCandidates(actor: Actor, input: ReorderInput): Prom
   await parts.reorderDecisionParts(actor, "candidate", input);
 }
 
-type CandidateSnapshot = parts.PartSnapshot & { scores: parts.RowSnapshot[]; requirements: parts.RowSnapshot[] };
+type CandidateSnapshot = parts.PartSnapshot & {
+  scores: parts.RowSnapshot[];
+  requirements: parts.RowSnapshot[];
+  /** Absent in snapshots taken before facts were kept. */
+  facts?: parts.RowSnapshot[];
+};
 
-/** Removes a candidate with its scores and skill requirements (the database cascades); undo: restoreCandidate. */
-export async function removeCandidate(actor: Actor, candidateId: string): Promise<{ undoToken: string }> {
+/**
+ * Removes a candidate with its scores, measured facts and skill requirements (the database cascades); undo:
+ * restoreCandidate. With `expected`: see removeCriterion.
+ */
+export async function removeCandidate(
+  actor: Actor,
+  candidateId: string,
+  expected?: parts.RemovalExpectation,
+): Promise<{ undoToken: string }> {
   return parts.removePart(
     actor,
     "candidate",
     candidateId,
     async (tx) => ({
       scores: await tx.score.findMany({ where: { candidateId } }),
+      facts: await tx.fact.findMany({ where: { candidateId } }),
       requirements: await tx.skillRequirement.findMany({ where: { candidateId } }),
     }),
     // A decided decision is locked, so the chosen candidate cannot be removed here; clear a stale pointer anyway.
@@ -44,6 +57,7 @@ export async function removeCandidate(actor: Actor, candidateId: string): Promis
         where: { id: row.decisionId, chosenCandidateId: candidateId },
         data: { chosenCandidateId: null },
       }),
+    expected,
   );
 }
 
@@ -55,6 +69,7 @@ export async function restoreCandidate(
   return parts.restorePart<"candidate", CandidateSnapshot>(actor, "candidate", input, async (tx, snapshot) => {
     const { id, decisionId } = snapshot.row;
     await parts.restoreScores(tx, snapshot.scores, decisionId, { candidateId: id });
+    await parts.restoreFacts(tx, snapshot.facts, decisionId, { candidateId: id });
     const skills = await parts.existingIds(
       (ids) => tx.skill.findMany({ where: { workspaceId: actor.workspaceId, id: { in: ids } }, select: { id: true } }),
       snapshot.requirements.map((q) => String(q.skillId)),

@@ -275,3 +275,48 @@ describe("candidates", () => {
     ).rejects.toMatchObject({ code: "notFound" });
   });
 });
+
+describe("removal as the matrix's undo of an addition (with the version seen)", () => {
+  test("goes ahead while the row is as seen and holds only the person's own values; facts come back on restore", async () => {
+    const { id } = await duplicateDecision(ada, home.decisions.get("broker")!, "(undo)");
+    const metric = await addCriterion(ada, { decisionId: id, name: "Latency", kind: "METRIC" });
+    const k = await addCandidate(ada, { decisionId: id, name: "NATS" });
+    await db.fact.create({
+      data: {
+        criterionId: metric.id,
+        candidateId: k.id,
+        value: 12,
+        unit: "ms",
+        measuredOn: new Date("2025-01-02T00:00:00Z"),
+        enteredById: ada.userId,
+      },
+    });
+    // A version the person did not see: refused, nothing removed.
+    await expect(removeCriterion(ada, metric.id, { version: metric.version + 1 })).rejects.toMatchObject({
+      code: "stale",
+    });
+    expect(await db.criterion.count({ where: { id: metric.id } })).toBe(1);
+    const { undoToken } = await removeCriterion(ada, metric.id, { version: metric.version });
+    expect(await db.fact.count({ where: { criterionId: metric.id } })).toBe(0);
+    await restoreCriterion(ada, { decisionId: id, undoToken });
+    const facts = await db.fact.findMany({ where: { criterionId: metric.id } });
+    expect(facts.map((f) => [f.candidateId, f.value, f.unit, f.measuredOn.toISOString(), f.enteredById])).toEqual([
+      [k.id, 12, "ms", "2025-01-02T00:00:00.000Z", ada.userId],
+    ]);
+  });
+
+  test("refused when a colleague rated on the row, and nothing is removed", async () => {
+    const { id } = await duplicateDecision(ada, home.decisions.get("broker")!, "(undo 2)");
+    const k = await addCandidate(ada, { decisionId: id, name: "NATS" });
+    const c = (await getSetupData(ada, id))!.criteria[0];
+    await db.score.create({
+      data: { criterionId: c.id, candidateId: k.id, evaluatorId: bo.userId, value: 6, rationale: "", evidenceUrl: "" },
+    });
+    await expect(removeCandidate(ada, k.id, { version: k.version })).rejects.toMatchObject({ code: "stale" });
+    expect(await db.candidate.count({ where: { id: k.id } })).toBe(1);
+    expect(await db.score.count({ where: { candidateId: k.id } })).toBe(1);
+    // Without the version (the setup editor's remove, which has its own undo) it goes ahead as before.
+    await removeCandidate(ada, k.id);
+    expect(await db.candidate.count({ where: { id: k.id } })).toBe(0);
+  });
+});

@@ -47,16 +47,37 @@ export async function reorderCriteria(actor: Actor, input: ReorderInput): Promis
   await parts.reorderDecisionParts(actor, "criterion", input);
 }
 
-type CriterionSnapshot = parts.PartSnapshot & { scores: parts.RowSnapshot[]; judgments: parts.RowSnapshot[] };
+type CriterionSnapshot = parts.PartSnapshot & {
+  scores: parts.RowSnapshot[];
+  judgments: parts.RowSnapshot[];
+  /** Absent in snapshots taken before facts were kept. */
+  facts?: parts.RowSnapshot[];
+};
 
-/** Removes a criterion with its scores and AHP judgments (the database cascades); undo: restoreCriterion. */
-export async function removeCriterion(actor: Actor, criterionId: string): Promise<{ undoToken: string }> {
-  return parts.removePart(actor, "criterion", criterionId, async (tx) => ({
-    scores: await tx.score.findMany({ where: { criterionId } }),
-    judgments: await tx.pairwiseJudgment.findMany({
-      where: { OR: [{ criterionAId: criterionId }, { criterionBId: criterionId }] },
+/**
+ * Removes a criterion with its scores, measured facts and AHP judgments (the database cascades); undo:
+ * restoreCriterion. With `expected`, only while the row is as the person saw it and nobody else rated or measured
+ * on it (parts.RemovalExpectation).
+ */
+export async function removeCriterion(
+  actor: Actor,
+  criterionId: string,
+  expected?: parts.RemovalExpectation,
+): Promise<{ undoToken: string }> {
+  return parts.removePart(
+    actor,
+    "criterion",
+    criterionId,
+    async (tx) => ({
+      scores: await tx.score.findMany({ where: { criterionId } }),
+      facts: await tx.fact.findMany({ where: { criterionId } }),
+      judgments: await tx.pairwiseJudgment.findMany({
+        where: { OR: [{ criterionAId: criterionId }, { criterionBId: criterionId }] },
+      }),
     }),
-  }));
+    undefined,
+    expected,
+  );
 }
 
 /** Undo of removeCriterion: same id, same place, scores and judgments whose other ends still exist. Idempotent. */
@@ -67,6 +88,7 @@ export async function restoreCriterion(
   return parts.restorePart<"criterion", CriterionSnapshot>(actor, "criterion", input, async (tx, snapshot) => {
     const { id, decisionId } = snapshot.row;
     await parts.restoreScores(tx, snapshot.scores, decisionId, { criterionId: id });
+    await parts.restoreFacts(tx, snapshot.facts, decisionId, { criterionId: id });
     const criteria = await parts.existingIds(
       (ids) => tx.criterion.findMany({ where: { decisionId, id: { in: ids } }, select: { id: true } }),
       snapshot.judgments.flatMap((j) => [String(j.criterionAId), String(j.criterionBId)]),

@@ -314,10 +314,12 @@ export async function removePart<K extends PartKind, S extends object>(
   id: string,
   collect: (tx: TransactionClient, row: PartRow[K]) => Promise<S>,
   beforeDelete?: (tx: TransactionClient, row: PartRow[K]) => Promise<unknown>,
+  expected?: RemovalExpectation,
 ): Promise<{ undoToken: string }> {
   return writeTransaction(async (tx) => {
     const row = await editablePart(tx, actor, kind, id);
     const children = await collect(tx, row);
+    if (expected) await checkRemovalExpectation(tx, actor, kind, row, children, expected);
     await beforeDelete?.(tx, row);
     await delegateOf(tx, kind).delete({ where: { id } });
     const event = await tx.auditEvent.create({
@@ -332,6 +334,36 @@ export async function removePart<K extends PartKind, S extends object>(
     });
     return { undoToken: event.id };
   });
+}
+
+/**
+ * A removal that takes back the person's own addition (the matrix's undo of a paste or of a row typed at the edge):
+ * it goes ahead only while the row is still the version they saw and holds nobody else's ratings or facts. Otherwise
+ * it is a conflict naming who changed it, and nothing is removed: an undo never deletes a colleague's work.
+ */
+export interface RemovalExpectation {
+  version: number;
+}
+
+async function checkRemovalExpectation(
+  tx: TransactionClient,
+  actor: Actor,
+  kind: PartKind,
+  row: { id: string; version: number },
+  children: object,
+  expected: RemovalExpectation,
+): Promise<void> {
+  const rows = (key: string) => ((children as Record<string, unknown>)[key] as RowSnapshot[] | undefined) ?? [];
+  const othersScores = rows("scores").some((s) => s.evaluatorId !== actor.userId);
+  const othersFacts = rows("facts").some((f) => f.enteredById !== actor.userId);
+  if (row.version === expected.version && !othersScores && !othersFacts) return;
+  const conflict: FieldConflict<unknown> = {
+    field: row.version !== expected.version ? "row" : "children",
+    theirs: null,
+    changedBy: await lastEditorName(tx, PARTS[kind].entity, row.id),
+    row: toDto(kind, row as PartRow[typeof kind]),
+  };
+  throw stale(PARTS[kind].entity, conflict);
 }
 
 /**
@@ -362,6 +394,39 @@ export async function restorePart<K extends PartKind, S extends PartSnapshot & {
     await auditPart(tx, actor, kind, "restored", row.id, { after: { name: row.name, scores: snapshot.scores.length } });
     return toDto(kind, row);
   });
+}
+
+/**
+ * Puts back snapshot facts (a metric's measured values) whose other end still exists; who entered a fact is kept
+ * when that account still exists, else left empty (as the database does when an account goes).
+ */
+export async function restoreFacts(
+  tx: TransactionClient,
+  facts: RowSnapshot[] | undefined,
+  decisionId: string,
+  parent: { criterionId: string } | { candidateId: string },
+): Promise<void> {
+  if (!facts || facts.length === 0) return;
+  const [otherKind, otherKey] =
+    "criterionId" in parent ? (["candidate", "candidateId"] as const) : (["criterion", "criterionId"] as const);
+  const others = await existingIds(
+    async (ids) =>
+      (await delegateOf(tx, otherKind).findMany({
+        where: { decisionId, id: { in: ids } },
+        select: { id: true },
+      })) as { id: string }[],
+    facts.map((f) => String(f[otherKey])),
+  );
+  const users = await existingIds(
+    (ids) => tx.user.findMany({ where: { id: { in: ids } }, select: { id: true } }),
+    facts.flatMap((f) => (typeof f.enteredById === "string" ? [f.enteredById] : [])),
+  );
+  for (const f of facts) {
+    if (!others.has(String(f[otherKey]))) continue;
+    const data: Record<string, unknown> = { ...restoredColumns(f, Prisma.FactScalarFieldEnum), ...parent };
+    if (typeof data.enteredById === "string" && !users.has(data.enteredById)) data.enteredById = null;
+    await tx.fact.create({ data: data as Prisma.FactUncheckedCreateInput });
+  }
 }
 
 /** Ids among `ids` that still exist, from one query. */

@@ -43,8 +43,16 @@ describe("pasteMatrix", () => {
     const { id } = await createDecision(ada, { title: "Paste target", teamId: null, template: "" });
     const block = blockOf("Criterion\tWeight\tKafka\tNATS\nOps\t30%\t6\t8\nLatency\t20%\t12 ms\t4 ms\nDocs\t\t7\t\n");
     const out = await pasteMatrix(ada, { decisionId: id, ...block, basis: noBasis });
-    expect(out).toEqual({ createdCriteria: 3, createdCandidates: 2, weights: 0, scores: 3, facts: 2 });
+    expect(out).toMatchObject({ createdCriteria: 3, createdCandidates: 2, weights: 0, scores: 3, facts: 2 });
     const s = await snapshot(id);
+    // For undo: every row is new, so the step is the five rows (their cells go with them) and no changed value.
+    expect(out.undo).toEqual({
+      created: [
+        ...s.criteria.map((c) => ({ kind: "criterion", id: c.id, version: 1 })),
+        ...s.candidates.map((c) => ({ kind: "candidate", id: c.id, version: 1 })),
+      ],
+      changes: [],
+    });
     expect(s.criteria.map((c) => [c.name, c.weight, c.kind, c.unit])).toEqual([
       ["Ops", 30, "RATING", null],
       ["Latency", 20, "METRIC", "ms"],
@@ -90,8 +98,18 @@ describe("pasteMatrix", () => {
       facts: {},
     };
     const out = await pasteMatrix(ada, { decisionId: id, ...blockOf("\tWeight\ta\tB\nx\t2\t6\t1\n"), basis });
-    expect(out).toEqual({ createdCriteria: 0, createdCandidates: 1, weights: 1, scores: 2, facts: 0 });
+    expect(out).toMatchObject({ createdCriteria: 0, createdCandidates: 1, weights: 1, scores: 2, facts: 0 });
     const after = await snapshot(id);
+    // For undo: the weight 1 → 2 and A's score 5 → 6 (existing rows, with their new versions); B is created, and its
+    // score goes with it.
+    const b = after.candidates.find((c) => c.name === "B")!;
+    expect(out.undo).toEqual({
+      created: [{ kind: "candidate", id: b.id, version: 1 }],
+      changes: [
+        { what: "weight", criterionId: x.id, before: 1, after: 2, version: x.version + 1 },
+        { what: "score", criterionId: x.id, candidateId: a.id, before: 5, after: 6, version: score.version + 1 },
+      ],
+    });
     expect(after.criteria.map((c) => [c.name, c.weight, c.version])).toEqual([["X", 2, x.version + 1]]);
     expect(after.scores.map((s) => s.value)).toEqual([6, 1]);
     // Another architect's own ratings are theirs: pasting the same block as Bo creates Bo's, touches nothing of Ada's.

@@ -21,6 +21,27 @@ export interface PasteOutcome {
   weights: number;
   scores: number;
   facts: number;
+  /** What the matrix's undo needs to take the paste back as one step (and redo to put it back). */
+  undo: PasteUndo;
+}
+
+/** A value the paste changed in a row that existed before it: the weight of a criterion, or a cell. */
+export type PasteChange =
+  | { what: "weight"; criterionId: string; before: number; after: number; version: number }
+  | {
+      what: "score" | "fact";
+      criterionId: string;
+      candidateId: string;
+      before: number | null;
+      after: number;
+      version: number;
+    };
+
+export interface PasteUndo {
+  /** Rows the paste created, with their version; their own cells go and come back with them. */
+  created: { kind: "criterion" | "candidate"; id: string; version: number }[];
+  /** Values changed in rows that existed, with the version each row has after the paste. */
+  changes: PasteChange[];
 }
 
 /** A cell or weight someone changed after the person loaded the matrix. */
@@ -121,22 +142,37 @@ export async function pasteMatrix(actor: Actor, input: PasteMatrixInput): Promis
     }
     if (staleCells.length > 0) throw stale("matrix", { cells: staleCells });
 
-    const outcome: PasteOutcome = { createdCriteria: 0, createdCandidates: 0, weights: 0, scores: 0, facts: 0 };
+    const outcome: PasteOutcome = {
+      createdCriteria: 0,
+      createdCandidates: 0,
+      weights: 0,
+      scores: 0,
+      facts: 0,
+      undo: { created: [], changes: [] },
+    };
+    const { created, changes } = outcome.undo;
     let position = (criteria.at(-1)?.position ?? -1) + 1;
     const rowIds: string[] = [];
     for (const p of plans) {
       if (p.stored) {
         if (p.row.weight !== null && p.row.weight !== p.stored.weight) {
-          await tx.criterion.update({
+          const updated = await tx.criterion.update({
             where: { id: p.stored.id },
             data: { weight: p.row.weight, version: { increment: 1 } },
           });
           outcome.weights++;
+          changes.push({
+            what: "weight",
+            criterionId: p.stored.id,
+            before: p.stored.weight,
+            after: p.row.weight,
+            version: updated.version,
+          });
         }
         rowIds.push(p.stored.id);
         continue;
       }
-      const created = await tx.criterion.create({
+      const row = await tx.criterion.create({
         data: {
           decisionId: decision.id,
           name: p.row.name,
@@ -149,7 +185,8 @@ export async function pasteMatrix(actor: Actor, input: PasteMatrixInput): Promis
         },
       });
       outcome.createdCriteria++;
-      rowIds.push(created.id);
+      created.push({ kind: "criterion", id: row.id, version: row.version });
+      rowIds.push(row.id);
     }
     position = (candidates.at(-1)?.position ?? -1) + 1;
     const columnIds: string[] = [];
@@ -157,9 +194,9 @@ export async function pasteMatrix(actor: Actor, input: PasteMatrixInput): Promis
       const stored = candidateByName.get(nameKey(n));
       if (stored) columnIds.push(stored.id);
       else {
-        columnIds.push(
-          (await tx.candidate.create({ data: { decisionId: decision.id, name: n, position: position++ } })).id,
-        );
+        const row = await tx.candidate.create({ data: { decisionId: decision.id, name: n, position: position++ } });
+        columnIds.push(row.id);
+        created.push({ kind: "candidate", id: row.id, version: row.version });
         outcome.createdCandidates++;
       }
     }
@@ -170,43 +207,49 @@ export async function pasteMatrix(actor: Actor, input: PasteMatrixInput): Promis
         const criterionId = rowIds[i];
         const candidateId = columnIds[j];
         const key = cellKey(criterionId, candidateId);
+        // A cell of a row the paste created goes and comes back with that row; only cells of existing rows are
+        // listed for undo.
+        const existed = p.stored !== null && candidateByName.has(nameKey(input.candidates[j]));
+        const change = (what: "score" | "fact", before: number | null, version: number) => {
+          if (existed) changes.push({ what, criterionId, candidateId, before, after: v.value, version });
+        };
         if (p.kind === "METRIC") {
           const existing = factAt.get(key);
           if (existing && existing.value === v.value) continue;
-          if (existing)
-            await tx.fact.update({
-              where: { id: existing.id },
-              data: { value: v.value, enteredById: actor.userId, measuredOn: today, version: { increment: 1 } },
-            });
-          else
-            await tx.fact.create({
-              data: {
-                criterionId,
-                candidateId,
-                value: v.value,
-                unit: p.unit ?? v.unit,
-                measuredOn: today,
-                enteredById: actor.userId,
-              },
-            });
+          const saved = existing
+            ? await tx.fact.update({
+                where: { id: existing.id },
+                data: { value: v.value, enteredById: actor.userId, measuredOn: today, version: { increment: 1 } },
+              })
+            : await tx.fact.create({
+                data: {
+                  criterionId,
+                  candidateId,
+                  value: v.value,
+                  unit: p.unit ?? v.unit,
+                  measuredOn: today,
+                  enteredById: actor.userId,
+                },
+              });
+          change("fact", existing?.value ?? null, saved.version);
           outcome.facts++;
           continue;
         }
         const existing = scoreAt.get(key);
         if (existing && existing.value === v.value) continue;
-        if (existing)
-          await tx.score.update({ where: { id: existing.id }, data: { value: v.value, version: { increment: 1 } } });
-        else
-          await tx.score.create({
-            data: {
-              criterionId,
-              candidateId,
-              evaluatorId: actor.userId,
-              value: v.value,
-              rationale: "",
-              evidenceUrl: "",
-            },
-          });
+        const saved = existing
+          ? await tx.score.update({ where: { id: existing.id }, data: { value: v.value, version: { increment: 1 } } })
+          : await tx.score.create({
+              data: {
+                criterionId,
+                candidateId,
+                evaluatorId: actor.userId,
+                value: v.value,
+                rationale: "",
+                evidenceUrl: "",
+              },
+            });
+        change("score", existing?.value ?? null, saved.version);
         outcome.scores++;
       }
     }
@@ -222,7 +265,11 @@ export async function pasteMatrix(actor: Actor, input: PasteMatrixInput): Promis
         source: "paste",
         criteria: input.criteria.length,
         candidates: input.candidates.length,
-        ...outcome,
+        createdCriteria: outcome.createdCriteria,
+        createdCandidates: outcome.createdCandidates,
+        weights: outcome.weights,
+        scores: outcome.scores,
+        facts: outcome.facts,
       },
     });
     return outcome;

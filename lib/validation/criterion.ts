@@ -150,3 +150,5 @@ export type ReorderInput = z.infer<typeof reorderSchema>;
 export const removeRowSchema = z.object({ id, version: z.number().int().min(1) });
 export const restoreRowSchema = z.object({ decisionId: id, undoToken: id });
 export const rowIdSchema = z.object({ id: z.string().min(1, "invalid").max(64, "invalid") });
+/** A removal; with `version`, only while the row is that version and holds nobody else's values (the matrix's undo). */
+export const removePartSchema = rowIdSchema.extend({ version: z.number().int().min(1).optional() });
