@@ -4,7 +4,8 @@
 // passed through coverText: what the embedded fonts cannot print becomes one clean placeholder per character.
 //
 // Families: Noto Sans SC in three WOFF subsets (latin, latin-ext, Simplified Chinese, about 8,000 characters) and
-// monochrome Noto Emoji (about 1,500 emoji and symbols). A colour emoji font (Debian's fonts-noto-color-emoji, CBDT
+// monochrome Noto Emoji (about 1,500 emoji and symbols), handed to react-pdf unpacked to sfnt (see sfntSource); pdfkit
+// embeds only the glyphs a report prints. A colour emoji font (Debian's fonts-noto-color-emoji, CBDT
 // bitmaps) cannot be embedded by react-pdf; the outline font prints emoji in black, like the rest of the text.
 import { readFileSync } from "node:fs";
 import path from "node:path";
