@@ -43,6 +43,20 @@ export function snapshotNames(rows: readonly AuditRow[]): Map<string, string> {
   return names;
 }
 
+/** Keys of before/after that hold the id of a part describeChange names. */
+const ID_KEYS = ["criterionId", "candidateId", "criterionAId", "criterionBId", "skillId"] as const;
+
+/** Every id a row's sentence may look a name up for: its entity and the parts its before/after point to. */
+export function referencedIds(rows: readonly AuditRow[]): string[] {
+  const ids = new Set<string>();
+  for (const r of rows) {
+    if (r.entityId) ids.add(r.entityId);
+    for (const side of [rec(r.before), rec(r.after)])
+      for (const k of ID_KEYS) if (typeof side[k] === "string") ids.add(side[k]);
+  }
+  return [...ids];
+}
+
 export function describeChange(r: AuditRow, names: ChangeNames): ChangeEntry {
   const before = rec(r.before);
   const after = rec(r.after);

@@ -50,7 +50,7 @@ describe("broker exports", () => {
         expect(text).toContain("排名");
       } else expect(text).toContain("Decision drivers");
     }
-    // Generous: embedding the CJK font subsets takes seconds, minutes on a loaded 2-core machine.
+    // Generous: a second or two each, but the shared 2-core test machines are sometimes loaded tenfold.
   }, 240_000);
 
   test("a Chinese title comes out in Chinese", async () => {
@@ -62,7 +62,6 @@ describe("broker exports", () => {
     const text = execFileSync("pdftotext", [file, "-"]).toString();
     expect(text).toContain("垃圾回收器选型：低延迟服务");
     expect(text).toContain("排名");
-    // The whole CJK font is embedded (tens of seconds on a loaded 2-core machine) until the PDF font is subset.
   }, 240_000);
 
   test("Markdown ADR has the MADR sections and the totals", async () => {

@@ -1,4 +1,11 @@
-// fontkit ships no types; this is the one call the PDF export makes (reading a font's character map).
+// fontkit ships no types; these are the calls the PDF export and its tests make (a font's character map and glyphs).
 declare module "fontkit" {
-  export function openSync(path: string): { characterSet: number[] };
+  export interface Font {
+    characterSet: number[];
+    numGlyphs: number;
+    postscriptName: string;
+    glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number; path: { toSVG(): string } };
+  }
+  export function openSync(path: string): Font;
+  export function create(buffer: Uint8Array): Font;
 }

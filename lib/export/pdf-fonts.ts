@@ -4,11 +4,14 @@
 // passed through coverText: what the embedded fonts cannot print becomes one clean placeholder per character.
 //
 // Families: Noto Sans SC in three WOFF subsets (latin, latin-ext, Simplified Chinese, about 8,000 characters) and
-// monochrome Noto Emoji (about 1,500 emoji and symbols). A colour emoji font (Debian's fonts-noto-color-emoji, CBDT
+// monochrome Noto Emoji (about 1,500 emoji and symbols), handed to react-pdf unpacked to sfnt (see sfntSource); pdfkit
+// embeds only the glyphs a report prints. A colour emoji font (Debian's fonts-noto-color-emoji, CBDT
 // bitmaps) cannot be embedded by react-pdf; the outline font prints emoji in black, like the rest of the text.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { openSync } from "fontkit";
 import { Font } from "@react-pdf/renderer";
+import { woffToSfnt } from "./woff-to-sfnt";
 
 const FONTSOURCE = path.join(process.cwd(), "node_modules", "@fontsource");
 const FAMILIES = [
@@ -36,7 +39,7 @@ export function registerFonts(): void {
   for (const { family, file } of FAMILIES) {
     Font.register({
       family,
-      fonts: WEIGHTS.map((fontWeight) => ({ src: path.join(FONTSOURCE, file(fontWeight)), fontWeight })),
+      fonts: WEIGHTS.map((fontWeight) => ({ src: sfntSource(file(fontWeight)), fontWeight })),
     });
   }
   // No dictionary hyphenation (Chinese has none, and it split Latin words at odd places); a word too long for a
@@ -44,6 +47,15 @@ export function registerFonts(): void {
   // CJK runs are left whole: textkit already breaks between ideographs, and splitting them made layout minutes slow.
   Font.registerHyphenationCallback((word) => (word.length > LONG_WORD && !CJK.test(word) ? Array.from(word) : [word]));
   registered = true;
+}
+
+/**
+ * The font as react-pdf's source: the WOFF file unpacked to plain sfnt bytes in a data URL. Registering the WOFF path
+ * made fontkit inflate the whole glyph table again for every glyph it read (woff-to-sfnt.ts): 20–100 s per Chinese
+ * report instead of well under one. react-pdf parses each source once per process and keeps it in its font store.
+ */
+export function sfntSource(file: string): string {
+  return `data:font/ttf;base64,${woffToSfnt(readFileSync(path.join(FONTSOURCE, file))).toString("base64")}`;
 }
 
 /** Code points every weight can print: the intersection over weights of the union over families. */

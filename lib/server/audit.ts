@@ -13,6 +13,11 @@ export interface AuditInput {
   action: string;
   entityType: string;
   entityId?: string | null;
+  /**
+   * The decision the event belongs to, for the decision's change summary. Derived when omitted: the entity itself
+   * for a Decision event, else a `decisionId` in after/before (or in a removal snapshot's `row`).
+   */
+  decisionId?: string | null;
   /** Plain data only, never secrets (no password or token hashes). */
   before?: unknown;
   after?: unknown;
@@ -28,12 +33,26 @@ export async function recordAudit(tx: TransactionClient, event: AuditInput): Pro
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId ?? null,
+      decisionId: event.decisionId ?? auditDecisionId(event),
       before: toJson(event.before),
       after: toJson(event.after),
       ipAddress: event.ip ?? null,
       createdAt: now(),
     },
   });
+}
+
+/** The decision an event names: the one rule recordAudit applies and the migration's backfill mirrors. */
+export function auditDecisionId(e: Pick<AuditInput, "entityType" | "entityId" | "before" | "after">): string | null {
+  const rec = (v: unknown) =>
+    typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  const str = (v: unknown) => (typeof v === "string" ? v : null);
+  return (
+    str(rec(e.after).decisionId) ??
+    str(rec(e.before).decisionId) ??
+    str(rec(rec(e.before).row).decisionId) ??
+    (e.entityType === "Decision" ? (e.entityId ?? null) : null)
+  );
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {

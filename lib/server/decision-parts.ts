@@ -134,7 +134,7 @@ function auditPart(
   actor: Actor,
   kind: PartKind,
   verb: string,
-  entityId: string,
+  row: { id: string; decisionId: string },
   change: { before?: unknown; after?: unknown },
 ): Promise<void> {
   return recordAudit(tx, {
@@ -142,7 +142,8 @@ function auditPart(
     actorId: actor.userId,
     action: `${kind}.${verb}`,
     entityType: PARTS[kind].entity,
-    entityId,
+    entityId: row.id,
+    decisionId: row.decisionId,
     ...change,
   });
 }
@@ -183,7 +184,7 @@ export async function addPart<K extends PartKind>(
       data: { ...data, decisionId, position: (last?.position ?? -1) + 1 },
     })) as PartRow[K];
     const dto = toDto(kind, row);
-    await auditPart(tx, actor, kind, "created", row.id, { after: dto });
+    await auditPart(tx, actor, kind, "created", row, { after: dto });
     return dto;
   });
 }
@@ -216,7 +217,7 @@ export async function updatePartField<K extends PartKind, V>(
       toDto: (r) => toDto(kind, r),
       reload: async () => (await delegate.findUnique({ where: { id: row.id } })) as PartRow[K] | null,
     });
-    await auditPart(tx, actor, kind, "updated", row.id, {
+    await auditPart(tx, actor, kind, "updated", row, {
       before: { [input.field]: (row as Record<string, unknown>)[input.field] },
       after: { [input.field]: value },
     });
@@ -329,6 +330,7 @@ export async function removePart<K extends PartKind, S extends object>(
         action: `${kind}.removed`,
         entityType: PARTS[kind].entity,
         entityId: id,
+        decisionId: row.decisionId,
         before: JSON.parse(JSON.stringify({ ...children, row })),
       },
     });
@@ -391,7 +393,7 @@ export async function restorePart<K extends PartKind, S extends PartSnapshot & {
     });
     const row = (await delegate.create({ data: restoredColumns(r, PARTS[kind].columns) })) as PartRow[K];
     await restoreChildren(tx, snapshot);
-    await auditPart(tx, actor, kind, "restored", row.id, { after: { name: row.name, scores: snapshot.scores.length } });
+    await auditPart(tx, actor, kind, "restored", row, { after: { name: row.name, scores: snapshot.scores.length } });
     return toDto(kind, row);
   });
 }

@@ -6,7 +6,13 @@ import { db } from "./db";
 import { notFound } from "@/lib/errors/domain-error";
 import { getDecision } from "./decisions";
 import { evaluateForReport, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
-import { DECISION_ENTITY_TYPES, describeChange, snapshotNames, type AuditRow } from "@/lib/export/change-log";
+import {
+  DECISION_ENTITY_TYPES,
+  describeChange,
+  referencedIds,
+  snapshotNames,
+  type AuditRow,
+} from "@/lib/export/change-log";
 import { buildDecisionJson } from "@/lib/export/decision-json";
 import { evaluationForJson } from "@/lib/export/evaluation-json";
 import type { DecisionJson } from "@/lib/validation/decision-json";
@@ -74,27 +80,23 @@ export async function listDecisionChanges(
 }
 
 async function decisionChanges(actor: Actor, decision: NonNullable<Awaited<ReturnType<typeof getDecision>>>) {
-  const ids = new Set<string>([
-    decision.id,
-    ...decision.criteria.map((c) => c.id),
-    ...decision.candidates.map((c) => c.id),
-    ...decision.scores.map((s) => s.id),
-  ]);
-  const rows = await db.auditEvent.findMany({
-    where: {
-      workspaceId: actor.workspaceId,
-      entityType: { in: [...DECISION_ENTITY_TYPES] },
-      createdAt: { gte: new Date(decision.createdAt) },
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 5000,
-    include: { actor: { select: { name: true } } },
-  });
-  const mine = rows.filter(
-    (r) =>
-      (r.entityId !== null && ids.has(r.entityId)) || mentions(r.before, decision.id) || mentions(r.after, decision.id),
-  );
-  const audit: AuditRow[] = mine.map((r) => ({
+  // One indexed range of the decision's own events (AuditEvent.decisionId, set by recordAudit): its cost follows this
+  // decision's history, never the rest of the workspace.
+  const where = {
+    workspaceId: actor.workspaceId,
+    decisionId: decision.id,
+    entityType: { in: [...DECISION_ENTITY_TYPES] },
+    createdAt: { gte: new Date(decision.createdAt) },
+  };
+  const toRow = (r: {
+    createdAt: Date;
+    actor: { name: string } | null;
+    action: string;
+    entityType: string;
+    entityId: string | null;
+    before: unknown;
+    after: unknown;
+  }): AuditRow => ({
     at: r.createdAt.toISOString(),
     actorName: r.actor?.name ?? null,
     action: r.action,
@@ -102,27 +104,42 @@ async function decisionChanges(actor: Actor, decision: NonNullable<Awaited<Retur
     entityId: r.entityId,
     before: r.before,
     after: r.after,
-  }));
-  // Current names first; parts removed since keep the name their creation or removal snapshot recorded.
-  const removed = snapshotNames(audit);
-  const lookup = (current: Map<string, string>) => (id: unknown) =>
-    typeof id === "string" ? (current.get(id) ?? removed.get(id) ?? null) : null;
+  });
+  const [changeCount, shown] = await Promise.all([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: CHANGE_LIMIT,
+      include: { actor: { select: { name: true } } },
+    }),
+  ]);
+  const audit = shown.map(toRow);
+  const current = {
+    criterion: new Map(decision.criteria.map((c) => [c.id, c.name])),
+    candidate: new Map(decision.candidates.map((c) => [c.id, c.name])),
+    skill: new Map(decision.skills.map((s) => [s.id, s.name])),
+  };
+  // Parts removed since keep the name their creation or removal snapshot recorded: read the events of just those
+  // parts (by the [entityType, entityId] index), and only when a shown change names one.
+  const known = new Set([...current.criterion.keys(), ...current.candidate.keys(), ...current.skill.keys()]);
+  const missing = referencedIds(audit).filter((id) => !known.has(id));
+  const snapshots = missing.length
+    ? await db.auditEvent.findMany({
+        where: { ...where, entityId: { in: missing } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        include: { actor: { select: { name: true } } },
+      })
+    : [];
+  const removed = snapshotNames(snapshots.map(toRow));
+  const lookup = (names: Map<string, string>) => (id: unknown) =>
+    typeof id === "string" ? (names.get(id) ?? removed.get(id) ?? null) : null;
   const names = {
-    criterion: lookup(new Map(decision.criteria.map((c) => [c.id, c.name]))),
-    candidate: lookup(new Map(decision.candidates.map((c) => [c.id, c.name]))),
-    skill: lookup(new Map(decision.skills.map((s) => [s.id, s.name]))),
+    criterion: lookup(current.criterion),
+    candidate: lookup(current.candidate),
+    skill: lookup(current.skill),
   };
-  return {
-    changeCount: mine.length,
-    changes: audit.slice(0, CHANGE_LIMIT).map((r): ChangeEntry => describeChange(r, names)),
-  };
-}
-
-/** The event names the decision directly, or (a removal snapshot) through the removed row. */
-function mentions(json: unknown, decisionId: string): boolean {
-  return (
-    isRecord(json) && (json.decisionId === decisionId || (isRecord(json.row) && json.row.decisionId === decisionId))
-  );
+  return { changeCount, changes: audit.map((r): ChangeEntry => describeChange(r, names)) };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
