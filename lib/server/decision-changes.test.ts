@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { seedDemoWorkspace } from "@/prisma/seed/demo";
 import type { Actor } from "./actor";
 import { addCriterion, removeCriterion, updateCriterionField } from "./criteria";
-import { db } from "./db";
+import { db, provider } from "./db";
 import { listDecisionChanges } from "./exports";
 import { saveScore } from "./scores";
 
@@ -130,7 +130,8 @@ describe("migration backfill", () => {
       },
     });
     expected.set(bare.id, broker());
-    const dir = "prisma/migrations";
+    // Each backend's own migration: the PostgreSQL run checks the PostgreSQL backfill on the same fixture.
+    const dir = provider === "postgresql" ? "prisma/postgresql/migrations" : "prisma/migrations";
     const name = readdirSync(dir).find((d) => d.endsWith("_audit_decision_id"))!;
     const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
     const update = sql.slice(sql.indexOf("UPDATE"));
