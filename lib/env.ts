@@ -50,14 +50,17 @@ export type Env = z.infer<typeof schema> & { DATABASE_URL: string; trustProxy: T
 
 let cached: Env | undefined;
 
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+/** Parses and checks a set of variables (process.env for env()); throws one message listing every bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
   const databaseUrl = parsed.data.DATABASE_URL ?? `file:${path.join(parsed.data.STACKWISE_DATA_DIR, "stackwise.db")}`;
-  cached = { ...parsed.data, DATABASE_URL: databaseUrl, trustProxy: parseTrustProxy(parsed.data.TRUST_PROXY) };
-  return cached;
+  return { ...parsed.data, DATABASE_URL: databaseUrl, trustProxy: parseTrustProxy(parsed.data.TRUST_PROXY) };
+}
+
+export function env(): Env {
+  return (cached ??= parseEnv(process.env));
 }
