@@ -275,7 +275,7 @@ export const decisionOperations = [
     operationId: "listShareLinks",
     method: "GET",
     path: "/decisions/{decisionId}/share-links",
-    tag: "Share links",
+    tag: "Sharing",
     summary: "The read-only links of a decision's report (never their secrets)",
     scope: "read",
     permission: "share.create",
@@ -291,7 +291,7 @@ export const decisionOperations = [
     operationId: "createShareLink",
     method: "POST",
     path: "/decisions/{decisionId}/share-links",
-    tag: "Share links",
+    tag: "Sharing",
     summary: "Create a read-only link to a decision's report",
     description:
       `Expires after \`days\` (${SHARE_EXPIRY_DAYS.join(", ")}). Viewers may create links only while the ` +
@@ -318,7 +318,7 @@ export const decisionOperations = [
     operationId: "revokeShareLink",
     method: "DELETE",
     path: "/decisions/{decisionId}/share-links/{linkId}",
-    tag: "Share links",
+    tag: "Sharing",
     summary: "Revoke a share link (it stops working at once)",
     description: "Revoking a link that is already revoked is a 204 as well.",
     scope: "write",
