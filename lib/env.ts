@@ -1,6 +1,7 @@
 // Environment variables, parsed once. Shared by the server, the start script and the seed; no secrets have defaults.
 import path from "node:path";
 import { z } from "zod";
+import { API_RULE } from "@/lib/auth/policy";
 import { parseTrustProxy, type TrustProxy } from "@/lib/http/client-address";
 
 const schema = z.object({
@@ -19,6 +20,14 @@ const schema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Per-token budget of /api/v1: requests per window (lib/server/api-requests.ts apiRule). */
+  STACKWISE_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(API_RULE.free),
+  STACKWISE_API_RATE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(API_RULE.windowMs / 1000),
   /** "off" in production: no demo workspace or demo accounts are created on first start. */
   STACKWISE_DEMO: z.enum(["on", "off"]).default("on"),
   /**
@@ -41,14 +50,17 @@ export type Env = z.infer<typeof schema> & { DATABASE_URL: string; trustProxy: T
 
 let cached: Env | undefined;
 
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+/** Parses and checks a set of variables (process.env for env()); throws one message listing every bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
   const databaseUrl = parsed.data.DATABASE_URL ?? `file:${path.join(parsed.data.STACKWISE_DATA_DIR, "stackwise.db")}`;
-  cached = { ...parsed.data, DATABASE_URL: databaseUrl, trustProxy: parseTrustProxy(parsed.data.TRUST_PROXY) };
-  return cached;
+  return { ...parsed.data, DATABASE_URL: databaseUrl, trustProxy: parseTrustProxy(parsed.data.TRUST_PROXY) };
+}
+
+export function env(): Env {
+  return (cached ??= parseEnv(process.env));
 }

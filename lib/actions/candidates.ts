@@ -18,7 +18,11 @@ export const reorderCandidatesAction = defineAction(reorderSchema, candidates.re
 export const removeCandidateAction = defineAction(
   removePartSchema,
   (actor, input) =>
-    candidates.removeCandidate(actor, input.id, input.version === undefined ? undefined : { version: input.version }),
+    candidates.removeCandidate(
+      actor,
+      input.id,
+      input.version === undefined ? undefined : { version: input.version, ownWorkOnly: true },
+    ),
   { revalidate },
 );
 

@@ -24,7 +24,11 @@ export const reorderCriteriaAction = defineAction(reorderSchema, criteria.reorde
 export const removeCriterionAction = defineAction(
   removePartSchema,
   (actor, input) =>
-    criteria.removeCriterion(actor, input.id, input.version === undefined ? undefined : { version: input.version }),
+    criteria.removeCriterion(
+      actor,
+      input.id,
+      input.version === undefined ? undefined : { version: input.version, ownWorkOnly: true },
+    ),
   {
     revalidate,
   },

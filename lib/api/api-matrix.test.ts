@@ -59,6 +59,17 @@ const teamOf = async (ws: Seeded) => [...ws.teamIds.values()][0]!;
 const memberOf = async (ws: Seeded) =>
   db.teamMember.findFirstOrThrow({ where: { teamId: await teamOf(ws) }, orderBy: { position: "asc" } });
 const skillOf = (ws: Seeded) => [...ws.skillIds.values()][0]!;
+// Removals need a row of their own per case: each builder makes a fresh one in the target workspace (before the
+// "nothing changed" snapshot is taken), so a refused removal can be told from one that had nothing to remove.
+const freshCandidate = async (ws: Seeded) =>
+  db.candidate.create({ data: { decisionId: decisionOf(ws), name: unique("fresh candidate"), position: 900 + ++seq } });
+const freshMember = async (ws: Seeded) =>
+  db.teamMember.create({ data: { teamId: await teamOf(ws), name: unique("fresh member"), position: 900 + ++seq } });
+const freshDecision = async (ws: Seeded, archived = false) =>
+  db.decision.create({
+    data: { workspaceId: ws.workspace.id, title: unique("fresh decision"), archivedAt: archived ? new Date() : null },
+  });
+const userIds = (ws: Seeded) => DEMO_USERS.filter((u) => ws.users.has(u.key)).map((u) => ws.users.get(u.key)!);
 
 /** A valid request for every operation, built from the target workspace's ids. Keyed by operationId. */
 const REQUESTS: Record<string, (t: Seeded) => Promise<Req>> = {
@@ -144,6 +155,87 @@ const REQUESTS: Record<string, (t: Seeded) => Promise<Req>> = {
   },
   listSkills: async () => ({ path: "/skills" }),
   createSkill: async () => ({ path: "/skills", body: { name: unique("skill") } }),
+  updateTeam: async (t) => ({ path: `/teams/${await teamOf(t)}`, body: { description: unique("team text") } }),
+  updateTeamMember: async (t) => ({
+    path: `/teams/${await teamOf(t)}/members/${(await memberOf(t)).id}`,
+    body: { name: unique("renamed") },
+  }),
+  moveTeamMember: async (t) => ({
+    path: `/teams/${await teamOf(t)}/members/${(await memberOf(t)).id}/move`,
+    body: { direction: "down" },
+  }),
+  removeTeamMember: async (t) => ({ path: `/teams/${await teamOf(t)}/members/${(await freshMember(t)).id}` }),
+  clearRating: async (t) => {
+    const m = await freshMember(t);
+    await db.skillRating.create({ data: { memberId: m.id, skillId: skillOf(t), level: 6 } });
+    return { path: `/teams/${await teamOf(t)}/ratings/${m.id}/${skillOf(t)}` };
+  },
+  updateSkill: async (t) => ({ path: `/skills/${skillOf(t)}`, body: { description: unique("skill text") } }),
+  deleteSkill: async (t) => {
+    const s = await db.skill.create({ data: { workspaceId: t.workspace.id, name: unique("doomed skill") } });
+    return { path: `/skills/${s.id}` };
+  },
+  removeRequirement: async (t) => {
+    const cand = await freshCandidate(t);
+    const r = await db.skillRequirement.create({ data: { candidateId: cand.id, skillId: skillOf(t), weight: 2 } });
+    return { path: `/decisions/${decisionOf(t)}/requirements/${r.id}` };
+  },
+  deleteCriterion: async (t) => {
+    const c = await db.criterion.create({
+      data: { decisionId: decisionOf(t), name: unique("doomed criterion"), weight: 1, position: 900 + ++seq },
+    });
+    return { path: `/decisions/${decisionOf(t)}/criteria/${c.id}` };
+  },
+  deleteCandidate: async (t) => ({ path: `/decisions/${decisionOf(t)}/candidates/${(await freshCandidate(t)).id}` }),
+  reorderCriteria: async (t) => {
+    const ids = (
+      await db.criterion.findMany({
+        where: { decisionId: decisionOf(t) },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      })
+    ).map((c) => c.id);
+    return { path: `/decisions/${decisionOf(t)}/criteria/order`, body: { ids: [...ids].reverse(), expected: ids } };
+  },
+  reorderCandidates: async (t) => {
+    const ids = (
+      await db.candidate.findMany({
+        where: { decisionId: decisionOf(t) },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      })
+    ).map((c) => c.id);
+    return { path: `/decisions/${decisionOf(t)}/candidates/order`, body: { ids: [...ids].reverse(), expected: ids } };
+  },
+  clearFact: async (t) => {
+    const c = await metricOf(t);
+    const cand = await freshCandidate(t);
+    await db.fact.create({
+      data: { criterionId: c.id, candidateId: cand.id, value: 42, measuredOn: new Date("2026-11-03") },
+    });
+    return { path: `/decisions/${decisionOf(t)}/facts/${cand.id}/${c.id}` };
+  },
+  deleteMyScore: async (t) => {
+    // Every user of the workspace scored the cell: whoever the token is, exactly their own score may go.
+    const c = await ratingOf(t);
+    const cand = await freshCandidate(t);
+    for (const evaluatorId of userIds(t))
+      await db.score.create({ data: { criterionId: c.id, candidateId: cand.id, evaluatorId, value: 5 } });
+    return { path: `/decisions/${decisionOf(t)}/scores/mine/${cand.id}/${c.id}` };
+  },
+  archiveDecision: async (t) => ({ path: `/decisions/${(await freshDecision(t)).id}/archive` }),
+  unarchiveDecision: async (t) => ({ path: `/decisions/${(await freshDecision(t, true)).id}/unarchive` }),
+  duplicateDecision: async (t) => ({ path: `/decisions/${decisionOf(t)}/duplicate` }),
+  listShareLinks: async (t) => ({ path: `/decisions/${decisionOf(t)}/share-links` }),
+  createShareLink: async (t) => ({ path: `/decisions/${decisionOf(t)}/share-links`, body: { days: 7 } }),
+  revokeShareLink: async (t) => {
+    const link = await db.shareLink.create({
+      data: {
+        decisionId: decisionOf(t),
+        tokenHash: `matrix-${++seq}-${t.workspace.id}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    return { path: `/decisions/${decisionOf(t)}/share-links/${link.id}` };
+  },
   listRequirements: async (t) => ({ path: `/decisions/${decisionOf(t)}/requirements` }),
   saveRequirement: async (t) => {
     const cand = await candidateOf(t);
@@ -172,6 +264,8 @@ async function snapshot(): Promise<string> {
       db.skillRating.findMany(asc),
       db.skillRequirement.findMany(asc),
       db.auditEvent.findMany(asc),
+      db.shareLink.findMany(asc),
+      db.pairwiseJudgment.findMany(asc),
     ]),
   );
 }

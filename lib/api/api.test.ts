@@ -236,8 +236,9 @@ describe("a benchmark snapshot from CI, end to end", () => {
       headers: { "If-Match": lat.headers.get("etag")! },
     });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ direction: "COST", unit: "ms", version: 3 });
-    expect(ok.headers.get("etag")).toBe('"3"');
+    // Both fields in one write: one version step.
+    expect(ok.body).toMatchObject({ direction: "COST", unit: "ms", version: 2 });
+    expect(ok.headers.get("etag")).toBe('"2"');
     const unitTp = await call("PATCH", `/decisions/${decisionId}/criteria/${throughputId}`, {
       token: architect,
       body: { unit: "QPS" },

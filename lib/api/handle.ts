@@ -5,10 +5,16 @@ import "server-only";
 // RateLimit headers once the token is known.
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { API_RULE, type ThrottleRule } from "@/lib/auth/policy";
+import type { ThrottleRule } from "@/lib/auth/policy";
 import { apiRefusal, DomainError, rateLimited, type FieldErrorMap } from "@/lib/errors/domain-error";
 import { resolveApiToken, type ApiPrincipal } from "@/lib/server/api-tokens";
-import { beginIdempotent, finishIdempotent, takeApiSlot, type RateLimitState } from "@/lib/server/api-requests";
+import {
+  apiRule,
+  beginIdempotent,
+  finishIdempotent,
+  takeApiSlot,
+  type RateLimitState,
+} from "@/lib/server/api-requests";
 import { inputProblem } from "@/lib/validation/input-guard";
 import type { Operation } from "./operation";
 import { problemResponse } from "./problem";
@@ -89,10 +95,17 @@ async function readBody(request: Request): Promise<unknown> {
 }
 
 function json(status: number, body: unknown, headers: Record<string, string>): Response {
-  return new Response(status === 204 ? null : JSON.stringify(body), {
+  if (status === 204) return new Response(null, { status, headers: { "Cache-Control": "no-store", ...headers } });
+  return new Response(JSON.stringify(body), {
     status,
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
   });
+}
+
+/** The body as an idempotency record keeps it: secrets (shown once) replaced by null. */
+function storable(op: Operation, body: unknown): unknown {
+  if (!op.secretFields || body === null || typeof body !== "object") return body;
+  return { ...body, ...Object.fromEntries(op.secretFields.map((f) => [f, null])) };
 }
 
 async function runOperation(
@@ -157,18 +170,18 @@ export async function handleApiRequest(
     const { op, params } = match;
     const principal = await authenticate(request);
     if (!principal.scopes.includes(op.scope)) throw apiRefusal("scopeMissing", { subject: op.scope });
-    const state = await takeApiSlot(principal.tokenId, options.rule ?? API_RULE);
+    const state = await takeApiSlot(principal.tokenId, options.rule ?? apiRule());
     rate = rateHeaders(state);
     if (!state.allowed) throw rateLimited(new Date(Date.now() + state.resetSeconds * 1000));
 
     const key = request.method === "POST" ? request.headers.get("idempotency-key") : null;
     if (key === null) return await runOperation(op, request, params, principal, rate);
     if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw invalid({ "Idempotency-Key": "idempotencyKeyInvalid" });
-    const text = await request.clone().text();
+    const requestText = await request.clone().text();
     const start = await beginIdempotent(
       principal.tokenId,
       key,
-      requestHash(request.method, new URL(request.url).pathname, text),
+      requestHash(request.method, new URL(request.url).pathname, requestText),
     );
     if (start.kind === "mismatch") throw apiRefusal("idempotencyKeyReused");
     if (start.kind === "inFlight") throw apiRefusal("idempotencyInFlight");
@@ -185,7 +198,11 @@ export async function handleApiRequest(
       await finishIdempotent(start.recordId, 500, "");
       throw e;
     }
-    const stored = { etag: response.headers.get("etag") ?? undefined, body: await response.clone().json() };
+    const text = await response.clone().text();
+    const stored = {
+      etag: response.headers.get("etag") ?? undefined,
+      body: storable(op, text ? JSON.parse(text) : null),
+    };
     await finishIdempotent(start.recordId, response.status, JSON.stringify(stored));
     return response;
   } catch (e) {

@@ -40,11 +40,17 @@ export interface Operation<P = unknown, Q = unknown, B = unknown, R = unknown> {
   response?: z.ZodType<R>;
   /** Content type of a non-JSON success (exports). */
   download?: string[];
-  status?: 200 | 201;
+  /** 204: no body (deletes). */
+  status?: 200 | 201 | 204;
   /** Row version for the ETag header. */
   etag?: (result: R) => number;
   /** Updates require If-Match (428 without, 412 when it names an old version). */
   ifMatch?: boolean;
+  /**
+   * Top-level fields of the success body that are secrets shown once (a share link's URL): an Idempotency-Key
+   * record stores the answer with them set to null, so no secret is kept in the database for the replay.
+   */
+  secretFields?: string[];
   handler: (ctx: OperationContext<P, Q, B>) => Promise<OperationResult<R>>;
 }
 

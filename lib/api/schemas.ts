@@ -76,6 +76,7 @@ export const decisionSchema = z
     teamId: z.string().nullable(),
     chosenCandidateId: z.string().nullable(),
     outcomeRationale: z.string(),
+    archived: z.boolean().meta({ description: "Archived decisions are left out of lists unless asked for." }),
     scoring: z.object({ aggregation: z.enum(["mean", "median"]), weightSource: z.enum(["direct", "ahp"]) }),
     createdAt: isoTime,
     updatedAt: isoTime,
@@ -281,6 +282,32 @@ export const resultsSchema = z
   })
   .meta({ id: "Results" });
 export type ResultsBody = z.infer<typeof resultsSchema>;
+
+export const shareLinkSchema = z
+  .object({
+    id,
+    createdAt: isoTime,
+    expiresAt: isoTime,
+    revokedAt: isoTime.nullable(),
+    createdByName: z.string().nullable(),
+    state: z.enum(["active", "expired", "revoked"]),
+  })
+  .meta({ id: "ShareLink" });
+
+export const shareLinkCreatedSchema = z
+  .object({
+    id,
+    expiresAt: isoTime,
+    url: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          "The read-only report link, shown once (only its hash is stored). Null on an Idempotency-Key replay: the " +
+          "secret is not kept for replays; revoke and create another if it was lost.",
+      }),
+  })
+  .meta({ id: "ShareLinkCreated" });
 
 export const tokenInfoSchema = z
   .object({

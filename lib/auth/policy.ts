@@ -54,7 +54,8 @@ export const IMPORT_RULE: ThrottleRule = {
 
 /**
  * Per-token budget of /api/v1: a fixed window (every request counts; once spent, refused until the window ends). A
- * CI job posting a benchmark snapshot needs a handful; a portal polling decisions a few per minute.
+ * CI job posting a benchmark snapshot needs a handful; a portal polling decisions a few per minute. This is the default:
+ * STACKWISE_API_RATE_LIMIT and STACKWISE_API_RATE_WINDOW_SECONDS override count and window (lib/env.ts).
  */
 export const API_RULE: ThrottleRule = {
   free: 300,

@@ -4,7 +4,8 @@ import "server-only";
 // and Idempotency-Key records of POSTs.
 import { Prisma } from "@/generated/prisma/client";
 import { now } from "@/lib/auth/clock";
-import { API_RULE, type ThrottleRule } from "@/lib/auth/policy";
+import type { ThrottleRule } from "@/lib/auth/policy";
+import { env } from "@/lib/env";
 import { writeTransaction } from "./db";
 import { take } from "./throttle";
 
@@ -20,10 +21,21 @@ export interface RateLimitState {
 }
 
 /**
+ * The per-token budget in force: API_RULE's shape with the count and window of STACKWISE_API_RATE_LIMIT and
+ * STACKWISE_API_RATE_WINDOW_SECONDS (validated once by lib/env.ts; unset = API_RULE). A fixed window: once the count
+ * is spent, refused until the window ends.
+ */
+export function apiRule(): ThrottleRule {
+  const { STACKWISE_API_RATE_LIMIT: free, STACKWISE_API_RATE_WINDOW_SECONDS: seconds } = env();
+  const windowMs = seconds * 1000;
+  return { free, baseDelayMs: windowMs, maxDelayMs: windowMs, windowMs };
+}
+
+/**
  * Takes one request slot of the token (and stamps lastUsedAt when it was granted). `rule` is a fixed window: its
  * delay equals its window, so a spent budget frees up exactly when the window ends.
  */
-export async function takeApiSlot(tokenId: string, rule: ThrottleRule = API_RULE): Promise<RateLimitState> {
+export async function takeApiSlot(tokenId: string, rule: ThrottleRule = apiRule()): Promise<RateLimitState> {
   const key = apiTokenKey(tokenId);
   return writeTransaction(async (tx) => {
     const at = now();

@@ -1,10 +1,15 @@
 import "server-only";
-import { invalidField } from "@/lib/errors/domain-error";
+import { DomainError, invalidField } from "@/lib/errors/domain-error";
 // Candidates of a decision: add, edit one field at a time, reorder, remove and undo — the same rules as criteria,
 // from ./decision-parts.ts; this file holds what only candidates have (skill requirements, the chosen pointer).
 import { Prisma } from "@/generated/prisma/client";
 import type { CandidateDto } from "@/lib/decisions/dto";
-import { parseCandidateField, type CandidatePatchInput } from "@/lib/validation/candidate";
+import {
+  candidateJsonFields,
+  parseCandidateField,
+  type CandidateField,
+  type CandidatePatchInput,
+} from "@/lib/validation/candidate";
 import type { ReorderInput } from "@/lib/validation/criterion";
 import type { Actor } from "./actor";
 import * as parts from "./decision-parts";
@@ -20,6 +25,28 @@ export async function updateCandidateField(
   const parsed = parseCandidateField(input.field, input.value);
   if (!parsed.ok) throw invalidField(input.field, parsed.error);
   return parts.updatePartField(actor, "candidate", { ...input, id: input.candidateId }, parsed.value);
+}
+
+/** Several fields at once (the API's PATCH), all or none: see updateCriterionFields. */
+export async function updateCandidateFields(
+  actor: Actor,
+  input: { candidateId: string; version: number; values: Partial<Record<CandidateField, unknown>> },
+): Promise<CandidateDto> {
+  const errors: Record<string, string> = {};
+  const values: Partial<Record<CandidateField, string>> = {};
+  for (const [field, raw] of Object.entries(input.values) as [CandidateField, unknown][]) {
+    if (raw === undefined) continue;
+    const parser = candidateJsonFields[field];
+    if (!parser) {
+      errors[field] = "invalid";
+      continue;
+    }
+    const r = parser.safeParse(raw);
+    if (r.success) values[field] = r.data;
+    else errors[field] = r.error.issues[0]?.message ?? "invalid";
+  }
+  if (Object.keys(errors).length > 0) throw new DomainError("invalidInput", { fieldErrors: errors });
+  return parts.updatePartFields(actor, "candidate", { id: input.candidateId, version: input.version }, values);
 }
 
 export async function reorderCandidates(actor: Actor, input: ReorderInput): Promise<void> {

@@ -1,12 +1,15 @@
 import "server-only";
-import { invalidField } from "@/lib/errors/domain-error";
+import { DomainError, invalidField } from "@/lib/errors/domain-error";
 // Criteria of a decision: add, edit one field at a time, reorder, remove and undo. The shared rules (guard, version,
 // audit, undo from the audit trail's snapshot) are in ./decision-parts.ts; this file holds what only criteria have.
 import { Prisma } from "@/generated/prisma/client";
 import type { CriterionDto } from "@/lib/decisions/dto";
 import {
   checkCriterionRow,
+  criterionJsonFields,
   parseCriterionField,
+  type CriterionField,
+  type CriterionValues,
   type CriterionPatchInput,
   type FieldValue,
   type ReorderInput,
@@ -43,6 +46,45 @@ export async function updateCriterionField(
   );
 }
 
+/**
+ * Several fields at once (the API's PATCH), all or none. Values arrive typed (numbers as numbers) and go through the
+ * exchange format's parsers — the editors' rules — then the cross-field rules run once on the merged row, for every
+ * field named. Any refusal lists every bad field and writes nothing.
+ */
+export async function updateCriterionFields(
+  actor: Actor,
+  input: { criterionId: string; version: number; values: Partial<Record<CriterionField, unknown>> },
+): Promise<CriterionDto> {
+  const errors: Record<string, string> = {};
+  const values: Partial<CriterionValues> = {};
+  for (const [field, raw] of Object.entries(input.values) as [CriterionField, unknown][]) {
+    if (raw === undefined) continue;
+    const parser = criterionJsonFields[field];
+    if (!parser) {
+      errors[field] = "invalid";
+      continue;
+    }
+    const r = parser.safeParse(raw);
+    if (r.success) Object.assign(values, { [field]: r.data });
+    else errors[field] = r.error.issues[0]?.message ?? "invalid";
+  }
+  if (Object.keys(errors).length > 0) throw new DomainError("invalidInput", { fieldErrors: errors });
+  return parts.updatePartFields(
+    actor,
+    "criterion",
+    { id: input.criterionId, version: input.version },
+    values,
+    (merged) => {
+      const problems: Record<string, string> = {};
+      for (const field of Object.keys(values) as CriterionField[]) {
+        const problem = checkCriterionRow(merged, field);
+        if (problem) problems[field] = problem;
+      }
+      return problems;
+    },
+  );
+}
+
 export async function reorderCriteria(actor: Actor, input: ReorderInput): Promise<void> {
   await parts.reorderDecisionParts(actor, "criterion", input);
 }
@@ -56,8 +98,8 @@ type CriterionSnapshot = parts.PartSnapshot & {
 
 /**
  * Removes a criterion with its scores, measured facts and AHP judgments (the database cascades); undo:
- * restoreCriterion. With `expected`, only while the row is as the person saw it and nobody else rated or measured
- * on it (parts.RemovalExpectation).
+ * restoreCriterion. With `expected`: the version the caller read, and for the matrix's undo nobody else's work on
+ * it (parts.RemovalExpectation).
  */
 export async function removeCriterion(
   actor: Actor,

@@ -1,5 +1,5 @@
 import "server-only";
-import { fieldErrors, invalidField, notFound, stale } from "@/lib/errors/domain-error";
+import { DomainError, fieldErrors, invalidField, notFound, stale } from "@/lib/errors/domain-error";
 // The machinery criteria and candidates share: versioned one-field edits, reorder with a seen order, and
 // remove/undo through a server-side snapshot in the audit trail. ./criteria.ts and ./candidates.ts only add what
 // differs (defaults of a new row, cross-field checks, which child rows a removal takes along).
@@ -226,6 +226,40 @@ export async function updatePartField<K extends PartKind, V>(
 }
 
 /**
+ * Several already-parsed fields of one part at once, all or none: the row must still be `version` (no per-field
+ * merge: a client sending a whole patch states the row it read), `check` sees the row as it would be after the edit
+ * and returns field messages for whatever it refuses, and only then is the row written — one version bump, one
+ * audit event. Returns the row as stored.
+ */
+export async function updatePartFields<K extends PartKind>(
+  actor: Actor,
+  kind: K,
+  input: { id: string; version: number },
+  values: Record<string, unknown>,
+  check?: (merged: PartRow[K]) => Record<string, string> | null,
+): Promise<PartDto[K]> {
+  return writeTransaction(async (tx) => {
+    const row = await editablePart(tx, actor, kind, input.id);
+    if (row.version !== input.version) throw stale(PARTS[kind].entity, toDto(kind, row));
+    const problems = check?.({ ...row, ...values });
+    if (problems && Object.keys(problems).length > 0) throw new DomainError("invalidInput", { fieldErrors: problems });
+    const delegate = delegateOf(tx, kind);
+    const reload = async () => (await delegate.findUnique({ where: { id: row.id } })) as PartRow[K] | null;
+    if (Object.keys(values).length > 0) {
+      await updateIfVersion(delegate, { id: row.id, version: row.version }, values, PARTS[kind].entity, async () => {
+        const now = await reload();
+        return now ? toDto(kind, now) : null;
+      });
+      const before = Object.fromEntries(Object.keys(values).map((f) => [f, (row as Record<string, unknown>)[f]]));
+      await auditPart(tx, actor, kind, "updated", row, { before, after: values });
+    }
+    const after = await reload();
+    if (!after) throw notFound(kind);
+    return toDto(kind, after);
+  }, SINGLE_ROW_EDIT);
+}
+
+/**
  * Reorders a decision's criteria or candidates. `expected` is the order the client saw: if rows were added, removed
  * or moved by someone else in the meantime, nothing is written and the caller gets the current order, so two
  * reorders never silently undo each other. Positions are not part of a row's version: moving a row does not make a
@@ -339,12 +373,15 @@ export async function removePart<K extends PartKind, S extends object>(
 }
 
 /**
- * A removal that takes back the person's own addition (the matrix's undo of a paste or of a row typed at the edge):
- * it goes ahead only while the row is still the version they saw and holds nobody else's ratings or facts. Otherwise
- * it is a conflict naming who changed it, and nothing is removed: an undo never deletes a colleague's work.
+ * What a removal may require besides the right to edit. The setup editor removes what it shows (undo makes that
+ * safe) and passes nothing. The API names the version it read (If-Match): another version is a conflict. The
+ * matrix's undo of the person's own addition (a paste, a row typed at the edge) also goes ahead only while the row
+ * holds nobody else's ratings or facts; otherwise it is a conflict naming who changed it, and nothing is removed: an
+ * undo never deletes a colleague's work.
  */
 export interface RemovalExpectation {
   version: number;
+  ownWorkOnly?: boolean;
 }
 
 async function checkRemovalExpectation(
@@ -356,9 +393,12 @@ async function checkRemovalExpectation(
   expected: RemovalExpectation,
 ): Promise<void> {
   const rows = (key: string) => ((children as Record<string, unknown>)[key] as RowSnapshot[] | undefined) ?? [];
-  const othersScores = rows("scores").some((s) => s.evaluatorId !== actor.userId);
-  const othersFacts = rows("facts").some((f) => f.enteredById !== actor.userId);
-  if (row.version === expected.version && !othersScores && !othersFacts) return;
+  const othersWork =
+    expected.ownWorkOnly &&
+    (rows("scores").some((s) => s.evaluatorId !== actor.userId) ||
+      rows("facts").some((f) => f.enteredById !== actor.userId));
+  if (row.version === expected.version && !othersWork) return;
+  if (!expected.ownWorkOnly) throw stale(PARTS[kind].entity, toDto(kind, row as PartRow[typeof kind]));
   const conflict: FieldConflict<unknown> = {
     field: row.version !== expected.version ? "row" : "children",
     theirs: null,

@@ -166,6 +166,7 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
 
 export type DecisionHeader = Pick<DecisionCore, "id" | "title" | "context" | "status" | "version"> & {
   teamName: string | null;
+  archived: boolean;
 };
 
 /** What every tab of a decision shows above its content. */
@@ -173,11 +174,19 @@ export async function getDecisionHeader(actor: Actor, id: string): Promise<Decis
   authorize(actor, "decision.read");
   const d = await db.decision.findFirst({
     where: { id, workspaceId: actor.workspaceId },
-    select: { id: true, title: true, context: true, status: true, version: true, team: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      context: true,
+      status: true,
+      version: true,
+      archivedAt: true,
+      team: { select: { name: true } },
+    },
   });
   if (!d) return null;
-  const { team, ...header } = d;
-  return { ...header, teamName: team?.name ?? null };
+  const { team, archivedAt, ...header } = d;
+  return { ...header, teamName: team?.name ?? null, archived: archivedAt !== null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

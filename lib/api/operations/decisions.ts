@@ -1,26 +1,71 @@
 import "server-only";
-// Decisions: list (filters + cursor pagination), get, create, update (If-Match), status transitions.
+// Decisions: list (filters + cursor pagination), get, create, update (If-Match), status transitions, archive,
+// duplicate, and the read-only share links of a decision's report.
 import { z } from "zod";
 import { apiRefusal, DomainError, notFound } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/server/actor";
 import {
   changeDecisionStatus,
   createDecision,
+  duplicateDecision,
   getDecision,
+  getDecisionHeader,
   listDecisions,
+  setDecisionArchived,
   updateDecisionField,
 } from "@/lib/server/decisions";
+import { createShareLink, listShareLinks, revokeShareLink, SHARE_EXPIRY_DAYS } from "@/lib/server/share-links";
+import enSetup from "@/lib/i18n/messages/en/setup.json";
 import { createDecisionSchema, statusChangeSchema, titleSchema, contextSchema } from "@/lib/validation/decision";
 import { decisionStatusSchema } from "@/lib/validation/enums";
 import { defineOperation } from "../operation";
-import { decisionListItemSchema, decisionSchema, idParam, pageInfoSchema } from "../schemas";
+import {
+  decisionListItemSchema,
+  decisionSchema,
+  idParam,
+  pageInfoSchema,
+  shareLinkCreatedSchema,
+  shareLinkSchema,
+} from "../schemas";
 
 const decisionParam = idParam("decisionId");
+const shareLinkParam = z.object({ decisionId: z.string().min(1).max(64), linkId: z.string().min(1).max(64) });
+
+/** The scheme and host the client used (behind a proxy, its forwarded headers), for the links handed out. */
+function originOf(request: Request): string {
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  const url = new URL(request.url);
+  return `${proto === "https" || proto === "http" ? proto : url.protocol.replace(":", "")}://${host || url.host}`;
+}
+
+function archiveOperation(archived: boolean) {
+  return defineOperation({
+    operationId: archived ? "archiveDecision" : "unarchiveDecision",
+    method: "POST",
+    path: `/decisions/{decisionId}/${archived ? "archive" : "unarchive"}`,
+    tag: "Decisions",
+    summary: archived ? "Archive a decision (any status)" : "Bring an archived decision back",
+    description: "Requires If-Match with the decision's ETag (428 without, 412 when it changed since).",
+    scope: "write",
+    permission: "decision.write",
+    params: decisionParam,
+    ifMatch: true,
+    response: decisionSchema,
+    etag: (d) => d.version,
+    handler: async ({ actor, params, ifMatch }) => {
+      const current = await decisionBody(actor, params.decisionId);
+      const version = ifMatch === "*" || ifMatch === null ? current.version : ifMatch;
+      await setDecisionArchived(actor, { decisionId: current.id, version }, archived);
+      return decisionBody(actor, current.id);
+    },
+  });
+}
 
 /** The decision as the API shows it (blind scoring is applied by getDecision; scores are not part of it). */
 export async function decisionBody(actor: Actor, id: string): Promise<z.infer<typeof decisionSchema>> {
-  const d = await getDecision(actor, id);
-  if (!d) throw notFound("decision");
+  const [d, header] = await Promise.all([getDecision(actor, id), getDecisionHeader(actor, id)]);
+  if (!d || !header) throw notFound("decision");
   const teamId = d.team?.id ?? null;
   return {
     id: d.id,
@@ -30,6 +75,7 @@ export async function decisionBody(actor: Actor, id: string): Promise<z.infer<ty
     teamId,
     chosenCandidateId: d.chosenCandidateId,
     outcomeRationale: d.outcomeRationale,
+    archived: header.archived,
     scoring: d.scoring,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
@@ -203,6 +249,89 @@ export const decisionOperations = [
       }
       await changeDecisionStatus(actor, input.data);
       return decisionBody(actor, current.id);
+    },
+  }),
+  archiveOperation(true),
+  archiveOperation(false),
+  defineOperation({
+    operationId: "duplicateDecision",
+    method: "POST",
+    path: "/decisions/{decisionId}/duplicate",
+    tag: "Decisions",
+    summary: "Duplicate a decision as a new draft",
+    description:
+      'Copies title (with "(copy)"), context, team, criteria, candidates and skill requirements; scores, AHP ' +
+      "judgments and the outcome are not copied. Any status. Honours Idempotency-Key.",
+    scope: "write",
+    permission: "decision.write",
+    params: decisionParam,
+    response: decisionSchema,
+    status: 201,
+    etag: (d) => d.version,
+    handler: async ({ actor, params }) =>
+      decisionBody(actor, (await duplicateDecision(actor, params.decisionId, enSetup.list.copySuffix)).id),
+  }),
+  defineOperation({
+    operationId: "listShareLinks",
+    method: "GET",
+    path: "/decisions/{decisionId}/share-links",
+    tag: "Sharing",
+    summary: "The read-only links of a decision's report (never their secrets)",
+    scope: "read",
+    permission: "share.create",
+    params: decisionParam,
+    response: z.object({ data: z.array(shareLinkSchema) }),
+    handler: async ({ actor, params }) => {
+      const links = await listShareLinks(actor, params.decisionId);
+      if (!(await getDecisionHeader(actor, params.decisionId))) throw notFound("decision");
+      return { data: links };
+    },
+  }),
+  defineOperation({
+    operationId: "createShareLink",
+    method: "POST",
+    path: "/decisions/{decisionId}/share-links",
+    tag: "Sharing",
+    summary: "Create a read-only link to a decision's report",
+    description:
+      `Expires after \`days\` (${SHARE_EXPIRY_DAYS.join(", ")}). Viewers may create links only while the ` +
+      "workspace allows it (settings). The URL is shown once; only its hash is stored.",
+    scope: "write",
+    permission: "share.create",
+    params: decisionParam,
+    body: z.object({
+      days: z
+        .number()
+        .int()
+        .refine((d) => (SHARE_EXPIRY_DAYS as readonly number[]).includes(d), "expiryInvalid")
+        .meta({ description: `One of ${SHARE_EXPIRY_DAYS.join(", ")}.` }),
+    }),
+    response: shareLinkCreatedSchema,
+    status: 201,
+    secretFields: ["url"],
+    handler: async ({ actor, params, body, request }) => {
+      const link = await createShareLink(actor, { decisionId: params.decisionId, days: body.days });
+      return { id: link.id, expiresAt: link.expiresAt, url: `${originOf(request)}/share/${link.token}` };
+    },
+  }),
+  defineOperation({
+    operationId: "revokeShareLink",
+    method: "DELETE",
+    path: "/decisions/{decisionId}/share-links/{linkId}",
+    tag: "Sharing",
+    summary: "Revoke a share link (it stops working at once)",
+    description: "Revoking a link that is already revoked is a 204 as well.",
+    scope: "write",
+    permission: "decision.write",
+    params: shareLinkParam,
+    status: 204,
+    handler: async ({ actor, params }) => {
+      // The link must belong to the decision the path names (revokeShareLink knows only the workspace). Whoever may
+      // list the links learns nothing from a 404 here; a role that may not even list them hears 403 from the list.
+      const links = await listShareLinks(actor, params.decisionId);
+      if (!links.some((l) => l.id === params.linkId)) throw notFound("shareLink");
+      await revokeShareLink(actor, { linkId: params.linkId });
+      return null;
     },
   }),
 ];

@@ -3,8 +3,8 @@ import "server-only";
 import { z } from "zod";
 import { notFound } from "@/lib/errors/domain-error";
 import { importFactSnapshot } from "@/lib/server/fact-snapshot";
-import { listFacts, setFact } from "@/lib/server/facts";
-import { getScoreGrid, saveScore } from "@/lib/server/scores";
+import { clearFact, listFacts, setFact } from "@/lib/server/facts";
+import { deleteScore, getScoreGrid, saveScore } from "@/lib/server/scores";
 import { setFactSchema } from "@/lib/validation/fact";
 import { snapshotSchema } from "@/lib/validation/fact-snapshot";
 import { saveScoreSchema } from "@/lib/validation/score";
@@ -12,6 +12,14 @@ import { defineOperation } from "../operation";
 import { factSchema, scoreSchema } from "../schemas";
 
 const decisionParam = z.object({ decisionId: z.string().min(1).max(64) });
+const cellParam = decisionParam.extend({
+  candidateId: z.string().min(1).max(64),
+  criterionId: z.string().min(1).max(64),
+});
+
+/** The version If-Match names, or for "*" the stored row's (1 when there is none: the write then has nothing to do). */
+const versionOf = (ifMatch: number | "*" | null, stored: { version: number } | undefined) =>
+  typeof ifMatch === "number" ? ifMatch : (stored?.version ?? 1);
 
 export const factScoreOperations = [
   defineOperation({
@@ -92,5 +100,54 @@ export const factScoreOperations = [
     response: scoreSchema,
     etag: (s) => s.version,
     handler: async ({ actor, params, body }) => saveScore(actor, { ...body, decisionId: params.decisionId }),
+  }),
+  defineOperation({
+    operationId: "clearFact",
+    method: "DELETE",
+    path: "/decisions/{decisionId}/facts/{candidateId}/{criterionId}",
+    tag: "Facts",
+    summary: "Clear one cell's fact (the cell becomes missing, never zero)",
+    description:
+      "Requires If-Match with the fact's ETag (412 when it was corrected since). A cell without a fact is already " +
+      "what you asked for: 204 as well.",
+    scope: "write",
+    permission: "fact.write",
+    params: cellParam,
+    ifMatch: true,
+    status: 204,
+    handler: async ({ actor, params, ifMatch }) => {
+      const stored = (await listFacts(actor, params.decisionId)).find(
+        (f) => f.candidateId === params.candidateId && f.criterionId === params.criterionId,
+      );
+      await clearFact(actor, { ...params, version: versionOf(ifMatch, stored) });
+      return null;
+    },
+  }),
+  defineOperation({
+    operationId: "deleteMyScore",
+    method: "DELETE",
+    path: "/decisions/{decisionId}/scores/mine/{candidateId}/{criterionId}",
+    tag: "Scores",
+    summary: "Delete one of your own scores",
+    description:
+      "Only ever the token owner's score (blind scoring: other evaluators' scores are neither read nor touched). " +
+      "Requires If-Match with the score's version; a cell you never scored is a 204 as well.",
+    scope: "scores:write",
+    permission: "score.write",
+    params: cellParam,
+    ifMatch: true,
+    status: 204,
+    handler: async ({ actor, params, ifMatch }) => {
+      const grid = await getScoreGrid(actor, params.decisionId);
+      if (!grid) throw notFound("decision");
+      const mine = grid.decision.scores.find(
+        (s) =>
+          s.evaluatorId === actor.userId &&
+          s.candidateId === params.candidateId &&
+          s.criterionId === params.criterionId,
+      );
+      await deleteScore(actor, { ...params, version: versionOf(ifMatch, mine) });
+      return null;
+    },
   }),
 ];

@@ -1,10 +1,11 @@
 import "server-only";
-// Criteria and candidates of a decision: list, add, update (If-Match, one row's fields at once).
+// Criteria and candidates of a decision: list, add, update (If-Match, one row's fields at once), remove (If-Match),
+// reorder (naming the order read).
 import { z } from "zod";
-import { apiRefusal, notFound } from "@/lib/errors/domain-error";
+import { notFound } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/server/actor";
-import { addCandidate, updateCandidateField } from "@/lib/server/candidates";
-import { addCriterion, updateCriterionField } from "@/lib/server/criteria";
+import { addCandidate, removeCandidate, reorderCandidates, updateCandidateFields } from "@/lib/server/candidates";
+import { addCriterion, removeCriterion, reorderCriteria, updateCriterionFields } from "@/lib/server/criteria";
 import { getDecision } from "@/lib/server/decisions";
 import { candidateFieldParsers } from "@/lib/validation/candidate";
 import { criterionFieldParsers, weightValue } from "@/lib/validation/criterion";
@@ -21,9 +22,6 @@ async function decisionOrThrow(actor: Actor, id: string) {
   if (!d) throw notFound("decision");
   return d;
 }
-
-/** The setup editor's fields take text (autosave); the API's JSON values are written as that same text. */
-const asText = (v: string | number | null) => (v === null ? "" : String(v));
 
 const optionalNumber = z.number({ message: "notANumber" }).finite("notANumber").nullable().optional();
 
@@ -52,6 +50,15 @@ const candidatePatch = z
     link: z.string().max(2000, "textTooLong").optional(),
   })
   .strict();
+
+const rowIds = z.array(z.string().min(1).max(64)).max(200);
+const reorderBody = z.object({
+  ids: rowIds.meta({ description: "The new order: every row's id once." }),
+  expected: rowIds.meta({ description: "The order you read (ids as the list returned them)." }),
+});
+const reorderDescription =
+  "When rows were added, removed or moved since the order you read, nothing is written and the 409's `current` " +
+  "names the order now.";
 
 export const partOperations = [
   defineOperation({
@@ -91,7 +98,9 @@ export const partOperations = [
     path: "/decisions/{decisionId}/criteria/{criterionId}",
     tag: "Criteria",
     summary: "Update a criterion's fields",
-    description: "Requires If-Match with the criterion's ETag; the whole row is re-checked (e.g. scale min < max).",
+    description:
+      "Requires If-Match with the criterion's ETag. All fields or none: the row as it would be after the whole patch " +
+      "is checked (e.g. scale min < max), and any refused field is a 422 naming every bad field, with nothing written.",
     scope: "write",
     permission: "decision.write",
     params: criterionParam,
@@ -100,27 +109,14 @@ export const partOperations = [
     response: criterionSchema,
     etag: (c) => c.version,
     handler: async ({ actor, params, body, ifMatch }) => {
-      const d = await decisionOrThrow(actor, params.decisionId);
-      const c = d.criteria.find((x) => x.id === params.criterionId);
+      const c = (await decisionOrThrow(actor, params.decisionId)).criteria.find((x) => x.id === params.criterionId);
       if (!c) throw notFound("criterion");
-      if (ifMatch !== "*" && ifMatch !== c.version) throw apiRefusal("preconditionFailed", { current: c });
-      let version = c.version;
-      for (const [field, value] of Object.entries(body) as [
-        keyof typeof criterionPatch.shape,
-        string | number | null,
-      ][]) {
-        if (value === undefined) continue;
-        ({ version } = await updateCriterionField(actor, {
-          criterionId: c.id,
-          version,
-          field,
-          base: c[field],
-          value: asText(value),
-        }));
-      }
-      const after = (await decisionOrThrow(actor, d.id)).criteria.find((x) => x.id === c.id);
-      if (!after) throw notFound("criterion");
-      return after;
+      // All fields in one write under one version check: a refused field leaves the row as it was.
+      return updateCriterionFields(actor, {
+        criterionId: c.id,
+        version: ifMatch === "*" ? c.version : (ifMatch ?? c.version),
+        values: body,
+      });
     },
   }),
   defineOperation({
@@ -156,6 +152,7 @@ export const partOperations = [
     path: "/decisions/{decisionId}/candidates/{candidateId}",
     tag: "Candidates",
     summary: "Update a candidate's name, description or link",
+    description: "Requires If-Match. All fields or none: any refused field is a 422 and nothing is written.",
     scope: "write",
     permission: "decision.write",
     params: candidateParam,
@@ -164,18 +161,85 @@ export const partOperations = [
     response: candidateSchema,
     etag: (c) => c.version,
     handler: async ({ actor, params, body, ifMatch }) => {
-      const d = await decisionOrThrow(actor, params.decisionId);
-      const c = d.candidates.find((x) => x.id === params.candidateId);
+      const c = (await decisionOrThrow(actor, params.decisionId)).candidates.find((x) => x.id === params.candidateId);
       if (!c) throw notFound("candidate");
-      if (ifMatch !== "*" && ifMatch !== c.version) throw apiRefusal("preconditionFailed", { current: c });
-      let version = c.version;
-      for (const [field, value] of Object.entries(body) as [keyof typeof candidatePatch.shape, string][]) {
-        if (value === undefined) continue;
-        ({ version } = await updateCandidateField(actor, { candidateId: c.id, version, field, base: c[field], value }));
-      }
-      const after = (await decisionOrThrow(actor, d.id)).candidates.find((x) => x.id === c.id);
-      if (!after) throw notFound("candidate");
-      return after;
+      return updateCandidateFields(actor, {
+        candidateId: c.id,
+        version: ifMatch === "*" ? c.version : (ifMatch ?? c.version),
+        values: body,
+      });
+    },
+  }),
+  defineOperation({
+    operationId: "deleteCriterion",
+    method: "DELETE",
+    path: "/decisions/{decisionId}/criteria/{criterionId}",
+    tag: "Criteria",
+    summary: "Remove a criterion with its scores and AHP judgments",
+    description: "Requires If-Match with the criterion's ETag (428 without, 412 when it changed since).",
+    scope: "write",
+    permission: "decision.write",
+    params: criterionParam,
+    ifMatch: true,
+    status: 204,
+    handler: async ({ actor, params, ifMatch }) => {
+      const c = (await decisionOrThrow(actor, params.decisionId)).criteria.find((x) => x.id === params.criterionId);
+      if (!c) throw notFound("criterion");
+      await removeCriterion(actor, c.id, { version: ifMatch === "*" ? c.version : (ifMatch ?? c.version) });
+      return null;
+    },
+  }),
+  defineOperation({
+    operationId: "deleteCandidate",
+    method: "DELETE",
+    path: "/decisions/{decisionId}/candidates/{candidateId}",
+    tag: "Candidates",
+    summary: "Remove a candidate with its scores and skill requirements",
+    description: "Requires If-Match with the candidate's ETag (428 without, 412 when it changed since).",
+    scope: "write",
+    permission: "decision.write",
+    params: candidateParam,
+    ifMatch: true,
+    status: 204,
+    handler: async ({ actor, params, ifMatch }) => {
+      const c = (await decisionOrThrow(actor, params.decisionId)).candidates.find((x) => x.id === params.candidateId);
+      if (!c) throw notFound("candidate");
+      await removeCandidate(actor, c.id, { version: ifMatch === "*" ? c.version : (ifMatch ?? c.version) });
+      return null;
+    },
+  }),
+  defineOperation({
+    operationId: "reorderCriteria",
+    method: "PUT",
+    path: "/decisions/{decisionId}/criteria/order",
+    tag: "Criteria",
+    summary: "Reorder a decision's criteria",
+    description: reorderDescription,
+    scope: "write",
+    permission: "decision.write",
+    params: decisionParam,
+    body: reorderBody,
+    response: z.object({ data: z.array(criterionSchema) }),
+    handler: async ({ actor, params, body }) => {
+      await reorderCriteria(actor, { decisionId: params.decisionId, ...body });
+      return { data: (await decisionOrThrow(actor, params.decisionId)).criteria };
+    },
+  }),
+  defineOperation({
+    operationId: "reorderCandidates",
+    method: "PUT",
+    path: "/decisions/{decisionId}/candidates/order",
+    tag: "Candidates",
+    summary: "Reorder a decision's candidates",
+    description: reorderDescription,
+    scope: "write",
+    permission: "decision.write",
+    params: decisionParam,
+    body: reorderBody,
+    response: z.object({ data: z.array(candidateSchema) }),
+    handler: async ({ actor, params, body }) => {
+      await reorderCandidates(actor, { decisionId: params.decisionId, ...body });
+      return { data: (await decisionOrThrow(actor, params.decisionId)).candidates };
     },
   }),
 ];

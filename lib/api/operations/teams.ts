@@ -1,15 +1,25 @@
 import "server-only";
-// Teams, their members and skill ratings, the skill catalog, and a decision's skill requirements.
+// Teams, their members and skill ratings, the skill catalog, and a decision's skill requirements. Updates and
+// removals name the version read in If-Match ("*": whatever is stored now), exactly as the UI's forms send it.
 import { z } from "zod";
 import { notFound } from "@/lib/errors/domain-error";
-import { setRating } from "@/lib/server/ratings";
-import { getTeamFit, saveRequirement } from "@/lib/server/requirements";
-import { createSkill, listSkills } from "@/lib/server/skills";
-import { addMember, createTeam, getTeam, listTeams } from "@/lib/server/teams";
+import { clearRating, setRating } from "@/lib/server/ratings";
+import { getTeamFit, removeRequirement, saveRequirement } from "@/lib/server/requirements";
+import { createSkill, deleteSkill, listSkills, updateSkill } from "@/lib/server/skills";
+import {
+  addMember,
+  createTeam,
+  getTeam,
+  listTeams,
+  moveMember,
+  removeMember,
+  updateMember,
+  updateTeam,
+} from "@/lib/server/teams";
 import { setRatingSchema } from "@/lib/validation/rating";
 import { saveRequirementSchema } from "@/lib/validation/requirement";
 import { createSkillSchema } from "@/lib/validation/skill";
-import { addMemberSchema, createTeamSchema } from "@/lib/validation/team";
+import { addMemberSchema, createTeamSchema, moveMemberSchema, updateMemberSchema } from "@/lib/validation/team";
 import type { Actor } from "@/lib/server/actor";
 import { defineOperation } from "../operation";
 import {
@@ -23,6 +33,50 @@ import {
 
 const teamParam = z.object({ teamId: z.string().min(1).max(64) });
 const decisionParam = z.object({ decisionId: z.string().min(1).max(64) });
+const memberParam = teamParam.extend({ memberId: z.string().min(1).max(64) });
+const cellParam = memberParam.extend({ skillId: z.string().min(1).max(64) });
+const skillParam = z.object({ skillId: z.string().min(1).max(64) });
+const requirementParam = decisionParam.extend({ requirementId: z.string().min(1).max(64) });
+
+/** The version If-Match names, or the stored one for "*". */
+const versionOf = (ifMatch: number | "*" | null, stored: { version: number }) =>
+  typeof ifMatch === "number" ? ifMatch : stored.version;
+
+async function memberOf(actor: Actor, teamId: string, memberId: string) {
+  const team = await teamBody(actor, teamId);
+  const member = team.members.find((m) => m.id === memberId);
+  if (!member) throw notFound("member");
+  return { team, member };
+}
+
+async function skillOrThrow(actor: Actor, skillId: string) {
+  const skill = (await listSkills(actor)).find((s) => s.id === skillId);
+  if (!skill) throw notFound("skill");
+  return skill;
+}
+
+const teamPatch = z
+  .object({
+    name: createTeamSchema.shape.name.optional(),
+    description: createTeamSchema.shape.description.unwrap().optional(),
+    aggregation: createTeamSchema.shape.aggregation.unwrap().optional(),
+  })
+  .strict();
+
+const memberPatch = z
+  .object({
+    name: updateMemberSchema.shape.name.optional(),
+    userId: z.string().max(64).nullable().optional().meta({ description: "A workspace user, or null for none." }),
+  })
+  .strict();
+
+const skillPatch = z
+  .object({
+    name: createSkillSchema.shape.name.optional(),
+    category: createSkillSchema.shape.category.unwrap().optional(),
+    description: createSkillSchema.shape.description.unwrap().optional(),
+  })
+  .strict();
 
 async function teamBody(actor: Actor, teamId: string): Promise<z.infer<typeof teamSchema>> {
   const t = await getTeam(actor, teamId);
@@ -174,5 +228,183 @@ export const teamOperations = [
     response: requirementSchema,
     etag: (r) => r.version,
     handler: async ({ actor, params, body }) => saveRequirement(actor, { ...body, decisionId: params.decisionId }),
+  }),
+  defineOperation({
+    operationId: "updateTeam",
+    method: "PATCH",
+    path: "/teams/{teamId}",
+    tag: "Teams",
+    summary: "Rename a team, change its description or skill aggregation",
+    description: "Requires If-Match with the team's ETag (428 without, 412 when it changed since).",
+    scope: "write",
+    permission: "team.write",
+    params: teamParam,
+    ifMatch: true,
+    body: teamPatch,
+    response: teamSchema,
+    etag: (t) => t.version,
+    handler: async ({ actor, params, body, ifMatch }) => {
+      const t = await teamBody(actor, params.teamId);
+      await updateTeam(actor, {
+        teamId: t.id,
+        version: versionOf(ifMatch, t),
+        name: body.name ?? t.name,
+        description: body.description ?? t.description,
+        aggregation: body.aggregation ?? t.aggregation,
+      });
+      return teamBody(actor, t.id);
+    },
+  }),
+  defineOperation({
+    operationId: "updateTeamMember",
+    method: "PATCH",
+    path: "/teams/{teamId}/members/{memberId}",
+    tag: "Teams",
+    summary: "Rename a member or link them to a workspace user",
+    description: "Requires If-Match with the member's version.",
+    scope: "write",
+    permission: "team.write",
+    params: memberParam,
+    ifMatch: true,
+    body: memberPatch,
+    response: teamMemberSchema,
+    etag: (m) => m.version,
+    handler: async ({ actor, params, body, ifMatch }) => {
+      const { member } = await memberOf(actor, params.teamId, params.memberId);
+      await updateMember(actor, {
+        memberId: member.id,
+        version: versionOf(ifMatch, member),
+        name: body.name ?? member.name,
+        userId: body.userId === undefined ? member.userId : body.userId || null,
+      });
+      return (await memberOf(actor, params.teamId, member.id)).member;
+    },
+  }),
+  defineOperation({
+    operationId: "moveTeamMember",
+    method: "POST",
+    path: "/teams/{teamId}/members/{memberId}/move",
+    tag: "Teams",
+    summary: "Move a member one place up or down in the team's order",
+    description: "Requires If-Match with the member's version. At the top (or bottom) already, nothing moves.",
+    scope: "write",
+    permission: "team.write",
+    params: memberParam,
+    ifMatch: true,
+    body: moveMemberSchema.pick({ direction: true }),
+    response: z.object({ data: z.array(teamMemberSchema) }),
+    handler: async ({ actor, params, body, ifMatch }) => {
+      const { member } = await memberOf(actor, params.teamId, params.memberId);
+      await moveMember(actor, { memberId: member.id, version: versionOf(ifMatch, member), direction: body.direction });
+      return { data: (await teamBody(actor, params.teamId)).members };
+    },
+  }),
+  defineOperation({
+    operationId: "removeTeamMember",
+    method: "DELETE",
+    path: "/teams/{teamId}/members/{memberId}",
+    tag: "Teams",
+    summary: "Remove a member (their skill ratings go with them)",
+    description: "Requires If-Match with the member's version.",
+    scope: "write",
+    permission: "team.write",
+    params: memberParam,
+    ifMatch: true,
+    status: 204,
+    handler: async ({ actor, params, ifMatch }) => {
+      const { member } = await memberOf(actor, params.teamId, params.memberId);
+      await removeMember(actor, { memberId: member.id, version: versionOf(ifMatch, member) });
+      return null;
+    },
+  }),
+  defineOperation({
+    operationId: "clearRating",
+    method: "DELETE",
+    path: "/teams/{teamId}/ratings/{memberId}/{skillId}",
+    tag: "Teams",
+    summary: "Clear one member's rating in one skill",
+    description: "Requires If-Match with the rating's version; a cell without a rating is a 404.",
+    scope: "write",
+    permission: "rating.write",
+    params: cellParam,
+    ifMatch: true,
+    status: 204,
+    handler: async ({ actor, params, ifMatch }) => {
+      const { team, member } = await memberOf(actor, params.teamId, params.memberId);
+      // Every member reads the ratings, so "no rating here" tells nobody anything new.
+      const rating = team.ratings.find((r) => r.memberId === member.id && r.skillId === params.skillId);
+      if (!rating) throw notFound("rating");
+      await clearRating(actor, { memberId: member.id, skillId: params.skillId, version: versionOf(ifMatch, rating) });
+      return null;
+    },
+  }),
+  defineOperation({
+    operationId: "updateSkill",
+    method: "PATCH",
+    path: "/skills/{skillId}",
+    tag: "Skills",
+    summary: "Rename a skill or change its category or description",
+    description: "Requires If-Match with the skill's version.",
+    scope: "write",
+    permission: "skill.write",
+    params: skillParam,
+    ifMatch: true,
+    body: skillPatch,
+    response: skillSchema,
+    etag: (s) => s.version,
+    handler: async ({ actor, params, body, ifMatch }) => {
+      const s = await skillOrThrow(actor, params.skillId);
+      await updateSkill(actor, {
+        skillId: s.id,
+        version: versionOf(ifMatch, s),
+        name: body.name ?? s.name,
+        category: body.category ?? s.category,
+        description: body.description ?? s.description,
+      });
+      return skillOrThrow(actor, s.id);
+    },
+  }),
+  defineOperation({
+    operationId: "deleteSkill",
+    method: "DELETE",
+    path: "/skills/{skillId}",
+    tag: "Skills",
+    summary: "Remove a skill with its ratings, requirements and overrides",
+    description: "Requires If-Match with the skill's version. `ratingCount` etc. on the skill say what goes with it.",
+    scope: "write",
+    permission: "skill.write",
+    params: skillParam,
+    ifMatch: true,
+    status: 204,
+    handler: async ({ actor, params, ifMatch }) => {
+      const s = await skillOrThrow(actor, params.skillId);
+      await deleteSkill(actor, { skillId: s.id, version: versionOf(ifMatch, s) });
+      return null;
+    },
+  }),
+  defineOperation({
+    operationId: "removeRequirement",
+    method: "DELETE",
+    path: "/decisions/{decisionId}/requirements/{requirementId}",
+    tag: "Requirements",
+    summary: "Remove a candidate's skill requirement",
+    description: "Requires If-Match with the requirement's version.",
+    scope: "write",
+    permission: "requirement.write",
+    params: requirementParam,
+    ifMatch: true,
+    status: 204,
+    handler: async ({ actor, params, ifMatch }) => {
+      const fit = await getTeamFit(actor, params.decisionId);
+      if (!fit) throw notFound("decision");
+      const r = fit.requirements.find((x) => x.id === params.requirementId);
+      if (!r) throw notFound("requirement");
+      await removeRequirement(actor, {
+        decisionId: params.decisionId,
+        requirementId: r.id,
+        version: versionOf(ifMatch, r),
+      });
+      return null;
+    },
   }),
 ];
