@@ -170,6 +170,21 @@ const REQUESTS: Record<string, (t: Seeded) => Promise<Req>> = {
     await db.skillRating.create({ data: { memberId: m.id, skillId: skillOf(t), level: 6 } });
     return { path: `/teams/${await teamOf(t)}/ratings/${m.id}/${skillOf(t)}` };
   },
+  setOverride: async (t) => {
+    const teamId = await teamOf(t);
+    const skillId = skillOf(t);
+    const o = await db.teamSkillOverride.findUnique({ where: { teamId_skillId: { teamId, skillId } } });
+    return {
+      path: `/teams/${teamId}/overrides`,
+      body: { skillId, level: (++seq % 10) + 0.5, reason: unique("judged in review"), version: o?.version ?? null },
+    };
+  },
+  clearOverride: async (t) => {
+    const teamId = await teamOf(t);
+    const s = await db.skill.create({ data: { workspaceId: t.workspace.id, name: unique("overridden skill") } });
+    await db.teamSkillOverride.create({ data: { teamId, skillId: s.id, level: 7, reason: "judged in review" } });
+    return { path: `/teams/${teamId}/overrides/${s.id}` };
+  },
   updateSkill: async (t) => ({ path: `/skills/${skillOf(t)}`, body: { description: unique("skill text") } }),
   deleteSkill: async (t) => {
     const s = await db.skill.create({ data: { workspaceId: t.workspace.id, name: unique("doomed skill") } });
@@ -262,6 +277,7 @@ async function snapshot(): Promise<string> {
       db.teamMember.findMany(asc),
       db.skill.findMany(asc),
       db.skillRating.findMany(asc),
+      db.teamSkillOverride.findMany(asc),
       db.skillRequirement.findMany(asc),
       db.auditEvent.findMany(asc),
       db.shareLink.findMany(asc),

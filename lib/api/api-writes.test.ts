@@ -274,6 +274,54 @@ describe("teams, skills, ratings and requirements", () => {
     expect(await db.teamMember.count({ where: { id: member.id } })).toBe(0);
   });
 
+  test("a team override is set with a reason, changed only from the version read, and cleared with If-Match", async () => {
+    const teamId = [...ws.teamIds.values()][0]!;
+    const skill = (await call("POST", "/skills", { token: lead, body: { name: "Kafka Streams" } })).body;
+    const path = `/teams/${teamId}/overrides`;
+    const set = await call("PUT", path, {
+      token: lead,
+      body: { skillId: skill.id, level: 7.5, reason: "Two of us ran it in production", version: null },
+    });
+    expect(set.status).toBe(200);
+    expect(set.body).toEqual({ skillId: skill.id, level: 7.5, reason: "Two of us ran it in production", version: 1 });
+    // A second "first" override of the same skill is a conflict naming the stored one; nothing changes.
+    const again = await call("PUT", path, {
+      token: lead,
+      body: { skillId: skill.id, level: 2, reason: "Nobody knows it", version: null },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.current).toMatchObject({ level: 7.5, version: 1 });
+    const blank = await call("PUT", path, {
+      token: lead,
+      body: { skillId: skill.id, level: 8, reason: " ", version: 1 },
+    });
+    expect(blank.status).toBe(422);
+    expect(blank.body.errors).toEqual([{ field: "reason", code: "reasonRequired" }]);
+    const changed = await call("PUT", path, {
+      token: lead,
+      body: { skillId: skill.id, level: 8, reason: "After the workshop", version: 1 },
+    });
+    expect(changed.body).toMatchObject({ level: 8, version: 2 });
+    const team = await call("GET", `/teams/${teamId}`, { token: lead });
+    expect(team.body.overrides).toContainEqual({
+      skillId: skill.id,
+      level: 8,
+      reason: "After the workshop",
+      version: 2,
+    });
+    // Viewers and architects read teams but do not rate.
+    expect((await call("PUT", path, { body: { skillId: skill.id, level: 1, reason: "x", version: 2 } })).status).toBe(
+      403,
+    );
+
+    const one = `${path}/${skill.id}`;
+    expect((await call("DELETE", one, { token: lead })).status).toBe(428);
+    expect((await call("DELETE", one, { token: lead, headers: { "If-Match": '"1"' } })).status).toBe(412);
+    expect((await call("DELETE", one, { token: lead, headers: { "If-Match": '"2"' } })).status).toBe(204);
+    expect(await db.teamSkillOverride.count({ where: { teamId, skillId: skill.id } })).toBe(0);
+    expect((await call("DELETE", one, { token: lead, headers: { "If-Match": "*" } })).status).toBe(404);
+  });
+
   test("a skill is renamed and deleted; a requirement removed", async () => {
     const skill = (await call("POST", "/skills", { token: lead, body: { name: "gRPC" } })).body;
     const up = await call("PATCH", `/skills/${skill.id}`, {

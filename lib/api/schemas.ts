@@ -139,6 +139,11 @@ export const teamMemberSchema = z
   })
   .meta({ id: "TeamMember" });
 
+/** The team's level in one skill set by judgement (with its reason), in place of the members' aggregate. */
+export const overrideSchema = z
+  .object({ skillId: id, level: z.number(), reason: z.string(), version: z.number().int() })
+  .meta({ id: "SkillOverride" });
+
 export const ratingSchema = z
   .object({ memberId: id, skillId: id, level: z.number(), version: z.number().int() })
   .meta({ id: "Rating" });
@@ -152,7 +157,7 @@ export const teamSchema = z
     version: z.number().int(),
     members: z.array(teamMemberSchema),
     ratings: z.array(ratingSchema),
-    overrides: z.array(z.object({ skillId: id, level: z.number(), reason: z.string(), version: z.number().int() })),
+    overrides: z.array(overrideSchema),
   })
   .meta({ id: "Team" });
 

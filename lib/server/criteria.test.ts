@@ -292,11 +292,13 @@ describe("removal as the matrix's undo of an addition (with the version seen)", 
       },
     });
     // A version the person did not see: refused, nothing removed.
-    await expect(removeCriterion(ada, metric.id, { version: metric.version + 1 })).rejects.toMatchObject({
+    await expect(
+      removeCriterion(ada, metric.id, { version: metric.version + 1, ownWorkOnly: true }),
+    ).rejects.toMatchObject({
       code: "stale",
     });
     expect(await db.criterion.count({ where: { id: metric.id } })).toBe(1);
-    const { undoToken } = await removeCriterion(ada, metric.id, { version: metric.version });
+    const { undoToken } = await removeCriterion(ada, metric.id, { version: metric.version, ownWorkOnly: true });
     expect(await db.fact.count({ where: { criterionId: metric.id } })).toBe(0);
     await restoreCriterion(ada, { decisionId: id, undoToken });
     const facts = await db.fact.findMany({ where: { criterionId: metric.id } });
@@ -312,9 +314,15 @@ describe("removal as the matrix's undo of an addition (with the version seen)", 
     await db.score.create({
       data: { criterionId: c.id, candidateId: k.id, evaluatorId: bo.userId, value: 6, rationale: "", evidenceUrl: "" },
     });
-    await expect(removeCandidate(ada, k.id, { version: k.version })).rejects.toMatchObject({ code: "stale" });
+    await expect(removeCandidate(ada, k.id, { version: k.version, ownWorkOnly: true })).rejects.toMatchObject({
+      code: "stale",
+    });
     expect(await db.candidate.count({ where: { id: k.id } })).toBe(1);
     expect(await db.score.count({ where: { candidateId: k.id } })).toBe(1);
+    // With the version only (the API's If-Match), a colleague's rating goes with the row like in the setup editor,
+    // but a version the caller did not read is refused.
+    await expect(removeCandidate(ada, k.id, { version: k.version + 1 })).rejects.toMatchObject({ code: "stale" });
+    expect(await db.candidate.count({ where: { id: k.id } })).toBe(1);
     // Without the version (the setup editor's remove, which has its own undo) it goes ahead as before.
     await removeCandidate(ada, k.id);
     expect(await db.candidate.count({ where: { id: k.id } })).toBe(0);

@@ -3,7 +3,7 @@ import "server-only";
 // removals name the version read in If-Match ("*": whatever is stored now), exactly as the UI's forms send it.
 import { z } from "zod";
 import { notFound } from "@/lib/errors/domain-error";
-import { clearRating, setRating } from "@/lib/server/ratings";
+import { clearOverride, clearRating, setOverride, setRating } from "@/lib/server/ratings";
 import { getTeamFit, removeRequirement, saveRequirement } from "@/lib/server/requirements";
 import { createSkill, deleteSkill, listSkills, updateSkill } from "@/lib/server/skills";
 import {
@@ -16,13 +16,14 @@ import {
   updateMember,
   updateTeam,
 } from "@/lib/server/teams";
-import { setRatingSchema } from "@/lib/validation/rating";
+import { setOverrideSchema, setRatingSchema } from "@/lib/validation/rating";
 import { saveRequirementSchema } from "@/lib/validation/requirement";
 import { createSkillSchema } from "@/lib/validation/skill";
 import { addMemberSchema, createTeamSchema, moveMemberSchema, updateMemberSchema } from "@/lib/validation/team";
 import type { Actor } from "@/lib/server/actor";
 import { defineOperation } from "../operation";
 import {
+  overrideSchema,
   ratingSchema,
   requirementSchema,
   skillSchema,
@@ -35,6 +36,7 @@ const teamParam = z.object({ teamId: z.string().min(1).max(64) });
 const decisionParam = z.object({ decisionId: z.string().min(1).max(64) });
 const memberParam = teamParam.extend({ memberId: z.string().min(1).max(64) });
 const cellParam = memberParam.extend({ skillId: z.string().min(1).max(64) });
+const teamSkillParam = teamParam.extend({ skillId: z.string().min(1).max(64) });
 const skillParam = z.object({ skillId: z.string().min(1).max(64) });
 const requirementParam = decisionParam.extend({ requirementId: z.string().min(1).max(64) });
 
@@ -335,6 +337,45 @@ export const teamOperations = [
       const rating = team.ratings.find((r) => r.memberId === member.id && r.skillId === params.skillId);
       if (!rating) throw notFound("rating");
       await clearRating(actor, { memberId: member.id, skillId: params.skillId, version: versionOf(ifMatch, rating) });
+      return null;
+    },
+  }),
+  defineOperation({
+    operationId: "setOverride",
+    method: "PUT",
+    path: "/teams/{teamId}/overrides",
+    tag: "Teams",
+    summary: "Set the team's level in one skill by judgement, with a reason",
+    description:
+      "Takes the place of the members' aggregate for that skill in team fit. `version: null` when you saw no override in that skill; otherwise the version read.",
+    scope: "write",
+    permission: "rating.write",
+    params: teamParam,
+    body: setOverrideSchema.omit({ teamId: true }),
+    response: overrideSchema,
+    handler: async ({ actor, params, body }) => {
+      const team = await teamBody(actor, params.teamId);
+      const o = await setOverride(actor, { ...body, teamId: team.id });
+      return { skillId: body.skillId, level: o.level, reason: o.reason, version: o.version };
+    },
+  }),
+  defineOperation({
+    operationId: "clearOverride",
+    method: "DELETE",
+    path: "/teams/{teamId}/overrides/{skillId}",
+    tag: "Teams",
+    summary: "Clear the team's override in one skill (the members' aggregate counts again)",
+    description: "Requires If-Match with the override's version; a skill without an override is a 404.",
+    scope: "write",
+    permission: "rating.write",
+    params: teamSkillParam,
+    ifMatch: true,
+    status: 204,
+    handler: async ({ actor, params, ifMatch }) => {
+      const team = await teamBody(actor, params.teamId);
+      const o = team.overrides.find((x) => x.skillId === params.skillId);
+      if (!o) throw notFound("override");
+      await clearOverride(actor, { teamId: team.id, skillId: params.skillId, version: versionOf(ifMatch, o) });
       return null;
     },
   }),
