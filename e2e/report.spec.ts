@@ -95,13 +95,20 @@ test("import: preview writes nothing, confirm creates the decision", async ({ pa
     .locator('input[type="file"]')
     .setInputFiles({ name: "m.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByLabel("Title of the new decision").fill("Imported in e2e");
-  const before = await countRows();
+  const before = await countRows(ws.workspaceId);
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("import-preview-table")).toContainText("Alpha");
-  expect(await countRows()).toEqual(before);
+  expect(await countRows(ws.workspaceId)).toEqual(before);
   await page.getByRole("button", { name: "Confirm import" }).click();
   await page.getByRole("link", { name: "Open the decision" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Imported in e2e");
+  // Confirming wrote the file's decision: 2 criteria × 2 candidates and their 4 ratings, by the importer.
+  expect(await countRows(ws.workspaceId)).toEqual({
+    decisions: before.decisions + 1,
+    criteria: before.criteria + 2,
+    candidates: before.candidates + 2,
+    scores: before.scores + 4,
+  });
 
   // A broken file shows cell-level errors and writes nothing.
   await page.goto("/decisions/import");
@@ -110,8 +117,8 @@ test("import: preview writes nothing, confirm creates the decision", async ({ pa
     mimeType: "text/csv",
     buffer: Buffer.from("Criterion,Weight,Alpha\r\nSpeed,lots,8\r\n"),
   });
-  const mid = await countRows();
+  const mid = await countRows(ws.workspaceId);
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("import-errors")).toContainText('Row 2, column 2: "lots" is not a number.');
-  expect(await countRows()).toEqual(mid);
+  expect(await countRows(ws.workspaceId)).toEqual(mid);
 });

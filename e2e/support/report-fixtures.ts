@@ -31,10 +31,20 @@ export async function expireShareLinks(decisionId: string) {
   }
 }
 
-export async function countRows() {
+/**
+ * What an import could write, counted in one workspace: other test files run at the same time on the same database
+ * and write rows of their own elsewhere.
+ */
+export async function countRows(workspaceId: string) {
   const db = createPrismaClient(E2E_DATABASE_URL);
   try {
-    return { decisions: await db.decision.count(), scores: await db.score.count() };
+    const inWorkspace = { decision: { workspaceId } };
+    return {
+      decisions: await db.decision.count({ where: { workspaceId } }),
+      criteria: await db.criterion.count({ where: inWorkspace }),
+      candidates: await db.candidate.count({ where: inWorkspace }),
+      scores: await db.score.count({ where: { criterion: inWorkspace } }),
+    };
   } finally {
     await db.$disconnect();
   }
