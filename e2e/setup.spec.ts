@@ -325,6 +325,8 @@ test("rows can also be dragged into place (native HTML5 drag and drop)", async (
   await page.getByRole("heading", { name: "Candidates" }).scrollIntoViewIfNeeded();
   await candidates.nth(2).locator(".drag-handle").dragTo(candidates.nth(0).locator(".drag-handle"));
   await expect.poll(candidateNames).toEqual(["Pulsar", "Kafka", "RabbitMQ"]);
+  // The move shows on screen at once; the shared indicator says when it is stored (and until then leaving asks).
+  await expectSaved(page);
   await page.reload();
   expect(await candidateNames()).toEqual(["Pulsar", "Kafka", "RabbitMQ"]);
 });

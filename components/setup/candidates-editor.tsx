@@ -59,6 +59,7 @@ export function CandidatesEditor({
     remove: removeCandidateAction,
     restore: restoreCandidateAction as never,
     toRow: toRow as never,
+    track: autosave.start,
   });
   const field = (
     r: VersionedRow<Saved>,

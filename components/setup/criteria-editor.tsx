@@ -98,6 +98,7 @@ export function CriteriaEditor({
     remove: removeCriterionAction,
     restore: restoreCriterionAction as never,
     toRow: toRow as never,
+    track: autosave.start,
   });
 
   const weights = rows.map((r) => Number(rowsApi.live(r.id, "weight") ?? 0));

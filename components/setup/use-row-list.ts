@@ -3,6 +3,7 @@
 // with the order the client saw, so a colleague's concurrent reorder is reported instead of silently undone.
 import { useRef, useState } from "react";
 import type { ActionResult } from "@/lib/server/action-result";
+import type { RunResult } from "./use-autosave";
 import type { VersionedRow } from "./use-versioned-rows";
 
 export interface RemovedRow {
@@ -22,11 +23,18 @@ export function useRowList<T extends { name: string }>(opts: {
     undoToken: string;
   }) => Promise<ActionResult<T & { id: string; version: number; position: number }>>;
   toRow: (dto: T & { id: string; version: number; position: number }) => VersionedRow<T>;
+  /**
+   * The editor's save tracker (useAutosave().start): a move in flight shows "Saving…" in the shared indicator and
+   * leaving the page asks first, like a typed value.
+   */
+  track: (key: string, run: () => Promise<RunResult>) => Promise<void>;
 }) {
   const [removed, setRemoved] = useState<RemovedRow | null>(null);
   const [message, setMessage] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
   const [busy, setBusy] = useState(false);
   const dragId = useRef<string | null>(null);
+  // Each move is its own tracked save (never queued behind another: its `expected` order is the one on screen).
+  const moves = useRef(0);
   const { rows, setRows } = opts;
 
   const move = async (from: number, to: number) => {
@@ -42,11 +50,15 @@ export function useRowList<T extends { name: string }>(opts: {
       if (active && active.isConnected && document.activeElement !== active) active.focus();
     });
     setMessage({ key: "moved", values: { name: row.saved.name, position: to + 1, count: rows.length } });
-    const result = await opts.reorder({ decisionId: opts.decisionId, ids: next.map((r) => r.id), expected });
-    if (!result.ok) {
-      setRows(rows); // the server kept its order; show it and say why
-      setMessage({ key: result.error === "stale" ? "orderConflict" : "orderFailed" });
-    }
+    await opts.track(`move:${++moves.current}`, async () => {
+      const result = await opts.reorder({ decisionId: opts.decisionId, ids: next.map((r) => r.id), expected });
+      if (!result.ok) {
+        setRows(rows); // the server kept its order; show it and say why
+        setMessage({ key: result.error === "stale" ? "orderConflict" : "orderFailed" });
+      }
+      // Refused or not, what is on screen is now what is stored: nothing is left unsaved.
+      return true;
+    });
   };
 
   const remove = async (id: string) => {
