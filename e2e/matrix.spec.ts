@@ -322,6 +322,18 @@ test("a pasted block is one undo step: Ctrl+Z takes back its values and the rows
   await expect(page.getByTestId("ranking").getByTestId("total")).toHaveText(["6.40", "5.20", "3.60"]);
 });
 
+/** Types a criterion into the blank last row and a candidate into the blank last column. */
+async function typeAtEdges(page: Page, criterion: string, candidate: string) {
+  await cell(page, "new", "name").click();
+  await page.keyboard.type(criterion);
+  await page.keyboard.press("Enter");
+  await expect(grid(page).locator(`tr[data-row="${criterion}"]`)).toBeVisible();
+  await grid(page).locator('tr[data-row="header"] [data-col="new"]').click();
+  await page.keyboard.type(candidate);
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "header", candidate)).toHaveText(candidate);
+}
+
 test("a row typed at the edge is one undo step, and an undo never removes a row someone else has rated", async ({
   page,
   browser,
@@ -329,14 +341,7 @@ test("a row typed at the edge is one undo step, and an undo never removes a row 
   const id = await createBlankDecision(ws.workspaceId, "Edge undo", ws.adaId);
   await signIn(page, ws.email.ada);
   await page.goto(`/decisions/${id}/matrix`);
-  await cell(page, "new", "name").click();
-  await page.keyboard.type("Security");
-  await page.keyboard.press("Enter");
-  await expect(grid(page).locator('tr[data-row="Security"]')).toBeVisible();
-  await grid(page).locator('tr[data-row="header"] [data-col="new"]').click();
-  await page.keyboard.type("Vault");
-  await page.keyboard.press("Enter");
-  await expect(cell(page, "header", "Vault")).toHaveText("Vault");
+  await typeAtEdges(page, "Security", "Vault");
   // Undo the column, redo it: the same candidate comes back (same id).
   const vaultId = (await readDecisionRows(id)).candidates[0].id;
   await page.keyboard.press("Control+z");
@@ -417,14 +422,7 @@ test("typing into the blank last row or column adds a criterion or a candidate",
   const id = await createBlankDecision(ws.workspaceId, "Edges", ws.adaId);
   await signIn(page, ws.email.ada);
   await page.goto(`/decisions/${id}/matrix`);
-  await cell(page, "new", "name").click();
-  await page.keyboard.type("Security");
-  await page.keyboard.press("Enter");
-  await expect(grid(page).locator('tr[data-row="Security"]')).toBeVisible();
-  await grid(page).locator('tr[data-row="header"] [data-col="new"]').click();
-  await page.keyboard.type("Vault");
-  await page.keyboard.press("Enter");
-  await expect(cell(page, "header", "Vault")).toHaveText("Vault");
+  await typeAtEdges(page, "Security", "Vault");
   await cell(page, "Security", "Vault").click();
   await page.keyboard.type("8");
   await page.keyboard.press("Enter");

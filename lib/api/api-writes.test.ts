@@ -10,8 +10,8 @@ import { apiRule } from "@/lib/server/api-requests";
 import { createApiToken } from "@/lib/server/api-tokens";
 import { db } from "@/lib/server/db";
 import { parseEnv } from "@/lib/env";
+import { apiCaller, type ApiCallOptions } from "@/lib/testing/api-call";
 import { conformanceChecker } from "@/lib/testing/openapi-conformance";
-import { handleApiRequest } from "./handle";
 import { buildOpenApiDocument } from "./openapi";
 
 type Seeded = Awaited<ReturnType<typeof seedDemoWorkspace>>;
@@ -26,36 +26,10 @@ const actorOf = (role: Role, key = DEMO_USERS.find((u) => u.role === role)!.key)
   role,
 });
 
-interface Call {
-  status: number;
-  headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-async function call(
-  method: string,
-  path: string,
-  opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Call> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${opts.token ?? architect}`, ...opts.headers };
-  if (opts.body !== undefined) headers["Content-Type"] = "application/json";
-  const request = new Request(`http://127.0.0.1/api/v1${path}`, {
-    method,
-    headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const url = new URL(request.url);
-  const segments = url.pathname
-    .replace(/^\/api\/v1\/?/, "")
-    .split("/")
-    .filter(Boolean);
-  const res = await handleApiRequest(request, segments);
-  const type = res.headers.get("content-type");
-  const text = await res.text();
-  const body = type?.includes("json") && text ? JSON.parse(text) : text;
-  conformance.check(method, url.pathname, res.status, type, body);
-  return { status: res.status, headers: res.headers, body };
-}
+const rawCall = apiCaller(conformance);
+/** As the architect unless another token is given. */
+const call = (method: string, path: string, opts: ApiCallOptions = {}) =>
+  rawCall(method, path, { ...opts, token: opts.token ?? architect });
 
 const tokenFor = async (actor: Actor) =>
   (await createApiToken(actor, { name: "writes", scopes: ["read", "write", "scores:write"], days: 7 })).token;

@@ -8,9 +8,10 @@ import { DEMO_USERS, seedDemoWorkspace } from "@/prisma/seed/demo";
 import type { Actor } from "@/lib/server/actor";
 import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
 import { db } from "@/lib/server/db";
+import { apiCaller, type ApiCall } from "@/lib/testing/api-call";
 import { conformanceChecker } from "@/lib/testing/openapi-conformance";
 import type { ApiScope } from "@/lib/validation/api-token";
-import { handleApiRequest, type HandleOptions } from "./handle";
+import { handleApiRequest } from "./handle";
 import { buildOpenApiDocument } from "./openapi";
 import { OPERATIONS } from "./operations";
 
@@ -29,38 +30,7 @@ async function tokenFor(actor: Actor, scopes: ApiScope[] = ["read", "write", "sc
   return (await createApiToken(actor, { name: `test ${scopes.join(",")}`, scopes, days: 30 })).token;
 }
 
-interface Call {
-  status: number;
-  headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-async function call(
-  method: string,
-  path: string,
-  opts: { token?: string; body?: unknown; headers?: Record<string, string>; options?: HandleOptions } = {},
-): Promise<Call> {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers["Content-Type"] = "application/json";
-  const request = new Request(`http://127.0.0.1/api/v1${path}`, {
-    method,
-    headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const url = new URL(request.url);
-  const segments = url.pathname
-    .replace(/^\/api\/v1\/?/, "")
-    .split("/")
-    .filter(Boolean)
-    .map(decodeURIComponent);
-  const res = await handleApiRequest(request, segments, opts.options);
-  const type = res.headers.get("content-type");
-  const text = await res.text();
-  const body = type?.includes("json") && text ? JSON.parse(text) : text;
-  conformance.check(method, url.pathname, res.status, type, body);
-  return { status: res.status, headers: res.headers, body };
-}
+const call = apiCaller(conformance);
 
 let architect: string;
 
@@ -419,7 +389,7 @@ describe("lists", () => {
     let cursor: string | null = null;
     do {
       const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
-      const page: Call = await call("GET", `/decisions?limit=2${q}`, { token: architect });
+      const page: ApiCall = await call("GET", `/decisions?limit=2${q}`, { token: architect });
       expect(page.body.data.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.data.map((d: { id: string }) => d.id));
       cursor = page.body.page.nextCursor;

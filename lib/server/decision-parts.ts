@@ -449,18 +449,9 @@ export async function restoreFacts(
   parent: { criterionId: string } | { candidateId: string },
 ): Promise<void> {
   if (!facts || facts.length === 0) return;
-  const [otherKind, otherKey] =
-    "criterionId" in parent ? (["candidate", "candidateId"] as const) : (["criterion", "criterionId"] as const);
-  const others = await existingIds(
-    async (ids) =>
-      (await delegateOf(tx, otherKind).findMany({
-        where: { decisionId, id: { in: ids } },
-        select: { id: true },
-      })) as { id: string }[],
-    facts.map((f) => String(f[otherKey])),
-  );
-  const users = await existingIds(
-    (ids) => tx.user.findMany({ where: { id: { in: ids } }, select: { id: true } }),
+  const { otherKey, others } = await otherEnds(tx, decisionId, parent, facts);
+  const users = await existingUsers(
+    tx,
     facts.flatMap((f) => (typeof f.enteredById === "string" ? [f.enteredById] : [])),
   );
   for (const f of facts) {
@@ -470,6 +461,32 @@ export async function restoreFacts(
     await tx.fact.create({ data: data as Prisma.FactUncheckedCreateInput });
   }
 }
+
+/**
+ * For the cells (scores, facts) of a restored criterion or candidate: which of their other ends — the decision's
+ * candidates for a criterion, its criteria for a candidate — still exist, from one query.
+ */
+async function otherEnds(
+  tx: TransactionClient,
+  decisionId: string,
+  parent: { criterionId: string } | { candidateId: string },
+  cells: RowSnapshot[],
+): Promise<{ otherKey: "candidateId" | "criterionId"; others: Set<string> }> {
+  const [otherKind, otherKey] =
+    "criterionId" in parent ? (["candidate", "candidateId"] as const) : (["criterion", "criterionId"] as const);
+  const others = await existingIds(
+    async (ids) =>
+      (await delegateOf(tx, otherKind).findMany({
+        where: { decisionId, id: { in: ids } },
+        select: { id: true },
+      })) as { id: string }[],
+    cells.map((c) => String(c[otherKey])),
+  );
+  return { otherKey, others };
+}
+
+const existingUsers = (tx: TransactionClient, ids: string[]) =>
+  existingIds((some) => tx.user.findMany({ where: { id: { in: some } }, select: { id: true } }), ids);
 
 /** Ids among `ids` that still exist, from one query. */
 export async function existingIds(
@@ -490,18 +507,9 @@ export async function restoreScores(
   decisionId: string,
   parent: { criterionId: string } | { candidateId: string },
 ): Promise<void> {
-  const [otherKind, otherKey] =
-    "criterionId" in parent ? (["candidate", "candidateId"] as const) : (["criterion", "criterionId"] as const);
-  const others = await existingIds(
-    async (ids) =>
-      (await delegateOf(tx, otherKind).findMany({
-        where: { decisionId, id: { in: ids } },
-        select: { id: true },
-      })) as { id: string }[],
-    scores.map((s) => String(s[otherKey])),
-  );
-  const evaluators = await existingIds(
-    (ids) => tx.user.findMany({ where: { id: { in: ids } }, select: { id: true } }),
+  const { otherKey, others } = await otherEnds(tx, decisionId, parent, scores);
+  const evaluators = await existingUsers(
+    tx,
     scores.map((s) => String(s.evaluatorId)),
   );
   for (const s of scores) {
