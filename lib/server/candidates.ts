@@ -1,5 +1,5 @@
 import "server-only";
-import { DomainError, invalidField } from "@/lib/errors/domain-error";
+import { invalidField } from "@/lib/errors/domain-error";
 // Candidates of a decision: add, edit one field at a time, reorder, remove and undo — the same rules as criteria,
 // from ./decision-parts.ts; this file holds what only candidates have (skill requirements, the chosen pointer).
 import { Prisma } from "@/generated/prisma/client";
@@ -32,20 +32,7 @@ export async function updateCandidateFields(
   actor: Actor,
   input: { candidateId: string; version: number; values: Partial<Record<CandidateField, unknown>> },
 ): Promise<CandidateDto> {
-  const errors: Record<string, string> = {};
-  const values: Partial<Record<CandidateField, string>> = {};
-  for (const [field, raw] of Object.entries(input.values) as [CandidateField, unknown][]) {
-    if (raw === undefined) continue;
-    const parser = candidateJsonFields[field];
-    if (!parser) {
-      errors[field] = "invalid";
-      continue;
-    }
-    const r = parser.safeParse(raw);
-    if (r.success) values[field] = r.data;
-    else errors[field] = r.error.issues[0]?.message ?? "invalid";
-  }
-  if (Object.keys(errors).length > 0) throw new DomainError("invalidInput", { fieldErrors: errors });
+  const values = parts.parsePartFields(candidateJsonFields, input.values);
   return parts.updatePartFields(actor, "candidate", { id: input.candidateId, version: input.version }, values);
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { DomainError, invalidField } from "@/lib/errors/domain-error";
+import { invalidField } from "@/lib/errors/domain-error";
 // Criteria of a decision: add, edit one field at a time, reorder, remove and undo. The shared rules (guard, version,
 // audit, undo from the audit trail's snapshot) are in ./decision-parts.ts; this file holds what only criteria have.
 import { Prisma } from "@/generated/prisma/client";
@@ -55,20 +55,7 @@ export async function updateCriterionFields(
   actor: Actor,
   input: { criterionId: string; version: number; values: Partial<Record<CriterionField, unknown>> },
 ): Promise<CriterionDto> {
-  const errors: Record<string, string> = {};
-  const values: Partial<CriterionValues> = {};
-  for (const [field, raw] of Object.entries(input.values) as [CriterionField, unknown][]) {
-    if (raw === undefined) continue;
-    const parser = criterionJsonFields[field];
-    if (!parser) {
-      errors[field] = "invalid";
-      continue;
-    }
-    const r = parser.safeParse(raw);
-    if (r.success) Object.assign(values, { [field]: r.data });
-    else errors[field] = r.error.issues[0]?.message ?? "invalid";
-  }
-  if (Object.keys(errors).length > 0) throw new DomainError("invalidInput", { fieldErrors: errors });
+  const values = parts.parsePartFields(criterionJsonFields, input.values) as Partial<CriterionValues>;
   return parts.updatePartFields(
     actor,
     "criterion",

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { DomainError, fieldErrors, invalidField, notFound, stale } from "@/lib/errors/domain-error";
 // The machinery criteria and candidates share: versioned one-field edits, reorder with a seen order, and
 // remove/undo through a server-side snapshot in the audit trail. ./criteria.ts and ./candidates.ts only add what
@@ -223,6 +224,27 @@ export async function updatePartField<K extends PartKind, V>(
     });
     return { version, value };
   }, SINGLE_ROW_EDIT);
+}
+
+/**
+ * The API's typed values of several fields through each field's own parser (the exchange format's, i.e. the
+ * editors' rules). Every bad or unknown field is named at once, and nothing is returned to write.
+ */
+export function parsePartFields<F extends string>(
+  parsers: Partial<Record<F, z.ZodType>>,
+  raw: Partial<Record<F, unknown>>,
+): Partial<Record<F, unknown>> {
+  const errors: Record<string, string> = {};
+  const values: Partial<Record<F, unknown>> = {};
+  for (const [field, value] of Object.entries(raw) as [F, unknown][]) {
+    if (value === undefined) continue;
+    const parser = parsers[field];
+    const r = parser?.safeParse(value);
+    if (r?.success) values[field] = r.data;
+    else errors[field] = r?.error.issues[0]?.message ?? "invalid";
+  }
+  if (Object.keys(errors).length > 0) throw new DomainError("invalidInput", { fieldErrors: errors });
+  return values;
 }
 
 /**

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { clientAddress, forwardedEntries, UNKNOWN_CLIENT } from "@/lib/http/client-address";
 import { PEER_HEADER, peerHeaderIsOurs } from "@/lib/http/peer";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 export interface RequestMeta {
   /** The client's address as far as TRUST_PROXY lets us know it, or "unknown". */
@@ -32,15 +33,6 @@ export async function getRequestMeta(): Promise<RequestMeta> {
   const hops = [...forwardedEntries(h.get("x-forwarded-for")), ...(peer ? [peer] : [])];
   // With our own peer header and no trusted proxy, X-Forwarded-For is the client's word and is ignored.
   const ip = clientAddress(peer && trustProxy.kind === "none" ? [peer] : hops, trustProxy) ?? UNKNOWN_CLIENT;
-  // Protocol and host only affect the requester's own cookie flag and the links they are shown, so a forged value
-  // harms nobody else; they are read from the proxy headers whether or not a proxy is trusted.
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost";
-  const secure = proto === "https";
-  return {
-    ip,
-    userAgent: h.get("user-agent")?.slice(0, 256) ?? null,
-    secure,
-    origin: `${secure ? "https" : "http"}://${host}`,
-  };
+  const { origin, secure } = publicOrigin((name) => h.get(name));
+  return { ip, userAgent: h.get("user-agent")?.slice(0, 256) ?? null, secure, origin };
 }

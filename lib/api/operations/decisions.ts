@@ -14,6 +14,7 @@ import {
   setDecisionArchived,
   updateDecisionField,
 } from "@/lib/server/decisions";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { createShareLink, listShareLinks, revokeShareLink, SHARE_EXPIRY_DAYS } from "@/lib/server/share-links";
 import enSetup from "@/lib/i18n/messages/en/setup.json";
 import { createDecisionSchema, statusChangeSchema, titleSchema, contextSchema } from "@/lib/validation/decision";
@@ -32,12 +33,6 @@ const decisionParam = idParam("decisionId");
 const shareLinkParam = z.object({ decisionId: z.string().min(1).max(64), linkId: z.string().min(1).max(64) });
 
 /** The scheme and host the client used (behind a proxy, its forwarded headers), for the links handed out. */
-function originOf(request: Request): string {
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  const url = new URL(request.url);
-  return `${proto === "https" || proto === "http" ? proto : url.protocol.replace(":", "")}://${host || url.host}`;
-}
 
 function archiveOperation(archived: boolean) {
   return defineOperation({
@@ -311,7 +306,11 @@ export const decisionOperations = [
     secretFields: ["url"],
     handler: async ({ actor, params, body, request }) => {
       const link = await createShareLink(actor, { decisionId: params.decisionId, days: body.days });
-      return { id: link.id, expiresAt: link.expiresAt, url: `${originOf(request)}/share/${link.token}` };
+      return {
+        id: link.id,
+        expiresAt: link.expiresAt,
+        url: `${publicOrigin((name) => request.headers.get(name)).origin}/share/${link.token}`,
+      };
     },
   }),
   defineOperation({
