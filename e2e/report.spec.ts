@@ -48,6 +48,67 @@ test("a viewer downloads every format and each agrees with the screen", async ({
   await expect(page.getByRole("button", { name: "Create share link" })).toHaveCount(1);
 });
 
+test("a slow download shows its progress, keeps the server's file name, and can be cancelled", async ({ page }) => {
+  const ws = await createReportWorkspace();
+  const id = ws.decisions.get("broker")!;
+  await signIn(page, ws.email.viewer);
+  await page.goto(`/decisions/${id}/report`);
+  // Hold the PDF back for 2.5 s so it is a "slow" download; the bytes are the server's own.
+  let hold = 2500;
+  await page.route("**/export/pdf", async (route) => {
+    const response = await route.fetch();
+    await new Promise((r) => setTimeout(r, hold));
+    await route.fulfill({ response }).catch(() => {
+      // The page aborted the request (Cancel): nothing to deliver.
+    });
+  });
+  const status = page.getByTestId("download-status-pdf");
+  const link = page.locator('a[data-format="pdf"]');
+
+  // Keyboard: Enter on the focused link starts the same download.
+  await link.focus();
+  const downloaded = page.waitForEvent("download");
+  await page.keyboard.press("Enter");
+  await expect(link).toHaveAttribute("aria-busy", "true");
+  // Nothing is said for the first second, then the status line counts.
+  await expect(status).toContainText("Preparing the file…", { timeout: 2000 });
+  await expect(status.getByRole("button", { name: "Cancel" })).toBeVisible();
+  const dl = await downloaded;
+  expect(dl.suggestedFilename()).toBe("Message broker for order events.pdf");
+  const text = execFileSync("pdftotext", [(await dl.path())!, "-"]).toString();
+  for (const t of TOTALS) expect(text).toContain(t);
+  await expect(status).toBeEmpty();
+  await expect(link).not.toHaveAttribute("aria-busy", "true");
+
+  // Cancel: no file arrives, the link is ready again.
+  hold = 6000;
+  let files = 0;
+  page.on("download", () => files++);
+  await link.click();
+  await status.getByRole("button", { name: "Cancel" }).click();
+  await expect(status).toBeEmpty();
+  await expect(link).not.toHaveAttribute("aria-busy", "true");
+  await page.waitForTimeout(6500);
+  expect(files).toBe(0);
+});
+
+test("a refused download says why instead of saving an error page", async ({ page }) => {
+  const ws = await createReportWorkspace();
+  const id = ws.decisions.get("broker")!;
+  await signIn(page, ws.email.viewer);
+  await page.goto(`/decisions/${id}/report`);
+  await page.route("**/export/csv", (route) =>
+    route.fulfill({ status: 429, headers: { "Retry-After": "42" }, json: { error: "throttled" } }),
+  );
+  let files = 0;
+  page.on("download", () => files++);
+  await page.locator('a[data-format="csv"]').click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many downloads" })).toHaveText(
+    "Too many downloads in a short time. Try again in 42 s.",
+  );
+  expect(files).toBe(0);
+});
+
 test("an architect shares a report; the link works signed out, then fails after revoke and after expiry", async ({
   page,
   browser,

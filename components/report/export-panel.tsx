@@ -1,4 +1,6 @@
-// Download links for every export format. Plain links (no JavaScript needed); the route handler names the file.
+// Download links for every export format. Plain links without JavaScript; with it, a slow download shows its
+// progress (DownloadLink). The route handler names the file.
+import { DownloadLink } from "./download-link";
 import { EXPORT_FORMATS } from "@/lib/export/filename";
 import type { ReportT } from "@/lib/export/i18n";
 
@@ -10,9 +12,11 @@ export function ExportPanel({ decisionId, t }: { decisionId: string; t: ReportT 
       <ul className="export-links">
         {EXPORT_FORMATS.map((format) => (
           <li key={format}>
-            <a href={`/api/decisions/${decisionId}/export/${format}`} download data-format={format}>
-              {t(`export.${format}`)}
-            </a>
+            <DownloadLink
+              href={`/api/decisions/${decisionId}/export/${format}`}
+              format={format}
+              label={t(`export.${format}`)}
+            />
           </li>
         ))}
       </ul>
