@@ -1,10 +1,10 @@
 import { useFormatter, useTranslations } from "next-intl";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import type { DecisionResult } from "@/lib/scoring";
 import { formatPoints, formatShare } from "./number-format";
 
 /** Each criterion's weighted points ŵ·s per candidate, so a reader can redo every total by hand. */
-export function ContributionTable({ decision, result }: { decision: DecisionDetail; result: DecisionResult }) {
+export function ContributionTable({ decision, result }: { decision: ResultsDecision; result: DecisionResult }) {
   const t = useTranslations("decisions.contributions");
   const f = useFormatter();
   const byCandidate = new Map(result.ranking.map((r) => [r.candidateId, r]));

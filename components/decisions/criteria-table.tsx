@@ -1,9 +1,10 @@
 import { useFormatter, useTranslations } from "next-intl";
-import type { CriterionDto, DecisionDetail } from "@/lib/decisions/dto";
+import type { CriterionDto } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import type { DecisionResult } from "@/lib/scoring";
 import { formatRaw, formatShare } from "./number-format";
 
-export function CriteriaTable({ decision, result }: { decision: DecisionDetail; result: DecisionResult | null }) {
+export function CriteriaTable({ decision, result }: { decision: ResultsDecision; result: DecisionResult | null }) {
   const t = useTranslations("decisions.criteria");
   const f = useFormatter();
   const share = new Map(result?.weights.map((w) => [w.criterionId, w.share]) ?? []);

@@ -1,9 +1,9 @@
 import { useFormatter, useTranslations } from "next-intl";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import type { DecisionResult } from "@/lib/scoring";
 import { formatPoints, formatRaw } from "./number-format";
 
-export function RankingTable({ decision, result }: { decision: DecisionDetail; result: DecisionResult }) {
+export function RankingTable({ decision, result }: { decision: ResultsDecision; result: DecisionResult }) {
   const t = useTranslations("decisions.ranking");
   const f = useFormatter();
   const candidate = new Map(decision.candidates.map((c) => [c.id, c]));

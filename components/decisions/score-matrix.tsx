@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import type { DecisionResult } from "@/lib/scoring";
 import { PointsBasis } from "@/components/facts/points-basis";
 import { formatPoints, formatRaw } from "./number-format";
@@ -8,7 +8,7 @@ import { formatPoints, formatRaw } from "./number-format";
  * Criteria × candidates: the aggregated raw value, its 0–10 points and how many evaluators scored it. A METRIC cell is
  * a measured fact: its value in its unit, its points, and (on the row) how the points were derived.
  */
-export function ScoreMatrix({ decision, result }: { decision: DecisionDetail; result: DecisionResult | null }) {
+export function ScoreMatrix({ decision, result }: { decision: ResultsDecision; result: DecisionResult | null }) {
   const t = useTranslations("decisions.matrix");
   const f = useFormatter();
   const cells = new Map(result?.cells.map((c) => [`${c.criterionId}:${c.candidateId}`, c]) ?? []);

@@ -1,10 +1,10 @@
 import { useFormatter, useTranslations } from "next-intl";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import type { DecisionResult } from "@/lib/scoring";
 import { formatPoints, formatRaw } from "./number-format";
 
 /** The owning team's fit for each candidate: skill match, gaps to target and bus-factor risks. */
-export function SkillMatchTable({ decision, result }: { decision: DecisionDetail; result: DecisionResult }) {
+export function SkillMatchTable({ decision, result }: { decision: ResultsDecision; result: DecisionResult }) {
   const t = useTranslations("decisions.skills");
   const f = useFormatter();
   const candidate = new Map(decision.candidates.map((c) => [c.id, c.name]));

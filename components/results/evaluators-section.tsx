@@ -2,7 +2,7 @@
 import { memo, useMemo } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { formatPoints, formatRaw } from "@/components/decisions/number-format";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import { decisionOptionsOf } from "@/lib/decisions/to-scoring-model";
 import { evaluatorModel, widestDisagreements } from "@/lib/results/evaluators";
 import { evaluateDecision, type DecisionModel, type DecisionResult, type TeamAggregation } from "@/lib/scoring";
@@ -13,7 +13,7 @@ import type { Names } from "./names";
 const TOP_CELLS = 10;
 
 /** Whether there is anything to compare between evaluators: at least two of them. */
-export function hasEvaluatorsView(decision: DecisionDetail): boolean {
+export function hasEvaluatorsView(decision: ResultsDecision): boolean {
   return decision.evaluators.length >= 2;
 }
 
@@ -26,7 +26,7 @@ export const EvaluatorsSection = memo(function EvaluatorsSection({
   aggregation,
   names,
 }: {
-  decision: DecisionDetail;
+  decision: ResultsDecision;
   result: DecisionResult;
   model: DecisionModel;
   overrides: Record<string, number>;

@@ -2,7 +2,7 @@
 import { memo } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { formatShare } from "@/components/decisions/number-format";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import { ChartFrame } from "./chart-frame";
 import { RankChart } from "./lazy-charts";
 import type { Names } from "./names";
@@ -15,7 +15,7 @@ export const MonteCarloSection = memo(function MonteCarloSection({
   names,
   seed,
 }: {
-  decision: DecisionDetail;
+  decision: ResultsDecision;
   mc: McState;
   names: Names;
   seed: number;

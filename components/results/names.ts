@@ -1,5 +1,5 @@
 // Lookups every results view needs: display names and the candidate's position (which fixes its colour).
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import { candidateStyle, type SeriesStyle } from "@/lib/results/palette";
 
 export interface Names {
@@ -11,7 +11,7 @@ export interface Names {
   style: (candidateId: string) => SeriesStyle;
 }
 
-export function namesOf(d: DecisionDetail): Names {
+export function namesOf(d: ResultsDecision): Names {
   const c = new Map(d.candidates.map((x, i) => [x.id, { name: x.name, i }]));
   const cr = new Map(d.criteria.map((x) => [x.id, x.name]));
   const sk = new Map(d.skills.map((x) => [x.id, x.name]));

@@ -2,7 +2,7 @@
 import { memo } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { formatPoints } from "@/components/decisions/number-format";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import type { DecisionResult } from "@/lib/scoring";
 import { ChartFrame } from "./chart-frame";
 import { ProfileRadar } from "./lazy-charts";
@@ -14,7 +14,7 @@ export const ProfilesSection = memo(function ProfilesSection({
   result,
   names,
 }: {
-  decision: DecisionDetail;
+  decision: ResultsDecision;
   result: DecisionResult;
   names: Names;
 }) {

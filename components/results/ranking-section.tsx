@@ -3,7 +3,7 @@ import { memo } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { ContributionTable } from "@/components/decisions/contribution-table";
 import { formatPoints } from "@/components/decisions/number-format";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import { criterionColor } from "@/lib/results/palette";
 import type { DecisionResult } from "@/lib/scoring";
 import { ChartFrame } from "./chart-frame";
@@ -16,7 +16,7 @@ export const RankingSection = memo(function RankingSection({
   result,
   names,
 }: {
-  decision: DecisionDetail;
+  decision: ResultsDecision;
   result: DecisionResult;
   names: Names;
 }) {

@@ -5,7 +5,7 @@ import { CriteriaTable } from "@/components/decisions/criteria-table";
 import { RankingTable } from "@/components/decisions/ranking-table";
 import { ScoreMatrix } from "@/components/decisions/score-matrix";
 import { ScoringErrors } from "@/components/decisions/scoring-errors";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import { unpackDecision, type PackedDecision, type ResultsDecision } from "@/lib/decisions/results-payload";
 import type { DecisionResult } from "@/lib/scoring";
 import type { ScenarioDto } from "@/lib/server/scenarios";
 import { CollapsibleView, useCollapsedViews } from "./collapsible-view";
@@ -30,7 +30,7 @@ const StaticTables = memo(function StaticTables({
   decision,
   result,
 }: {
-  decision: DecisionDetail;
+  decision: ResultsDecision;
   result: DecisionResult | null;
 }) {
   return (
@@ -62,17 +62,18 @@ type View = (typeof VIEWS)[number];
  * folds away, and the sticky section nav lists only the sections this decision has.
  */
 export function ResultsExplorer({
-  decision,
+  packed,
   scenarios,
   canWrite,
   seed,
 }: {
-  decision: DecisionDetail;
+  packed: PackedDecision;
   scenarios: ScenarioDto[];
   canWrite: boolean;
   seed: number;
 }) {
   const t = useTranslations("results");
+  const decision = useMemo(() => unpackDecision(packed), [packed]);
   const names = useMemo(() => namesOf(decision), [decision]);
   const w = useWhatIf(decision);
   const result = w.outcome.ok ? w.outcome.result : null;

@@ -3,7 +3,7 @@ import { memo, useMemo, useState, useTransition } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { formatPoints } from "@/components/decisions/number-format";
 import { saveScenarioAction } from "@/lib/actions/scenarios";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import { decisionOptionsOf } from "@/lib/decisions/to-scoring-model";
 import { evaluateDecision, type DecisionModel, type TeamAggregation } from "@/lib/scoring";
 import type { ScenarioDto } from "@/lib/server/scenarios";
@@ -33,7 +33,7 @@ export const ScenariosPanel = memo(function ScenariosPanel({
   names,
   onApply,
 }: {
-  decision: DecisionDetail;
+  decision: ResultsDecision;
   model: DecisionModel;
   aggregation: TeamAggregation;
   overrides: Record<string, number>;

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { updateScoringSettingsAction } from "@/lib/actions/decisions";
 import { useHydrated } from "@/components/use-hydrated";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import type { ScoringSettings } from "@/lib/validation/decision";
 
 const ERRORS = ["stale", "decisionLocked", "forbidden", "notFound", "failed"] as const;
@@ -15,7 +15,7 @@ const errorKey = (e: string): ErrorKey => ERRORS.find((k) => k === e) ?? "failed
  * The decision's scoring method: how several evaluators' values become one cell value (mean or median) and where the
  * weights come from (as entered, or the AHP eigenvector). Architects change it here; everyone sees it stated.
  */
-export function ScoringSettingsPanel({ decision, canWrite }: { decision: DecisionDetail; canWrite: boolean }) {
+export function ScoringSettingsPanel({ decision, canWrite }: { decision: ResultsDecision; canWrite: boolean }) {
   const t = useTranslations("results.method");
   const router = useRouter();
   const [pending, start] = useTransition();

@@ -2,7 +2,7 @@
 import { memo, useMemo, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { formatPoints, formatShare } from "@/components/decisions/number-format";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import { buildSweep, sweepRows } from "@/lib/results/sweep";
 import type { DecisionResult } from "@/lib/scoring";
 import { atCurrentShare } from "@/lib/scoring/display";
@@ -16,7 +16,7 @@ export const SensitivitySection = memo(function SensitivitySection({
   result,
   names,
 }: {
-  decision: DecisionDetail;
+  decision: ResultsDecision;
   result: DecisionResult;
   names: Names;
 }) {

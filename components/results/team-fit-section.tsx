@@ -3,7 +3,7 @@ import { memo } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { formatPoints, formatShare } from "@/components/decisions/number-format";
 import { SkillMatchTable } from "@/components/decisions/skill-match-table";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import { skillNeed } from "@/lib/results/skill-needs";
 import type { DecisionResult, TeamAggregation } from "@/lib/scoring";
 import { EXPERT_LEVEL, RISK_BUS_FACTOR, RISK_WEIGHT } from "@/lib/scoring/team";
@@ -13,7 +13,7 @@ import type { Names } from "./names";
 import { TeamHeatmap } from "./team-heatmap";
 
 /** Whether the decision has a team fit to show: an owning team and at least one candidate with a skill match. */
-export function hasTeamFit(decision: DecisionDetail, result: DecisionResult): boolean {
+export function hasTeamFit(decision: ResultsDecision, result: DecisionResult): boolean {
   return Boolean(decision.team) && result.skillMatch.some((m) => m.match !== null);
 }
 
@@ -24,7 +24,7 @@ export const TeamFitSection = memo(function TeamFitSection({
   names,
   aggregation,
 }: {
-  decision: DecisionDetail;
+  decision: ResultsDecision;
   result: DecisionResult;
   names: Names;
   aggregation: TeamAggregation;

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useMemo, useState } from "react";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
 import { overridesOf, sameWeights } from "@/lib/results/weights";
 import { setShare } from "@/lib/scoring";
@@ -35,7 +35,7 @@ export interface WhatIf {
  * synchronously (a few milliseconds even at 12 × 20), so every view reflects the sliders without a round trip.
  * The simulation is not run here (samples 0); the Web Worker does that off the main thread.
  */
-export function useWhatIf(decision: DecisionDetail): WhatIf {
+export function useWhatIf(decision: ResultsDecision): WhatIf {
   const model = useMemo(() => toScoringModel(decision), [decision]);
   const options = useMemo(() => decisionOptionsOf(decision), [decision]);
   const teamAggregation = options.teamAggregation;

@@ -2,7 +2,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { formatShare } from "@/components/decisions/number-format";
-import type { DecisionDetail } from "@/lib/decisions/dto";
+import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import { sharesOf } from "@/lib/scoring";
 
 /** Slider resolution: 0.1 % of the total weight, so a reported crossover (e.g. 43.3 %) can be crossed exactly. */
@@ -16,7 +16,7 @@ export function WhatIfPanel({
   onShare,
   onReset,
 }: {
-  decision: DecisionDetail;
+  decision: ResultsDecision;
   weights: number[];
   changed: boolean;
   onShare: (index: number, share: number) => void;

@@ -3,9 +3,9 @@
 // perturbation); RATING cells aggregate the evaluators' scores. Scores left on a METRIC criterion (say, from before
 // its kind changed) are not opinions about a measurement and are left out; so are facts of a non-METRIC criterion.
 import type { DecisionModel, EvaluateOptions, TeamAggregation } from "@/lib/scoring/types";
-import type { DecisionDetail } from "./dto";
+import type { ResultsDecision } from "./results-payload";
 
-export function toScoringModel(d: DecisionDetail): DecisionModel {
+export function toScoringModel(d: ResultsDecision): DecisionModel {
   const metric = new Set(d.criteria.filter((c) => c.kind === "METRIC").map((c) => c.id));
   return {
     criteria: d.criteria.map((c) => ({
@@ -40,14 +40,14 @@ export function toScoringModel(d: DecisionDetail): DecisionModel {
   };
 }
 
-export function teamAggregationOf(d: DecisionDetail): TeamAggregation {
+export function teamAggregationOf(d: ResultsDecision): TeamAggregation {
   const a = d.team?.aggregation;
   return a === "max" || a === "mean" ? a : "top2";
 }
 
 /** Every evaluation option the decision itself fixes: team aggregation, cell aggregation and weight source. */
 export function decisionOptionsOf(
-  d: DecisionDetail,
+  d: ResultsDecision,
 ): Required<Pick<EvaluateOptions, "teamAggregation" | "aggregation" | "weightSource">> {
   return {
     teamAggregation: teamAggregationOf(d),

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { median, summariseValues } from "./aggregate";
 
@@ -24,5 +25,26 @@ describe("summariseValues", () => {
     const xs = [3, 1, 2];
     expect(median(xs)).toBe(2);
     expect(xs).toEqual([3, 1, 2]);
+  });
+
+  test("the order of the values changes nothing, to the last bit", () => {
+    // 0.1 + 0.2 + 0.3 = 0.6000000000000001 but 0.3 + 0.2 + 0.1 = 0.6: summed as given, the two means would differ.
+    expect(summariseValues([0.1, 0.2, 0.3]).value).toBe(summariseValues([0.3, 0.2, 0.1]).value);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.integer({ min: 0, max: 1000 }).map((v) => v / 100),
+          { minLength: 1, maxLength: 12 },
+        ),
+        fc.infiniteStream(fc.nat()),
+        (values, stream) => {
+          const it = stream[Symbol.iterator]();
+          const shuffled = [...values].sort(() => (it.next().value! % 3) - 1);
+          for (const method of ["mean", "median"] as const)
+            expect(summariseValues(shuffled, method)).toStrictEqual(summariseValues(values, method));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 // The criterion × candidate grid: aggregated raw values, points, and evaluator spread per cell.
 import { summariseValues } from "./aggregate";
+import { pairKey } from "./keys";
 import { metricPoints, metricReference, ratingPoints, ratingScale, type MetricReference } from "./normalise";
 import type { CellResult, SkillMatchResult } from "./result-types";
 import type { CandidateInput, CellAggregation, CriterionInput, FactInput, ScoreInput } from "./types";
@@ -24,12 +25,12 @@ export function buildCells(
 ): CellGrid {
   const byCell = new Map<string, number[]>();
   for (const s of scores) {
-    const key = cellKey(s.criterionId, s.candidateId);
+    const key = pairKey(s.criterionId, s.candidateId);
     const list = byCell.get(key);
     if (list) list.push(s.value);
     else byCell.set(key, [s.value]);
   }
-  const factOf = new Map(facts.map((f) => [cellKey(f.criterionId, f.candidateId), f.value]));
+  const factOf = new Map(facts.map((f) => [pairKey(f.criterionId, f.candidateId), f.value]));
   const matchOf = new Map(skillMatch.map((m) => [m.candidateId, m.match]));
   const cells: CellResult[] = [];
   const references: (MetricReference | null)[] = [];
@@ -41,10 +42,10 @@ export function buildCells(
       continue;
     }
     const summaries = candidates.map((cand) => {
-      const fact = crit.kind === "METRIC" ? factOf.get(cellKey(crit.id, cand.id)) : undefined;
+      const fact = crit.kind === "METRIC" ? factOf.get(pairKey(crit.id, cand.id)) : undefined;
       // A measured fact is one shared value: no evaluators, so no spread and nothing for the Monte Carlo to perturb.
       if (fact !== undefined) return { values: [fact], evaluatorCount: 0, ...summariseValues([fact], aggregation) };
-      const values = byCell.get(cellKey(crit.id, cand.id));
+      const values = byCell.get(pairKey(crit.id, cand.id));
       return values && values.length > 0
         ? { values, evaluatorCount: values.length, ...summariseValues(values, aggregation) }
         : null;
@@ -93,10 +94,6 @@ export function buildCells(
     });
   }
   return { cells, references };
-}
-
-function cellKey(criterionId: string, candidateId: string): string {
-  return JSON.stringify([criterionId, candidateId]);
 }
 
 function missingCell(criterionId: string, candidateId: string): CellResult {

@@ -1,6 +1,7 @@
 // Input validation. The model arrives from user-editable JSON, so nothing is trusted: every shape, number and
 // reference is checked and reported with a path, and the engine only runs on a model that passed.
 import { RECIPROCAL_TOLERANCE, SAATY_MAX, SAATY_MIN } from "./ahp";
+import { pairKey, tripleKey } from "./keys";
 import { scoringError, type Path } from "./errors";
 import { MAX_SAMPLES } from "./monte-carlo";
 import { ratingScale } from "./normalise";
@@ -190,7 +191,7 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
       });
     }
     if (critId !== null && candId !== null && evaluator !== null) {
-      const key = JSON.stringify([critId, candId, evaluator]);
+      const key = tripleKey(critId, candId, evaluator);
       if (seenScores.has(key))
         col.add("duplicate_score", p, "This evaluator already scored this cell.", { evaluatorId: evaluator });
       seenScores.add(key);
@@ -214,7 +215,7 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
     if (candId !== null && !candidateIds.has(candId))
       col.add("unknown_candidate", [...p, "candidateId"], "Unknown candidate.", { id: candId });
     if (critId !== null && candId !== null) {
-      const key = JSON.stringify([critId, candId]);
+      const key = pairKey(critId, candId);
       if (seenFacts.has(key)) col.add("duplicate_fact", p, "This cell already has a measured fact.");
       seenFacts.add(key);
     }
@@ -256,7 +257,7 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
         const skillId = skillRef(r, "skillId", p);
         col.level(r, "level", p);
         if (memberId !== null && skillId !== null) {
-          const key = JSON.stringify([memberId, skillId]);
+          const key = pairKey(memberId, skillId);
           if (seenRatings.has(key)) col.add("duplicate_rating", p, "This member already has a rating for this skill.");
           seenRatings.add(key);
         }
@@ -292,7 +293,7 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
     if (weight !== null && weight < 0) col.add("negative_weight", [...p, "weight"], "Weights cannot be negative.");
     col.level(r, "minLevel", p, true);
     if (candId !== null && skillId !== null) {
-      const key = JSON.stringify([candId, skillId]);
+      const key = pairKey(candId, skillId);
       if (seenReqs.has(key)) col.add("duplicate_requirement", p, "This candidate already requires this skill.");
       seenReqs.add(key);
     }
@@ -327,7 +328,7 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
     }
     if (evaluator === null || a === null || b === null || a === b) return;
     const forward = a < b;
-    const key = JSON.stringify([evaluator, forward ? a : b, forward ? b : a]);
+    const key = tripleKey(evaluator, forward ? a : b, forward ? b : a);
     const normalised = forward ? value : 1 / value;
     const prev = judged.get(key);
     if (!prev) {

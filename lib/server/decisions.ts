@@ -3,6 +3,7 @@ import "server-only";
 // shows and what the setup tab edits. Writes live in ./decision-lifecycle.ts (header, status, archive),
 // ./decision-create.ts (create, duplicate) and ./criteria.ts, ./candidates.ts (parts); they are re-exported here so
 // callers keep one import for "decisions".
+import { cache } from "react";
 import {
   candidateOmit,
   criterionOmit,
@@ -170,7 +171,11 @@ export type DecisionHeader = Pick<DecisionCore, "id" | "title" | "context" | "st
 };
 
 /** What every tab of a decision shows above its content. */
-export async function getDecisionHeader(actor: Actor, id: string): Promise<DecisionHeader | null> {
+/**
+ * The header every tab shows. Cached for the request (React cache: the layout and the page's metadata both ask, with
+ * the same request-cached actor), so a tab reads its decision's header once, not once per caller.
+ */
+export const getDecisionHeader = cache(async (actor: Actor, id: string): Promise<DecisionHeader | null> => {
   authorize(actor, "decision.read");
   const d = await db.decision.findFirst({
     where: { id, workspaceId: actor.workspaceId },
@@ -187,7 +192,7 @@ export async function getDecisionHeader(actor: Actor, id: string): Promise<Decis
   if (!d) return null;
   const { team, archivedAt, ...header } = d;
   return { ...header, teamName: team?.name ?? null, archived: archivedAt !== null };
-}
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Framing: what the setup tab reads.

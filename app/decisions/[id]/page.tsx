@@ -4,16 +4,17 @@ import { DecisionView } from "@/components/decisions/decision-view";
 import { decisionSeed } from "@/lib/results/seed";
 import { can } from "@/lib/server/authz";
 import { currentActor, requireActor } from "@/lib/server/context";
-import { getDecision } from "@/lib/server/decisions";
+import { getDecision, getDecisionHeader } from "@/lib/server/decisions";
 import { listScenarios } from "@/lib/server/scenarios";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props) {
   const actor = await currentActor();
-  const decision = actor ? await getDecision(actor, (await params).id) : null;
+  // The header, not the whole decision: the layout has already read it (cached), and the page reads the rest once.
+  const header = actor ? await getDecisionHeader(actor, (await params).id) : null;
   const t = await getTranslations("decisions");
-  return { title: decision?.title ?? t("notFound") };
+  return { title: header?.title ?? t("notFound") };
 }
 
 export default async function DecisionPage({ params }: Props) {

@@ -5,15 +5,16 @@ import { SetupReadOnly } from "@/components/setup/setup-read-only";
 import { StatusPanel } from "@/components/setup/status-panel";
 import { can } from "@/lib/server/authz";
 import { currentActor, requireActor } from "@/lib/server/context";
-import { getSetupData } from "@/lib/server/decisions";
+import { getDecisionHeader, getSetupData } from "@/lib/server/decisions";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props) {
   const actor = await currentActor();
-  const data = actor ? await getSetupData(actor, (await params).id) : null;
+  // The layout's cached header: reading the whole setup here would load it twice per request.
+  const header = actor ? await getDecisionHeader(actor, (await params).id) : null;
   const t = await getTranslations("setup");
-  return { title: data ? t("pageTitle", { title: data.decision.title }) : t("notFound") };
+  return { title: header ? t("pageTitle", { title: header.title }) : t("notFound") };
 }
 
 export default async function SetupPage({ params }: Props) {
