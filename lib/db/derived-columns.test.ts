@@ -36,6 +36,9 @@ test("create, update, { set }, updateMany, upsert and createMany keep titleSearc
   });
   expect(await derived(b.id)).toEqual({ titleSearch: "kafka or pulsar", statusRank: 0 });
   await db.decision.createMany({ data: [{ workspaceId, title: "ÉCOLE", status: "DECIDED" }] });
+  const pct = await db.decision.create({ data: { workspaceId, title: "100% A_B" } });
+  // LIKE's wildcards become private-use characters, so a search for them is literal.
+  expect((await derived(pct.id)).titleSearch).toBe("100\ue025 a\ue05fb");
   const c = await db.decision.findFirstOrThrow({ where: { title: "ÉCOLE" } });
   expect(await derived(c.id)).toEqual({ titleSearch: "école", statusRank: 2 });
 });

@@ -1,5 +1,6 @@
 // Columns stored beside the value they derive from, so a list's search and sort run in SQL: Decision.titleSearch
-// (the title folded to lower case — SQLite's lower() and LIKE fold ASCII only, PostgreSQL's depend on the collation)
+// (the title's search key, folded to lower case — SQLite's lower() and LIKE fold ASCII only, PostgreSQL's depend on
+// the collation)
 // and Decision.statusRank (the lifecycle order SQLite cannot get from a TEXT enum). A query extension fills them in on
 // every decision write through any client createPrismaClient makes (server, seed, scripts, tests), so no write path
 // can forget them; refreshDerivedColumns repairs rows written before the columns existed.
@@ -7,10 +8,13 @@ import { DECISION_STATUSES } from "@/lib/validation/enums";
 import type { PrismaClient } from "@/generated/prisma/client";
 
 /**
- * The folded form of a title (and of a search needle). toLowerCase, not toLocaleLowerCase: the stored value must not
- * depend on the locale of whichever instance wrote it.
+ * The search key of a title (and of a search needle): folded to lower case, and LIKE's wildcards and escape (% _ \)
+ * replaced by private-use characters — Prisma's `contains` hands the needle to LIKE unescaped, so a search for "100%"
+ * would otherwise match "100 ms". toLowerCase, not toLocaleLowerCase: the stored key must not depend on the locale of
+ * whichever instance wrote it.
  */
-export const titleSearchOf = (title: string): string => title.toLowerCase();
+export const titleSearchOf = (title: string): string =>
+  title.toLowerCase().replace(/[%_\\]/g, (c) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
 
 /** DRAFT 0, IN_REVIEW 1, DECIDED 2, SUPERSEDED 3. */
 export const statusRankOf = (status: string): number =>

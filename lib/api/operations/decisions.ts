@@ -10,7 +10,7 @@ import {
   duplicateDecision,
   getDecision,
   getDecisionHeader,
-  listDecisions,
+  listDecisionsFrom,
   setDecisionArchived,
   updateDecisionField,
 } from "@/lib/server/decisions";
@@ -116,15 +116,20 @@ export const decisionOperations = [
     handler: async ({ actor, query }) => {
       const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
       if (offset === null) throw new DomainError("invalidInput", { fieldErrors: { "query.cursor": "cursorInvalid" } });
-      const all = await listDecisions(actor, {
-        q: query.q ?? "",
-        status: query.status ?? "",
-        team: query.teamId ?? "",
-        sort: query.sort,
-        archived: query.archived === "include" ? "1" : "",
-      });
-      const data = all.slice(offset, offset + query.limit);
-      const next = offset + query.limit < all.length ? encodeCursor(offset + query.limit) : null;
+      // One row past the page says whether there is a next one, without counting the whole list.
+      const rows = await listDecisionsFrom(
+        actor,
+        {
+          q: query.q ?? "",
+          status: query.status ?? "",
+          team: query.teamId ?? "",
+          sort: query.sort,
+          archived: query.archived === "include" ? "1" : "",
+        },
+        { skip: offset, take: query.limit + 1 },
+      );
+      const data = rows.slice(0, query.limit);
+      const next = rows.length > query.limit ? encodeCursor(offset + query.limit) : null;
       return {
         data: data.map((d) => ({
           id: d.id,
