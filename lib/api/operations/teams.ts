@@ -5,7 +5,7 @@ import { z } from "zod";
 import { notFound } from "@/lib/errors/domain-error";
 import { clearOverride, clearRating, setOverride, setRating } from "@/lib/server/ratings";
 import { getTeamFit, removeRequirement, saveRequirement } from "@/lib/server/requirements";
-import { createSkill, deleteSkill, listSkills, updateSkill } from "@/lib/server/skills";
+import { createSkill, deleteSkill, getSkill, listSkills, updateSkill } from "@/lib/server/skills";
 import {
   addMember,
   createTeam,
@@ -52,7 +52,7 @@ async function memberOf(actor: Actor, teamId: string, memberId: string) {
 }
 
 async function skillOrThrow(actor: Actor, skillId: string) {
-  const skill = (await listSkills(actor)).find((s) => s.id === skillId);
+  const skill = await getSkill(actor, skillId);
   if (!skill) throw notFound("skill");
   return skill;
 }
@@ -196,7 +196,7 @@ export const teamOperations = [
     status: 201,
     handler: async ({ actor, body }) => {
       const { id } = await createSkill(actor, body);
-      const skill = (await listSkills(actor)).find((s) => s.id === id);
+      const skill = await getSkill(actor, id);
       if (!skill) throw notFound("skill");
       return skill;
     },
