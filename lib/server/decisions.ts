@@ -23,6 +23,7 @@ import { applyBlindScoring } from "./blind";
 import { authorize } from "./authz";
 import { db } from "./db";
 import { PAGE_SIZE, paged, type Paged } from "./paging";
+import { usersById } from "./people";
 
 export { createDecision, duplicateDecision } from "./decision-create";
 export {
@@ -164,9 +165,13 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
   if (!d) return null;
   const scores = await db.score.findMany({
     where: { criterion: { decisionId: d.id } },
-    include: { evaluator: { select: { id: true, name: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  const people = await usersById(
+    db,
+    scores.map((s) => s.evaluatorId),
+    { id: true, name: true },
+  );
   const facts = await loadDecisionFacts(db, d.id);
   const skills = await db.skill.findMany({
     where: { workspaceId: actor.workspaceId },
@@ -174,7 +179,8 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
     select: { id: true, name: true, category: true },
   });
   const evaluators = new Map<string, string>();
-  for (const s of scores) evaluators.set(s.evaluator.id, s.evaluator.name);
+  // First score first, as the evaluators are listed.
+  for (const s of scores) evaluators.set(s.evaluatorId, people.get(s.evaluatorId)?.name ?? "");
 
   // Blind scoring (lib/server/blind.ts) is applied here, so every page and export built on this read inherits it.
   const detail: DecisionDetail = {
