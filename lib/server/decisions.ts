@@ -17,10 +17,10 @@ import {
 } from "@/lib/decisions/dto";
 import type { Prisma } from "@/generated/prisma/client";
 import { titleSearchOf } from "@/lib/db/derived-columns";
-import { scoringSettingsOf, type ListQuery } from "@/lib/validation/decision";
+import { scoringSettingsOf, STATUS_TRANSITIONS, type ListQuery } from "@/lib/validation/decision";
 import type { Actor } from "./actor";
 import { applyBlindScoring } from "./blind";
-import { authorize } from "./authz";
+import { authorize, can } from "./authz";
 import { db } from "./db";
 import { PAGE_SIZE, paged, type Paged } from "./paging";
 import { usersById } from "./people";
@@ -259,7 +259,7 @@ export interface SetupData {
   criteria: DecisionDetail["criteria"];
   candidates: DecisionDetail["candidates"];
   teams: TeamOption[];
-  /** Other decisions of the workspace, for "superseded by". */
+  /** Other decisions of the workspace, for "superseded by"; empty unless the actor may mark this one superseded. */
   otherDecisions: { id: string; title: string }[];
 }
 
@@ -294,13 +294,18 @@ export async function getSetupData(actor: Actor, id: string): Promise<SetupData 
     },
   });
   if (!d) return null;
+  // The "superseded by" choices are every other decision of the workspace: read them only for the one form that
+  // offers them (a writer looking at a decided decision), so editing a draft does not grow with the workspace.
+  const offersSupersede = can(actor.role, "decision.write") && STATUS_TRANSITIONS[d.status].includes("SUPERSEDED");
   const [teams, others] = await Promise.all([
     listTeamOptions(actor),
-    db.decision.findMany({
-      where: { workspaceId: actor.workspaceId, id: { not: d.id } },
-      orderBy: { title: "asc" },
-      select: { id: true, title: true },
-    }),
+    offersSupersede
+      ? db.decision.findMany({
+          where: { workspaceId: actor.workspaceId, id: { not: d.id } },
+          orderBy: [{ titleSearch: "asc" }, { id: "asc" }],
+          select: { id: true, title: true },
+        })
+      : [],
   ]);
   return {
     decision: {

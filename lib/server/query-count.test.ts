@@ -51,6 +51,8 @@ const LARGE: Size = {
 interface Fixture {
   admin: Actor;
   decisionId: string;
+  /** A decided decision: its setup offers "superseded by" with every other decision. */
+  decidedId: string;
   teamId: string;
 }
 
@@ -143,7 +145,13 @@ async function build(tag: string, size: Size): Promise<Fixture> {
       createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000),
     })),
   });
-  return { admin: { userId: userIds[0], workspaceId: ws.id, role: "ADMIN" }, decisionId, teamId: teamIds[0] };
+  const decided = await db.decision.findFirstOrThrow({ where: { workspaceId: ws.id, status: "DECIDED" } });
+  return {
+    admin: { userId: userIds[0], workspaceId: ws.id, role: "ADMIN" },
+    decisionId,
+    decidedId: decided.id,
+    teamId: teamIds[0],
+  };
 }
 
 let small: Fixture;
@@ -168,7 +176,8 @@ const LOADERS: [string, number, (f: Fixture) => Promise<unknown>][] = [
   ["results: getDecisionHeader", 2, (f) => getDecisionHeader(f.admin, f.decisionId)],
   ["results: listScenarios", 2, (f) => listScenarios(f.admin, f.decisionId)],
   ["AHP", 4, (f) => getAhpView(f.admin, f.decisionId)],
-  ["setup", 6, (f) => getSetupData(f.admin, f.decisionId)],
+  ["setup", 5, (f) => getSetupData(f.admin, f.decisionId)],
+  ["setup, decided decision", 6, (f) => getSetupData(f.admin, f.decidedId)],
   ["scores", 17, (f) => getScoreGrid(f.admin, f.decisionId)],
   ["team page", 8, (f) => getTeam(f.admin, f.teamId)],
   ["audit page", 3, (f) => listAuditEvents(f.admin, 2)],
