@@ -26,10 +26,10 @@ export interface SkillView {
   overrideCount: number;
 }
 
-/** The whole catalog, by category and name (the API's list). */
-export async function listSkills(actor: Actor): Promise<SkillView[]> {
+/** The catalog by category and name: all of it, or the window the API's cursor asks for. */
+export async function listSkills(actor: Actor, window: { skip?: number; take?: number } = {}): Promise<SkillView[]> {
   authorize(actor, "decision.read");
-  return (await readSkills({ workspaceId: actor.workspaceId }, {})).map(toSkillView);
+  return (await readSkills({ workspaceId: actor.workspaceId }, window)).map(toSkillView);
 }
 
 /** One page of the skills page's catalog, by category and name. */

@@ -67,10 +67,10 @@ export interface TeamDetail extends Omit<TeamSummary, "memberCount" | "decisionC
 
 export const asAggregation = (a: string): TeamAggregation => (a === "max" || a === "mean" ? a : "top2");
 
-/** Every team of the workspace, by name (the API's list). */
-export async function listTeams(actor: Actor): Promise<TeamSummary[]> {
+/** The workspace's teams by name: all of them, or the window the API's cursor asks for. */
+export async function listTeams(actor: Actor, window: { skip?: number; take?: number } = {}): Promise<TeamSummary[]> {
   authorize(actor, "decision.read");
-  return (await readTeams(actor, {})).map(toTeamSummary);
+  return (await readTeams(actor, window)).map(toTeamSummary);
 }
 
 /** One page of the teams page's list, by name. */
