@@ -17,7 +17,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
   const actor = await requireActor();
   const params = await searchParams;
   const query = parseListQuery(params);
-  const [decisions, teams] = await Promise.all([listDecisions(actor, query), listTeamOptions(actor)]);
+  const [list, teams] = await Promise.all([listDecisions(actor, query), listTeamOptions(actor)]);
   const notice = typeof params.notice === "string" ? params.notice.slice(0, 40) : undefined;
   const role = can(actor.role, "decision.write") ? "author" : can(actor.role, "team.write") ? "lead" : "viewer";
   const templates = DEMO_TEMPLATES.map((x) => ({
@@ -28,7 +28,10 @@ export default async function DecisionsPage({ searchParams }: Props) {
   }));
   return (
     <DecisionList
-      decisions={decisions}
+      decisions={list.items}
+      page={list.page}
+      pageCount={list.pageCount}
+      total={list.total}
       teams={teams}
       query={query}
       canWrite={can(actor.role, "decision.write")}

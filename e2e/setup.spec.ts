@@ -4,7 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { auditEvents, createSetupWorkspace, type SetupWorkspace } from "./support/setup-fixtures";
+import { addDecisions, auditEvents, createSetupWorkspace, type SetupWorkspace } from "./support/setup-fixtures";
 
 const BROKER = "Message broker for order events";
 
@@ -294,6 +294,43 @@ test("the decisions list filters, searches and sorts by URL; archive, unarchive 
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { level: 1, name: `${BROKER} (copy)` })).toBeVisible();
   await expect(criterionRows(page)).toHaveCount(5);
+});
+
+test("the decisions list pages by 25 and a page link keeps search and sort", async ({ page }) => {
+  // 30 matching drafts beside the 3 demo decisions: pages of 25 and 5 for the search.
+  await addDecisions(ws, "Paged decision", 30);
+  await signIn(page, ws.email.viewer);
+  await page.goto("/");
+  const list = page.getByTestId("decision-list");
+  const pager = page.getByRole("navigation", { name: "Decision list pages" });
+  await expect(list.locator("tbody tr")).toHaveCount(25);
+  await expect(pager).toContainText("Page 1 of 2");
+
+  await page.getByLabel("Search titles").fill("PAGED");
+  await page.getByLabel("Sort").selectOption({ label: "Title" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(pager).toContainText("Page 1 of 2");
+  await expect(pager.getByRole("link", { name: "Previous" })).toHaveCount(0);
+  await pager.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/q=PAGED/);
+  await expect(page).toHaveURL(/sort=title/);
+  await expect(page).toHaveURL(/page=2/);
+  await expect(pager).toContainText("Page 2 of 2");
+  // By title, page 2 holds the 26th to 30th.
+  expect((await list.locator("tbody th").allInnerTexts()).map((s) => s.trim())).toEqual(
+    [26, 27, 28, 29, 30].map((n) => `Paged decision ${n}`),
+  );
+  await expect(page.getByLabel("Search titles")).toHaveValue("PAGED");
+  await pager.getByRole("link", { name: "Previous" }).click();
+  await expect(list.locator("tbody tr")).toHaveCount(25);
+  await expect(list.locator("tbody th").first()).toHaveText("Paged decision 01");
+
+  // A page past the end, or no number at all, shows a real page instead of an error.
+  const far = await page.goto("/?q=paged&page=999");
+  expect(far?.status()).toBe(200);
+  await expect(pager).toContainText("Page 2 of 2");
+  await page.goto("/?page=abc");
+  await expect(pager).toContainText("Page 1 of 2");
 });
 
 test("a viewer sees no edit control anywhere in the framing workflow", async ({ page }) => {

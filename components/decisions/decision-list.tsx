@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { knownKey } from "@/lib/i18n/known-key";
 import { archiveDecisionAction, duplicateDecisionAction, unarchiveDecisionAction } from "@/lib/actions/decisions";
+import { Pager, withPage } from "@/components/pager";
 import type { DecisionListItem, TeamOption } from "@/lib/server/decisions";
 import { DECISION_STATUSES, LIST_SORTS, type ListQuery } from "@/lib/validation/decision";
 import { FirstRun, type FirstRunRole } from "./first-run";
@@ -13,7 +14,11 @@ import { StatusBadge } from "./status-badge";
  * Controls that change data are rendered only for roles that may use them.
  */
 export function DecisionList(props: {
+  /** One page of the filtered list; page is within 1..pageCount. */
   decisions: DecisionListItem[];
+  page: number;
+  pageCount: number;
+  total: number;
   teams: TeamOption[];
   query: ListQuery;
   canWrite: boolean;
@@ -30,7 +35,8 @@ export function DecisionList(props: {
   };
   const tStatus = useTranslations("decisions.status");
   const format = useFormatter();
-  const returnTo = listHref(query);
+  // Row actions come back to the same page of the same view.
+  const returnTo = withPage("/", listParams(query), props.page);
   const filtered = Boolean(query.q || query.status || query.team || query.archived);
   const empty = decisions.length === 0 && !filtered && props.firstRun;
   return (
@@ -110,7 +116,7 @@ export function DecisionList(props: {
         <p className="empty-state">{filtered ? ts("noMatch") : t("empty")}</p>
       ) : (
         <table className="data-table decision-table" data-testid="decision-list">
-          <caption className="visually-hidden">{ts("caption", { count: decisions.length })}</caption>
+          <caption className="visually-hidden">{ts("caption", { count: props.total })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("columns.title")}</th>
@@ -182,18 +188,23 @@ export function DecisionList(props: {
           </tbody>
         </table>
       )}
+      <Pager
+        page={props.page}
+        pageCount={props.pageCount}
+        hrefFor={(page) => withPage("/", listParams(query), page)}
+        label={ts("pagesLabel")}
+      />
     </section>
   );
 }
 
-/** The list URL for a query, leaving defaults out so links stay short. */
-function listHref(q: ListQuery): string {
+/** The list URL's parameters for a query (without the page), leaving defaults out so links stay short. */
+function listParams(q: ListQuery): URLSearchParams {
   const p = new URLSearchParams();
   if (q.q) p.set("q", q.q);
   if (q.status) p.set("status", q.status);
   if (q.team) p.set("team", q.team);
   if (q.sort !== "updated") p.set("sort", q.sort);
   if (q.archived) p.set("archived", "1");
-  const s = p.toString();
-  return s ? `/?${s}` : "/";
+  return p;
 }

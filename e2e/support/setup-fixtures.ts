@@ -7,6 +7,7 @@ import { seedDemoWorkspace } from "@/prisma/seed/demo";
 import { E2E_DATABASE_URL } from "./env";
 
 export interface SetupWorkspace {
+  workspaceId: string;
   email: { admin: string; ada: string; bo: string; lead: string; viewer: string };
   decisions: Map<string, string>;
 }
@@ -24,7 +25,7 @@ export async function createSetupWorkspace(): Promise<SetupWorkspace> {
       lead: `lead@${domain}`,
       viewer: `viewer@${domain}`,
     };
-    return { email, decisions: seeded.decisions };
+    return { workspaceId: seeded.workspace.id, email, decisions: seeded.decisions };
   } finally {
     await db.$disconnect();
   }
@@ -37,6 +38,21 @@ export async function auditEvents(decisionId: string, action: string) {
     return await db.auditEvent.findMany({
       where: { entityId: decisionId, action },
       include: { actor: { select: { name: true } } },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Adds `count` blank drafts titled `${prefix} 01`, `${prefix} 02`, …, so a list has more than one page. */
+export async function addDecisions(ws: SetupWorkspace, prefix: string, count: number): Promise<void> {
+  const db = createPrismaClient(E2E_DATABASE_URL);
+  try {
+    await db.decision.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        workspaceId: ws.workspaceId,
+        title: `${prefix} ${String(i + 1).padStart(2, "0")}`,
+      })),
     });
   } finally {
     await db.$disconnect();

@@ -382,6 +382,26 @@ describe("a benchmark snapshot from CI, end to end", () => {
 });
 
 describe("lists", () => {
+  test.each(["/teams", "/skills"])("%s pages with the same cursor and covers the list exactly once", async (path) => {
+    const all = await call("GET", path, { token: architect });
+    expect(all.body.page.nextCursor).toBeNull();
+    expect(all.body.data.length).toBeGreaterThan(2);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+      const page: ApiCall = await call("GET", `${path}?limit=2${q}`, { token: architect });
+      expect(page.body.data.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.data.map((d: { id: string }) => d.id));
+      cursor = page.body.page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(seen).toEqual(all.body.data.map((d: { id: string }) => d.id));
+    expect(pages).toBe(Math.ceil(seen.length / 2));
+    expect((await call("GET", `${path}?cursor=%%%`, { token: architect })).status).toBe(422);
+  });
+
   test("cursor pagination walks the whole filtered list exactly once", async () => {
     const all = await call("GET", "/decisions?limit=100", { token: architect });
     expect(all.body.page.nextCursor).toBeNull();

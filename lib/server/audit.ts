@@ -5,6 +5,7 @@ import { now } from "@/lib/auth/clock";
 import type { Actor } from "./actor";
 import { authorize } from "./authz";
 import { db } from "./db";
+import { paged } from "./paging";
 
 export interface AuditInput {
   workspaceId: string | null;
@@ -83,21 +84,21 @@ export async function listAuditEvents(
 ): Promise<{ events: AuditEventView[]; page: number; pageCount: number; total: number }> {
   authorize(actor, "audit.read");
   const where = { workspaceId: actor.workspaceId };
-  const total = await db.auditEvent.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  const rows = await db.auditEvent.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (current - 1) * AUDIT_PAGE_SIZE,
-    take: AUDIT_PAGE_SIZE,
-    include: { actor: { select: { name: true, email: true } } },
-  });
+  const { items, ...window } = await paged(
+    page,
+    AUDIT_PAGE_SIZE,
+    () => db.auditEvent.count({ where }),
+    (w) =>
+      db.auditEvent.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        ...w,
+        include: { actor: { select: { name: true, email: true } } },
+      }),
+  );
   return {
-    page: current,
-    pageCount,
-    total,
-    events: rows.map((r) => ({
+    ...window,
+    events: items.map((r) => ({
       id: r.id,
       action: r.action,
       entityType: r.entityType,

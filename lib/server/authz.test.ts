@@ -254,7 +254,7 @@ describe("foreign ids behave like missing ids", () => {
   });
 
   test("lists only ever show the actor's workspace", async () => {
-    const members = await listMembers(actorFor("ADMIN"));
+    const members = (await listMembers(actorFor("ADMIN"))).items;
     const ownUserIds = new Set(own.users.values());
     expect(members.length).toBe(DEMO_USERS.length);
     for (const m of members) expect(ownUserIds.has(m.userId)).toBe(true);

@@ -115,13 +115,13 @@ describe("duplicate and archive", () => {
   test("archived decisions are hidden by default and listed with archived=1; stale version conflicts", async () => {
     const { id } = await createDecision(ada, { title: "To archive", teamId: null, template: "" });
     await setDecisionArchived(ada, { decisionId: id, version: 1 }, true);
-    expect((await listDecisions(ada)).some((d) => d.id === id)).toBe(false);
-    expect((await listDecisions(ada, { archived: "1" })).find((d) => d.id === id)?.archived).toBe(true);
+    expect((await listDecisions(ada)).items.some((d) => d.id === id)).toBe(false);
+    expect((await listDecisions(ada, { archived: "1" })).items.find((d) => d.id === id)?.archived).toBe(true);
     await expect(setDecisionArchived(ada, { decisionId: id, version: 1 }, false)).rejects.toMatchObject({
       code: "stale",
     });
     await setDecisionArchived(ada, { decisionId: id, version: 2 }, false);
-    expect((await listDecisions(ada)).some((d) => d.id === id)).toBe(true);
+    expect((await listDecisions(ada)).items.some((d) => d.id === id)).toBe(true);
     await expect(setDecisionArchived(viewer, { decisionId: id, version: 3 }, true)).rejects.toMatchObject({
       code: "forbidden",
     });
@@ -132,18 +132,88 @@ describe("duplicate and archive", () => {
 
   test("list filters by status, team and title (case-insensitive) and sorts by title and status", async () => {
     const orders = home.teamIds.get("orders")!;
-    const byTeam = await listDecisions(viewer, { team: orders });
+    const byTeam = (await listDecisions(viewer, { team: orders })).items;
     expect(byTeam.every((d) => d.teamId === orders)).toBe(true);
     expect(byTeam.length).toBeGreaterThan(0);
-    expect((await listDecisions(viewer, { q: "GARBAGE" })).map((d) => d.title)).toEqual([
+    expect((await listDecisions(viewer, { q: "GARBAGE" })).items.map((d) => d.title)).toEqual([
       "Garbage collector for the payments service",
     ]);
-    const titles = (await listDecisions(viewer, { sort: "title" })).map((d) => d.title);
+    const titles = (await listDecisions(viewer, { sort: "title" })).items.map((d) => d.title);
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
-    expect((await listDecisions(viewer, { status: "DECIDED" })).every((d) => d.status === "DECIDED")).toBe(true);
+    expect((await listDecisions(viewer, { status: "DECIDED" })).items.every((d) => d.status === "DECIDED")).toBe(true);
     // Foreign workspace's decisions never appear.
     const foreignIds = new Set(other.decisions.values());
-    expect((await listDecisions(viewer, { archived: "1" })).some((d) => foreignIds.has(d.id))).toBe(false);
+    expect((await listDecisions(viewer, { archived: "1" })).items.some((d) => foreignIds.has(d.id))).toBe(false);
+  });
+});
+
+describe("list pages in the database", () => {
+  // A workspace of its own, so the counts below are exact: 60 decisions = pages of 25, 25 and 10.
+  let paging: Seeded;
+  let reader: Actor;
+  beforeAll(async () => {
+    paging = await seedDemoWorkspace(db, { slug: "paging", emailDomain: "paging.test" });
+    reader = actor(paging, "viewer", "VIEWER");
+    await db.decision.deleteMany({ where: { workspaceId: paging.workspace.id } });
+    const statuses = ["SUPERSEDED", "DECIDED", "IN_REVIEW", "DRAFT"] as const;
+    await db.decision.createMany({
+      data: Array.from({ length: 57 }, (_, i) => ({
+        workspaceId: paging.workspace.id,
+        title: `Decision ${String(i).padStart(2, "0")}`,
+        status: statuses[i % 4],
+        updatedAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+      })),
+    });
+    // Non-ASCII capitals (SQLite's LIKE and lower() would not fold them) and a LIKE wildcard in a title.
+    for (const title of ["ÄRGER mit Queues", "zebra crossing", "100% uptime"])
+      await db.decision.create({ data: { workspaceId: paging.workspace.id, title, status: "DRAFT" } });
+  }, 120_000);
+
+  test("pages of 25 cover every decision once, in order; a page past the end or garbled falls back", async () => {
+    const pages = await Promise.all([1, 2, 3].map((page) => listDecisions(reader, { page })));
+    expect(pages.map((p) => [p.page, p.pageCount, p.total, p.items.length])).toEqual([
+      [1, 3, 60, 25],
+      [2, 3, 60, 25],
+      [3, 3, 60, 10],
+    ]);
+    const ids = pages.flatMap((p) => p.items.map((d) => d.id));
+    expect(new Set(ids).size).toBe(60);
+    const updated = pages.flatMap((p) => p.items.map((d) => d.updatedAt));
+    expect(updated).toEqual([...updated].sort().reverse());
+    expect((await listDecisions(reader, { page: 40 })).page).toBe(3);
+    expect((await listDecisions(reader, { page: 0 })).page).toBe(1);
+    expect((await listDecisions(reader, { page: Number.NaN })).page).toBe(1);
+    const empty = await listDecisions(reader, { q: "no such title" });
+    expect([empty.page, empty.pageCount, empty.total, empty.items]).toEqual([1, 1, 0, []]);
+  });
+
+  test("title search folds every script's capitals and treats % literally", async () => {
+    const titles = async (q: string) => (await listDecisions(reader, { q })).items.map((d) => d.title);
+    expect(await titles("ärger")).toEqual(["ÄRGER mit Queues"]);
+    expect(await titles("Ärger MIT")).toEqual(["ÄRGER mit Queues"]);
+    expect(await titles("ZEBRA")).toEqual(["zebra crossing"]);
+    expect(await titles("0%")).toEqual(["100% uptime"]);
+    expect((await listDecisions(reader, { q: "decision 5" })).total).toBe(7); // 05 and 50–56
+  });
+
+  test("sort by title ignores case; sort by status follows the lifecycle, newest first within a status", async () => {
+    const byTitle = (await listDecisions(reader, { sort: "title", page: 3 })).items.map((d) => d.title);
+    // The last page ends with the lower-case and non-ASCII titles where a case-insensitive order puts them.
+    expect(byTitle.slice(-3)).toEqual(["Decision 56", "zebra crossing", "ÄRGER mit Queues"]);
+    const all = (await listDecisions(reader, { sort: "status" }, 100)).items;
+    const rank = ["DRAFT", "IN_REVIEW", "DECIDED", "SUPERSEDED"];
+    const ranks = all.map((d) => rank.indexOf(d.status));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(all.filter((d) => d.status === "DRAFT").length).toBe(14 + 3);
+    const decided = all.filter((d) => d.status === "DECIDED").map((d) => d.updatedAt);
+    expect(decided).toEqual([...decided].sort().reverse());
+  });
+
+  test("filters combine with paging: status and team narrow the count", async () => {
+    const r = await listDecisions(reader, { status: "IN_REVIEW" });
+    expect([r.total, r.pageCount]).toEqual([14, 1]);
+    expect((await listDecisions(reader, { team: "none" })).total).toBe(60);
+    expect((await listDecisions(reader, { team: paging.teamIds.get("orders")! })).total).toBe(0);
   });
 });
 

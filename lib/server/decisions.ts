@@ -16,11 +16,15 @@ import {
   type DecisionDetail,
   type DecisionSummary,
 } from "@/lib/decisions/dto";
-import { DECISION_STATUSES, scoringSettingsOf, type ListQuery } from "@/lib/validation/decision";
+import type { Prisma } from "@/generated/prisma/client";
+import { titleSearchOf } from "@/lib/db/derived-columns";
+import { scoringSettingsOf, STATUS_TRANSITIONS, type ListQuery } from "@/lib/validation/decision";
 import type { Actor } from "./actor";
 import { applyBlindScoring } from "./blind";
-import { authorize } from "./authz";
+import { authorize, can } from "./authz";
 import { db } from "./db";
+import { PAGE_SIZE, paged, type Paged } from "./paging";
+import { usersById } from "./people";
 
 export { createDecision, duplicateDecision } from "./decision-create";
 export {
@@ -42,20 +46,63 @@ export interface DecisionListItem extends DecisionSummary {
 }
 
 /**
- * The workspace's decisions, filtered and sorted as the list's URL asks. Without a query it behaves as before:
- * unarchived decisions, most recently updated first. Filtering happens here in one pass over a small set (a
- * workspace holds tens to hundreds of decisions), so title search is case-insensitive in every script.
+ * One page of the workspace's decisions, filtered and sorted as the list's URL asks. Without a query: unarchived
+ * decisions, most recently updated first, page 1. Filter, search, sort and paging all happen in the query, on the
+ * indexed derived columns (lib/db/derived-columns.ts): titleSearch makes the search case-insensitive in every script,
+ * statusRank sorts by lifecycle rather than alphabetically.
  */
-export async function listDecisions(actor: Actor, query: Partial<ListQuery> = {}): Promise<DecisionListItem[]> {
+export async function listDecisions(
+  actor: Actor,
+  query: Partial<ListQuery> = {},
+  pageSize = PAGE_SIZE,
+): Promise<Paged<DecisionListItem>> {
   authorize(actor, "decision.read");
+  const where = listWhere(actor, query);
+  return paged(
+    query.page ?? 1,
+    pageSize,
+    () => db.decision.count({ where }),
+    (window) => readListRows(where, query, window),
+  );
+}
+
+/** The rows of the same list from an offset, for the API's cursor (which need not fall on a page boundary). */
+export async function listDecisionsFrom(
+  actor: Actor,
+  query: Partial<ListQuery>,
+  window: { skip: number; take: number },
+): Promise<DecisionListItem[]> {
+  authorize(actor, "decision.read");
+  return readListRows(listWhere(actor, query), query, window);
+}
+
+function listWhere(actor: Actor, query: Partial<ListQuery>): Prisma.DecisionWhereInput {
+  const needle = titleSearchOf(query.q?.trim() ?? "");
+  return {
+    workspaceId: actor.workspaceId,
+    ...(query.archived === "1" ? {} : { archivedAt: null }),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.team === "none" ? { teamId: null } : query.team ? { teamId: query.team } : {}),
+    ...(needle ? { titleSearch: { contains: needle } } : {}),
+  };
+}
+
+async function readListRows(
+  where: Prisma.DecisionWhereInput,
+  query: Partial<ListQuery>,
+  window: { skip: number; take: number },
+): Promise<DecisionListItem[]> {
+  // Every order ends on id, so pages never overlap or skip a row when sort keys tie.
+  const orderBy: Prisma.DecisionOrderByWithRelationInput[] =
+    query.sort === "title"
+      ? [{ titleSearch: "asc" }, { id: "asc" }]
+      : query.sort === "status"
+        ? [{ statusRank: "asc" }, { updatedAt: "desc" }, { id: "asc" }]
+        : [{ updatedAt: "desc" }, { id: "asc" }];
   const rows = await db.decision.findMany({
-    where: {
-      workspaceId: actor.workspaceId,
-      ...(query.archived === "1" ? {} : { archivedAt: null }),
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.team === "none" ? { teamId: null } : query.team ? { teamId: query.team } : {}),
-    },
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    where,
+    orderBy,
+    ...window,
     select: {
       id: true,
       title: true,
@@ -68,27 +115,28 @@ export async function listDecisions(actor: Actor, query: Partial<ListQuery> = {}
       _count: { select: { candidates: true, criteria: true } },
     },
   });
-  const needle = query.q?.trim().toLocaleLowerCase() ?? "";
-  const items = rows
-    .filter((r) => !needle || r.title.toLocaleLowerCase().includes(needle))
-    .map((r) => ({
-      id: r.id,
-      title: r.title,
-      status: r.status,
-      teamName: r.team?.name ?? null,
-      teamId: r.teamId,
-      candidateCount: r._count.candidates,
-      criterionCount: r._count.criteria,
-      updatedAt: r.updatedAt.toISOString(),
-      archived: r.archivedAt !== null,
-      version: r.version,
-    }));
-  if (query.sort === "title") items.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
-  if (query.sort === "status") {
-    const rank = (s: string) => DECISION_STATUSES.indexOf(s as (typeof DECISION_STATUSES)[number]);
-    items.sort((a, b) => rank(a.status) - rank(b.status) || b.updatedAt.localeCompare(a.updatedAt));
-  }
-  return items;
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    teamName: r.team?.name ?? null,
+    teamId: r.teamId,
+    candidateCount: r._count.candidates,
+    criterionCount: r._count.criteria,
+    updatedAt: r.updatedAt.toISOString(),
+    archived: r.archivedAt !== null,
+    version: r.version,
+  }));
+}
+
+/** Open decisions (draft, in review) as choices for the import page's "into" select, most recently updated first. */
+export async function listOpenDecisionOptions(actor: Actor): Promise<{ id: string; title: string }[]> {
+  authorize(actor, "decision.read");
+  return db.decision.findMany({
+    where: { workspaceId: actor.workspaceId, archivedAt: null, status: { in: ["DRAFT", "IN_REVIEW"] } },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    select: { id: true, title: true },
+  });
 }
 
 export async function getDecision(actor: Actor, id: string): Promise<DecisionDetail | null> {
@@ -118,9 +166,13 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
   if (!d) return null;
   const scores = await db.score.findMany({
     where: { criterion: { decisionId: d.id } },
-    include: { evaluator: { select: { id: true, name: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  const people = await usersById(
+    db,
+    scores.map((s) => s.evaluatorId),
+    { id: true, name: true },
+  );
   const facts = await loadDecisionFacts(db, d.id);
   const skills = await db.skill.findMany({
     where: { workspaceId: actor.workspaceId },
@@ -128,7 +180,8 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
     select: { id: true, name: true, category: true },
   });
   const evaluators = new Map<string, string>();
-  for (const s of scores) evaluators.set(s.evaluator.id, s.evaluator.name);
+  // First score first, as the evaluators are listed.
+  for (const s of scores) evaluators.set(s.evaluatorId, people.get(s.evaluatorId)?.name ?? "");
 
   // Blind scoring (lib/server/blind.ts) is applied here, so every page and export built on this read inherits it.
   const detail: DecisionDetail = {
@@ -211,7 +264,7 @@ export interface SetupData {
   criteria: DecisionDetail["criteria"];
   candidates: DecisionDetail["candidates"];
   teams: TeamOption[];
-  /** Other decisions of the workspace, for "superseded by". */
+  /** Other decisions of the workspace, for "superseded by"; empty unless the actor may mark this one superseded. */
   otherDecisions: { id: string; title: string }[];
 }
 
@@ -246,13 +299,18 @@ export async function getSetupData(actor: Actor, id: string): Promise<SetupData 
     },
   });
   if (!d) return null;
+  // The "superseded by" choices are every other decision of the workspace: read them only for the one form that
+  // offers them (a writer looking at a decided decision), so editing a draft does not grow with the workspace.
+  const offersSupersede = can(actor.role, "decision.write") && STATUS_TRANSITIONS[d.status].includes("SUPERSEDED");
   const [teams, others] = await Promise.all([
     listTeamOptions(actor),
-    db.decision.findMany({
-      where: { workspaceId: actor.workspaceId, id: { not: d.id } },
-      orderBy: { title: "asc" },
-      select: { id: true, title: true },
-    }),
+    offersSupersede
+      ? db.decision.findMany({
+          where: { workspaceId: actor.workspaceId, id: { not: d.id } },
+          orderBy: [{ titleSearch: "asc" }, { id: "asc" }],
+          select: { id: true, title: true },
+        })
+      : [],
   ]);
   return {
     decision: {

@@ -5,6 +5,7 @@ import { blindState, mayReadEvaluatorEmails, visibleScores } from "./blind";
 import { db } from "./db";
 import { notFound } from "@/lib/errors/domain-error";
 import { getDecision } from "./decisions";
+import { usersById } from "./people";
 import { evaluateForReport, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
 import {
   DECISION_ENTITY_TYPES,
@@ -162,14 +163,21 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
         orderBy: [{ position: "asc" }, { id: "asc" }],
         include: { requirements: { include: { skill: { select: { name: true } } } } },
       },
-      judgments: { include: { evaluator: { select: { email: true, name: true } } } },
+      judgments: true,
     },
   });
   if (!d) throw notFound("decision");
-  const allScores = await db.score.findMany({
-    where: { criterion: { decisionId: d.id } },
-    include: { evaluator: { select: { email: true, name: true } } },
-  });
+  const rows = await db.score.findMany({ where: { criterion: { decisionId: d.id } } });
+  const people = await usersById(
+    db,
+    [...rows, ...d.judgments].map((s) => s.evaluatorId),
+    {
+      id: true,
+      email: true,
+      name: true,
+    },
+  );
+  const allScores = rows.map((s) => ({ ...s, evaluator: people.get(s.evaluatorId) ?? { email: "", name: "" } }));
   const scores = visibleScores(actor, blindState(actor, { ...d, scores: allScores }), allScores);
   const person = mayReadEvaluatorEmails(actor)
     ? (u: { email: string; name: string }) => u.email
@@ -213,7 +221,7 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
     judgments: d.judgments.map((j) => ({
       criterionAId: j.criterionAId,
       criterionBId: j.criterionBId,
-      evaluator: person(j.evaluator),
+      evaluator: person(people.get(j.evaluatorId) ?? { email: "", name: "" }),
       value: j.value,
     })),
   });

@@ -6,6 +6,7 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize, can } from "./authz";
 import { updateIfVersion } from "./concurrency";
+import { usersById } from "./people";
 import { db, writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
 import { notFound, stale } from "@/lib/errors/domain-error";
@@ -61,7 +62,6 @@ export async function getAhpView(actor: Actor, decisionId: string): Promise<AhpV
       },
       judgments: {
         orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-        include: { evaluator: { select: { id: true, name: true } } },
       },
     },
   });
@@ -69,9 +69,15 @@ export async function getAhpView(actor: Actor, decisionId: string): Promise<AhpV
   const locked = d.status === "DECIDED" || d.status === "SUPERSEDED";
   const ids = new Set(d.criteria.map((c) => c.id));
   const judgments = d.judgments.filter((j) => ids.has(j.criterionAId) && ids.has(j.criterionBId));
+  const people = await usersById(
+    db,
+    judgments.map((j) => j.evaluatorId),
+    { id: true, name: true },
+  );
   const evaluators = new Map<string, { id: string; name: string; answered: number }>();
   for (const j of judgments) {
-    const e = evaluators.get(j.evaluatorId) ?? { id: j.evaluator.id, name: j.evaluator.name, answered: 0 };
+    const name = people.get(j.evaluatorId)?.name ?? "";
+    const e = evaluators.get(j.evaluatorId) ?? { id: j.evaluatorId, name, answered: 0 };
     e.answered += 1;
     evaluators.set(j.evaluatorId, e);
   }

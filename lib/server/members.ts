@@ -4,6 +4,7 @@ import type { TransactionClient } from "@/lib/db/write-queue";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
+import { PAGE_SIZE, paged, type Paged } from "./paging";
 import { db, writeTransaction } from "./db";
 import { notFound, conflict } from "@/lib/errors/domain-error";
 
@@ -17,22 +18,34 @@ export interface MemberView {
   joinedAt: string;
 }
 
-export async function listMembers(actor: Actor): Promise<MemberView[]> {
+/** One page of the workspace's members, in the order they joined. */
+export async function listMembers(actor: Actor, page = 1): Promise<Paged<MemberView>> {
   authorize(actor, "member.manage");
-  const rows = await db.membership.findMany({
-    where: { workspaceId: actor.workspaceId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: { user: { select: { name: true, email: true } } },
-  });
-  return rows.map((m) => ({
-    membershipId: m.id,
-    userId: m.userId,
-    name: m.user.name,
-    email: m.user.email,
-    role: m.role,
-    version: m.version,
-    joinedAt: m.createdAt.toISOString(),
-  }));
+  const where = { workspaceId: actor.workspaceId };
+  const result = await paged(
+    page,
+    PAGE_SIZE,
+    () => db.membership.count({ where }),
+    (window) =>
+      db.membership.findMany({
+        where,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        ...window,
+        include: { user: { select: { name: true, email: true } } },
+      }),
+  );
+  return {
+    ...result,
+    items: result.items.map((m) => ({
+      membershipId: m.id,
+      userId: m.userId,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      version: m.version,
+      joinedAt: m.createdAt.toISOString(),
+    })),
+  };
 }
 
 /** Loads a membership of the actor's workspace; one from another workspace is "not found", like a missing id. */

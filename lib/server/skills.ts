@@ -5,6 +5,7 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { updateIfVersion } from "./concurrency";
+import { PAGE_SIZE, paged, type Paged } from "./paging";
 import { db, writeTransaction } from "./db";
 import { notFound, stale, duplicateName } from "@/lib/errors/domain-error";
 
@@ -25,24 +26,50 @@ export interface SkillView {
   overrideCount: number;
 }
 
-export async function listSkills(actor: Actor): Promise<SkillView[]> {
+/** The catalog by category and name: all of it, or the window the API's cursor asks for. */
+export async function listSkills(actor: Actor, window: { skip?: number; take?: number } = {}): Promise<SkillView[]> {
   authorize(actor, "decision.read");
-  const rows = await db.skill.findMany({
-    where: { workspaceId: actor.workspaceId },
-    orderBy: [{ category: "asc" }, { name: "asc" }],
+  return (await readSkills({ workspaceId: actor.workspaceId }, window)).map(toSkillView);
+}
+
+/** One page of the skills page's catalog, by category and name. */
+export async function listSkillsPage(actor: Actor, page = 1): Promise<Paged<SkillView>> {
+  authorize(actor, "decision.read");
+  const where = { workspaceId: actor.workspaceId };
+  const result = await paged(
+    page,
+    PAGE_SIZE,
+    () => db.skill.count({ where }),
+    (window) => readSkills(where, window),
+  );
+  return { ...result, items: result.items.map(toSkillView) };
+}
+
+/** One skill of the actor's workspace, or null (also for another workspace's id). */
+export async function getSkill(actor: Actor, skillId: string): Promise<SkillView | null> {
+  authorize(actor, "decision.read");
+  const [row] = await readSkills({ workspaceId: actor.workspaceId, id: skillId }, { take: 1 });
+  return row ? toSkillView(row) : null;
+}
+
+const readSkills = (where: { workspaceId: string; id?: string }, window: { skip?: number; take?: number }) =>
+  db.skill.findMany({
+    where,
+    orderBy: [{ category: "asc" }, { name: "asc" }, { id: "asc" }],
+    ...window,
     include: { _count: { select: { ratings: true, requirements: true, overrides: true } } },
   });
-  return rows.map((s) => ({
-    id: s.id,
-    name: s.name,
-    category: s.category,
-    description: s.description,
-    version: s.version,
-    ratingCount: s._count.ratings,
-    requirementCount: s._count.requirements,
-    overrideCount: s._count.overrides,
-  }));
-}
+
+const toSkillView = (s: Awaited<ReturnType<typeof readSkills>>[number]): SkillView => ({
+  id: s.id,
+  name: s.name,
+  category: s.category,
+  description: s.description,
+  version: s.version,
+  ratingCount: s._count.ratings,
+  requirementCount: s._count.requirements,
+  overrideCount: s._count.overrides,
+});
 
 async function skillInWorkspace(tx: TransactionClient, actor: Actor, skillId: string) {
   const s = await tx.skill.findFirst({ where: { id: skillId, workspaceId: actor.workspaceId } });

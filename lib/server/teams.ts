@@ -13,6 +13,7 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { updateIfVersion } from "./concurrency";
+import { PAGE_SIZE, paged, type Paged } from "./paging";
 import { db, writeTransaction } from "./db";
 import { notFound, stale, duplicateName } from "@/lib/errors/domain-error";
 
@@ -66,23 +67,41 @@ export interface TeamDetail extends Omit<TeamSummary, "memberCount" | "decisionC
 
 export const asAggregation = (a: string): TeamAggregation => (a === "max" || a === "mean" ? a : "top2");
 
-export async function listTeams(actor: Actor): Promise<TeamSummary[]> {
+/** The workspace's teams by name: all of them, or the window the API's cursor asks for. */
+export async function listTeams(actor: Actor, window: { skip?: number; take?: number } = {}): Promise<TeamSummary[]> {
   authorize(actor, "decision.read");
-  const rows = await db.team.findMany({
+  return (await readTeams(actor, window)).map(toTeamSummary);
+}
+
+/** One page of the teams page's list, by name. */
+export async function listTeamsPage(actor: Actor, page = 1): Promise<Paged<TeamSummary>> {
+  authorize(actor, "decision.read");
+  const result = await paged(
+    page,
+    PAGE_SIZE,
+    () => db.team.count({ where: { workspaceId: actor.workspaceId } }),
+    (window) => readTeams(actor, window),
+  );
+  return { ...result, items: result.items.map(toTeamSummary) };
+}
+
+const readTeams = (actor: Actor, window: { skip?: number; take?: number }) =>
+  db.team.findMany({
     where: { workspaceId: actor.workspaceId },
-    orderBy: { name: "asc" },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    ...window,
     include: { _count: { select: { members: true, decisions: true } } },
   });
-  return rows.map((t) => ({
-    id: t.id,
-    name: t.name,
-    description: t.description,
-    aggregation: asAggregation(t.aggregation),
-    memberCount: t._count.members,
-    decisionCount: t._count.decisions,
-    version: t.version,
-  }));
-}
+
+const toTeamSummary = (t: Awaited<ReturnType<typeof readTeams>>[number]): TeamSummary => ({
+  id: t.id,
+  name: t.name,
+  description: t.description,
+  aggregation: asAggregation(t.aggregation),
+  memberCount: t._count.members,
+  decisionCount: t._count.decisions,
+  version: t.version,
+});
 
 export async function getTeam(actor: Actor, teamId: string): Promise<TeamDetail | null> {
   authorize(actor, "decision.read");

@@ -92,6 +92,8 @@ export const listQuerySchema = z.object({
   team: z.string().max(64).catch(""),
   sort: z.enum(LIST_SORTS).catch("updated"),
   archived: z.enum(["1", ""]).catch(""),
+  /** 1-based; anything else reads as 1, and the data layer clamps a page past the end to the last one. */
+  page: z.coerce.number().int().min(1).max(1e9).catch(1),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
@@ -104,6 +106,7 @@ export function parseListQuery(params: Record<string, string | string[] | undefi
     team: first(params.team),
     sort: first(params.sort),
     archived: first(params.archived),
+    page: first(params.page),
   });
 }
 

@@ -4,7 +4,7 @@ import { reportTranslator } from "@/lib/export/i18n";
 import type { Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/server/authz";
 import { requireActor } from "@/lib/server/context";
-import { listDecisions } from "@/lib/server/decisions";
+import { listOpenDecisionOptions } from "@/lib/server/decisions";
 
 type Props = { searchParams: Promise<{ into?: string }> };
 
@@ -24,9 +24,7 @@ export default async function ImportPage({ searchParams }: Props) {
     );
   }
   // Decided and superseded decisions are read-only, so only open ones are offered as targets.
-  const decisions = (await listDecisions(actor))
-    .filter((d) => d.status === "DRAFT" || d.status === "IN_REVIEW")
-    .map((d) => ({ id: d.id, title: d.title }));
+  const decisions = await listOpenDecisionOptions(actor);
   const into = (await searchParams).into;
   return (
     <section className="import-page" aria-labelledby="import-title">

@@ -1,5 +1,6 @@
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { Pager } from "@/components/pager";
 import { InvitationsPanel } from "@/components/settings/invitations-panel";
 import { MembersTable } from "@/components/settings/members-table";
 import { ViewerShareLinksForm } from "@/components/settings/viewer-share-links-form";
@@ -8,18 +9,21 @@ import { can } from "@/lib/server/authz";
 import { requireActor } from "@/lib/server/context";
 import { listInvitations } from "@/lib/server/invitations";
 import { listMembers } from "@/lib/server/members";
+import { pageNumber } from "@/lib/server/paging";
 import { getWorkspaceSettings } from "@/lib/server/workspaces";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth.members"))("title") };
 }
 
-export default async function MembersPage() {
+type Props = { searchParams: Promise<{ page?: string | string[] }> };
+
+export default async function MembersPage({ searchParams }: Props) {
   const actor = await requireActor();
   if (!can(actor.role, "member.manage")) forbidden();
   const [t, members, invitations, settings] = await Promise.all([
     getTranslations("auth"),
-    listMembers(actor),
+    listMembers(actor, pageNumber((await searchParams).page)),
     listInvitations(actor),
     getWorkspaceSettings(actor),
   ]);
@@ -29,7 +33,13 @@ export default async function MembersPage() {
       <h1>{t("members.title")}</h1>
       <p className="lede">{t("members.lede", { workspace: workspaceName })}</p>
       <p className="hint">{t("members.rolesHelp")}</p>
-      <MembersTable members={members} selfId={actor.userId} />
+      <MembersTable members={members.items} selfId={actor.userId} />
+      <Pager
+        page={members.page}
+        pageCount={members.pageCount}
+        hrefFor={(p) => `/settings/members?page=${p}`}
+        label={t("members.pagesLabel")}
+      />
 
       <h2>{t("invitations.title")}</h2>
       <p className="hint">{t("invitations.lede")}</p>

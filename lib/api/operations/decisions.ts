@@ -10,7 +10,7 @@ import {
   duplicateDecision,
   getDecision,
   getDecisionHeader,
-  listDecisions,
+  listDecisionsFrom,
   setDecisionArchived,
   updateDecisionField,
 } from "@/lib/server/decisions";
@@ -19,6 +19,7 @@ import { createShareLink, listShareLinks, revokeShareLink, SHARE_EXPIRY_DAYS } f
 import enSetup from "@/lib/i18n/messages/en/setup.json";
 import { createDecisionSchema, statusChangeSchema, titleSchema, contextSchema } from "@/lib/validation/decision";
 import { decisionStatusSchema } from "@/lib/validation/enums";
+import { cursorParams, pageOf, windowOf } from "../cursor";
 import { defineOperation } from "../operation";
 import {
   decisionListItemSchema,
@@ -80,25 +81,13 @@ export async function decisionBody(actor: Actor, id: string): Promise<z.infer<ty
   };
 }
 
-/** An opaque cursor: the position after the last row returned, in the list's own order. */
-const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
-function decodeCursor(cursor: string): number | null {
-  try {
-    const o = (JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o?: unknown }).o;
-    return typeof o === "number" && Number.isInteger(o) && o >= 0 ? o : null;
-  } catch {
-    return null;
-  }
-}
-
 const listQuery = z.object({
   q: z.string().trim().max(200).optional().meta({ description: "Case-insensitive title search." }),
   status: decisionStatusSchema.optional(),
   teamId: z.string().max(64).optional().meta({ description: "A team id, or `none` for decisions without a team." }),
   archived: z.enum(["include", "exclude"]).optional().default("exclude"),
   sort: z.enum(["updated", "title", "status"]).optional().default("updated"),
-  limit: z.coerce.number().int().min(1, "limitInvalid").max(100, "limitInvalid").optional().default(25),
-  cursor: z.string().max(200).optional(),
+  ...cursorParams(25),
 });
 
 export const decisionOperations = [
@@ -114,17 +103,18 @@ export const decisionOperations = [
     query: listQuery,
     response: z.object({ data: z.array(decisionListItemSchema), page: pageInfoSchema }),
     handler: async ({ actor, query }) => {
-      const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
-      if (offset === null) throw new DomainError("invalidInput", { fieldErrors: { "query.cursor": "cursorInvalid" } });
-      const all = await listDecisions(actor, {
-        q: query.q ?? "",
-        status: query.status ?? "",
-        team: query.teamId ?? "",
-        sort: query.sort,
-        archived: query.archived === "include" ? "1" : "",
-      });
-      const data = all.slice(offset, offset + query.limit);
-      const next = offset + query.limit < all.length ? encodeCursor(offset + query.limit) : null;
+      const rows = await listDecisionsFrom(
+        actor,
+        {
+          q: query.q ?? "",
+          status: query.status ?? "",
+          team: query.teamId ?? "",
+          sort: query.sort,
+          archived: query.archived === "include" ? "1" : "",
+        },
+        windowOf(query),
+      );
+      const { data, page } = pageOf(rows, query);
       return {
         data: data.map((d) => ({
           id: d.id,
@@ -138,7 +128,7 @@ export const decisionOperations = [
           updatedAt: d.updatedAt,
           version: d.version,
         })),
-        page: { nextCursor: next },
+        page,
       };
     },
   }),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { notFound } from "@/lib/errors/domain-error";
 import { clearOverride, clearRating, setOverride, setRating } from "@/lib/server/ratings";
 import { getTeamFit, removeRequirement, saveRequirement } from "@/lib/server/requirements";
-import { createSkill, deleteSkill, listSkills, updateSkill } from "@/lib/server/skills";
+import { createSkill, deleteSkill, getSkill, listSkills, updateSkill } from "@/lib/server/skills";
 import {
   addMember,
   createTeam,
@@ -21,9 +21,11 @@ import { saveRequirementSchema } from "@/lib/validation/requirement";
 import { createSkillSchema } from "@/lib/validation/skill";
 import { addMemberSchema, createTeamSchema, moveMemberSchema, updateMemberSchema } from "@/lib/validation/team";
 import type { Actor } from "@/lib/server/actor";
+import { cursorParams, pageOf, windowOf } from "../cursor";
 import { defineOperation } from "../operation";
 import {
   overrideSchema,
+  pageInfoSchema,
   ratingSchema,
   requirementSchema,
   skillSchema,
@@ -52,7 +54,7 @@ async function memberOf(actor: Actor, teamId: string, memberId: string) {
 }
 
 async function skillOrThrow(actor: Actor, skillId: string) {
-  const skill = (await listSkills(actor)).find((s) => s.id === skillId);
+  const skill = await getSkill(actor, skillId);
   if (!skill) throw notFound("skill");
   return skill;
 }
@@ -104,8 +106,10 @@ export const teamOperations = [
     summary: "List teams",
     scope: "read",
     permission: "decision.read",
-    response: z.object({ data: z.array(teamSummarySchema) }),
-    handler: async ({ actor }) => ({ data: await listTeams(actor) }),
+    description: "By name; paginated with an opaque cursor.",
+    query: z.object(cursorParams(100)),
+    response: z.object({ data: z.array(teamSummarySchema), page: pageInfoSchema }),
+    handler: async ({ actor, query }) => pageOf(await listTeams(actor, windowOf(query)), query),
   }),
   defineOperation({
     operationId: "createTeam",
@@ -180,8 +184,10 @@ export const teamOperations = [
     summary: "The workspace's skill catalog",
     scope: "read",
     permission: "decision.read",
-    response: z.object({ data: z.array(skillSchema) }),
-    handler: async ({ actor }) => ({ data: await listSkills(actor) }),
+    description: "By category, then name; paginated with an opaque cursor.",
+    query: z.object(cursorParams(100)),
+    response: z.object({ data: z.array(skillSchema), page: pageInfoSchema }),
+    handler: async ({ actor, query }) => pageOf(await listSkills(actor, windowOf(query)), query),
   }),
   defineOperation({
     operationId: "createSkill",
@@ -196,7 +202,7 @@ export const teamOperations = [
     status: 201,
     handler: async ({ actor, body }) => {
       const { id } = await createSkill(actor, body);
-      const skill = (await listSkills(actor)).find((s) => s.id === id);
+      const skill = await getSkill(actor, id);
       if (!skill) throw notFound("skill");
       return skill;
     },
