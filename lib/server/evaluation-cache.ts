@@ -9,10 +9,13 @@ import type { DecisionDetail } from "@/lib/decisions/dto";
 import { toScoringModel } from "@/lib/decisions/to-scoring-model";
 import { evaluateDecision, type EvaluationOutcome } from "@/lib/scoring";
 import type { EvaluateOptions } from "@/lib/scoring/types";
+import type { WriteOptions } from "@/lib/db/write-queue";
 import type { Actor } from "./actor";
 import { authorize } from "./authz";
 import { canonicalJson, decodeJson, encodeJson } from "./canonical-json";
 import { db, writeTransaction } from "./db";
+
+const CACHE_WRITE: WriteOptions = { isolation: "readCommitted" };
 
 /**
  * Bump when the engine's or a renderer's output changes for the same inputs (a fixed formula, a new PDF section, a
@@ -110,7 +113,9 @@ async function store(decisionId: string, kind: CacheKind, key: string, body: Uin
         select: { id: true },
       });
       if (stale.length) await tx.evaluationCache.deleteMany({ where: { id: { in: stale.map((s) => s.id) } } });
-    });
+      // Read committed (PostgreSQL): a cache row races nobody's data. Serializable made simultaneous stores of one
+      // decision retry each other for seconds; here the worst case is a concurrent prune removing one row too many.
+    }, CACHE_WRITE);
   } catch (e) {
     console.warn(`[evaluation-cache] not stored (${kind} of ${decisionId}): ${e instanceof Error ? e.message : e}`);
   }
