@@ -3,7 +3,6 @@
 import type { DecisionDetail } from "@/lib/decisions/dto";
 import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
 import { evaluateDecision } from "@/lib/scoring";
-import type { EvaluateOptions } from "@/lib/scoring/types";
 import type { DecisionJson } from "@/lib/validation/decision-json";
 import type { CellSource, ReportBundle } from "./bundle";
 import { rawRows, type Derivation } from "./raw-values";
@@ -51,11 +50,10 @@ export function evaluationJson(b: Pick<ReportBundle, "decision" | "result" | "ce
 
 /** The evaluation without the Monte Carlo run: the file carries points and totals, not probabilities. */
 export function evaluationForJson(decision: DecisionDetail, cellSources: CellSource[] = []): EvaluationJson {
-  const outcome = evaluateDecision(toScoringModel(decision), jsonEvaluationOptions(decision));
+  // The decision's own method (mean or median, direct or AHP weights), as on the results page.
+  const outcome = evaluateDecision(toScoringModel(decision), {
+    ...decisionOptionsOf(decision),
+    monteCarlo: { samples: 0 },
+  });
   return evaluationJson({ decision, result: outcome.ok ? outcome.result : null, cellSources });
-}
-
-/** The decision's own method (mean or median, direct or AHP weights), as on the results page; no simulation. */
-export function jsonEvaluationOptions(decision: DecisionDetail): EvaluateOptions {
-  return { ...decisionOptionsOf(decision), monteCarlo: { samples: 0 } };
 }

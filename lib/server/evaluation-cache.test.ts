@@ -211,9 +211,9 @@ describe("downloads", () => {
       const id = await blindDecision();
       const first = await renderDownload(viewer, id, format, "en");
       const row = await db.evaluationCache.findFirstOrThrow({ where: { decisionId: id, kind: format } });
-      expect(Buffer.from(row.body).equals(Buffer.from(first.body as Uint8Array))).toBe(true);
+      expect(Buffer.from(row.body, "base64").equals(Buffer.from(first.body as Uint8Array))).toBe(true);
       // Mark the stored entry: serving it is the only way the marker can come back.
-      await db.evaluationCache.update({ where: { id: row.id }, data: { body: Buffer.from("marker") } });
+      await db.evaluationCache.update({ where: { id: row.id }, data: { body: Buffer.from("marker").toString("base64") } });
       expect(Buffer.from((await renderDownload(viewer, id, format, "en")).body as Uint8Array).toString()).toBe(
         "marker",
       );

@@ -15,7 +15,7 @@ import {
   type AuditRow,
 } from "@/lib/export/change-log";
 import { buildDecisionJson } from "@/lib/export/decision-json";
-import { evaluationJson, jsonEvaluationOptions } from "@/lib/export/evaluation-json";
+import { evaluationForJson } from "@/lib/export/evaluation-json";
 import type { DecisionJson } from "@/lib/validation/decision-json";
 
 export const CHANGE_LIMIT = 30;
@@ -234,18 +234,17 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
   });
   // Additive: raw values with units, points, derivation and totals; import recomputes them and ignores this block.
   if (!detail) return json;
-  const outcome = await cachedResult(actor, detail, jsonEvaluationOptions(detail));
+  // Computed, not cached: without the Monte Carlo run this is cheaper than a cache entry (evaluation-cache.ts).
   return {
     ...json,
-    evaluation: evaluationJson({
-      decision: detail,
-      result: outcome.ok ? outcome.result : null,
-      cellSources: detail.facts.map((f) => ({
+    evaluation: evaluationForJson(
+      detail,
+      detail.facts.map((f) => ({
         criterionId: f.criterionId,
         candidateId: f.candidateId,
         sourceUrl: f.sourceUrl || null,
         measuredOn: f.measuredOn,
       })),
-    }),
+    ),
   };
 }

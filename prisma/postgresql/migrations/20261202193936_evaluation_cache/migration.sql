@@ -4,7 +4,7 @@ CREATE TABLE "EvaluationCache" (
     "decisionId" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "key" TEXT NOT NULL,
-    "body" BYTEA NOT NULL,
+    "body" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "EvaluationCache_pkey" PRIMARY KEY ("id")
