@@ -41,7 +41,9 @@ try {
         return cachedResult(actor, d, reportOptions(d));
       },
     ],
-    ["JSON export", () => renderDownload(actor, decisionId, "json", "en")],
+    // Not cached (no Monte Carlo run: cheaper to compute than to read back): both columns run the same code, so this
+    // row shows how far apart two identical measurements land on this machine.
+    ["JSON export (control)", () => renderDownload(actor, decisionId, "json", "en")],
     ["XLSX en", () => renderDownload(actor, decisionId, "xlsx", "en")],
     ["PDF en", () => renderDownload(actor, decisionId, "pdf", "en")],
     ["PDF zh-CN", () => renderDownload(actor, decisionId, "pdf", "zh-CN")],

@@ -47,7 +47,6 @@ let ws: Seeded;
 let decisionId: string;
 let teamId: string;
 let metricId: string;
-let skillMatchId: string;
 const as = (key: string, role: Actor["role"]): Actor => ({
   userId: ws.users.get(key)!,
   workspaceId: ws.workspace.id,
@@ -68,9 +67,7 @@ beforeAll(async () => {
   // Every kind of input in one decision: a measured METRIC (facts), a SKILL_MATCH criterion (team ratings, overrides
   // and requirements feed its points), and a complete set of AHP judgments.
   metricId = (await criteria.addCriterion(admin, { decisionId, name: "Cache p99", weight: 10, kind: "METRIC" })).id;
-  skillMatchId = (
-    await criteria.addCriterion(admin, { decisionId, name: "Cache fit", weight: 10, kind: "SKILL_MATCH" })
-  ).id;
+  await criteria.addCriterion(admin, { decisionId, name: "Cache fit", weight: 10, kind: "SKILL_MATCH" });
   const cands = await db.candidate.findMany({ where: { decisionId }, orderBy: { position: "asc" } });
   for (const [i, k] of cands.entries())
     await facts.setFact(admin, {

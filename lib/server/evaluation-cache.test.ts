@@ -213,7 +213,10 @@ describe("downloads", () => {
       const row = await db.evaluationCache.findFirstOrThrow({ where: { decisionId: id, kind: format } });
       expect(Buffer.from(row.body, "base64").equals(Buffer.from(first.body as Uint8Array))).toBe(true);
       // Mark the stored entry: serving it is the only way the marker can come back.
-      await db.evaluationCache.update({ where: { id: row.id }, data: { body: Buffer.from("marker").toString("base64") } });
+      await db.evaluationCache.update({
+        where: { id: row.id },
+        data: { body: Buffer.from("marker").toString("base64") },
+      });
       expect(Buffer.from((await renderDownload(viewer, id, format, "en")).body as Uint8Array).toString()).toBe(
         "marker",
       );
