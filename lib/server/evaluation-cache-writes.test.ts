@@ -109,7 +109,9 @@ async function observe(who: Actor) {
   return {
     served: await cachedResult(who, detail, options),
     fresh: evaluateDecision(toScoringModel(detail), options),
-    servedRender: await cachedBytes(decisionId, "pdf", renderKeyParts(inputs, "en"), async () => renderInput(inputs)),
+    servedRender: await cachedBytes(who, decisionId, "pdf", renderKeyParts(inputs, "en"), async () =>
+      renderInput(inputs),
+    ),
     freshRender: renderInput(inputs),
   };
 }

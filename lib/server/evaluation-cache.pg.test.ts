@@ -6,12 +6,16 @@ import "@/lib/testing/use-temp-db";
 import { beforeAll, expect, test } from "vitest";
 import { seedDemoWorkspace } from "@/prisma/seed/demo";
 import { secondInstance } from "@/lib/testing/second-instance";
+import type { Actor } from "./actor";
 import { db } from "./db";
 import { KEEP, cachedBytes } from "./evaluation-cache";
 
 let decisionId: string;
+let viewer: Actor;
 beforeAll(async () => {
-  decisionId = (await seedDemoWorkspace(db)).decisions.get("broker")!;
+  const ws = await seedDemoWorkspace(db);
+  decisionId = ws.decisions.get("broker")!;
+  viewer = { userId: ws.users.get("viewer")!, workspaceId: ws.workspace.id, role: "VIEWER" };
 }, 120_000);
 
 test("simultaneous stores of the same keys from two instances all succeed and leave one row per key", async () => {
@@ -19,7 +23,7 @@ test("simultaneous stores of the same keys from two instances all succeed and le
   const keys = Array.from({ length: KEEP.pdf }, (_, i) => i);
   const calls = keys.flatMap((n) =>
     [cachedBytes, b.cache.cachedBytes, cachedBytes, b.cache.cachedBytes].map((store) =>
-      store(decisionId, "pdf", { n }, async () => new Uint8Array([n])),
+      store(viewer, decisionId, "pdf", { n }, async () => new Uint8Array([n])),
     ),
   );
   const out = await Promise.all(calls);

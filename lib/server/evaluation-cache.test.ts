@@ -112,26 +112,39 @@ describe("storage", () => {
   test(`keeps the newest ${KEEP.pdf} entries of a decision and kind`, async () => {
     const id = await blindDecision();
     const body = (n: number) => new TextEncoder().encode(`body ${n}`);
-    for (let n = 0; n < KEEP.pdf + 3; n++) await cachedBytes(id, "pdf", { n }, async () => body(n));
+    for (let n = 0; n < KEEP.pdf + 3; n++) await cachedBytes(viewer, id, "pdf", { n }, async () => body(n));
     const rows = await db.evaluationCache.findMany({ where: { decisionId: id, kind: "pdf" } });
     expect(rows).toHaveLength(KEEP.pdf);
     expect(rows.map((r) => r.key)).toContain(cacheKey("pdf", { n: KEEP.pdf + 2 }));
     // Another kind of the same decision keeps its own entries.
-    await cachedBytes(id, "xlsx", { n: 0 }, async () => body(0));
+    await cachedBytes(viewer, id, "xlsx", { n: 0 }, async () => body(0));
     expect(await db.evaluationCache.count({ where: { decisionId: id } })).toBe(KEEP.pdf + 1);
   });
 
   test("a hit is served without computing; the stored bytes come back unchanged", async () => {
     const id = await blindDecision();
     const render = vi.fn(async () => new Uint8Array([0, 1, 2, 255]));
-    expect([...(await cachedBytes(id, "xlsx", { hit: 1 }, render))]).toEqual([0, 1, 2, 255]);
-    expect([...(await cachedBytes(id, "xlsx", { hit: 1 }, render))]).toEqual([0, 1, 2, 255]);
+    expect([...(await cachedBytes(viewer, id, "xlsx", { hit: 1 }, render))]).toEqual([0, 1, 2, 255]);
+    expect([...(await cachedBytes(viewer, id, "xlsx", { hit: 1 }, render))]).toEqual([0, 1, 2, 255]);
     expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  test("another workspace's actor neither finds nor stores an entry of this workspace's decision", async () => {
+    const id = await blindDecision();
+    await cachedBytes(viewer, id, "pdf", { mine: 1 }, async () => new Uint8Array([1]));
+    const other = await seedDemoWorkspace(db, { slug: "cache-other", emailDomain: "cache-other.test" });
+    const stranger: Actor = { userId: other.users.get("admin")!, workspaceId: other.workspace.id, role: "ADMIN" };
+    const render = vi.fn(async () => new Uint8Array([6, 6, 6]));
+    expect([...(await cachedBytes(stranger, id, "pdf", { mine: 1 }, render))]).toEqual([6, 6, 6]);
+    expect([...(await cachedBytes(stranger, id, "pdf", { theirs: 1 }, render))]).toEqual([6, 6, 6]);
+    expect(render).toHaveBeenCalledTimes(2);
+    const rows = await db.evaluationCache.findMany({ where: { decisionId: id, kind: "pdf" } });
+    expect(rows.map((r) => [...Buffer.from(r.body, "base64")])).toEqual([[1]]);
   });
 
   test("entries go with their decision", async () => {
     const id = await blindDecision();
-    await cachedBytes(id, "pdf", { gone: 1 }, async () => new Uint8Array([1]));
+    await cachedBytes(viewer, id, "pdf", { gone: 1 }, async () => new Uint8Array([1]));
     await db.decision.delete({ where: { id } });
     expect(await db.evaluationCache.count({ where: { decisionId: id } })).toBe(0);
   });
@@ -146,8 +159,8 @@ describe("two instances on one database", () => {
     const a1 = await outcomeFor(viewer, id);
     const dB = (await b.decisions.getDecision(viewer, id))!;
     const render = vi.fn(async () => new Uint8Array([9]));
-    await cachedBytes(id, "pdf", { shared: true }, async () => new Uint8Array([7]));
-    expect([...(await b.cache.cachedBytes(id, "pdf", { shared: true }, render))]).toEqual([7]);
+    await cachedBytes(viewer, id, "pdf", { shared: true }, async () => new Uint8Array([7]));
+    expect([...(await b.cache.cachedBytes(viewer, id, "pdf", { shared: true }, render))]).toEqual([7]);
     expect(render).not.toHaveBeenCalled();
     expect(await b.cache.cachedResult(viewer, dB, reportOptions(dB))).toEqual(a1.fresh);
     expect(await db.evaluationCache.count({ where: { decisionId: id, kind: "result" } })).toBe(1);
@@ -178,8 +191,8 @@ describe("two instances on one database", () => {
     const id = await blindDecision();
     const b = await secondInstance();
     const bytes = new Uint8Array([1, 2]);
-    const x = await cachedBytes(id, "xlsx", { race: 1 }, async () => {
-      await b.cache.cachedBytes(id, "xlsx", { race: 1 }, async () => bytes);
+    const x = await cachedBytes(viewer, id, "xlsx", { race: 1 }, async () => {
+      await b.cache.cachedBytes(viewer, id, "xlsx", { race: 1 }, async () => bytes);
       return bytes;
     });
     expect([...x]).toEqual([1, 2]);

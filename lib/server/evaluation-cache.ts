@@ -26,10 +26,10 @@ const CACHE_WRITE: WriteOptions = { isolation: "readCommitted" };
  */
 export const CACHE_FORMAT = 1;
 
-export type CacheKind = "result" | "pdf" | "xlsx" | "json";
+export type CacheKind = "result" | "pdf" | "xlsx";
 
 /** Entries kept per decision and kind: the page's, the API's and the exports' options, each for a few viewers. */
-export const KEEP: Record<CacheKind, number> = { result: 8, pdf: 4, xlsx: 4, json: 4 };
+export const KEEP: Record<CacheKind, number> = { result: 8, pdf: 4, xlsx: 4 };
 
 const buildId = () => process.env.STACKWISE_BUILD_ID ?? "source";
 
@@ -63,7 +63,7 @@ export async function cachedResult(
   if (options.monteCarlo?.samples === 0) return evaluateDecision(parts.model, parts.options);
   // Gzipped: the 12 × 20 × 8 benchmark's outcome is 212 kB of JSON and 28 kB gzipped; reading the smaller row is
   // faster than the 1 ms it takes to unzip.
-  const bytes = await cached(decision.id, "result", cacheKey("result", parts), async () =>
+  const bytes = await cached(actor, decision.id, "result", cacheKey("result", parts), async () =>
     gzipSync(encodeJson(evaluateDecision(parts.model, parts.options)), { level: 1 }),
   );
   return decodeJson<EvaluationOutcome>(gunzipSync(bytes).toString("utf8"));
@@ -71,30 +71,34 @@ export async function cachedResult(
 
 /**
  * Bytes of a rendered export: `parts` must name everything `render` reads (the caller builds both from the same
- * values; see lib/server/exports.ts).
+ * read, made as `actor`; see lib/server/export-downloads.ts).
  */
 export async function cachedBytes(
+  actor: Actor,
   decisionId: string,
   kind: Exclude<CacheKind, "result">,
   parts: unknown,
   render: () => Promise<Uint8Array>,
 ): Promise<Uint8Array> {
-  return cached(decisionId, kind, cacheKey(kind, parts), render);
+  authorize(actor, "export.read");
+  return cached(actor, decisionId, kind, cacheKey(kind, parts), render);
 }
 
 async function cached(
+  actor: Actor,
   decisionId: string,
   kind: CacheKind,
   key: string,
   compute: () => Promise<Uint8Array>,
 ): Promise<Uint8Array> {
-  const hit = await db.evaluationCache.findUnique({
-    where: { decisionId_kind_key: { decisionId, kind, key } },
+  // Scoped to the actor's workspace like every read: an entry of another workspace's decision is never found.
+  const hit = await db.evaluationCache.findFirst({
+    where: { decisionId, kind, key, decision: { workspaceId: actor.workspaceId } },
     select: { body: true },
   });
   if (hit) return new Uint8Array(Buffer.from(hit.body, "base64"));
   const body = await compute();
-  await store(decisionId, kind, key, body);
+  await store(actor, decisionId, kind, key, body);
   return body;
 }
 
@@ -103,9 +107,11 @@ async function cached(
  * written must not fail the request that computed the value: another instance storing the same key first (a unique
  * violation), a decision deleted meanwhile (a foreign-key violation) or a busy database only cost a later recompute.
  */
-async function store(decisionId: string, kind: CacheKind, key: string, body: Uint8Array): Promise<void> {
+async function store(actor: Actor, decisionId: string, kind: CacheKind, key: string, body: Uint8Array): Promise<void> {
   try {
     await writeTransaction(async (tx) => {
+      // Only into a decision of the actor's own workspace, whatever id a caller passes.
+      if (!(await tx.decision.count({ where: { id: decisionId, workspaceId: actor.workspaceId } }))) return;
       await tx.evaluationCache.upsert({
         where: { decisionId_kind_key: { decisionId, kind, key } },
         create: { decisionId, kind, key, body: Buffer.from(body).toString("base64") },

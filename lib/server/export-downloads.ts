@@ -37,7 +37,7 @@ export async function renderDownload(
   const inputs = await loadReportInputs(actor, decisionId, "export.read");
   const render = async () => renderBundle(await withEvaluation(actor, inputs), format, locale);
   if (format !== "pdf" && format !== "xlsx") return { body: await render(), title: inputs.decision.title };
-  const body = await cachedBytes(inputs.decision.id, format, renderKeyParts(inputs, locale), async () => {
+  const body = await cachedBytes(actor, inputs.decision.id, format, renderKeyParts(inputs, locale), async () => {
     const out = await render();
     return typeof out === "string" ? new TextEncoder().encode(out) : out;
   });
