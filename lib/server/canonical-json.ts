@@ -3,8 +3,9 @@
 // undefined members are left out as JSON.stringify does; Dates become ISO strings through toJSON.
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") {
-    // Non-finite numbers have no JSON form: spell them so NaN, Infinity and null stay three different keys.
-    if (typeof value === "number" && !Number.isFinite(value)) return `"#${String(value)}"`;
+    // Non-finite numbers have no JSON form: written bare (NaN, Infinity, -Infinity), which no JSON value produces,
+    // so they differ from null and from any string. The text is only hashed, never parsed.
+    if (typeof value === "number" && !Number.isFinite(value)) return String(value);
     return JSON.stringify(value) ?? "null";
   }
   const withJson = value as { toJSON?: () => unknown };
@@ -20,7 +21,8 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * JSON that brings back what the evaluation engine returns, non-finite numbers included (a sensitivity interval may
- * be open-ended): the stored form of a cached result.
+ * be open-ended): the stored form of a cached result. A non-finite number is stored as {"#num": "Infinity"} (or
+ * "-Infinity", "NaN"); the engine's output has no object of that shape of its own.
  */
 export function encodeJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
@@ -28,11 +30,14 @@ export function encodeJson(value: unknown): string {
   );
 }
 
+const NON_FINITE: readonly string[] = ["Infinity", "-Infinity", "NaN"];
+
 export function decodeJson<T>(text: string): T {
   return JSON.parse(text, (_k, v: unknown) => {
     if (v && typeof v === "object" && !Array.isArray(v)) {
       const keys = Object.keys(v);
-      if (keys.length === 1 && keys[0] === "#num") return Number((v as { "#num": string })["#num"]);
+      const spelled = (v as { "#num"?: unknown })["#num"];
+      if (keys.length === 1 && typeof spelled === "string" && NON_FINITE.includes(spelled)) return Number(spelled);
     }
     return v;
   }) as T;
