@@ -1,23 +1,28 @@
-// `npm run bench:cache [-- --runs 10]`: what the evaluation cache (lib/server/evaluation-cache.ts) saves on the
+// `npm run bench:cache [-- --runs 10] [-- --pg]`: what the evaluation cache (lib/server/evaluation-cache.ts) saves on the
 // 12 candidates × 20 criteria × 8 evaluators benchmark decision. For each output, milliseconds per request with the
 // cache emptied before every run ("uncached": every request computes, as before the cache) and with it warm
 // ("cached": the entry exists, as for every request after the first one of a version), in one process. Each request
-// includes its reads (getDecision and the rest), so the ratio is what a request gains. Figures, not pass/fail.
+// includes its reads (getDecision and the rest), so the ratio is what a request gains. SQLite by default; --pg runs
+// it on a throwaway PostgreSQL cluster (scripts/lib/pg-cluster.ts). Figures, not pass/fail.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { createBenchDecision } from "./lib/bench-decision";
 import { prepareDatabase } from "./lib/database";
+import { startPgCluster, type PgCluster } from "./lib/pg-cluster";
 
 const arg = process.argv.indexOf("--runs");
 const RUNS = arg >= 0 ? Number(process.argv[arg + 1]) : 10;
 const log = (m: string) => console.error(`[bench-cache] ${m}`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+const PG = process.argv.includes("--pg");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stackwise-bench-cache-"));
+let cluster: PgCluster | null = null;
 try {
-  const url = `file:${path.join(dir, "bench.db")}`;
+  if (PG) cluster = await startPgCluster({ log });
+  const url = cluster ? await cluster.createDatabase("stackwise_bench") : `file:${path.join(dir, "bench.db")}`;
   process.env.DATABASE_URL = url;
   await prepareDatabase(url, { log });
   const setup = createPrismaClient(url);
@@ -74,7 +79,9 @@ try {
   const head = ["output", "uncached p50 ms", "cached p50 ms", "speed-up ×"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (c: string[]) => c.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ");
-  console.log(`\nEvaluation cache, 12 candidates × 20 criteria × 8 evaluators, ${RUNS} runs each, SQLite:\n`);
+  console.log(
+    `\nEvaluation cache, 12 candidates × 20 criteria × 8 evaluators, ${RUNS} runs each, ${PG ? "PostgreSQL" : "SQLite"}:\n`,
+  );
   console.log([line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n"));
   console.log(
     `\nLoad average: ${os
@@ -84,5 +91,6 @@ try {
   );
   await db.$disconnect();
 } finally {
+  cluster?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 }
