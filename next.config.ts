@@ -22,6 +22,10 @@ const STATIC_CSP = {
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // Inlined into the server bundles when they are built: part of every evaluation-cache key
+  // (lib/server/evaluation-cache.ts), so a new build never serves what the previous code computed. Instances started
+  // from one build share it, and with it their cache entries.
+  env: { STACKWISE_BUILD_ID: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` },
   poweredByHeader: false,
   // The driver and its native addon must be loaded by Node at run time, not bundled.
   serverExternalPackages: [

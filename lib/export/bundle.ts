@@ -4,7 +4,8 @@
 import type { DecisionDetail } from "@/lib/decisions/dto";
 import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
 import { MC_SAMPLES, decisionSeed } from "@/lib/results/seed";
-import { evaluateDecision, type DecisionResult, type ScoringError } from "@/lib/scoring";
+import { evaluateDecision, type DecisionResult, type EvaluationOutcome, type ScoringError } from "@/lib/scoring";
+import type { EvaluateOptions } from "@/lib/scoring/types";
 
 export type ChangeValue = string | number | boolean | null;
 
@@ -61,10 +62,15 @@ export interface ReportBundle {
  * (lib/results/seed.ts), so the report's probabilities match the screen's.
  */
 export function evaluateForReport(decision: DecisionDetail): { result: DecisionResult | null; errors: ScoringError[] } {
-  const outcome = evaluateDecision(toScoringModel(decision), {
-    ...decisionOptionsOf(decision),
-    monteCarlo: { samples: MC_SAMPLES, seed: decisionSeed(decision.id) },
-  });
+  return reportOutcome(evaluateDecision(toScoringModel(decision), reportOptions(decision)));
+}
+
+/** The engine options of every report and export that shows probabilities: the results page's. */
+export function reportOptions(decision: DecisionDetail): EvaluateOptions {
+  return { ...decisionOptionsOf(decision), monteCarlo: { samples: MC_SAMPLES, seed: decisionSeed(decision.id) } };
+}
+
+export function reportOutcome(outcome: EvaluationOutcome): { result: DecisionResult | null; errors: ScoringError[] } {
   return outcome.ok ? { result: outcome.result, errors: [] } : { result: null, errors: outcome.errors };
 }
 

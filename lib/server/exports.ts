@@ -6,7 +6,8 @@ import { db } from "./db";
 import { notFound } from "@/lib/errors/domain-error";
 import { getDecision } from "./decisions";
 import { usersById } from "./people";
-import { evaluateForReport, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
+import { cachedResult } from "./evaluation-cache";
+import { reportOptions, reportOutcome, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
 import {
   DECISION_ENTITY_TYPES,
   describeChange,
@@ -20,16 +21,33 @@ import type { DecisionJson } from "@/lib/validation/decision-json";
 
 export const CHANGE_LIMIT = 30;
 
+/** A report bundle before its evaluation: everything a renderer reads apart from the engine's output. */
+export type ReportInputs = Omit<ReportBundle, "result" | "errors">;
+
 /**
  * One decision with its evaluation and change summary, for the report view and every export. `permission` is
  * decision.read for the report page and export.read for downloads (both every role today; kept apart so either can
- * be narrowed). A foreign or missing id is NotFoundError.
+ * be narrowed). A foreign or missing id is NotFoundError. The evaluation is computed once per version of its inputs
+ * (lib/server/evaluation-cache.ts).
  */
 export async function loadReportBundle(
   actor: Actor,
   decisionId: string,
   permission: Permission = "decision.read",
 ): Promise<ReportBundle> {
+  return withEvaluation(actor, await loadReportInputs(actor, decisionId, permission));
+}
+
+export async function withEvaluation(actor: Actor, inputs: ReportInputs): Promise<ReportBundle> {
+  const outcome = await cachedResult(actor, inputs.decision, reportOptions(inputs.decision));
+  return { ...inputs, ...reportOutcome(outcome) };
+}
+
+export async function loadReportInputs(
+  actor: Actor,
+  decisionId: string,
+  permission: Permission = "decision.read",
+): Promise<ReportInputs> {
   authorize(actor, permission);
   const decision = await getDecision(actor, decisionId);
   if (!decision) throw notFound("decision");
@@ -42,7 +60,6 @@ export async function loadReportBundle(
     select: { id: true, name: true },
   });
   const byId = new Map(people.map((p) => [p.id, p]));
-  const { result, errors } = evaluateForReport(decision);
   const { changes, changeCount } = await decisionChanges(actor, decision);
   return {
     decision,
@@ -51,7 +68,6 @@ export async function loadReportBundle(
     createdByName: extra.createdById ? (byId.get(extra.createdById)?.name ?? null) : null,
     settings: isRecord(extra.settings) ? extra.settings : null,
     evaluators: decision.evaluators.map((e) => ({ id: e.id, name: e.name })),
-    result,
     // A METRIC cell's raw value is its fact: the report names where it was measured and when.
     cellSources: decision.facts.map((f) => ({
       criterionId: f.criterionId,
@@ -59,7 +75,6 @@ export async function loadReportBundle(
       sourceUrl: f.sourceUrl || null,
       measuredOn: f.measuredOn,
     })),
-    errors,
     changes,
     changeCount,
     generatedAt: new Date().toISOString(),
@@ -226,18 +241,18 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
     })),
   });
   // Additive: raw values with units, points, derivation and totals; import recomputes them and ignores this block.
-  return detail
-    ? {
-        ...json,
-        evaluation: evaluationForJson(
-          detail,
-          detail.facts.map((f) => ({
-            criterionId: f.criterionId,
-            candidateId: f.candidateId,
-            sourceUrl: f.sourceUrl || null,
-            measuredOn: f.measuredOn,
-          })),
-        ),
-      }
-    : json;
+  if (!detail) return json;
+  // Computed, not cached: without the Monte Carlo run this is cheaper than a cache entry (evaluation-cache.ts).
+  return {
+    ...json,
+    evaluation: evaluationForJson(
+      detail,
+      detail.facts.map((f) => ({
+        criterionId: f.criterionId,
+        candidateId: f.candidateId,
+        sourceUrl: f.sourceUrl || null,
+        measuredOn: f.measuredOn,
+      })),
+    ),
+  };
 }

@@ -3,14 +3,14 @@ import "server-only";
 import { z } from "zod";
 import { notFound } from "@/lib/errors/domain-error";
 import { EXPORT_FORMATS, CONTENT_TYPES, type ExportFormat } from "@/lib/export/filename";
-import { downloadResponse, jsonBody, renderBundle } from "@/lib/export/render";
-import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
+import { downloadResponse } from "@/lib/export/render";
+import { decisionOptionsOf } from "@/lib/decisions/to-scoring-model";
 import { LOCALES } from "@/lib/i18n/config";
 import { MC_SAMPLES, decisionSeed } from "@/lib/results/seed";
-import { evaluateDecision } from "@/lib/scoring";
 import { listAuditEvents } from "@/lib/server/audit";
 import { getDecision } from "@/lib/server/decisions";
-import { exportDecisionJson, loadReportBundle } from "@/lib/server/exports";
+import { cachedResult } from "@/lib/server/evaluation-cache";
+import { renderDownload } from "@/lib/server/export-downloads";
 import { limitExports } from "@/lib/server/throttle";
 import { defineOperation } from "../operation";
 import { auditEventSchema, resultsSchema, tokenInfoSchema, type ResultsBody } from "../schemas";
@@ -44,7 +44,7 @@ export const resultOperations = [
     handler: async ({ actor, params, query }): Promise<ResultsBody> => {
       const decision = await getDecision(actor, params.decisionId);
       if (!decision) throw notFound("decision");
-      const outcome = evaluateDecision(toScoringModel(decision), {
+      const outcome = await cachedResult(actor, decision, {
         ...decisionOptionsOf(decision),
         monteCarlo: { samples: query.samples, seed: decisionSeed(decision.id) },
       });
@@ -122,13 +122,8 @@ export const resultOperations = [
     download: [...new Set(EXPORT_FORMATS.map((f) => CONTENT_TYPES[f as ExportFormat].split(";")[0]!))],
     handler: async ({ actor, params, query }) => {
       await limitExports(actor.userId);
-      if (params.format === "json") {
-        const json = await exportDecisionJson(actor, params.decisionId);
-        return downloadResponse(jsonBody(json), "json", json.decision.title);
-      }
-      const bundle = await loadReportBundle(actor, params.decisionId, "export.read");
-      const format = params.format as Exclude<ExportFormat, "json">;
-      return downloadResponse(await renderBundle(bundle, format, query.locale), format, bundle.decision.title);
+      const download = await renderDownload(actor, params.decisionId, params.format, query.locale);
+      return downloadResponse(download.body, params.format, download.title);
     },
   }),
   defineOperation({

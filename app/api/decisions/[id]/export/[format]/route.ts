@@ -5,9 +5,9 @@ import { actorOrThrow } from "@/lib/server/context";
 import { notFound } from "@/lib/errors/domain-error";
 import { limitExports, tooManyRequests } from "@/lib/server/throttle";
 import { withErrorResponses } from "@/lib/server/action-result";
-import { exportDecisionJson, loadReportBundle } from "@/lib/server/exports";
+import { renderDownload } from "@/lib/server/export-downloads";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/filename";
-import { downloadResponse, jsonBody, renderBundle } from "@/lib/export/render";
+import { downloadResponse } from "@/lib/export/render";
 import type { Locale } from "@/lib/i18n/config";
 
 export const dynamic = "force-dynamic";
@@ -20,15 +20,7 @@ export const GET = withErrorResponses(
     const limited = await tooManyRequests(() => limitExports(actor.userId));
     if (limited) return limited;
     const locale = (await getLocale()) as Locale;
-    if (format === "json") {
-      const json = await exportDecisionJson(actor, id);
-      return downloadResponse(jsonBody(json), "json", json.decision.title);
-    }
-    const bundle = await loadReportBundle(actor, id, "export.read");
-    return downloadResponse(
-      await renderBundle(bundle, format as Exclude<ExportFormat, "json">, locale),
-      format as ExportFormat,
-      bundle.decision.title,
-    );
+    const download = await renderDownload(actor, id, format as ExportFormat, locale);
+    return downloadResponse(download.body, format as ExportFormat, download.title);
   },
 );

@@ -1,0 +1,45 @@
+import "server-only";
+// One decision → one download (pdf | md | csv | xlsx | json), for the export route and the API. PDF and XLSX bytes
+// are the slow ones: they are rendered once per version of everything they show (lib/server/evaluation-cache.ts);
+// Markdown and CSV render in milliseconds from the (cached) evaluation.
+import type { ExportFormat } from "@/lib/export/filename";
+import { jsonBody, renderBundle } from "@/lib/export/render";
+import type { Locale } from "@/lib/i18n/config";
+import type { Actor } from "./actor";
+import { cachedBytes } from "./evaluation-cache";
+import { exportDecisionJson, loadReportInputs, withEvaluation, type ReportInputs } from "./exports";
+
+export interface Download {
+  body: Uint8Array | string;
+  title: string;
+}
+
+/**
+ * What a rendered file is a function of: the bundle as this actor sees it (its evaluation follows from the decision
+ * and its options, which are in it), the language and the format. generatedAt is left out: a file served from the
+ * cache says when it was rendered, and everything else it shows is current.
+ */
+export function renderKeyParts(inputs: ReportInputs, locale: Locale) {
+  const { generatedAt: _at, ...shown } = inputs;
+  return { inputs: shown, locale };
+}
+
+export async function renderDownload(
+  actor: Actor,
+  decisionId: string,
+  format: ExportFormat,
+  locale: Locale,
+): Promise<Download> {
+  if (format === "json") {
+    const json = await exportDecisionJson(actor, decisionId);
+    return { body: jsonBody(json), title: json.decision.title };
+  }
+  const inputs = await loadReportInputs(actor, decisionId, "export.read");
+  const render = async () => renderBundle(await withEvaluation(actor, inputs), format, locale);
+  if (format !== "pdf" && format !== "xlsx") return { body: await render(), title: inputs.decision.title };
+  const body = await cachedBytes(actor, inputs.decision.id, format, renderKeyParts(inputs, locale), async () => {
+    const out = await render();
+    return typeof out === "string" ? new TextEncoder().encode(out) : out;
+  });
+  return { body, title: inputs.decision.title };
+}
