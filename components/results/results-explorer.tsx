@@ -8,6 +8,7 @@ import { ScoringErrors } from "@/components/decisions/scoring-errors";
 import { unpackDecision, type PackedDecision, type ResultsDecision } from "@/lib/decisions/results-payload";
 import type { DecisionResult } from "@/lib/scoring";
 import type { ScenarioDto } from "@/lib/server/scenarios";
+import { useHydrated } from "@/components/use-hydrated";
 import { CollapsibleView, useCollapsedViews } from "./collapsible-view";
 import { EvaluatorsSection, hasEvaluatorsView } from "./evaluators-section";
 import { MonteCarloSection } from "./monte-carlo-section";
@@ -83,6 +84,10 @@ export function ResultsExplorer({
   const mc = useMonteCarlo(w.model, w.options, w.overrides, seed, w.outcome.ok);
 
   const views = useCollapsedViews();
+  // The analysis sections below the first screen are drawn after hydration, not in the server render: they are most
+  // of the page's render work (the evaluators view alone evaluates the decision once per evaluator), the browser
+  // computes them from the same engine anyway, and the first paint needs only the verdict, ranking and sliders.
+  const hydrated = useHydrated();
   const present: Record<View, boolean> = {
     ranking: Boolean(result),
     "what-if": true,
@@ -161,7 +166,7 @@ export function ResultsExplorer({
             onApply={w.setWeights}
           />,
         )}
-        {slow ? (
+        {slow && hydrated ? (
           <>
             {fold("profiles", <ProfilesSection decision={decision} result={slow} names={names} />)}
             {present.team
@@ -188,7 +193,7 @@ export function ResultsExplorer({
           </>
         ) : null}
         {fold("monte-carlo", <MonteCarloSection decision={decision} mc={mc} names={names} seed={seed} />)}
-        <StaticTables decision={decision} result={slow} />
+        {hydrated ? <StaticTables decision={decision} result={slow} /> : null}
       </div>
     </div>
   );

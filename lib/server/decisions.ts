@@ -7,6 +7,7 @@ import { cache } from "react";
 import {
   candidateOmit,
   criterionOmit,
+  scoreOmit,
   DECISION_CORE_KEYS,
   decisionCoreSelect,
   pick,
@@ -154,7 +155,7 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
         omit: candidateOmit,
         include: { requirements: { select: requirementSelect } },
       },
-      judgments: true,
+      judgments: { select: { evaluatorId: true, criterionAId: true, criterionBId: true, value: true } },
       team: {
         include: {
           members: { orderBy: { position: "asc" }, include: { ratings: true } },
@@ -164,9 +165,12 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionDet
     },
   });
   if (!d) return null;
+  // Only the DTO's columns: the timestamps are not sent anywhere, and turning 2 × 1,920 of them into Dates was a
+  // measurable share of a large decision's read.
   const scores = await db.score.findMany({
     where: { criterion: { decisionId: d.id } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    omit: scoreOmit,
   });
   const people = await usersById(
     db,
