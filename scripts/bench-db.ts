@@ -10,6 +10,7 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { callAction, listActions, type ActionResponse } from "@/e2e/support/http-actions";
 import { E2E_DIST_DIR } from "@/e2e/support/env";
 import { ensureBuild } from "./lib/build";
+import { quantile } from "./lib/latency";
 import { prepareDatabase } from "./lib/database";
 import { createPgDatabase } from "./lib/pg-admin";
 import { startPgCluster, type PgCluster } from "./lib/pg-cluster";
@@ -51,8 +52,6 @@ interface Result {
   p99: number;
   perSecond: number;
 }
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 /** Every editor saves its own cells in turn (no conflicts: this measures the write path, not the retry path). */
 async function load(baseURL: string, f: LoadFixture, actionId: string, name: string): Promise<Result> {

@@ -1,5 +1,5 @@
-// Pure parts of `npm run bench:scale`: how big each seeded decision is, and the latency summary. Kept apart from the
-// seeding and the servers so vitest checks them without a database.
+// Pure part of `npm run bench:scale`: how big each seeded decision is and how the audit events spread over them.
+// Kept apart from the seeding and the servers so vitest checks it without a database.
 import { Sfc32 } from "@/lib/scoring/prng";
 
 export interface DecisionShape {
@@ -60,25 +60,4 @@ export function splitByWeight(total: number, weights: number[]): number[] {
     out[i]++;
   }
   return out;
-}
-
-/** Nearest-rank quantile of ascending values (q in (0, 1]). */
-export const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-
-export interface LatencySummary {
-  count: number;
-  p50: number;
-  p99: number;
-  perSecond: number;
-}
-
-export function summarize(latenciesMs: number[], elapsedMs: number): LatencySummary {
-  const sorted = [...latenciesMs].sort((a, b) => a - b);
-  return {
-    count: sorted.length,
-    p50: sorted.length ? quantile(sorted, 0.5) : NaN,
-    p99: sorted.length ? quantile(sorted, 0.99) : NaN,
-    perSecond: elapsedMs > 0 ? (sorted.length * 1000) / elapsedMs : NaN,
-  };
 }
