@@ -379,7 +379,18 @@ try {
     );
     console.log(
       table(
-        ["", "app p50 ms", "p99 ms", "req/s", "floor p50", "p99", "req/s", "p50 ×floor", "p99 ×floor", "req/s ÷floor"],
+        [
+          "",
+          "app p50 ms",
+          "p99 ms",
+          "req/s",
+          "floor p50",
+          "p99",
+          "req/s",
+          "p50 ×floor",
+          "p99 ×floor",
+          "floor ÷ app req/s",
+        ],
         rows.map((x) => [
           x.name,
           ms(x.app.p50),

@@ -10,7 +10,7 @@ export interface LoadResult extends LatencySummary {
 
 export async function runLoad(
   send: (connection: number, n: number) => Promise<boolean | string>,
-  opts: { connections: number; warmupMs: number; durationMs: number; maxRequests?: number },
+  opts: { connections: number; warmupMs: number; durationMs: number; maxRequests?: number; minRequests?: number },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   const reasons: string[] = [];
@@ -21,7 +21,10 @@ export async function runLoad(
   const stopAt = measureFrom + opts.durationMs;
   await Promise.all(
     Array.from({ length: opts.connections }, async (_, c) => {
-      for (let n = 0; performance.now() < stopAt; n++) {
+      // Past the period, a connection goes on until `minRequests` were measured in all (a slow page, e.g. a PDF,
+      // would otherwise have no figure).
+      const more = () => performance.now() < stopAt || sent < (opts.minRequests ?? 2 * opts.connections);
+      for (let n = 0; more(); n++) {
         if (opts.maxRequests !== undefined && sent >= opts.maxRequests) break;
         const t0 = performance.now();
         let outcome: boolean | string;

@@ -15,6 +15,15 @@ export interface RawWriter {
 }
 
 const quote = (name: string) => `"${name}"`;
+
+/**
+ * A `$1…$n` statement as better-sqlite3 takes it: anonymous `?` in order of appearance (it binds an array only to
+ * those), with the indexes that pick each one's value out of the original parameters.
+ */
+export function toSqlitePlaceholders(sql: string): { sql: string; order: number[] } {
+  const order: number[] = [];
+  return { sql: sql.replace(/\$(\d+)/g, (_, n: string) => (order.push(Number(n) - 1), "?")), order };
+}
 const PG_BATCH = 1000;
 
 export async function openRawWriter(databaseUrl: string): Promise<RawWriter> {
@@ -34,9 +43,10 @@ export async function openRawWriter(databaseUrl: string): Promise<RawWriter> {
         })();
       },
       async query<T>(sql: string, params: Cell[] = []) {
-        // SQLite reads $1 as a named parameter "1"; ?NNN is its numbered form.
-        const stmt = db.prepare(sql.replace(/\$(\d+)/g, "?$1"));
-        return (stmt.reader ? stmt.all(params) : (stmt.run(params), [])) as T[];
+        const s = toSqlitePlaceholders(sql);
+        const stmt = db.prepare(s.sql);
+        const args = s.order.map((i) => params[i]);
+        return (stmt.reader ? stmt.all(args) : (stmt.run(args), [])) as T[];
       },
       async close() {
         db.close();

@@ -6,6 +6,7 @@ import http from "node:http";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { isPostgresUrl, pgConfig } from "../../lib/db/pg-adapter";
+import { toSqlitePlaceholders } from "./raw-writer";
 
 type Query = (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>;
 const LIST_PAGE = 25;
@@ -17,11 +18,16 @@ function connect(url: string): { q: Query; tx: <T>(fn: () => Promise<T>) => Prom
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("busy_timeout = 15000");
-    const cache = new Map<string, Database.Statement>();
+    const cache = new Map<string, { stmt: Database.Statement; order: number[] }>();
     const q: Query = async (sql, params = []) => {
-      let stmt = cache.get(sql);
-      if (!stmt) cache.set(sql, (stmt = db.prepare(sql.replace(/\$(\d+)/g, "?$1"))));
-      return stmt.reader ? (stmt.all(params) as Record<string, unknown>[]) : (stmt.run(params), []);
+      let prepared = cache.get(sql);
+      if (!prepared) {
+        const s = toSqlitePlaceholders(sql);
+        cache.set(sql, (prepared = { stmt: db.prepare(s.sql), order: s.order }));
+      }
+      const { stmt, order } = prepared;
+      const args = order.map((i) => params[i]);
+      return stmt.reader ? (stmt.all(args) as Record<string, unknown>[]) : (stmt.run(args), []);
     };
     // better-sqlite3 is synchronous: nothing interleaves between BEGIN and COMMIT inside one request's awaits here.
     return {
@@ -182,6 +188,7 @@ http
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(out));
     } catch (e) {
       res.writeHead(500).end(String(e));
+      if (process.env.SCALE_FLOOR_DEBUG) console.error(e);
     }
   })
   .listen(Number(port), "127.0.0.1");
