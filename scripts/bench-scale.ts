@@ -13,6 +13,7 @@ import path from "node:path";
 import { callAction, listActions } from "@/e2e/support/http-actions";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { ensureBuild } from "./lib/build";
+import { flagNumber, flagText, textTable } from "./lib/cli";
 import { prepareDatabase } from "./lib/database";
 import { BENCH_DIST_DIR } from "./lib/dist-dirs";
 import { type LoadResult, fetchOk, runLoad } from "./lib/load-loop";
@@ -24,23 +25,12 @@ import { seedOrganisation, type ScaleFixture } from "./lib/scale-fixture";
 import { planDecisions } from "./lib/scale-plan";
 import { startInstance, type Instance } from "./multi-instance/cluster";
 
-function flag(name: string, fallback: string): string {
-  const args = process.argv.slice(2);
-  const i = args.indexOf(`--${name}`);
-  return (i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1]) ?? fallback;
-}
-const num = (name: string, fallback: number) => {
-  const n = Number(flag(name, String(fallback)));
-  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number`);
-  return n;
-};
-
-const DECISIONS = num("decisions", 1000);
-const SECONDS = num("seconds", 5);
-const WARMUP_SECONDS = num("warmup", 1);
-const CONNECTIONS = num("connections", 10);
-const ONLY = flag("only", "both");
-const POINTS = flag("points", "10,100")
+const DECISIONS = flagNumber("decisions", 1000, { integer: true });
+const SECONDS = flagNumber("seconds", 5);
+const WARMUP_SECONDS = flagNumber("warmup", 1);
+const CONNECTIONS = flagNumber("connections", 10, { integer: true });
+const ONLY = flagText("only", "both");
+const POINTS = flagText("points", "10,100")
   .split(",")
   .filter(Boolean)
   .map(Number)
@@ -342,12 +332,6 @@ async function measurePoint(r: Running): Promise<Record<string, number>> {
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "–");
 const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(1)}×` : "–");
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ");
-  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
-
 try {
   log(`${DECISIONS} decisions, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per measurement`);
   await ensureBuild(BENCH_DIST_DIR, { log });
@@ -378,7 +362,7 @@ try {
       `\n${backend.name}: ${DECISIONS} decisions, ${CONNECTIONS} connections, ${SECONDS} s each, ${os.cpus().length} cores\n`,
     );
     console.log(
-      table(
+      textTable(
         [
           "",
           "app p50 ms",
@@ -408,7 +392,7 @@ try {
     const sizes = Object.keys(points).map(Number);
     console.log(`\n${backend.name}: p50 ms by number of decisions in the workspace\n`);
     console.log(
-      table(
+      textTable(
         ["", ...sizes.map((n) => `${n.toLocaleString("en")} decisions`)],
         Object.keys(points[DECISIONS]).map((name) => [name, ...sizes.map((n) => ms(points[n][name]))]),
       ),
@@ -416,7 +400,7 @@ try {
     const by = (name: string) => rows.find((x) => x.name === name)!;
     console.log(`\n${backend.name}: the issue's 12 × 20 × 8 figures\n`);
     console.log(
-      table(
+      textTable(
         ["", "figure"],
         [
           ["JSON export p50 vs floor", ratio(by("JSON export 12×20×8").app.p50, by("JSON export 12×20×8").floor.p50)],
