@@ -10,25 +10,17 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { callAction, listActions, type ActionResponse } from "@/e2e/support/http-actions";
 import { E2E_DIST_DIR } from "@/e2e/support/env";
 import { ensureBuild } from "./lib/build";
+import { flagNumber, textTable } from "./lib/cli";
+import { quantile } from "./lib/latency";
 import { prepareDatabase } from "./lib/database";
 import { createPgDatabase } from "./lib/pg-admin";
 import { startPgCluster, type PgCluster } from "./lib/pg-cluster";
 import { startInstance, startNginx, type Instance, type Proxy } from "./multi-instance/cluster";
 import { createLoadFixture, type LoadFixture } from "./multi-instance/load-fixture";
 
-function flag(name: string, fallback: number): number {
-  const args = process.argv.slice(2);
-  const i = args.indexOf(`--${name}`);
-  const raw = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got ${raw}`);
-  return n;
-}
-
-const EDITORS = flag("editors", 50);
-const WRITES = flag("writes", 40);
-const WARMUP = flag("warmup", 5);
+const EDITORS = flagNumber("editors", 50, { integer: true });
+const WRITES = flagNumber("writes", 40, { integer: true });
+const WARMUP = flagNumber("warmup", 5, { integer: true });
 const CRITERIA = 5;
 const CANDIDATES = 4;
 const log = (m: string) => console.error(`[bench-db] ${m}`);
@@ -51,8 +43,6 @@ interface Result {
   p99: number;
   perSecond: number;
 }
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 /** Every editor saves its own cells in turn (no conflicts: this measures the write path, not the retry path). */
 async function load(baseURL: string, f: LoadFixture, actionId: string, name: string): Promise<Result> {
@@ -133,9 +123,7 @@ function table(results: Result[]): string {
     `${(r.p99 / base.p99).toFixed(2)}×`,
     `${(r.perSecond / base.perSecond).toFixed(2)}×`,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ");
-  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+  return textTable(head, rows);
 }
 
 const started: { instances: Instance[]; proxy?: Proxy; cluster?: PgCluster; dirs: string[] } = {
