@@ -84,5 +84,10 @@ test("create and list query", () => {
     team: "",
     sort: "updated",
     archived: "",
+    page: 1,
   });
+  // A page that is not a whole number ≥ 1 is page 1; the data layer clamps one past the end to the last page.
+  for (const page of ["abc", "0", "-3", "2.5", ""]) expect(parseListQuery({ page }).page).toBe(1);
+  expect(parseListQuery({ page: "40" }).page).toBe(40);
+  expect(parseListQuery({ page: ["3", "9"] }).page).toBe(3);
 });
