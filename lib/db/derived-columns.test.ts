@@ -1,7 +1,7 @@
 // The derived columns of Decision are filled in by every kind of write the client offers, and repaired for rows that
 // SQL backfilled differently (SQLite's lower() leaves non-ASCII capitals alone).
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createMigratedDatabase, removeDatabase, testProvider } from "@/lib/testing/temp-db";
+import { createMigratedDatabase, removeDatabase } from "@/lib/testing/temp-db";
 import { createPrismaClient, type PrismaClient } from "./create-client";
 import { refreshDerivedColumns } from "./derived-columns";
 
@@ -53,9 +53,4 @@ test("refreshDerivedColumns repairs what SQL backfilled, leaves updatedAt and ve
   expect([after.titleSearch, after.statusRank]).toEqual(["öl und gas", 2]);
   expect([after.updatedAt, after.version]).toEqual([before.updatedAt, before.version]);
   expect(await refreshDerivedColumns(db, 2)).toBe(0);
-});
-
-test.runIf(testProvider() === "sqlite")("SQLite's lower() is why the repair exists", async () => {
-  const [{ v }] = await db.$queryRaw<{ v: string }[]>`SELECT lower('ÖL') AS v`;
-  expect(v).toBe("Öl");
 });
