@@ -7,9 +7,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient } from "@/lib/db/create-client";
-import { createBenchDecision } from "./lib/bench-decision";
-import { prepareDatabase } from "./lib/database";
+import { benchDecisionForViewer } from "./lib/bench-decision";
 import { startPgCluster, type PgCluster } from "./lib/pg-cluster";
 
 const arg = process.argv.indexOf("--runs");
@@ -24,19 +22,13 @@ try {
   if (PG) cluster = await startPgCluster({ log });
   const url = cluster ? await cluster.createDatabase("stackwise_bench") : `file:${path.join(dir, "bench.db")}`;
   process.env.DATABASE_URL = url;
-  await prepareDatabase(url, { log });
-  const setup = createPrismaClient(url);
-  const workspace = await setup.workspace.findFirstOrThrow({ where: { isDemo: true } });
-  const decisionId = await createBenchDecision(setup, workspace.id);
-  const viewer = await setup.membership.findFirstOrThrow({ where: { workspaceId: workspace.id, role: "VIEWER" } });
-  await setup.$disconnect();
+  const { decisionId, actor } = await benchDecisionForViewer(url, log);
   // Loaded after DATABASE_URL is set: the data layer reads it once.
   const { db } = await import("@/lib/server/db");
   const { renderDownload } = await import("@/lib/server/export-downloads");
   const { getDecision } = await import("@/lib/server/decisions");
   const { cachedResult } = await import("@/lib/server/evaluation-cache");
   const { reportOptions } = await import("@/lib/export/bundle");
-  const actor = { userId: viewer.userId, workspaceId: workspace.id, role: "VIEWER" as const };
 
   const outputs: [string, () => Promise<unknown>][] = [
     [

@@ -5,9 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient } from "@/lib/db/create-client";
-import { createBenchDecision } from "./lib/bench-decision";
-import { prepareDatabase } from "./lib/database";
+import { benchDecisionForViewer } from "./lib/bench-decision";
 
 const arg = process.argv.indexOf("--runs");
 const RUNS = arg >= 0 ? Number(process.argv[arg + 1]) : 10;
@@ -21,21 +19,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stackwise-bench-pdf-"));
 try {
   const url = `file:${path.join(dir, "bench.db")}`;
   process.env.DATABASE_URL = url;
-  await prepareDatabase(url, { log });
-  const db = createPrismaClient(url);
-  const workspace = await db.workspace.findFirstOrThrow({ where: { isDemo: true } });
-  const decisionId = await createBenchDecision(db, workspace.id);
-  // A viewer sees every evaluator's scores (blind scoring hides them from architects who have not finished).
-  const viewer = await db.membership.findFirstOrThrow({ where: { workspaceId: workspace.id, role: "VIEWER" } });
-  await db.$disconnect();
+  const { decisionId, actor } = await benchDecisionForViewer(url, log);
   // Loaded after DATABASE_URL is set: the data layer reads it once.
   const { loadReportBundle } = await import("@/lib/server/exports");
   const { reportPdf } = await import("@/lib/export/pdf");
-  const bundle = await loadReportBundle(
-    { userId: viewer.userId, workspaceId: workspace.id, role: "VIEWER" },
-    decisionId,
-    "export.read",
-  );
+  const bundle = await loadReportBundle(actor, decisionId, "export.read");
   const rows: string[][] = [];
   for (const locale of ["en", "zh-CN"] as const) {
     const wall: number[] = [];

@@ -10,6 +10,8 @@ import {
   createUser,
 } from "@/prisma/seed/functions";
 import type { DecisionTemplate, TemplateSkill, TemplateTeam } from "@/lib/templates/types";
+import { createPrismaClient } from "@/lib/db/create-client";
+import { prepareDatabase } from "./database";
 import { Sfc32 } from "@/lib/scoring/prng";
 
 export const BENCH_TITLE = "Benchmark: 12 stacks × 20 criteria × 8 evaluators";
@@ -85,4 +87,21 @@ export async function createBenchDecision(db: PrismaClient, workspaceId: string)
     skillIds,
   });
   return decision.id;
+}
+
+/**
+ * A migrated, seeded database at `url` holding the benchmark decision, and the demo viewer to read it as: a viewer
+ * sees every evaluator's scores (blind scoring hides them from architects who have not finished).
+ */
+export async function benchDecisionForViewer(url: string, log: (m: string) => void) {
+  await prepareDatabase(url, { log });
+  const db = createPrismaClient(url);
+  try {
+    const workspace = await db.workspace.findFirstOrThrow({ where: { isDemo: true } });
+    const decisionId = await createBenchDecision(db, workspace.id);
+    const viewer = await db.membership.findFirstOrThrow({ where: { workspaceId: workspace.id, role: "VIEWER" } });
+    return { decisionId, actor: { userId: viewer.userId, workspaceId: workspace.id, role: "VIEWER" as const } };
+  } finally {
+    await db.$disconnect();
+  }
 }
