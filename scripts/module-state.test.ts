@@ -20,6 +20,9 @@ const ALLOWED: Record<string, string> = {
   "lib/http/request-guard.ts: const SAFE_METHODS": "the constant set of HTTP methods that change nothing",
   "lib/import/matrix.ts: const TITLE_LABELS": "constant labels from the message catalogs",
   "lib/import/matrix.ts: const TOTAL_LABELS": "constant labels from the message catalogs",
+  "lib/server/read-memo.ts: const entries":
+    "reads keyed by the input stamp each request reads from the shared database: an instance holds only what is current or unreachable",
+  "lib/server/read-memo.ts: let held": "the byte count of this process's own entries",
   "components/setup/criteria-editor.tsx: const PLACED": "constant set (client component)",
 };
 

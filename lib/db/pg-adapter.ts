@@ -91,6 +91,27 @@ export function pgConfig(url: string, extra: Partial<PoolConfig> = {}): PoolConf
 export const createPgAdapter = (url: string, extra: Partial<PoolConfig> = {}) =>
   new PrismaPg(pgConfig(url, extra), { schema: new URL(url).searchParams.get("schema") ?? undefined });
 
+type PgConnection = Awaited<ReturnType<ReturnType<typeof createPgAdapter>["connect"]>>;
+
+/**
+ * A migration script goes to the server in one piece. The adapter's executeScript splits it at every ";", which cuts
+ * a PL/pgSQL function body (the revision triggers, lib/db/input-revisions.ts) in half; one simple-protocol query runs
+ * the statements in order, as psql would, and as one implicit transaction.
+ */
+function wholeScripts(conn: PgConnection): PgConnection {
+  const pool = conn.underlyingDriver() as pg.Pool;
+  const convert = (conn as unknown as { onError?: (e: unknown) => never }).onError?.bind(conn);
+  conn.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (e) {
+      if (convert) convert(e);
+      throw e;
+    }
+  };
+  return conn;
+}
+
 /**
  * For the Prisma CLI: the adapter's own shadow database is dropped while its pool is still connected, which
  * PostgreSQL refuses; here the pool is closed first and the drop forced.
@@ -100,12 +121,12 @@ export function createPgMigrationAdapter(url: string) {
   return {
     provider: base.provider as "postgres",
     adapterName: base.adapterName,
-    connect: () => base.connect(),
+    connect: async () => wholeScripts(await base.connect()),
     async connectToShadowDb() {
       const main = await base.connect();
       const name = `stackwise_shadow_${crypto.randomUUID().replace(/-/g, "")}`;
       await main.executeScript(`CREATE DATABASE "${name}"`);
-      const shadow = await new PrismaPg(pgConfig(url, { database: name, max: 2 })).connect();
+      const shadow = wholeScripts(await new PrismaPg(pgConfig(url, { database: name, max: 2 })).connect());
       shadow.dispose = async () => {
         await (shadow.underlyingDriver() as pg.Pool).end();
         await main.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -26,6 +26,7 @@ import { authorize, can } from "./authz";
 import { db } from "./db";
 import { PAGE_SIZE, paged, type Paged } from "./paging";
 import { usersById } from "./people";
+import { memoRead } from "./read-memo";
 
 export { createDecision, duplicateDecision } from "./decision-create";
 export {
@@ -142,6 +143,27 @@ export async function listOpenDecisionOptions(actor: Actor): Promise<{ id: strin
 
 export async function getDecision(actor: Actor, id: string): Promise<DecisionDetail | null> {
   authorize(actor, "decision.read");
+  // Once per version of its inputs and viewer (lib/server/read-memo.ts): a large decision's read is ~20 queries and
+  // thousands of rows, and every tab of it, each export and the API read it again.
+  return memoRead(actor, id, { kind: "detail", compute: () => readDecisionDetail(actor, id), size: detailBytes });
+}
+
+/** A rough size of a detail in memory (~250 bytes a row), for the read memo's budget. */
+function detailBytes(d: DecisionDetail | null): number {
+  if (!d) return 0;
+  const rows =
+    d.scores.length +
+    d.facts.length +
+    d.criteria.length +
+    d.candidates.length +
+    d.judgments.length +
+    d.requirements.length +
+    d.skills.length +
+    (d.team?.ratings.length ?? 0);
+  return 2048 + 250 * rows;
+}
+
+async function readDecisionDetail(actor: Actor, id: string): Promise<DecisionDetail | null> {
   const d = await db.decision.findFirst({
     where: { id, workspaceId: actor.workspaceId },
     select: {

@@ -25,7 +25,8 @@ import * as decisionCreate from "./decision-create";
 import * as lifecycle from "./decision-lifecycle";
 import { getDecision } from "./decisions";
 import { cachedBytes, cachedResult } from "./evaluation-cache";
-import { renderKeyParts } from "./export-downloads";
+import { renderDownload, renderKeyParts } from "./export-downloads";
+import { withoutReadMemo } from "./read-memo";
 import { exportDecisionJson, loadReportInputs, type ReportInputs } from "./exports";
 import * as factSnapshot from "./fact-snapshot";
 import * as facts from "./facts";
@@ -102,11 +103,32 @@ function renderInput(inputs: ReportInputs): Uint8Array {
   return new TextEncoder().encode(canonicalJson({ ...shown, ...fresh, locale: "en" }));
 }
 
+const resultsOperation = OPERATIONS.find((o) => o.operationId === "getResults")!;
+/** The API's results body, as the operation's handler answers (memoised, lib/server/read-memo.ts). */
+const apiResults = (who: Actor) =>
+  resultsOperation.handler({
+    actor: who,
+    scopes: ["read"],
+    params: { decisionId },
+    query: { samples: 200 },
+    body: undefined,
+    ifMatch: null,
+    request: new Request("http://127.0.0.1/api/v1"),
+  } as never);
+const jsonFile = async (who: Actor) => (await renderDownload(who, decisionId, "json", "en")).body;
+
 async function observe(who: Actor) {
   const detail = (await getDecision(who, decisionId))!;
   const options = reportOptions(detail);
   const inputs = await loadReportInputs(who, decisionId, "export.read");
   return {
+    // The reads kept in memory per input stamp, served and computed afresh.
+    memo: { detail, json: await jsonFile(who), api: await apiResults(who) },
+    freshMemo: await withoutReadMemo(async () => ({
+      detail: await getDecision(who, decisionId),
+      json: await jsonFile(who),
+      api: await apiResults(who),
+    })),
     served: await cachedResult(who, detail, options),
     fresh: evaluateDecision(toScoringModel(detail), options),
     servedRender: await cachedBytes(who, decisionId, "pdf", renderKeyParts(inputs, "en"), async () =>
@@ -949,6 +971,9 @@ describe("every write leaves nothing stale", () => {
     // The second read is a hit: the same as the first, computed once.
     const again = await observe(viewer);
     expect(again.served).toEqual(before.viewer.served);
+    // Before the write the memo serves the very objects it stored: what follows compares a kept read, not a new one.
+    expect(again.memo.detail).toBe(before.viewer.memo.detail);
+    expect(again.memo.api).toBe(before.viewer.memo.api);
     await c.run();
     for (const [who, actor] of [
       ["viewer", viewer],
@@ -956,6 +981,9 @@ describe("every write leaves nothing stale", () => {
     ] as const) {
       const after = await observe(actor);
       expect(after.served, `${who}: served result after the write`).toEqual(after.fresh);
+      expect(after.memo.detail, `${who}: served decision read after the write`).toEqual(after.freshMemo.detail);
+      expect(after.memo.json, `${who}: served JSON export after the write`).toBe(after.freshMemo.json);
+      expect(after.memo.api, `${who}: served API results after the write`).toEqual(after.freshMemo.api);
       expect(Buffer.from(after.servedRender).toString(), `${who}: served report input after the write`).toBe(
         Buffer.from(after.freshRender).toString(),
       );

@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "./actor";
 import { listAuditEvents } from "./audit";
 import { db } from "./db";
+import { renderDownload } from "./export-downloads";
+import { withoutReadMemo } from "./read-memo";
 import { getDecision, getDecisionHeader, getSetupData, listDecisions, listTeamOptions } from "./decisions";
 import { exportDecisionJson } from "./exports";
 import { getAhpView } from "./judgments";
@@ -164,7 +166,9 @@ beforeAll(async () => {
 // [loader, statements it sends, the call]. Counts come from the loaders' shapes: a paged list is a count, the page,
 // and one statement per included relation (Prisma reads each relation with its own IN query on SQLite); getDecision
 // is the decision, criteria, candidates, judgments, team, requirements, members, overrides, ratings, scores, their
-// evaluators, facts, the facts' authors and the skill catalog (14), and scores/export build on it.
+// evaluators, facts, the facts' authors and the skill catalog (14) after the one-statement input stamp
+// (lib/server/input-stamp.ts), and scores/export build on it. Reads the memo keeps (read-memo.ts) are counted as a
+// miss costs: computed afresh each time; a hit is the stamp alone (the test below).
 const LOADERS: [string, number, (f: Fixture) => Promise<unknown>][] = [
   ["decisions list, first page", 3, (f) => listDecisions(f.admin, {})],
   ["decisions list, page 40", 3, (f) => listDecisions(f.admin, { page: 40 })],
@@ -172,27 +176,37 @@ const LOADERS: [string, number, (f: Fixture) => Promise<unknown>][] = [
   ["decisions list, status + team filter", 3, (f) => listDecisions(f.admin, { status: "DECIDED", team: f.teamId })],
   ["decisions list, sort by status", 3, (f) => listDecisions(f.admin, { sort: "status" })],
   ["decisions list, team options", 1, (f) => listTeamOptions(f.admin)],
-  ["results: getDecision", 14, (f) => getDecision(f.admin, f.decisionId)],
+  ["results: getDecision", 15, (f) => getDecision(f.admin, f.decisionId)],
   ["results: getDecisionHeader", 2, (f) => getDecisionHeader(f.admin, f.decisionId)],
   ["results: listScenarios", 2, (f) => listScenarios(f.admin, f.decisionId)],
   ["AHP", 4, (f) => getAhpView(f.admin, f.decisionId)],
   ["setup", 5, (f) => getSetupData(f.admin, f.decisionId)],
   ["setup, decided decision", 6, (f) => getSetupData(f.admin, f.decidedId)],
-  ["scores", 17, (f) => getScoreGrid(f.admin, f.decisionId)],
+  ["scores", 18, (f) => getScoreGrid(f.admin, f.decisionId)],
   ["team page", 8, (f) => getTeam(f.admin, f.teamId)],
   ["audit page", 3, (f) => listAuditEvents(f.admin, 2)],
   ["members", 3, (f) => listMembers(f.admin, 2)],
   ["teams", 2, (f) => listTeamsPage(f.admin)],
   ["skills", 2, (f) => listSkillsPage(f.admin, 2)],
-  ["JSON export", 25, (f) => exportDecisionJson(f.admin, f.decisionId)],
+  ["JSON export", 26, (f) => exportDecisionJson(f.admin, f.decisionId)],
 ];
 
 describe("SQL statements per page loader do not grow with the workspace", () => {
   test.each(LOADERS)("%s: %i statements, small and large alike", async (_name, expected, load) => {
-    const s = await statementsOf(() => load(small));
-    const l = await statementsOf(() => load(large));
+    const s = await statementsOf(() => withoutReadMemo(() => load(small)));
+    const l = await statementsOf(() => withoutReadMemo(() => load(large)));
     expect(l.length, l.join("\n")).toBe(s.length);
     expect(l.length, l.join("\n")).toBe(expected);
+  });
+
+  test("a memoised read served again is its input stamp: one statement", async () => {
+    await getDecision(large.admin, large.decisionId);
+    const again = await statementsOf(() => getDecision(large.admin, large.decisionId));
+    expect(again.length, again.join("\n")).toBe(1);
+    const json = () => renderDownload(large.admin, large.decisionId, "json", "en");
+    await json();
+    // The export's throttle is the route's, not the data layer's: the file itself is the stamp alone.
+    expect((await statementsOf(json)).length).toBe(1);
   });
 
   test("the large fixture is as large as it says", async () => {

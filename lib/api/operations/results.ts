@@ -11,6 +11,8 @@ import { listAuditEvents } from "@/lib/server/audit";
 import { getDecision } from "@/lib/server/decisions";
 import { cachedResult } from "@/lib/server/evaluation-cache";
 import { renderDownload } from "@/lib/server/export-downloads";
+import { memoRead } from "@/lib/server/read-memo";
+import type { Actor } from "@/lib/server/actor";
 import { limitExports } from "@/lib/server/throttle";
 import { defineOperation } from "../operation";
 import { auditEventSchema, resultsSchema, tokenInfoSchema, type ResultsBody } from "../schemas";
@@ -42,71 +44,16 @@ export const resultOperations = [
     }),
     response: resultsSchema,
     handler: async ({ actor, params, query }): Promise<ResultsBody> => {
-      const decision = await getDecision(actor, params.decisionId);
-      if (!decision) throw notFound("decision");
-      const outcome = await cachedResult(actor, decision, {
-        ...decisionOptionsOf(decision),
-        monteCarlo: { samples: query.samples, seed: decisionSeed(decision.id) },
+      // The same body while the decision's inputs are unchanged (lib/server/read-memo.ts); the operation has checked
+      // decision.read already.
+      const body = await memoRead(actor, params.decisionId, {
+        kind: "api-results",
+        parts: query.samples,
+        compute: () => resultsBody(actor, params.decisionId, query.samples),
+        size: (b) => 2 * JSON.stringify(b).length,
       });
-      const empty = {
-        decisionId: decision.id,
-        weightSource: null,
-        weights: [],
-        ranking: [],
-        winnerId: null,
-        tieAtTop: false,
-        topsis: null,
-        sensitivity: null,
-        monteCarlo: null,
-        verdict: null,
-      };
-      if (!outcome.ok)
-        return { ...empty, ok: false, errors: outcome.errors.map((e) => ({ code: e.code, message: e.message })) };
-      const r = outcome.result;
-      const criterion = new Map(decision.criteria.map((c) => [c.id, c.name]));
-      const candidate = new Map(decision.candidates.map((c) => [c.id, c.name]));
-      return {
-        decisionId: decision.id,
-        ok: true,
-        errors: [],
-        weightSource: r.weightSource,
-        weights: r.weights.map((w) => ({ ...w, criterion: criterion.get(w.criterionId) ?? "" })),
-        ranking: r.ranking.map((x) => ({
-          candidateId: x.candidateId,
-          candidate: candidate.get(x.candidateId) ?? "",
-          total: x.total,
-          rank: x.rank,
-          tied: x.tied,
-          margin: x.margin,
-          incomplete: x.incomplete,
-          excluded: x.excluded,
-          missingCriteria: x.missingCriteria,
-          contributions: x.contributions,
-        })),
-        winnerId: r.winnerId,
-        tieAtTop: r.tieAtTop,
-        topsis: {
-          winnerId: r.topsis.winnerId,
-          agreesWithWeightedSum: r.topsis.agreesWithWeightedSum,
-          closeness: r.topsis.closeness,
-        },
-        sensitivity: {
-          leaderId: r.sensitivity.leaderId,
-          criteria: r.sensitivity.criteria.map(({ crossovers: _c, ...c }) => c),
-          smallestChange: r.sensitivity.smallestChange,
-        },
-        monteCarlo: r.monteCarlo
-          ? {
-              samples: r.monteCarlo.samples,
-              seed: r.monteCarlo.seed,
-              kappa: r.monteCarlo.kappa,
-              pWinnerFirst: r.monteCarlo.pWinnerFirst,
-              seWinnerFirst: r.monteCarlo.seWinnerFirst,
-              pFirst: r.monteCarlo.pFirst,
-            }
-          : null,
-        verdict: { key: r.verdict.key, params: r.verdict.params },
-      };
+      if (!body) throw notFound("decision");
+      return body;
     },
   }),
   defineOperation({
@@ -165,3 +112,73 @@ export const meOperation = defineOperation({
     scopes,
   }),
 });
+
+/** The results body of a decision (null when the actor's workspace has none): the operation's uncached computation. */
+async function resultsBody(actor: Actor, decisionId: string, samples: number): Promise<ResultsBody | null> {
+  const decision = await getDecision(actor, decisionId);
+  if (!decision) return null;
+
+  const outcome = await cachedResult(actor, decision, {
+    ...decisionOptionsOf(decision),
+    monteCarlo: { samples: samples, seed: decisionSeed(decision.id) },
+  });
+  const empty = {
+    decisionId: decision.id,
+    weightSource: null,
+    weights: [],
+    ranking: [],
+    winnerId: null,
+    tieAtTop: false,
+    topsis: null,
+    sensitivity: null,
+    monteCarlo: null,
+    verdict: null,
+  };
+  if (!outcome.ok)
+    return { ...empty, ok: false, errors: outcome.errors.map((e) => ({ code: e.code, message: e.message })) };
+  const r = outcome.result;
+  const criterion = new Map(decision.criteria.map((c) => [c.id, c.name]));
+  const candidate = new Map(decision.candidates.map((c) => [c.id, c.name]));
+  return {
+    decisionId: decision.id,
+    ok: true,
+    errors: [],
+    weightSource: r.weightSource,
+    weights: r.weights.map((w) => ({ ...w, criterion: criterion.get(w.criterionId) ?? "" })),
+    ranking: r.ranking.map((x) => ({
+      candidateId: x.candidateId,
+      candidate: candidate.get(x.candidateId) ?? "",
+      total: x.total,
+      rank: x.rank,
+      tied: x.tied,
+      margin: x.margin,
+      incomplete: x.incomplete,
+      excluded: x.excluded,
+      missingCriteria: x.missingCriteria,
+      contributions: x.contributions,
+    })),
+    winnerId: r.winnerId,
+    tieAtTop: r.tieAtTop,
+    topsis: {
+      winnerId: r.topsis.winnerId,
+      agreesWithWeightedSum: r.topsis.agreesWithWeightedSum,
+      closeness: r.topsis.closeness,
+    },
+    sensitivity: {
+      leaderId: r.sensitivity.leaderId,
+      criteria: r.sensitivity.criteria.map(({ crossovers: _c, ...c }) => c),
+      smallestChange: r.sensitivity.smallestChange,
+    },
+    monteCarlo: r.monteCarlo
+      ? {
+          samples: r.monteCarlo.samples,
+          seed: r.monteCarlo.seed,
+          kappa: r.monteCarlo.kappa,
+          pWinnerFirst: r.monteCarlo.pWinnerFirst,
+          seWinnerFirst: r.monteCarlo.seWinnerFirst,
+          pFirst: r.monteCarlo.pFirst,
+        }
+      : null,
+    verdict: { key: r.verdict.key, params: r.verdict.params },
+  };
+}
