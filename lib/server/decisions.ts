@@ -143,14 +143,21 @@ export async function listOpenDecisionOptions(actor: Actor): Promise<{ id: strin
 
 export async function getDecision(actor: Actor, id: string): Promise<DecisionDetail | null> {
   authorize(actor, "decision.read");
-  // Once per version of its inputs and viewer (lib/server/read-memo.ts): a large decision's read is ~20 queries and
-  // thousands of rows, and every tab of it, each export and the API read it again.
-  return memoRead(actor, id, { kind: "detail", compute: () => readDecisionDetail(actor, id), size: detailBytes });
+  // Once per version of its inputs for everyone (lib/server/read-memo.ts): a large decision's read is ~15 queries
+  // and thousands of rows, and every tab of it, each export and the API read it again. The blind scoring rule
+  // (lib/server/blind.ts) is applied to what is served, for each actor, so every page and export built on this read
+  // inherits it.
+  const read = await memoRead(actor, id, {
+    kind: "detail",
+    shared: true,
+    compute: () => readDecisionDetail(actor, id),
+    size: (r) => (r ? detailBytes(r.detail) : 0),
+  });
+  return read ? applyBlindScoring(actor, read.detail, read.settings) : null;
 }
 
 /** A rough size of a detail in memory (~250 bytes a row), for the read memo's budget. */
-function detailBytes(d: DecisionDetail | null): number {
-  if (!d) return 0;
+function detailBytes(d: DecisionDetail): number {
   const rows =
     d.scores.length +
     d.facts.length +
@@ -163,7 +170,11 @@ function detailBytes(d: DecisionDetail | null): number {
   return 2048 + 250 * rows;
 }
 
-async function readDecisionDetail(actor: Actor, id: string): Promise<DecisionDetail | null> {
+/** The decision as it is stored, before the blind scoring rule, with the settings that rule reads. */
+async function readDecisionDetail(
+  actor: Actor,
+  id: string,
+): Promise<{ detail: DecisionDetail; settings: unknown } | null> {
   const d = await db.decision.findFirst({
     where: { id, workspaceId: actor.workspaceId },
     select: {
@@ -209,7 +220,6 @@ async function readDecisionDetail(actor: Actor, id: string): Promise<DecisionDet
   // First score first, as the evaluators are listed.
   for (const s of scores) evaluators.set(s.evaluatorId, people.get(s.evaluatorId)?.name ?? "");
 
-  // Blind scoring (lib/server/blind.ts) is applied here, so every page and export built on this read inherits it.
   const detail: DecisionDetail = {
     ...pick(d, DECISION_CORE_KEYS),
     createdAt: d.createdAt.toISOString(),
@@ -241,7 +251,7 @@ async function readDecisionDetail(actor: Actor, id: string): Promise<DecisionDet
       : null,
     scoring: scoringSettingsOf(d.settings),
   };
-  return applyBlindScoring(actor, detail, d.settings);
+  return { detail, settings: d.settings };
 }
 
 export type DecisionHeader = Pick<DecisionCore, "id" | "title" | "context" | "status" | "version"> & {

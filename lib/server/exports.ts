@@ -7,6 +7,7 @@ import { notFound } from "@/lib/errors/domain-error";
 import { getDecision } from "./decisions";
 import { usersById } from "./people";
 import { cachedResult } from "./evaluation-cache";
+import { memoRead } from "./read-memo";
 import { reportOptions, reportOutcome, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
 import {
   DECISION_ENTITY_TYPES,
@@ -169,38 +170,20 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  */
 export async function exportDecisionJson(actor: Actor, decisionId: string): Promise<DecisionJson> {
   authorize(actor, "export.read");
-  const d = await db.decision.findFirst({
-    where: { id: decisionId, workspaceId: actor.workspaceId },
-    include: {
-      team: { select: { name: true } },
-      criteria: { orderBy: [{ position: "asc" }, { id: "asc" }] },
-      candidates: {
-        orderBy: [{ position: "asc" }, { id: "asc" }],
-        include: { requirements: { include: { skill: { select: { name: true } } } } },
-      },
-      judgments: true,
-    },
+  // The rows once per version of the decision's inputs for everyone (read-memo.ts); who may see which score, and by
+  // which name, is decided below for this actor.
+  const rows = await memoRead(actor, decisionId, {
+    kind: "json-rows",
+    shared: true,
+    compute: () => readExportRows(actor, decisionId),
+    size: (r) => (r ? 2048 + 300 * (r.scores.length + r.facts.length + r.d.criteria.length) : 0),
   });
-  if (!d) throw notFound("decision");
-  const rows = await db.score.findMany({ where: { criterion: { decisionId: d.id } } });
-  const people = await usersById(
-    db,
-    [...rows, ...d.judgments].map((s) => s.evaluatorId),
-    {
-      id: true,
-      email: true,
-      name: true,
-    },
-  );
-  const allScores = rows.map((s) => ({ ...s, evaluator: people.get(s.evaluatorId) ?? { email: "", name: "" } }));
+  if (!rows) throw notFound("decision");
+  const { d, scores: allScores, people, facts } = rows;
   const scores = visibleScores(actor, blindState(actor, { ...d, scores: allScores }), allScores);
   const person = mayReadEvaluatorEmails(actor)
     ? (u: { email: string; name: string }) => u.email
     : (u: { email: string; name: string }) => u.name;
-  const facts = await db.fact.findMany({
-    where: { criterion: { decisionId: d.id } },
-    include: { enteredBy: { select: { email: true } } },
-  });
   const detail = await getDecision(actor, d.id);
   const json = buildDecisionJson({
     title: d.title,
@@ -255,4 +238,33 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
       })),
     ),
   };
+}
+
+/** The stored rows of the exchange format, before the blind scoring rule (exportDecisionJson applies it). */
+async function readExportRows(actor: Actor, decisionId: string) {
+  const d = await db.decision.findFirst({
+    where: { id: decisionId, workspaceId: actor.workspaceId },
+    include: {
+      team: { select: { name: true } },
+      criteria: { orderBy: [{ position: "asc" }, { id: "asc" }] },
+      candidates: {
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        include: { requirements: { include: { skill: { select: { name: true } } } } },
+      },
+      judgments: true,
+    },
+  });
+  if (!d) return null;
+  const rows = await db.score.findMany({ where: { criterion: { decisionId: d.id } } });
+  const people = await usersById(
+    db,
+    [...rows, ...d.judgments].map((s) => s.evaluatorId),
+    { id: true, email: true, name: true },
+  );
+  const scores = rows.map((s) => ({ ...s, evaluator: people.get(s.evaluatorId) ?? { email: "", name: "" } }));
+  const facts = await db.fact.findMany({
+    where: { criterion: { decisionId: d.id } },
+    include: { enteredBy: { select: { email: true } } },
+  });
+  return { d, scores, people, facts };
 }

@@ -188,7 +188,7 @@ const LOADERS: [string, number, (f: Fixture) => Promise<unknown>][] = [
   ["members", 3, (f) => listMembers(f.admin, 2)],
   ["teams", 2, (f) => listTeamsPage(f.admin)],
   ["skills", 2, (f) => listSkillsPage(f.admin, 2)],
-  ["JSON export", 26, (f) => exportDecisionJson(f.admin, f.decisionId)],
+  ["JSON export", 27, (f) => exportDecisionJson(f.admin, f.decisionId)],
 ];
 
 describe("SQL statements per page loader do not grow with the workspace", () => {

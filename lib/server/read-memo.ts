@@ -36,6 +36,11 @@ export interface MemoSpec<T> {
   kind: string;
   /** Everything else the read depends on besides the stamp and the viewer (options, sample counts). */
   parts?: unknown;
+  /**
+   * The same for every viewer (rows read before the blind scoring rule is applied; the caller applies it to what it
+   * is served). Otherwise the read is kept per view (input-stamp.ts, viewOf).
+   */
+  shared?: boolean;
   compute: (stamp: InputStamp) => Promise<T>;
   /** An estimate of the value's size in bytes, for the memory budget. */
   size: (value: T) => number;
@@ -51,7 +56,7 @@ export async function memoRead<T>(actor: Actor, decisionId: string, spec: MemoSp
   const stamp = await readInputStamp(actor, decisionId);
   if (!stamp) return null;
   if (bypass.getStore()) return spec.compute(stamp);
-  const key = JSON.stringify([spec.kind, viewOf(actor, stamp), spec.parts ?? null, stamp.key]);
+  const key = JSON.stringify([spec.kind, spec.shared ? "*" : viewOf(actor, stamp), spec.parts ?? null, stamp.key]);
   const hit = entries.get(key);
   if (hit) {
     entries.delete(key);
