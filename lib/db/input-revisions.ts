@@ -12,6 +12,7 @@ export type Dialect = "sqlite" | "postgresql";
 
 /** A revision counter: a table with an `inputsRevision` column. */
 export type Counter = "Decision" | "Team" | "Workspace";
+export const COUNTERS: readonly Counter[] = ["Decision", "Team", "Workspace"];
 
 export interface Tracked {
   table: string;

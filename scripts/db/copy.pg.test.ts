@@ -89,7 +89,7 @@ test("a target that holds rows is refused without force, and emptied and refille
   expect(forced.ok).toBe(true);
 });
 
-test("one altered value in one table is reported as a mismatch of that table only", async () => {
+test("one altered score is reported as a mismatch of the Score table, and of its decision's input revision", async () => {
   const pg = open(pgUrl);
   const score = await pg.score.findFirstOrThrow({ where: { evaluatorId: ids.scoreEvaluatorId } });
   // The smallest change a float can take: the next representable number above the value.
@@ -97,7 +97,15 @@ test("one altered value in one table is reported as a mismatch of that table onl
   new BigInt64Array(next.buffer)[0] = new BigInt64Array(new Float64Array([score.value]).buffer)[0] + 1n;
   await pg.$executeRawUnsafe(`UPDATE "Score" SET "value" = $1 WHERE "id" = $2`, next[0], score.id);
   const cmp = await compareDatabases(open(sqliteA), pg);
-  expect(cmp.filter((t) => !t.match).map((t) => t.table)).toEqual(["Score"]);
+  // The trigger of lib/db/input-revisions.ts bumped the decision's counter in the same statement: a real difference
+  // too, and the only one in that table.
+  expect(cmp.filter((t) => !t.match).map((t) => t.table)).toEqual(["Decision", "Score"]);
   const scoreRow = cmp.find((t) => t.table === "Score")!;
   expect(scoreRow.rowsFrom).toBe(scoreRow.rowsTo);
+  const criterion = await pg.criterion.findUniqueOrThrow({ where: { id: score.criterionId } });
+  const [before, after] = await Promise.all(
+    [open(sqliteA), pg].map((db) => db.decision.findUniqueOrThrow({ where: { id: criterion.decisionId } })),
+  );
+  expect(after.inputsRevision).toBeGreaterThan(before.inputsRevision);
+  expect({ ...after, inputsRevision: 0 }).toEqual({ ...before, inputsRevision: 0 });
 });

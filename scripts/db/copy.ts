@@ -10,6 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Prisma } from "@/generated/prisma/client";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
+import { COUNTERS } from "@/lib/db/input-revisions";
 import { isPostgresUrl } from "@/lib/db/pg-adapter";
 import { redactUrl } from "../lib/redact-url";
 import { BIN, baseEnv, quiet } from "../lib/run";
@@ -165,6 +166,28 @@ export async function compareDatabases(from: PrismaClient, to: PrismaClient): Pr
   }));
 }
 
+/**
+ * The triggers of lib/db/input-revisions.ts bumped the target's revision counters once per child row the copy
+ * inserted; the counters are set back to the source's values so the target is the same data (an updated counter
+ * table is not itself a tracked input, so this fires nothing). One statement per distinct value and batch, not per
+ * row.
+ */
+async function restoreCounters(from: Client, tx: Client, tables: TableInfo[], batch: number): Promise<void> {
+  for (const t of tables.filter((x) => (COUNTERS as readonly string[]).includes(x.model))) {
+    const byValue = new Map<number, unknown[]>();
+    for await (const rows of readTable(from, t, batch))
+      for (const r of rows) {
+        const v = Number(r.inputsRevision);
+        if (!byValue.has(v)) byValue.set(v, []);
+        byValue.get(v)!.push(r.id);
+      }
+    // Raw SQL: an update through the client would also move @updatedAt to the moment of the copy.
+    for (const [value, ids] of byValue)
+      for (let i = 0; i < ids.length; i += batch)
+        await tx.$executeRaw`UPDATE ${Prisma.raw(`"${t.model}"`)} SET "inputsRevision" = ${value} WHERE "id" IN (${Prisma.join(ids.slice(i, i + batch))})`;
+  }
+}
+
 export async function copyDatabase(opts: {
   from: string;
   to: string;
@@ -221,6 +244,7 @@ export async function copyDatabase(opts: {
           copiedRows += n;
           log(`  ${t.model}: ${n} rows`);
         }
+        await restoreCounters(from, tx, tables, batch);
       },
       { maxWait: 60_000, timeout: 60 * 60_000 },
     );
