@@ -9,6 +9,7 @@ import { seedDemoWorkspace } from "@/prisma/seed/demo";
 import type { Actor } from "./actor";
 import { db } from "./db";
 import { getDecision } from "./decisions";
+import { renderDownload } from "./export-downloads";
 import { exportDecisionJson } from "./exports";
 import { withoutReadMemo } from "./read-memo";
 
@@ -71,6 +72,23 @@ describe("blind scoring holds for every viewer of a shared read", () => {
     const json = await exportDecisionJson(architect, decisionId);
     const names = new Set(json.scores.map((s) => s.evaluator));
     expect(names.size).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("a kept read is served only inside its workspace", () => {
+  test("another workspace's admin, with the id of a decision whose reads are warm, gets not-found from each", async () => {
+    const other = await seedDemoWorkspace(db, { slug: "elsewhere", emailDomain: "elsewhere.test" });
+    const outsider: Actor = { userId: other.users.get("admin")!, workspaceId: other.workspace.id, role: "ADMIN" };
+    // Warm every kept read of the decision from inside its workspace first.
+    expect(await getDecision(viewer, decisionId)).not.toBeNull();
+    await exportDecisionJson(viewer, decisionId);
+    await renderDownload(viewer, decisionId, "json", "en");
+    expect(await getDecision(outsider, decisionId)).toBeNull();
+    await expect(exportDecisionJson(outsider, decisionId)).rejects.toMatchObject({ code: "notFound" });
+    await expect(renderDownload(outsider, decisionId, "json", "en")).rejects.toMatchObject({ code: "notFound" });
+    // And the outsider's own decision of the same demo is theirs, not the first workspace's.
+    const own = (await getDecision(outsider, other.decisions.get("broker")!))!;
+    expect(own.id).not.toBe(decisionId);
   });
 });
 
