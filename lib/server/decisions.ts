@@ -23,6 +23,7 @@ import { scoringSettingsOf, STATUS_TRANSITIONS, type ListQuery } from "@/lib/val
 import type { Actor } from "./actor";
 import { applyBlindScoring } from "./blind";
 import { authorize, can } from "./authz";
+import { countChildren } from "./child-counts";
 import { db } from "./db";
 import { PAGE_SIZE, paged, type Paged } from "./paging";
 import { usersById } from "./people";
@@ -64,7 +65,7 @@ export async function listDecisions(
     query.page ?? 1,
     pageSize,
     () => db.decision.count({ where }),
-    (window) => readListRows(where, query, window),
+    (window) => readListRows(actor.workspaceId, where, query, window),
   );
 }
 
@@ -75,7 +76,7 @@ export async function listDecisionsFrom(
   window: { skip: number; take: number },
 ): Promise<DecisionListItem[]> {
   authorize(actor, "decision.read");
-  return readListRows(listWhere(actor, query), query, window);
+  return readListRows(actor.workspaceId, listWhere(actor, query), query, window);
 }
 
 function listWhere(actor: Actor, query: Partial<ListQuery>): Prisma.DecisionWhereInput {
@@ -90,6 +91,7 @@ function listWhere(actor: Actor, query: Partial<ListQuery>): Prisma.DecisionWher
 }
 
 async function readListRows(
+  workspaceId: string,
   where: Prisma.DecisionWhereInput,
   query: Partial<ListQuery>,
   window: { skip: number; take: number },
@@ -114,17 +116,21 @@ async function readListRows(
       version: true,
       teamId: true,
       team: { select: { name: true } },
-      _count: { select: { candidates: true, criteria: true } },
     },
   });
+  const counts = await countChildren(
+    workspaceId,
+    rows.map((r) => r.id),
+    ["decisionCandidates", "decisionCriteria"],
+  );
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
     status: r.status,
     teamName: r.team?.name ?? null,
     teamId: r.teamId,
-    candidateCount: r._count.candidates,
-    criterionCount: r._count.criteria,
+    candidateCount: counts.decisionCandidates(r.id),
+    criterionCount: counts.decisionCriteria(r.id),
     updatedAt: r.updatedAt.toISOString(),
     archived: r.archivedAt !== null,
     version: r.version,

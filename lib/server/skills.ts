@@ -4,6 +4,7 @@ import type { TransactionClient } from "@/lib/db/write-queue";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
+import { countChildren } from "./child-counts";
 import { updateIfVersion } from "./concurrency";
 import { PAGE_SIZE, paged, type Paged } from "./paging";
 import { db, writeTransaction } from "./db";
@@ -29,47 +30,53 @@ export interface SkillView {
 /** The catalog by category and name: all of it, or the window the API's cursor asks for. */
 export async function listSkills(actor: Actor, window: { skip?: number; take?: number } = {}): Promise<SkillView[]> {
   authorize(actor, "decision.read");
-  return (await readSkills({ workspaceId: actor.workspaceId }, window)).map(toSkillView);
+  return readSkills({ workspaceId: actor.workspaceId }, window);
 }
 
 /** One page of the skills page's catalog, by category and name. */
 export async function listSkillsPage(actor: Actor, page = 1): Promise<Paged<SkillView>> {
   authorize(actor, "decision.read");
   const where = { workspaceId: actor.workspaceId };
-  const result = await paged(
+  return paged(
     page,
     PAGE_SIZE,
     () => db.skill.count({ where }),
     (window) => readSkills(where, window),
   );
-  return { ...result, items: result.items.map(toSkillView) };
 }
 
 /** One skill of the actor's workspace, or null (also for another workspace's id). */
 export async function getSkill(actor: Actor, skillId: string): Promise<SkillView | null> {
   authorize(actor, "decision.read");
   const [row] = await readSkills({ workspaceId: actor.workspaceId, id: skillId }, { take: 1 });
-  return row ? toSkillView(row) : null;
+  return row ?? null;
 }
 
-const readSkills = (where: { workspaceId: string; id?: string }, window: { skip?: number; take?: number }) =>
-  db.skill.findMany({
+async function readSkills(
+  where: { workspaceId: string; id?: string },
+  window: { skip?: number; take?: number },
+): Promise<SkillView[]> {
+  const skills = await db.skill.findMany({
     where,
     orderBy: [{ category: "asc" }, { name: "asc" }, { id: "asc" }],
     ...window,
-    include: { _count: { select: { ratings: true, requirements: true, overrides: true } } },
   });
-
-const toSkillView = (s: Awaited<ReturnType<typeof readSkills>>[number]): SkillView => ({
-  id: s.id,
-  name: s.name,
-  category: s.category,
-  description: s.description,
-  version: s.version,
-  ratingCount: s._count.ratings,
-  requirementCount: s._count.requirements,
-  overrideCount: s._count.overrides,
-});
+  const counts = await countChildren(
+    where.workspaceId,
+    skills.map((s) => s.id),
+    ["skillRatings", "skillRequirements", "skillOverrides"],
+  );
+  return skills.map((s) => ({
+    id: s.id,
+    name: s.name,
+    category: s.category,
+    description: s.description,
+    version: s.version,
+    ratingCount: counts.skillRatings(s.id),
+    requirementCount: counts.skillRequirements(s.id),
+    overrideCount: counts.skillOverrides(s.id),
+  }));
+}
 
 async function skillInWorkspace(tx: TransactionClient, actor: Actor, skillId: string) {
   const s = await tx.skill.findFirst({ where: { id: skillId, workspaceId: actor.workspaceId } });

@@ -12,6 +12,7 @@ import type {
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { authorize } from "./authz";
+import { countChildren } from "./child-counts";
 import { updateIfVersion } from "./concurrency";
 import { PAGE_SIZE, paged, type Paged } from "./paging";
 import { db, writeTransaction } from "./db";
@@ -70,38 +71,41 @@ export const asAggregation = (a: string): TeamAggregation => (a === "max" || a =
 /** The workspace's teams by name: all of them, or the window the API's cursor asks for. */
 export async function listTeams(actor: Actor, window: { skip?: number; take?: number } = {}): Promise<TeamSummary[]> {
   authorize(actor, "decision.read");
-  return (await readTeams(actor, window)).map(toTeamSummary);
+  return readTeams(actor, window);
 }
 
 /** One page of the teams page's list, by name. */
 export async function listTeamsPage(actor: Actor, page = 1): Promise<Paged<TeamSummary>> {
   authorize(actor, "decision.read");
-  const result = await paged(
+  return paged(
     page,
     PAGE_SIZE,
     () => db.team.count({ where: { workspaceId: actor.workspaceId } }),
     (window) => readTeams(actor, window),
   );
-  return { ...result, items: result.items.map(toTeamSummary) };
 }
 
-const readTeams = (actor: Actor, window: { skip?: number; take?: number }) =>
-  db.team.findMany({
+async function readTeams(actor: Actor, window: { skip?: number; take?: number }): Promise<TeamSummary[]> {
+  const teams = await db.team.findMany({
     where: { workspaceId: actor.workspaceId },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     ...window,
-    include: { _count: { select: { members: true, decisions: true } } },
   });
-
-const toTeamSummary = (t: Awaited<ReturnType<typeof readTeams>>[number]): TeamSummary => ({
-  id: t.id,
-  name: t.name,
-  description: t.description,
-  aggregation: asAggregation(t.aggregation),
-  memberCount: t._count.members,
-  decisionCount: t._count.decisions,
-  version: t.version,
-});
+  const counts = await countChildren(
+    actor.workspaceId,
+    teams.map((t) => t.id),
+    ["teamMembers", "teamDecisions"],
+  );
+  return teams.map((t) => ({
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    aggregation: asAggregation(t.aggregation),
+    memberCount: counts.teamMembers(t.id),
+    decisionCount: counts.teamDecisions(t.id),
+    version: t.version,
+  }));
+}
 
 export async function getTeam(actor: Actor, teamId: string): Promise<TeamDetail | null> {
   authorize(actor, "decision.read");
