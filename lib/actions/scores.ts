@@ -7,9 +7,9 @@ import { deleteScore, saveScore } from "@/lib/server/scores";
 import { deleteScoreSchema, saveScoreSchema } from "@/lib/validation/score";
 
 // No revalidation: both grids that save a score (the scores tab and the matrix) hold the saved row from the result
-// and compute their totals, ranking and the person's own progress in the browser. Revalidating the decision's layout made every
-// keystroke-sized save re-render the whole page into its response: 97 kB for the demo broker, and a p50 of 43 ms
-// against 23 ms without it. Other tabs are dynamic pages, read afresh on navigation; the blind reveal refreshes the
+// and compute their totals, ranking and the person's own progress in the browser. Revalidating the decision's
+// layout made every keystroke-sized save re-render the whole page into its response: 97 kB for the demo broker, and
+// a p50 of 43 ms against 23 ms without it. Other tabs are dynamic pages, read afresh on navigation; the blind reveal refreshes the
 // page itself (components/scores/use-reveal-refresh.ts).
 export const saveScoreAction = defineAction(saveScoreSchema, saveScore);
 

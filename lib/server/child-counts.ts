@@ -33,9 +33,12 @@ const CHILDREN: Record<ChildKind, { table: string; column: string; scoped?: true
 
 const ident = (name: string) => Prisma.raw(`"${name}"`);
 
+/** Ids per statement: each id is a bound parameter once per kind, and SQLite allows 32,766 in one statement. */
+const CHUNK = 1000;
+
 /**
- * For each kind, the number of child rows of every id in `ids` (0 for an id without any). One statement whatever the
- * number of kinds; none for an empty page.
+ * For each kind, the number of child rows of every id in `ids` (0 for an id without any). One statement for a page
+ * (whatever the number of kinds), one per thousand ids for a whole catalog, none for an empty list.
  */
 export async function countChildren<K extends ChildKind>(
   workspaceId: string,
@@ -43,11 +46,12 @@ export async function countChildren<K extends ChildKind>(
   kinds: readonly K[],
 ): Promise<Record<K, (id: string) => number>> {
   const counts = new Map<string, number>();
-  if (ids.length > 0 && kinds.length > 0) {
+  for (let i = 0; kinds.length > 0 && i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
     const parts = kinds.map((kind) => {
       const { table, column, scoped } = CHILDREN[kind];
       const scope = scoped ? Prisma.sql`"workspaceId" = ${workspaceId} AND ` : Prisma.empty;
-      return Prisma.sql`SELECT ${Prisma.raw(`'${kind}'`)} AS "kind", ${ident(column)} AS "id", COUNT(*) AS "n" FROM ${ident(table)} WHERE ${scope}${ident(column)} IN (${Prisma.join(ids)}) GROUP BY ${ident(column)}`;
+      return Prisma.sql`SELECT ${Prisma.raw(`'${kind}'`)} AS "kind", ${ident(column)} AS "id", COUNT(*) AS "n" FROM ${ident(table)} WHERE ${scope}${ident(column)} IN (${Prisma.join(chunk)}) GROUP BY ${ident(column)}`;
     });
     const rows = await db.$queryRaw<{ kind: string; id: string; n: number | bigint }[]>(
       Prisma.join(parts, " UNION ALL "),
