@@ -422,6 +422,64 @@ describe("lists", () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain("query.limit");
   });
 
+  test("/audit pages by keyset in both directions and refuses a garbled cursor or day field by field", async () => {
+    // Seven more events, four of them on one instant, so pages of two split a tie.
+    const at = new Date(Date.UTC(2026, 10, 30, 8));
+    await db.auditEvent.createMany({
+      data: Array.from({ length: 7 }, (_, i) => ({
+        workspaceId: own.workspace.id,
+        action: "decision.updated",
+        entityType: "Decision",
+        createdAt: new Date(at.getTime() + Math.max(0, i - 3) * 60_000),
+      })),
+    });
+    const admin = await tokenFor(actorOf(own, "ADMIN"), ["admin"]);
+    const all = await call("GET", "/audit?limit=100", { token: admin });
+    expect(all.status).toBe(200);
+    expect([all.body.total, all.body.totalCapped]).toEqual([all.body.data.length, false]);
+    expect(all.body.data.length).toBeGreaterThan(4);
+    const older: string[][] = [];
+    let page: ApiCall = await call("GET", "/audit?limit=2", { token: admin });
+    expect(page.body.page.previousCursor).toBeNull();
+    for (;;) {
+      older.push(page.body.data.map((e: { id: string }) => e.id));
+      if (!page.body.page.nextCursor) break;
+      const q = encodeURIComponent(page.body.page.nextCursor);
+      page = await call("GET", `/audit?limit=2&cursor=${q}`, { token: admin });
+    }
+    expect(older.flat()).toEqual(all.body.data.map((e: { id: string }) => e.id));
+    // And back up from the oldest page: the same pages, newest last.
+    const back: string[][] = [];
+    for (;;) {
+      back.push(page.body.data.map((e: { id: string }) => e.id));
+      if (!page.body.page.previousCursor) break;
+      const q = encodeURIComponent(page.body.page.previousCursor);
+      page = await call("GET", `/audit?limit=2&cursor=${q}`, { token: admin });
+    }
+    // The walk back ends on a full newest page; the pages between match the walk down.
+    expect(back.at(-1)).toEqual(older[0]);
+    expect(back.slice(0, older.length - 1).every((p, i) => p.length === older[older.length - 1 - i]!.length)).toBe(
+      true,
+    );
+
+    const bad = await call("GET", "/audit?cursor=%%%&until=2026-02-30&limit=0", { token: admin });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: "query.until", code: "untilInvalid" },
+        { field: "query.limit", code: "limitInvalid" },
+      ]),
+    );
+    const offsetCursor = Buffer.from(JSON.stringify({ o: 2 })).toString("base64url");
+    const foreignCursor = await call("GET", `/audit?cursor=${offsetCursor}`, { token: admin });
+    expect([foreignCursor.status, foreignCursor.body.errors]).toEqual([
+      422,
+      [{ field: "query.cursor", code: "cursorInvalid" }],
+    ]);
+    const future = await call("GET", "/audit?until=2999-12-31&limit=100", { token: admin });
+    expect(future.body.data).toEqual(all.body.data);
+  });
+
   test("another workspace's decision is a 404, exactly like a missing one", async () => {
     const foreignId = [...foreign.decisions.values()][0]!;
     const a = await call("GET", `/decisions/${foreignId}`, { token: architect });

@@ -144,7 +144,7 @@ const probes: Record<Permission, Probe> = {
     await revokeInvitation(actor, inv.id, { ip: null });
   },
   "audit.read": async (actor, t) => {
-    if (t === own) return listAuditEvents(actor, 1);
+    if (t === own) return listAuditEvents(actor);
     // No id-taking audit API: reading another workspace's events means naming that workspace.
     authorize(actor, "audit.read");
     return inWorkspace(actor, { workspaceId: t.workspace.id }, "Workspace");

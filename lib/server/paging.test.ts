@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { withPage } from "@/components/pager";
-import { pageNumber, paged } from "./paging";
+import { decodeKeyset, encodeKeyset, pageNumber, paged } from "./paging";
 
 describe("pageNumber", () => {
   test.each([
@@ -60,5 +60,30 @@ describe("withPage", () => {
     expect(withPage("/", params, 1)).toBe("/?q=kafka&sort=title");
     expect(withPage("/teams", new URLSearchParams(), 1)).toBe("/teams");
     expect(params.get("page")).toBe("3");
+  });
+});
+
+describe("keyset cursors", () => {
+  const k = { at: new Date("2026-11-30T23:59:59.123Z"), id: "cm0abc_DEF-9", dir: "older" as const };
+
+  test("round-trip the row's time to the millisecond, its id and the direction", () => {
+    expect(decodeKeyset(encodeKeyset(k))).toEqual(k);
+    expect(decodeKeyset(encodeKeyset({ ...k, dir: "newer" }))?.dir).toBe("newer");
+  });
+
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+  test.each([
+    ["not base64 JSON", "%%%"],
+    ["empty", ""],
+    ["an offset cursor of the other lists", b64({ o: 25 })],
+    ["a time that is not ISO", b64({ t: "30/11/2026", i: "a", d: "older" })],
+    ["a time that does not exist", b64({ t: "2026-02-30T00:00:00.000Z", i: "a", d: "older" })],
+    ["an id with SQL in it", b64({ t: k.at.toISOString(), i: "a' OR 1=1 --", d: "older" })],
+    ["an empty id", b64({ t: k.at.toISOString(), i: "", d: "older" })],
+    ["another direction", b64({ t: k.at.toISOString(), i: "a", d: "sideways" })],
+    ["too long", "a".repeat(201)],
+    ["not a string", 42],
+  ])("%s reads as no cursor", (_name, raw) => {
+    expect(decodeKeyset(raw)).toBeNull();
   });
 });

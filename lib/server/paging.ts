@@ -32,3 +32,34 @@ export async function paged<T>(
   const items = total === 0 ? [] : await rows({ skip: (page - 1) * size, take: size });
   return { items, page, pageCount, total };
 }
+
+// A list that grows without bound (the audit trail) pages by keyset instead: the cursor names the last row seen by
+// its (createdAt, id), and the next page is "rows strictly past it" — an index range read whose cost does not depend
+// on how deep the page is, where an offset must walk every row before it.
+
+/** A row's place in a list ordered by (createdAt, id), and which way from it the page reads. */
+export interface Keyset {
+  at: Date;
+  id: string;
+  /** "older": rows after this one in newest-first order; "newer": rows before it. */
+  dir: "older" | "newer";
+}
+
+export function encodeKeyset(k: Keyset): string {
+  return Buffer.from(JSON.stringify({ t: k.at.toISOString(), i: k.id, d: k.dir })).toString("base64url");
+}
+
+/** The keyset a cursor names, or null for anything that is not one (a garbled, edited or foreign cursor). */
+export function decodeKeyset(cursor: unknown): Keyset | null {
+  if (typeof cursor !== "string" || cursor.length === 0 || cursor.length > 200) return null;
+  try {
+    const raw = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<string, unknown>;
+    const at = typeof raw.t === "string" ? new Date(raw.t) : null;
+    if (!at || Number.isNaN(at.getTime()) || at.toISOString() !== raw.t) return null;
+    if (typeof raw.i !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(raw.i)) return null;
+    if (raw.d !== "older" && raw.d !== "newer") return null;
+    return { at, id: raw.i, dir: raw.d };
+  } catch {
+    return null;
+  }
+}

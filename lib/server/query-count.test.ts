@@ -56,6 +56,8 @@ interface Fixture {
   /** A decided decision: its setup offers "superseded by" with every other decision. */
   decidedId: string;
   teamId: string;
+  /** The middle event of the audit trail, as an older and a newer page's keyset. */
+  auditMiddle: { at: Date; id: string };
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -148,7 +150,10 @@ async function build(tag: string, size: Size): Promise<Fixture> {
     })),
   });
   const decided = await db.decision.findFirstOrThrow({ where: { workspaceId: ws.id, status: "DECIDED" } });
+  const middleAt = new Date(Date.UTC(2026, 0, 1) + Math.floor(size.audit / 2) * 1000);
+  const middle = await db.auditEvent.findFirstOrThrow({ where: { workspaceId: ws.id, createdAt: middleAt } });
   return {
+    auditMiddle: { at: middle.createdAt, id: middle.id },
     admin: { userId: userIds[0], workspaceId: ws.id, role: "ADMIN" },
     decisionId,
     decidedId: decided.id,
@@ -165,7 +170,8 @@ beforeAll(async () => {
 
 // [loader, statements it sends, the call]. Counts come from the loaders' shapes: a paged list is a count, the page,
 // one statement per included relation (Prisma reads each relation with its own IN query on SQLite) and one for the
-// rows' child counts (child-counts.ts); getDecision
+// rows' child counts (child-counts.ts); the audit trail is its rows, a capped count, the actors and, past the first
+// page, one probe for the other direction (audit.ts); getDecision
 // is the decision, criteria, candidates, judgments, team, requirements, members, overrides, ratings, scores, their
 // evaluators, facts, the facts' authors and the skill catalog (14) after the one-statement input stamp
 // (lib/server/input-stamp.ts), and scores/export build on it. Reads the memo keeps (read-memo.ts) are counted as a
@@ -185,7 +191,18 @@ const LOADERS: [string, number, (f: Fixture) => Promise<unknown>][] = [
   ["setup, decided decision", 6, (f) => getSetupData(f.admin, f.decidedId)],
   ["scores", 18, (f) => getScoreGrid(f.admin, f.decisionId)],
   ["team page", 8, (f) => getTeam(f.admin, f.teamId)],
-  ["audit page", 3, (f) => listAuditEvents(f.admin, 2)],
+  ["audit trail, newest", 3, (f) => listAuditEvents(f.admin)],
+  [
+    "audit trail, older than the middle",
+    4,
+    (f) => listAuditEvents(f.admin, { keyset: { ...f.auditMiddle, dir: "older" } }),
+  ],
+  [
+    "audit trail, newer than the middle",
+    4,
+    (f) => listAuditEvents(f.admin, { keyset: { ...f.auditMiddle, dir: "newer" } }),
+  ],
+  ["audit trail, up to a day", 4, (f) => listAuditEvents(f.admin, { until: "2026-01-01" })],
   ["members", 3, (f) => listMembers(f.admin, 2)],
   ["teams", 3, (f) => listTeamsPage(f.admin)],
   ["skills", 3, (f) => listSkillsPage(f.admin, 2)],

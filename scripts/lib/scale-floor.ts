@@ -11,6 +11,7 @@ import { toSqlitePlaceholders } from "./raw-writer";
 type Query = (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>;
 const LIST_PAGE = 25;
 const AUDIT_PAGE = 50;
+const AUDIT_COUNT_CAP = 10_000;
 
 function connect(url: string): { q: Query; tx: <T>(fn: () => Promise<T>) => Promise<T> } {
   if (!isPostgresUrl(url)) {
@@ -110,15 +111,45 @@ async function list(params: URLSearchParams) {
   return { total: Number(n), rows };
 }
 
+// The audit trail as the app reads it: by keyset from a row (?at=&id=, the stored createdAt and id of the row the
+// page starts after), one row past the page, the count capped at 10,001, and a probe for newer rows past the first page.
 async function audit(params: URLSearchParams) {
-  const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
-  const [{ n }] = await q(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "workspaceId" = $1`, [workspaceId]);
-  const rows = await q(
-    `SELECT e.*, u."name", u."email" FROM "AuditEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
-     WHERE e."workspaceId" = $1 ORDER BY e."createdAt" DESC, e."id" DESC LIMIT ${AUDIT_PAGE} OFFSET ${(page - 1) * AUDIT_PAGE}`,
+  const at = params.get("at");
+  const id = params.get("id");
+  const [{ n }] = await q(
+    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "AuditEvent" WHERE "workspaceId" = $1 LIMIT ${AUDIT_COUNT_CAP + 1}) c`,
     [workspaceId],
   );
-  return { total: Number(n), rows };
+  const past = at && id ? `AND (e."createdAt" < $2 OR (e."createdAt" = $2 AND e."id" < $3))` : "";
+  const rows = await q(
+    `SELECT e.*, u."name", u."email" FROM "AuditEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
+     WHERE e."workspaceId" = $1 ${past} ORDER BY e."createdAt" DESC, e."id" DESC LIMIT ${AUDIT_PAGE + 1}`,
+    at && id ? [workspaceId, at, id] : [workspaceId],
+  );
+  const newer =
+    at && id
+      ? await q(
+          `SELECT 1 FROM "AuditEvent" e WHERE e."workspaceId" = $1
+           AND (e."createdAt" > $2 OR (e."createdAt" = $2 AND e."id" > $3)) LIMIT 1`,
+          [workspaceId, at, id],
+        )
+      : [];
+  return {
+    total: Number(n),
+    rows: rows.slice(0, AUDIT_PAGE),
+    older: rows.length > AUDIT_PAGE,
+    newer: newer.length > 0,
+  };
+}
+
+/** The stored createdAt and id of the event `depth` rows down the trail: where a deep page starts. */
+async function auditRow(params: URLSearchParams) {
+  const [row] = await q(
+    `SELECT "createdAt", "id" FROM "AuditEvent" WHERE "workspaceId" = $1
+     ORDER BY "createdAt" DESC, "id" DESC LIMIT 1 OFFSET ${Number(params.get("depth") ?? 0)}`,
+    [workspaceId],
+  );
+  return row;
 }
 
 const now = () => new Date().toISOString();
@@ -178,6 +209,7 @@ http
       if (kind === "list") out = await list(u.searchParams);
       else if (kind === "decision") out = await decisionRows(id);
       else if (kind === "audit") out = await audit(u.searchParams);
+      else if (kind === "audit-row") out = await auditRow(u.searchParams);
       else if (kind === "score") out = await saveScore(JSON.parse(await body(req)));
       else if (kind === "rating") out = await saveRating(JSON.parse(await body(req)));
       else if (kind === "ready") out = { ok: true };

@@ -1,19 +1,21 @@
 import "server-only";
 // The computed evaluation (the results page's numbers), exports, the audit trail, and who the token is.
 import { z } from "zod";
-import { notFound } from "@/lib/errors/domain-error";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { EXPORT_FORMATS, CONTENT_TYPES, type ExportFormat } from "@/lib/export/filename";
 import { downloadResponse } from "@/lib/export/render";
 import { decisionOptionsOf } from "@/lib/decisions/to-scoring-model";
 import { LOCALES } from "@/lib/i18n/config";
 import { MC_SAMPLES, decisionSeed } from "@/lib/results/seed";
 import { listAuditEvents } from "@/lib/server/audit";
+import { decodeKeyset } from "@/lib/server/paging";
 import { getDecision } from "@/lib/server/decisions";
 import { cachedResult } from "@/lib/server/evaluation-cache";
 import { renderDownload } from "@/lib/server/export-downloads";
 import { memoRead } from "@/lib/server/read-memo";
 import type { Actor } from "@/lib/server/actor";
 import { limitExports } from "@/lib/server/throttle";
+import { AUDIT_COUNT_CAP, auditQuerySchema } from "@/lib/validation/audit";
 import { defineOperation } from "../operation";
 import { auditEventSchema, resultsSchema, tokenInfoSchema, type ResultsBody } from "../schemas";
 
@@ -79,18 +81,34 @@ export const resultOperations = [
     path: "/audit",
     tag: "Audit",
     summary: "The workspace's audit trail (admins)",
+    description:
+      "Newest first, paged by keyset: `page.nextCursor` reads older events, `page.previousCursor` newer ones, and " +
+      "either costs the same at any depth. `until` (a UTC day) starts at the newest event on or before it. `total` " +
+      `counts the trail up to ${AUDIT_COUNT_CAP.toLocaleString("en")}; past that it is ${AUDIT_COUNT_CAP} with ` +
+      "`totalCapped` true.",
     scope: "admin",
     permission: "audit.read",
-    query: z.object({ page: z.coerce.number().int().min(1, "pageInvalid").optional().default(1) }),
+    query: auditQuerySchema,
     response: z.object({
       data: z.array(auditEventSchema),
-      page: z.number().int(),
-      pageCount: z.number().int(),
+      page: z.object({
+        nextCursor: z.string().nullable().meta({ description: "Older events; null on the oldest page." }),
+        previousCursor: z.string().nullable().meta({ description: "Newer events; null on the newest page." }),
+      }),
       total: z.number().int(),
+      totalCapped: z.boolean(),
     }),
     handler: async ({ actor, query }) => {
-      const r = await listAuditEvents(actor, query.page);
-      return { data: r.events, page: r.page, pageCount: r.pageCount, total: r.total };
+      const keyset = query.cursor === undefined ? null : decodeKeyset(query.cursor);
+      if (query.cursor !== undefined && keyset === null)
+        throw new DomainError("invalidInput", { fieldErrors: { "query.cursor": "cursorInvalid" } });
+      const r = await listAuditEvents(actor, { keyset, until: query.until, limit: query.limit });
+      return {
+        data: r.events,
+        page: { nextCursor: r.older, previousCursor: r.newer },
+        total: r.total,
+        totalCapped: r.totalCapped,
+      };
     },
   }),
 ];
