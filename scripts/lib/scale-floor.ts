@@ -120,7 +120,7 @@ async function audit(params: URLSearchParams) {
     `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "AuditEvent" WHERE "workspaceId" = $1 LIMIT ${AUDIT_COUNT_CAP + 1}) c`,
     [workspaceId],
   );
-  const past = at && id ? `AND (e."createdAt" < $2 OR (e."createdAt" = $2 AND e."id" < $3))` : "";
+  const past = at && id ? `AND e."createdAt" <= $2 AND NOT (e."createdAt" = $2 AND e."id" >= $3)` : "";
   const rows = await q(
     `SELECT e.*, u."name", u."email" FROM "AuditEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
      WHERE e."workspaceId" = $1 ${past} ORDER BY e."createdAt" DESC, e."id" DESC LIMIT ${AUDIT_PAGE + 1}`,
@@ -130,7 +130,7 @@ async function audit(params: URLSearchParams) {
     at && id
       ? await q(
           `SELECT 1 FROM "AuditEvent" e WHERE e."workspaceId" = $1
-           AND (e."createdAt" > $2 OR (e."createdAt" = $2 AND e."id" > $3)) LIMIT 1`,
+           AND e."createdAt" >= $2 AND NOT (e."createdAt" = $2 AND e."id" <= $3) LIMIT 1`,
           [workspaceId, at, id],
         )
       : [];
