@@ -170,9 +170,10 @@ describe("the audit trail by keyset", () => {
   // Statement counts stay flat whatever the plan; a statement that walks the whole table does not show there. This
   // checks the plan of each one on a workspace holding most of the events, with statistics. (It did not reproduce the
   // walk in id order that the capped count's default order caused on the bench's 2M events; bench:scale shows that.)
-  test.runIf(provider === "sqlite")(
-    "every statement reads the trail through an index (SQLite's query plan)",
-    async () => {
+  // SQLite's plan only: PostgreSQL 15 cannot explain a statement without its parameters' values (no GENERIC_PLAN), so
+  // the PostgreSQL pass does not register the test rather than skip it.
+  if (provider === "sqlite")
+    test("every statement reads the trail through an index (SQLite's query plan)", async () => {
       const most = await db.workspace.create({ data: { name: "most", slug: "audit-most" } });
       await db.auditEvent.createMany({
         data: Array.from({ length: 5000 }, (_, i) => ({
@@ -205,8 +206,7 @@ describe("the audit trail by keyset", () => {
         }
       // Rows, count and probe per load (the actors are a User lookup by id); the first page sends no probe.
       expect(checked).toBe(3 * loads.length - 1);
-    },
-  );
+    });
 
   test("only admins read it", async () => {
     const viewer: Actor = { ...admin, userId: "bo", role: "VIEWER" };
