@@ -103,7 +103,8 @@ export async function listAuditEvents(
   const limit = query.limit ?? AUDIT_PAGE_SIZE;
   const workspaceId = actor.workspaceId;
   let keyset = query.keyset ?? null;
-  // "On or before day D" is "older than the first instant of D + 1" with an id past every real one.
+  // "On or before day D" is "older than the first instant of D + 1"; the empty id sorts before every real one, so
+  // events at that very instant fall outside.
   if (!keyset && query.until) {
     const next = new Date(`${query.until}T00:00:00.000Z`);
     next.setUTCDate(next.getUTCDate() + 1);
