@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccountMenu } from "@/components/header/account-menu";
 import { HeaderMenu } from "@/components/header/header-menu";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { LanguageSwitch } from "@/components/language-switch";
 import { ScrollFrames } from "@/components/scroll-frames";
 import { loadAccountMenu } from "@/lib/server/account-menu";
@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <ClientMessages namespaces={["auth.header", "auth.roles"]}>
           <a href="#main" className="skip-link">
             {t("skipToContent")}
           </a>
@@ -40,13 +40,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               ) : null}
               <div className="header-end">
                 <AccountMenu account={account} />
-                <LanguageSwitch />
+                <LanguageSwitch label={t("language")} />
               </div>
             </HeaderMenu>
           </header>
           <main id="main">{children}</main>
           <ScrollFrames />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ import { can } from "@/lib/server/authz";
 import { requireActor } from "@/lib/server/context";
 import { pageNumber } from "@/lib/server/paging";
 import { listTeamsPage } from "@/lib/server/teams";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("teams.list");
@@ -20,22 +21,24 @@ export default async function TeamsPage({ searchParams }: Props) {
   const [teams, t] = await Promise.all([listTeamsPage(actor, page), getTranslations("teams.list")]);
   const canEdit = can(actor.role, "team.write");
   return (
-    <section className="teams-page" aria-labelledby="teams-title">
-      <h1 id="teams-title">{t("title")}</h1>
-      <p className="lede">{t("lede")}</p>
-      <TeamList teams={teams.items} canEdit={canEdit} />
-      <Pager
-        page={teams.page}
-        pageCount={teams.pageCount}
-        hrefFor={(p) => `/teams?page=${p}`}
-        label={t("pagesLabel")}
-      />
-      {canEdit && (
-        <section aria-labelledby="create-team-title" className="create-team">
-          <h2 id="create-team-title">{t("create")}</h2>
-          <TeamSettingsForm />
-        </section>
-      )}
-    </section>
+    <ClientMessages namespaces={["common.errors", "teams"]}>
+      <section className="teams-page" aria-labelledby="teams-title">
+        <h1 id="teams-title">{t("title")}</h1>
+        <p className="lede">{t("lede")}</p>
+        <TeamList teams={teams.items} canEdit={canEdit} />
+        <Pager
+          page={teams.page}
+          pageCount={teams.pageCount}
+          hrefFor={(p) => `/teams?page=${p}`}
+          label={t("pagesLabel")}
+        />
+        {canEdit && (
+          <section aria-labelledby="create-team-title" className="create-team">
+            <h2 id="create-team-title">{t("create")}</h2>
+            <TeamSettingsForm />
+          </section>
+        )}
+      </section>
+    </ClientMessages>
   );
 }

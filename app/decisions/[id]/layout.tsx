@@ -4,6 +4,7 @@ import { DecisionTabs } from "@/components/decisions/decision-tabs";
 import { StatusBadge } from "@/components/decisions/status-badge";
 import { requireActor } from "@/lib/server/context";
 import { getDecisionHeader, type DecisionHeader } from "@/lib/server/decisions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function DecisionLayout({
   children,
@@ -18,7 +19,9 @@ export default async function DecisionLayout({
   return (
     <article className="decision" aria-labelledby="decision-title">
       <Header header={header} />
-      <DecisionTabs decisionId={header.id} />
+      <ClientMessages namespaces={["decisions.tabs"]}>
+        <DecisionTabs decisionId={header.id} />
+      </ClientMessages>
       {children}
     </article>
   );

@@ -6,6 +6,7 @@ import { can } from "@/lib/server/authz";
 import { currentActor, requireActor } from "@/lib/server/context";
 import { getDecision, getDecisionHeader } from "@/lib/server/decisions";
 import { listScenarios } from "@/lib/server/scenarios";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -25,11 +26,24 @@ export default async function DecisionPage({ params }: Props) {
   // The figures are computed by the results view itself (server render and browser alike, same engine), so the
   // what-if sliders and the first paint can never disagree. The Monte Carlo simulation runs in a browser worker.
   return (
-    <DecisionView
-      decision={decision}
-      scenarios={scenarios}
-      canWrite={can(actor.role, "decision.write")}
-      seed={decisionSeed(decision.id)}
-    />
+    <ClientMessages
+      namespaces={[
+        "decisions.contributions",
+        "decisions.criteria",
+        "decisions.errors",
+        "decisions.matrix",
+        "decisions.ranking",
+        "decisions.skills",
+        "facts.basis",
+        "results",
+      ]}
+    >
+      <DecisionView
+        decision={decision}
+        scenarios={scenarios}
+        canWrite={can(actor.role, "decision.write")}
+        seed={decisionSeed(decision.id)}
+      />
+    </ClientMessages>
   );
 }

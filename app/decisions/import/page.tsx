@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/server/authz";
 import { requireActor } from "@/lib/server/context";
 import { listOpenDecisionOptions } from "@/lib/server/decisions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { searchParams: Promise<{ into?: string }> };
 
@@ -27,10 +28,12 @@ export default async function ImportPage({ searchParams }: Props) {
   const decisions = await listOpenDecisionOptions(actor);
   const into = (await searchParams).into;
   return (
-    <section className="import-page" aria-labelledby="import-title">
-      <h1 id="import-title">{t("import.title")}</h1>
-      <p>{t("import.lede")}</p>
-      <ImportForm decisions={decisions} into={into && decisions.some((d) => d.id === into) ? into : null} />
-    </section>
+    <ClientMessages namespaces={["report.import", "report.table"]}>
+      <section className="import-page" aria-labelledby="import-title">
+        <h1 id="import-title">{t("import.title")}</h1>
+        <p>{t("import.lede")}</p>
+        <ImportForm decisions={decisions} into={into && decisions.some((d) => d.id === into) ? into : null} />
+      </section>
+    </ClientMessages>
   );
 }

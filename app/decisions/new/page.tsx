@@ -5,6 +5,7 @@ import { DEMO_TEMPLATES } from "@/lib/templates/demo";
 import { can } from "@/lib/server/authz";
 import { requireActor } from "@/lib/server/context";
 import { listTeamOptions } from "@/lib/server/decisions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("setup.new");
@@ -28,10 +29,12 @@ export default async function NewDecisionPage({ searchParams }: Props) {
   const asked = (await searchParams).template;
   const initialTemplate = templates.find((x) => x.key === asked)?.key ?? "";
   return (
-    <section aria-labelledby="new-heading" className="setup-new">
-      <h1 id="new-heading">{t("heading")}</h1>
-      <p className="lede">{t("lede")}</p>
-      <NewDecisionForm teams={teams} templates={templates} initialTemplate={initialTemplate} />
-    </section>
+    <ClientMessages namespaces={["common.errors", "setup.conflict", "setup.errors", "setup.new", "setup.save"]}>
+      <section aria-labelledby="new-heading" className="setup-new">
+        <h1 id="new-heading">{t("heading")}</h1>
+        <p className="lede">{t("lede")}</p>
+        <NewDecisionForm teams={teams} templates={templates} initialTemplate={initialTemplate} />
+      </section>
+    </ClientMessages>
   );
 }

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AcceptInvitationForm, InviteSignUpForm } from "@/components/auth/invite-forms";
 import { currentSession } from "@/lib/server/context";
 import { previewInvitation } from "@/lib/server/invitations";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -27,33 +28,35 @@ export default async function InvitePage({ params }: Props) {
   const session = await currentSession();
   const role = t(`roles.${invitation.role}`);
   return (
-    <section className="auth-page">
-      <h1>{t("invite.title", { workspace: invitation.workspaceName })}</h1>
-      <p className="lede">{t("invite.lede", { workspace: invitation.workspaceName, role })}</p>
-      <p className="hint">
-        {t("invite.expiresAt", {
-          date: format.dateTime(new Date(invitation.expiresAt), {
-            dateStyle: "medium",
-            timeStyle: "short",
-            timeZone: "UTC",
-          }),
-        })}
-      </p>
-      {session ? (
-        <>
-          <p>{t("invite.signedInAs", { email: session.user.email })}</p>
-          <AcceptInvitationForm token={token} />
-        </>
-      ) : (
-        <>
-          <h2>{t("invite.newAccount")}</h2>
-          <InviteSignUpForm token={token} />
-          <p>
-            {t("invite.haveAccount")}{" "}
-            <Link href={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`}>{t("invite.signInToAccept")}</Link>
-          </p>
-        </>
-      )}
-    </section>
+    <ClientMessages namespaces={["auth", "common.errors"]}>
+      <section className="auth-page">
+        <h1>{t("invite.title", { workspace: invitation.workspaceName })}</h1>
+        <p className="lede">{t("invite.lede", { workspace: invitation.workspaceName, role })}</p>
+        <p className="hint">
+          {t("invite.expiresAt", {
+            date: format.dateTime(new Date(invitation.expiresAt), {
+              dateStyle: "medium",
+              timeStyle: "short",
+              timeZone: "UTC",
+            }),
+          })}
+        </p>
+        {session ? (
+          <>
+            <p>{t("invite.signedInAs", { email: session.user.email })}</p>
+            <AcceptInvitationForm token={token} />
+          </>
+        ) : (
+          <>
+            <h2>{t("invite.newAccount")}</h2>
+            <InviteSignUpForm token={token} />
+            <p>
+              {t("invite.haveAccount")}{" "}
+              <Link href={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`}>{t("invite.signInToAccept")}</Link>
+            </p>
+          </>
+        )}
+      </section>
+    </ClientMessages>
   );
 }

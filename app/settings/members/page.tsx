@@ -11,6 +11,7 @@ import { listInvitations } from "@/lib/server/invitations";
 import { listMembers } from "@/lib/server/members";
 import { pageNumber } from "@/lib/server/paging";
 import { getWorkspaceSettings } from "@/lib/server/workspaces";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth.members"))("title") };
@@ -29,25 +30,27 @@ export default async function MembersPage({ searchParams }: Props) {
   ]);
   const workspaceName = settings.name;
   return (
-    <section>
-      <h1>{t("members.title")}</h1>
-      <p className="lede">{t("members.lede", { workspace: workspaceName })}</p>
-      <p className="hint">{t("members.rolesHelp")}</p>
-      <MembersTable members={members.items} selfId={actor.userId} />
-      <Pager
-        page={members.page}
-        pageCount={members.pageCount}
-        hrefFor={(p) => `/settings/members?page=${p}`}
-        label={t("members.pagesLabel")}
-      />
+    <ClientMessages namespaces={["auth", "common.errors"]}>
+      <section>
+        <h1>{t("members.title")}</h1>
+        <p className="lede">{t("members.lede", { workspace: workspaceName })}</p>
+        <p className="hint">{t("members.rolesHelp")}</p>
+        <MembersTable members={members.items} selfId={actor.userId} />
+        <Pager
+          page={members.page}
+          pageCount={members.pageCount}
+          hrefFor={(p) => `/settings/members?page=${p}`}
+          label={t("members.pagesLabel")}
+        />
 
-      <h2>{t("invitations.title")}</h2>
-      <p className="hint">{t("invitations.lede")}</p>
-      <InvitationsPanel invitations={invitations} />
+        <h2>{t("invitations.title")}</h2>
+        <p className="hint">{t("invitations.lede")}</p>
+        <InvitationsPanel invitations={invitations} />
 
-      <h2>{t("members.settingsTitle")}</h2>
-      <WorkspaceNameForm name={workspaceName} />
-      <ViewerShareLinksForm enabled={settings.viewerShareLinks} />
-    </section>
+        <h2>{t("members.settingsTitle")}</h2>
+        <WorkspaceNameForm name={workspaceName} />
+        <ViewerShareLinksForm enabled={settings.viewerShareLinks} />
+      </section>
+    </ClientMessages>
   );
 }

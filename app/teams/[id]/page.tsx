@@ -7,6 +7,7 @@ import { TeamSettingsForm } from "@/components/teams/team-settings-form";
 import { can } from "@/lib/server/authz";
 import { requireActor } from "@/lib/server/context";
 import { getTeam } from "@/lib/server/teams";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -28,40 +29,42 @@ export default async function TeamPage({ params }: Props) {
   // Remount the workbench when the rows or columns change (member added, skill removed), so its state starts fresh.
   const shape = `${team.members.map((m) => `${m.id}=${m.name}`).join(",")}|${team.skills.map((s) => s.id).join(",")}|${team.aggregation}`;
   return (
-    <article className="team-page" aria-labelledby="team-title">
-      <header>
-        <h1 id="team-title">{team.name}</h1>
-        {team.description && <p className="lede">{team.description}</p>}
-        <p className="meta">{t("vector.caption", { aggregation: t(`aggregations.${team.aggregation}`) })}</p>
-      </header>
-      <TeamRatings
-        key={shape}
-        teamId={team.id}
-        teamName={team.name}
-        aggregation={team.aggregation}
-        members={team.members.map((m) => ({ id: m.id, name: m.name }))}
-        skills={team.skills.map((s) => ({ id: s.id, name: s.name }))}
-        ratings={team.ratings}
-        overrides={team.overrides}
-        canEdit={canRate}
-      />
-      <details className="level-help">
-        <summary>{t("grid.scale")}</summary>
-        <LevelScale title={t("skills.scaleTitle")} id="team-level-scale" />
-      </details>
-      <MembersPanel
-        teamId={team.id}
-        members={team.members}
-        users={team.users}
-        ratingCounts={ratingCounts}
-        canEdit={canEditTeam}
-      />
-      {canEditTeam && (
-        <section aria-labelledby="team-settings-title" className="team-settings">
-          <h2 id="team-settings-title">{t("settings.title")}</h2>
-          <TeamSettingsForm key={team.version} team={team} />
-        </section>
-      )}
-    </article>
+    <ClientMessages namespaces={["common.errors", "teams"]}>
+      <article className="team-page" aria-labelledby="team-title">
+        <header>
+          <h1 id="team-title">{team.name}</h1>
+          {team.description && <p className="lede">{team.description}</p>}
+          <p className="meta">{t("vector.caption", { aggregation: t(`aggregations.${team.aggregation}`) })}</p>
+        </header>
+        <TeamRatings
+          key={shape}
+          teamId={team.id}
+          teamName={team.name}
+          aggregation={team.aggregation}
+          members={team.members.map((m) => ({ id: m.id, name: m.name }))}
+          skills={team.skills.map((s) => ({ id: s.id, name: s.name }))}
+          ratings={team.ratings}
+          overrides={team.overrides}
+          canEdit={canRate}
+        />
+        <details className="level-help">
+          <summary>{t("grid.scale")}</summary>
+          <LevelScale title={t("skills.scaleTitle")} id="team-level-scale" />
+        </details>
+        <MembersPanel
+          teamId={team.id}
+          members={team.members}
+          users={team.users}
+          ratingCounts={ratingCounts}
+          canEdit={canEditTeam}
+        />
+        {canEditTeam && (
+          <section aria-labelledby="team-settings-title" className="team-settings">
+            <h2 id="team-settings-title">{t("settings.title")}</h2>
+            <TeamSettingsForm key={team.version} team={team} />
+          </section>
+        )}
+      </article>
+    </ClientMessages>
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AhpWizard } from "@/components/ahp/ahp-wizard";
 import { requireActor } from "@/lib/server/context";
 import { getAhpView } from "@/lib/server/judgments";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -15,5 +16,9 @@ export default async function AhpPage({ params }: Props) {
   const actor = await requireActor();
   const view = await getAhpView(actor, (await params).id);
   if (!view) notFound();
-  return <AhpWizard view={view} />;
+  return (
+    <ClientMessages namespaces={["ahp"]}>
+      <AhpWizard view={view} />
+    </ClientMessages>
+  );
 }

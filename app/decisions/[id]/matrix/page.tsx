@@ -4,6 +4,7 @@ import { MatrixView } from "@/components/matrix/matrix-view";
 import { can } from "@/lib/server/authz";
 import { requireActor } from "@/lib/server/context";
 import { getScoreGrid } from "@/lib/server/scores";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -18,13 +19,26 @@ export default async function MatrixPage({ params }: Props) {
   const grid = await getScoreGrid(actor, (await params).id);
   if (!grid) notFound();
   return (
-    <MatrixView
-      decision={grid.decision}
-      meId={grid.me.id}
-      canSetup={can(actor.role, "decision.write") && !grid.locked}
-      canScore={grid.canScore}
-      canFacts={grid.canEnterFacts}
-      locked={grid.locked}
-    />
+    <ClientMessages
+      namespaces={[
+        "common.errors",
+        "decisions.criteria",
+        "facts.errors",
+        "matrix",
+        "scores.errors",
+        "setup.conflict",
+        "setup.errors",
+        "setup.save",
+      ]}
+    >
+      <MatrixView
+        decision={grid.decision}
+        meId={grid.me.id}
+        canSetup={can(actor.role, "decision.write") && !grid.locked}
+        canScore={grid.canScore}
+        canFacts={grid.canEnterFacts}
+        locked={grid.locked}
+      />
+    </ClientMessages>
   );
 }

@@ -10,6 +10,7 @@ import { requireActor } from "@/lib/server/context";
 import { orNotFoundPage } from "@/lib/server/action-result";
 import { loadReportBundle } from "@/lib/server/exports";
 import { listShareLinks, mayCreateShareLinks } from "@/lib/server/share-links";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -27,17 +28,19 @@ export default async function ReportPage({ params }: Props) {
   const sharer = await mayCreateShareLinks(actor);
   const links = sharer ? await listShareLinks(actor, id) : [];
   return (
-    <div className="report-page">
-      <div className="report-actions no-print">
-        <ExportPanel decisionId={id} t={t} />
-        {sharer ? <ShareLinksPanel decisionId={id} links={links} canRevoke={writer} /> : null}
-        {writer ? (
-          <p className="no-print">
-            <Link href={`/decisions/import?into=${id}`}>{t("import.entry")}</Link>
-          </p>
-        ) : null}
+    <ClientMessages namespaces={["report.export", "report.share"]}>
+      <div className="report-page">
+        <div className="report-actions no-print">
+          <ExportPanel decisionId={id} t={t} />
+          {sharer ? <ShareLinksPanel decisionId={id} links={links} canRevoke={writer} /> : null}
+          {writer ? (
+            <p className="no-print">
+              <Link href={`/decisions/import?into=${id}`}>{t("import.entry")}</Link>
+            </p>
+          ) : null}
+        </div>
+        <ReportView b={bundle} locale={locale} />
       </div>
-      <ReportView b={bundle} locale={locale} />
-    </div>
+    </ClientMessages>
   );
 }

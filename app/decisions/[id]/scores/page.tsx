@@ -4,6 +4,7 @@ import { FactsSection } from "@/components/facts/facts-section";
 import { ScoreGrid } from "@/components/scores/score-grid";
 import { requireActor } from "@/lib/server/context";
 import { getScoreGrid } from "@/lib/server/scores";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,18 +20,20 @@ export default async function ScoresPage({ params }: Props) {
   // Measurements first (entered once, never blind), then the opinions each architect scores on their own.
   const metrics = grid.decision.criteria.filter((c) => c.kind === "METRIC");
   return (
-    <>
-      {metrics.length > 0 ? (
-        <FactsSection
-          decisionId={grid.decision.id}
-          criteria={metrics}
-          candidates={grid.decision.candidates}
-          facts={grid.decision.facts}
-          canEdit={grid.canEnterFacts}
-          locked={grid.locked}
-        />
-      ) : null}
-      <ScoreGrid grid={grid} />
-    </>
+    <ClientMessages namespaces={["common.errors", "facts", "scores", "teams.conflict"]}>
+      <>
+        {metrics.length > 0 ? (
+          <FactsSection
+            decisionId={grid.decision.id}
+            criteria={metrics}
+            candidates={grid.decision.candidates}
+            facts={grid.decision.facts}
+            canEdit={grid.canEnterFacts}
+            locked={grid.locked}
+          />
+        ) : null}
+        <ScoreGrid grid={grid} />
+      </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { StatusPanel } from "@/components/setup/status-panel";
 import { can } from "@/lib/server/authz";
 import { currentActor, requireActor } from "@/lib/server/context";
 import { getDecisionHeader, getSetupData } from "@/lib/server/decisions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -24,20 +25,36 @@ export default async function SetupPage({ params }: Props) {
   const canWrite = can(actor.role, "decision.write");
   const locked = data.decision.status === "DECIDED" || data.decision.status === "SUPERSEDED";
   return (
-    <div className="setup">
-      {canWrite && !locked ? (
-        // Remounts after a status change, so the editors start from the reopened decision's current versions.
-        <SetupEditor key={`editor-${data.decision.status}`} data={data} />
-      ) : (
-        <SetupReadOnly data={data} />
-      )}
-      <StatusPanel
-        key={`status-${data.decision.status}`}
-        decision={data.decision}
-        candidates={data.candidates.map((c) => ({ id: c.id, name: c.name }))}
-        otherDecisions={data.otherDecisions}
-        canWrite={canWrite}
-      />
-    </div>
+    <ClientMessages
+      namespaces={[
+        "common.errors",
+        "decisions.criteria",
+        "decisions.status",
+        "setup.candidates",
+        "setup.conflict",
+        "setup.criteria",
+        "setup.errors",
+        "setup.header",
+        "setup.rows",
+        "setup.save",
+        "setup.status",
+      ]}
+    >
+      <div className="setup">
+        {canWrite && !locked ? (
+          // Remounts after a status change, so the editors start from the reopened decision's current versions.
+          <SetupEditor key={`editor-${data.decision.status}`} data={data} />
+        ) : (
+          <SetupReadOnly data={data} />
+        )}
+        <StatusPanel
+          key={`status-${data.decision.status}`}
+          decision={data.decision}
+          candidates={data.candidates.map((c) => ({ id: c.id, name: c.name }))}
+          otherDecisions={data.otherDecisions}
+          canWrite={canWrite}
+        />
+      </div>
+    </ClientMessages>
   );
 }
