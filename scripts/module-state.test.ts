@@ -23,6 +23,8 @@ const ALLOWED: Record<string, string> = {
   "lib/server/read-memo.ts: const entries":
     "reads keyed by the input stamp each request reads from the shared database: an instance holds only what is current or unreachable",
   "lib/server/read-memo.ts: let held": "the byte count of this process's own entries",
+  "lib/i18n/client-messages.ts: const picked":
+    "parts of the message catalogs shipped with the code, picked by constant lists: the same on every instance",
   "components/setup/criteria-editor.tsx: const PLACED": "constant set (client component)",
 };
 

@@ -15,17 +15,27 @@ interface SuiteResult {
   failed: number;
   skipped: number;
   note?: string;
+  /** Wall time of the suite, so the summary shows where the run's minutes go. */
+  seconds?: number;
 }
 
 const TMP = path.join(ROOT, ".test-tmp");
 fs.mkdirSync(TMP, { recursive: true });
 const results: SuiteResult[] = [];
+// Each suite's result is stamped with the time since the previous one was recorded (or since the run started).
+let lastMark = performance.now();
+const runStarted = lastMark;
+function record(r: SuiteResult) {
+  const now = performance.now();
+  results.push({ ...r, seconds: (now - lastMark) / 1000 });
+  lastMark = now;
+}
 const banner = (s: string) => console.log(`\n━━━ ${s} ━━━`);
 
 async function check(name: string, cmd: string, args: string[]) {
   banner(name);
   const code = await run(cmd, args, { env: baseEnv() });
-  results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
+  record({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
 }
 
 function readJson<T>(file: string): T | null {
@@ -53,12 +63,12 @@ async function vitest(name: string, args: string[], extraEnv: Record<string, str
     numTodoTests: number;
   }>(report);
   if (!json) {
-    results.push({ name, passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` });
+    record({ name, passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` });
     return;
   }
   // A suite that fails to load (syntax error, bad import) reports no failed test but a non-zero exit: count it.
   const failed = json.numFailedTests + (code !== 0 && json.numFailedTests === 0 ? 1 : 0);
-  results.push({ name, passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests });
+  record({ name, passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests });
 }
 
 async function unit() {
@@ -76,7 +86,7 @@ async function e2e(name = "e2e", extraEnv: Record<string, string> = {}) {
   const browser = findChromium();
   if (browser.kind === "none") {
     console.error(INSTALL_HINT);
-    results.push({ name, passed: 0, failed: 1, skipped: 0, note: "no Chromium" });
+    record({ name, passed: 0, failed: 1, skipped: 0, note: "no Chromium" });
     return;
   }
   console.log(browser.kind === "system" ? `Using Chromium at ${browser.path}` : "Using Playwright's Chromium");
@@ -85,12 +95,12 @@ async function e2e(name = "e2e", extraEnv: Record<string, string> = {}) {
   const code = await run(BIN("playwright"), ["test"], { env: baseEnv({ STACKWISE_E2E_REPORT: report, ...extraEnv }) });
   const json = readJson<PlaywrightStats>(report);
   if (!json) {
-    results.push({ name, passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` });
+    record({ name, passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` });
     return;
   }
   const { expected, unexpected, flaky, skipped } = json.stats;
   const failed = unexpected + flaky + (code !== 0 && unexpected + flaky === 0 ? 1 : 0);
-  results.push({ name, passed: expected, failed, skipped });
+  record({ name, passed: expected, failed, skipped });
 }
 
 /** Test files that use a migrated database (they run again on PostgreSQL), and the PostgreSQL-only ones. */
@@ -126,7 +136,7 @@ async function postgres() {
     cluster = await startPgCluster({ log: (m) => console.log(m) });
   } catch (e) {
     console.error((e as Error).message);
-    results.push({ name: "postgresql", passed: 0, failed: 1, skipped: 0, note: "no PostgreSQL server" });
+    record({ name: "postgresql", passed: 0, failed: 1, skipped: 0, note: "no PostgreSQL server" });
     return;
   }
   process.on("exit", () => cluster.stop());
@@ -164,13 +174,15 @@ if (want("e2e")) await e2e();
 if (want("unit") || want("e2e") || want("multi")) await postgres();
 
 banner("summary");
+const minutes = (seconds: number) => `${(seconds / 60).toFixed(1)} min`;
 for (const r of results) {
   console.log(
-    `  ${r.name.padEnd(22)} ${String(r.passed).padStart(4)} passed  ${String(r.failed).padStart(3)} failed${r.skipped ? `  ${r.skipped} skipped` : ""}${r.note ? `  (${r.note})` : ""}`,
+    `  ${r.name.padEnd(22)} ${String(r.passed).padStart(4)} passed  ${String(r.failed).padStart(3)} failed${r.skipped ? `  ${r.skipped} skipped` : ""}${r.seconds !== undefined ? `  ${minutes(r.seconds)}` : ""}${r.note ? `  (${r.note})` : ""}`,
   );
 }
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);
 const skipped = results.reduce((s, r) => s + r.skipped, 0);
+console.log(`  ${"total time".padEnd(22)} ${minutes((performance.now() - runStarted) / 1000)}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
