@@ -28,6 +28,22 @@ export const baseEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv =
   ...extra,
 });
 
+/** Runs a command with stdout and stderr captured together; resolves with the exit code and the output. */
+export function captured(
+  cmd: string,
+  args: string[],
+  opts: SpawnOptions = {},
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, ...opts, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output }));
+  });
+}
+
 /** Runs a command with its output captured; prints the output only when it fails, then throws. */
 export function quiet(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
