@@ -45,17 +45,9 @@ export function captured(
 }
 
 /** Runs a command with its output captured; prints the output only when it fails, then throws. */
-export function quiet(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: ROOT, ...opts, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
-    child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      if (code === 0) return resolve();
-      process.stderr.write(out);
-      reject(new Error(`${path.basename(cmd)} ${args.join(" ")} exited with ${code}`));
-    });
-  });
+export async function quiet(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<void> {
+  const { code, output } = await captured(cmd, args, opts);
+  if (code === 0) return;
+  process.stderr.write(output);
+  throw new Error(`${path.basename(cmd)} ${args.join(" ")} exited with ${code}`);
 }
