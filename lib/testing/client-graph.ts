@@ -4,8 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { ROOT } from "@/scripts/lib/run";
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
+export { ROOT };
 /** Files Next renders for a route segment. */
 const ENTRY_NAMES = [
   "layout",
@@ -174,23 +175,31 @@ export interface Provider {
 
 const tagName = (el: ts.JsxOpeningLikeElement) => el.tagName.getText();
 
-/** The file's own <ClientMessages>, or null when it has none. */
-export function ownProvider(file: string, componentName = "ClientMessages"): Provider | null {
+const providers = new Map<string, Provider | null>();
+
+/** The file's own <ClientMessages>, or null when it has none (read once per file: checkRoutes asks per segment). */
+export function ownProvider(file: string): Provider | null {
+  if (!providers.has(file)) providers.set(file, readProvider(file));
+  return providers.get(file)!;
+}
+
+function readProvider(file: string): Provider | null {
+  const componentName = "ClientMessages";
   const info = moduleInfo(file);
-  const providers: ts.JsxElement[] = [];
+  const found: ts.JsxElement[] = [];
   const problems: string[] = [];
   const find = (node: ts.Node) => {
-    if (ts.isJsxElement(node) && tagName(node.openingElement) === componentName) providers.push(node);
+    if (ts.isJsxElement(node) && tagName(node.openingElement) === componentName) found.push(node);
     if (ts.isJsxSelfClosingElement(node) && tagName(node) === componentName)
       problems.push(`<${componentName} /> without children`);
     ts.forEachChild(node, find);
   };
   find(info.source);
-  if (providers.length === 0)
+  if (found.length === 0)
     return problems.length ? { namespaces: [], wrapsChildren: false, outside: [], problems } : null;
-  if (providers.length > 1)
-    problems.push(`${providers.length} <${componentName}> elements (one per file, around everything it renders)`);
-  const provider = providers[0];
+  if (found.length > 1)
+    problems.push(`${found.length} <${componentName}> elements (one per file, around everything it renders)`);
+  const provider = found[0];
   const namespaces: string[] = [];
   const attr = provider.openingElement.attributes.properties.find(
     (p): p is ts.JsxAttribute => ts.isJsxAttribute(p) && p.name.getText() === "namespaces",
