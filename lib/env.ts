@@ -28,6 +28,10 @@ const schema = z.object({
     .min(1)
     .max(86_400)
     .default(API_RULE.windowMs / 1000),
+  /** Worker threads rendering PDF and XLSX exports (lib/server/export-render.ts); 0 renders on the request thread. */
+  STACKWISE_RENDER_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  /** A render that runs longer fails with a logged error and its worker is replaced. */
+  STACKWISE_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   /** "off" in production: no demo workspace or demo accounts are created on first start. */
   STACKWISE_DEMO: z.enum(["on", "off"]).default("on"),
   /**

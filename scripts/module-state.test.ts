@@ -25,6 +25,8 @@ const ALLOWED: Record<string, string> = {
   "lib/server/read-memo.ts: let held": "the byte count of this process's own entries",
   "lib/i18n/client-messages.ts: const picked":
     "parts of the message catalogs shipped with the code, picked by constant lists: the same on every instance",
+  "lib/server/export-render.ts: let pool":
+    "this process's own render threads; a job carries everything it renders and they keep nothing but loaded fonts",
   "components/setup/criteria-editor.tsx: const PLACED": "constant set (client component)",
 };
 

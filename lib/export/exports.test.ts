@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-client";
@@ -19,6 +20,7 @@ import { formatters, reportTranslator } from "./i18n";
 import { updateCriterionField } from "@/lib/server/criteria";
 import { decisionJsonSchema } from "@/lib/validation/decision-json";
 import { matrixXlsx } from "./xlsx";
+import { renderExport, renderPool } from "@/lib/server/export-render";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 let seeded: Awaited<ReturnType<typeof seedDemoWorkspace>>;
@@ -102,6 +104,25 @@ describe("broker exports", () => {
     for (const c of cells) expect(c.formula).toMatch(/^IF\(SUM\(\$B\$\d+:\$B\$\d+\)=0,0,SUMPRODUCT\(/);
     expect(cells.map((c) => c.result.toFixed(2))).toEqual(["6.70", "7.70", "5.60"]);
   });
+
+  test("PDF and XLSX rendered in the export worker carry the same totals, from a thread of their own", async () => {
+    const bundle = await loadReportBundle(viewer, broker(), "export.read");
+    const pdf = await renderExport({ bundle, format: "pdf", locale: "en" });
+    expect(renderPool()!.lastThreadId()).not.toBe(threadId);
+    const file = path.join(out, "broker-worker.pdf");
+    writeFileSync(file, pdf);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+    for (const total of ["6.70", "7.70", "5.60"]) expect(text).toContain(total);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderExport({ bundle, format: "xlsx", locale: "en" })) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const total = ws.getRows(1, ws.rowCount)!.find((r) => r.getCell(1).value === "Total")!;
+    expect([4, 5, 6].map((k) => (total.getCell(k).value as { result: number }).result.toFixed(2))).toEqual([
+      "6.70",
+      "7.70",
+      "5.60",
+    ]);
+  }, 240_000);
 
   test("the ADR is MADR 4.0: YAML front matter with an ISO date, no needless escaping", async () => {
     const b = await loadReportBundle(viewer, broker(), "export.read");

@@ -9,6 +9,13 @@ import { decisionMarkdown } from "./markdown";
 import { reportPdf } from "./pdf";
 import { matrixXlsx } from "./xlsx";
 
+/** One file for the render worker (lib/export/render-worker.ts): the slow formats only. */
+export interface RenderJob {
+  bundle: ReportBundle;
+  format: "pdf" | "xlsx";
+  locale: Locale;
+}
+
 export async function renderBundle(
   b: ReportBundle,
   format: Exclude<ExportFormat, "json">,

@@ -1,6 +1,7 @@
 import "server-only";
 // One decision → one download (pdf | md | csv | xlsx | json), for the export route and the API. PDF and XLSX bytes
-// are the slow ones: they are rendered once per version of everything they show (lib/server/evaluation-cache.ts);
+// are the slow ones: they are rendered once per version of everything they show (lib/server/evaluation-cache.ts), in
+// a worker thread (export-render.ts);
 // Markdown and CSV render in milliseconds from the (cached) evaluation; the JSON file is kept in memory per version.
 import type { ExportFormat } from "@/lib/export/filename";
 import { jsonBody, renderBundle } from "@/lib/export/render";
@@ -9,6 +10,7 @@ import type { Actor } from "./actor";
 import { notFound } from "@/lib/errors/domain-error";
 import { authorize } from "./authz";
 import { cachedBytes } from "./evaluation-cache";
+import { renderExport } from "./export-render";
 import { memoRead } from "./read-memo";
 import { exportDecisionJson, loadReportInputs, withEvaluation, type ReportInputs } from "./exports";
 
@@ -49,11 +51,14 @@ export async function renderDownload(
     return download;
   }
   const inputs = await loadReportInputs(actor, decisionId, "export.read");
-  const render = async () => renderBundle(await withEvaluation(actor, inputs), format, locale);
-  if (format !== "pdf" && format !== "xlsx") return { body: await render(), title: inputs.decision.title };
-  const body = await cachedBytes(actor, inputs.decision.id, format, renderKeyParts(inputs, locale), async () => {
-    const out = await render();
-    return typeof out === "string" ? new TextEncoder().encode(out) : out;
-  });
+  if (format !== "pdf" && format !== "xlsx") {
+    return {
+      body: await renderBundle(await withEvaluation(actor, inputs), format, locale),
+      title: inputs.decision.title,
+    };
+  }
+  const body = await cachedBytes(actor, inputs.decision.id, format, renderKeyParts(inputs, locale), async () =>
+    renderExport({ bundle: await withEvaluation(actor, inputs), format, locale }),
+  );
   return { body, title: inputs.decision.title };
 }
