@@ -1,11 +1,12 @@
-// `npm run bench:scale [-- --decisions 1000 --seconds 5 --only sqlite|pg --points 10,100]`: the app at organisation
-// scale (issue 14). Seeds 1,000 decisions of mixed size up to 30 × 50 × 12, 200 users, 20 teams, ~1M scores and ~2M
-// audit events with the raw drivers (scripts/lib/scale-fixture.ts), then measures p50 / p99 / throughput of the
-// decisions list, results page, score and rating saves, JSON export, API results, PDF (en, zh-CN) and the audit
-// page with 10 concurrent connections, each beside a floor measured in the same run: a bare Node `http` server with
-// the same driver returning the rows the page needs (scripts/lib/scale-floor.ts). Then the p50 of the results page,
-// JSON export and decisions list at 10, 100 and the full number of decisions (one connection, before any write), to show whether a page's cost grows
-// with the number of other decisions. Figures, not pass/fail: the machine is shared, compare the ratios.
+// `npm run bench:scale [-- --decisions 1000 --seconds 5 --only sqlite|pg --points 10,100 --match <name part>]`: the app
+// at organisation scale (issue 14). Seeds 1,000 decisions of mixed size up to 30 × 50 × 12, 200 users, 20 teams, ~1M
+// scores and ~2M audit events with the raw drivers (scripts/lib/scale-fixture.ts), then measures p50 / p99 / throughput
+// of the decisions list, results page, score and rating saves, JSON export, API results, PDF (en, zh-CN) and the audit
+// page with 10 concurrent connections (and one person's list beside two cold PDF downloads), each beside a floor
+// measured in the same run: a bare Node `http` server with the same driver returning the rows the page needs
+// (scripts/lib/scale-floor.ts). Then the p50 of the results page, JSON export and decisions list at 10, 100 and the
+// full number of decisions (one connection, before any write), to show whether a page's cost grows with the number of
+// other decisions. Figures, not pass/fail: the machine is shared, compare the ratios.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -31,6 +32,8 @@ const SECONDS = flagNumber("seconds", 5);
 const WARMUP_SECONDS = flagNumber("warmup", 1);
 const CONNECTIONS = flagNumber("connections", 10, { integer: true });
 const ONLY = flagText("only", "both");
+// Only the scenarios whose name contains this text (e.g. --match "beside"); the summary then shows only their figures.
+const MATCH = flagText("match", "");
 const POINTS = flagText("points", "10,100")
   .split(",")
   .filter(Boolean)
@@ -234,6 +237,11 @@ async function measureAll(r: Running, actions: { score: string; rating: string }
   const deepCursor = encodeKeyset({ at: new Date(deepRow.createdAt), id: deepRow.id, dir: "older" });
   const deepFloor = `/audit?at=${encodeURIComponent(String(deepRow.createdAt))}&id=${deepRow.id}`;
 
+  // A different decision per request (decisions 2…, past the two the other scenarios use): never rendered before.
+  let cold = 2;
+  const coldPdf = (c: number, n: number) =>
+    fetchOk(`${app.baseURL}/api/decisions/${f.decisionIds[cold++ % f.decisionIds.length]}/export/pdf`, anyone(c, n));
+
   const scenarios: {
     name: string;
     app: (c: number, n: number) => Promise<boolean | string>;
@@ -241,6 +249,8 @@ async function measureAll(r: Running, actions: { score: string; rating: string }
     throttled?: boolean;
     /** Measured with this many connections instead of --connections (one user's latency, without queueing). */
     connections?: number;
+    /** A load run at the same time as the app's measurement (not the floor's), and not itself reported. */
+    beside?: { connections: number; send: (c: number, n: number) => Promise<boolean | string> };
   }[] = [
     { name: "Decisions list, first page", app: get("/", admin), floor: floorGet("/list") },
     { name: "Decisions list, page 40", app: get("/?page=40", admin), floor: floorGet("/list?page=40") },
@@ -258,6 +268,15 @@ async function measureAll(r: Running, actions: { score: string; rating: string }
       app: get("/?page=40", admin),
       floor: floorGet("/list?page=40"),
       connections: 1,
+    },
+    // One person's list while two others download PDFs nobody has rendered yet (each of another decision): what a
+    // cold render costs everyone else. Rendered on the request thread, it stalled the list for the whole render.
+    {
+      name: "Decisions list, 1 conn., beside cold PDFs",
+      app: get("/", admin),
+      floor: floorGet("/list"),
+      connections: 1,
+      beside: { connections: 2, send: (c, n) => coldPdf(c, n) },
     },
     { name: "Results page 12×20×8", app: get(`/decisions/${d}`, admin), floor: floorGet(`/decision/${d}`) },
     {
@@ -315,10 +334,17 @@ async function measureAll(r: Running, actions: { score: string; rating: string }
     },
   ];
   const rows: Row[] = [];
-  for (const s of scenarios) {
+  for (const s of scenarios.filter((x) => x.name.includes(MATCH))) {
     if (s.throttled) await resetThrottle(r.url);
     const opts = s.connections ? { ...load, connections: s.connections } : load;
-    const appResult = await runLoad(s.app, opts);
+    const [appResult, besideResult] = await Promise.all([
+      runLoad(s.app, opts),
+      s.beside ? runLoad(s.beside.send, { ...load, connections: s.beside.connections, minRequests: 0 }) : null,
+    ]);
+    if (besideResult)
+      log(
+        `${s.name}: beside it ${besideResult.count} requests, p50 ${besideResult.p50.toFixed(0)} ms, ${besideResult.failures} failed`,
+      );
     const floorResult = await runLoad(s.floor, opts);
     for (const [who, res] of [
       ["app", appResult],
@@ -423,26 +449,37 @@ try {
     );
     const by = (name: string) => rows.find((x) => x.name === name)!;
     const share = (name: string) => `${(by(name).app.perSecond / by(name).floor.perSecond).toFixed(2)}×`;
+    // [label, the scenarios it reads, the figure]: a figure whose scenarios were not run (--match) is left out.
+    const figures: [string, string[], () => string][] = [
+      // The issue's targets are throughput as a share of the floor's: app req/s ÷ floor req/s.
+      ["JSON export req/s ÷ floor (target ≥ 0.5×)", ["JSON export 12×20×8"], () => share("JSON export 12×20×8")],
+      ["API results req/s ÷ floor (target ≥ 0.5×)", ["API results 12×20×8"], () => share("API results 12×20×8")],
+      ["Results page req/s ÷ floor (target ≥ 0.25×)", ["Results page 12×20×8"], () => share("Results page 12×20×8")],
+      [
+        `Decisions list p99, first page / page 40, ${CONNECTIONS} conn. (target ≤ 100 ms)`,
+        ["Decisions list, first page", "Decisions list, page 40"],
+        () => `${ms(by("Decisions list, first page").app.p99)} / ${ms(by("Decisions list, page 40").app.p99)} ms`,
+      ],
+      [
+        "Decisions list p99, first page / page 40, 1 conn. (target ≤ 100 ms)",
+        ["Decisions list, first page, 1 conn.", "Decisions list, page 40, 1 conn."],
+        () =>
+          `${ms(by("Decisions list, first page, 1 conn.").app.p99)} / ${ms(by("Decisions list, page 40, 1 conn.").app.p99)} ms`,
+      ],
+      [
+        "Decisions list p50 / p99, 1 conn., beside 2 cold PDF downloads",
+        ["Decisions list, 1 conn., beside cold PDFs"],
+        () =>
+          `${ms(by("Decisions list, 1 conn., beside cold PDFs").app.p50)} / ${ms(by("Decisions list, 1 conn., beside cold PDFs").app.p99)} ms`,
+      ],
+      ["PDF en p50", ["PDF en 12×20×8"], () => `${ms(by("PDF en 12×20×8").app.p50)} ms`],
+      ["PDF zh-CN p50", ["PDF zh-CN 12×20×8"], () => `${ms(by("PDF zh-CN 12×20×8").app.p50)} ms`],
+    ];
     console.log(`\n${backend.name}: the issue's 12 × 20 × 8 figures\n`);
     console.log(
       textTable(
         ["", "figure"],
-        [
-          // The issue's targets are throughput as a share of the floor's: app req/s ÷ floor req/s.
-          ["JSON export req/s ÷ floor (target ≥ 0.5×)", share("JSON export 12×20×8")],
-          ["API results req/s ÷ floor (target ≥ 0.5×)", share("API results 12×20×8")],
-          ["Results page req/s ÷ floor (target ≥ 0.25×)", share("Results page 12×20×8")],
-          [
-            `Decisions list p99, first page / page 40, ${CONNECTIONS} conn. (target ≤ 100 ms)`,
-            `${ms(by("Decisions list, first page").app.p99)} / ${ms(by("Decisions list, page 40").app.p99)} ms`,
-          ],
-          [
-            "Decisions list p99, first page / page 40, 1 conn. (target ≤ 100 ms)",
-            `${ms(by("Decisions list, first page, 1 conn.").app.p99)} / ${ms(by("Decisions list, page 40, 1 conn.").app.p99)} ms`,
-          ],
-          ["PDF en p50", `${ms(by("PDF en 12×20×8").app.p50)} ms`],
-          ["PDF zh-CN p50", `${ms(by("PDF zh-CN 12×20×8").app.p50)} ms`],
-        ],
+        figures.filter(([, names]) => names.every((n) => rows.some((x) => x.name === n))).map(([l, , f]) => [l, f()]),
       ),
     );
     await cleanup();

@@ -19,6 +19,8 @@ export interface ScaleFixture {
   target: { criteria: string[]; candidates: string[] };
   /** Decision 1: the 30 × 50 × 12 one. */
   largestDecisionId: string;
+  /** Every decision, in the order seeded (the two above first). */
+  decisionIds: string[];
   /** Rating cells load users may write: [teamId, memberId, skillId], each at version 1. */
   ratingCells: [string, string, string][];
   adminIds: string[];
@@ -120,10 +122,12 @@ export async function seedOrganisation(
   let target: ScaleFixture["target"] = { criteria: [], candidates: [] };
   let targetDecisionId = "";
   let largestDecisionId = "";
+  const decisionIds: string[] = [];
   const started = performance.now();
   for (let d = 0; d < opts.shapes.length; d++) {
     const s = opts.shapes[d];
     const decisionId = id();
+    decisionIds.push(decisionId);
     const created = yearAgo + d * ((Date.now() - yearAgo) / opts.shapes.length);
     const status = d === 0 ? "IN_REVIEW" : pick(STATUSES);
     const title =
@@ -292,6 +296,7 @@ export async function seedOrganisation(
     workspaceId,
     targetDecisionId,
     largestDecisionId,
+    decisionIds,
     target,
     ratingCells,
     adminIds: users.slice(0, 10),
