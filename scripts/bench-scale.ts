@@ -337,9 +337,19 @@ async function measureAll(r: Running, actions: { score: string; rating: string }
   for (const s of scenarios.filter((x) => x.name.includes(MATCH))) {
     if (s.throttled) await resetThrottle(r.url);
     const opts = s.connections ? { ...load, connections: s.connections } : load;
+    // The load beside runs for exactly as long as the measured one (which goes on until it has enough requests).
+    let measured = false;
     const [appResult, besideResult] = await Promise.all([
-      runLoad(s.app, opts),
-      s.beside ? runLoad(s.beside.send, { ...load, connections: s.beside.connections, minRequests: 0 }) : null,
+      runLoad(s.app, s.beside ? { ...opts, minRequests: 30 } : opts).finally(() => (measured = true)),
+      s.beside
+        ? runLoad(s.beside.send, {
+            ...load,
+            connections: s.beside.connections,
+            durationMs: 3_600_000,
+            minRequests: 0,
+            stop: () => measured,
+          })
+        : null,
     ]);
     if (besideResult)
       log(

@@ -10,7 +10,15 @@ export interface LoadResult extends LatencySummary {
 
 export async function runLoad(
   send: (connection: number, n: number) => Promise<boolean | string>,
-  opts: { connections: number; warmupMs: number; durationMs: number; maxRequests?: number; minRequests?: number },
+  opts: {
+    connections: number;
+    warmupMs: number;
+    durationMs: number;
+    maxRequests?: number;
+    minRequests?: number;
+    /** Ends the load early: no connection starts another request once it returns true (a background load). */
+    stop?: () => boolean;
+  },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   const reasons: string[] = [];
@@ -23,7 +31,8 @@ export async function runLoad(
     Array.from({ length: opts.connections }, async (_, c) => {
       // Past the period, a connection goes on until `minRequests` were measured in all (a slow page, e.g. a PDF,
       // would otherwise have no figure).
-      const more = () => performance.now() < stopAt || sent < (opts.minRequests ?? 2 * opts.connections);
+      const more = () =>
+        !opts.stop?.() && (performance.now() < stopAt || sent < (opts.minRequests ?? 2 * opts.connections));
       for (let n = 0; more(); n++) {
         if (opts.maxRequests !== undefined && sent >= opts.maxRequests) break;
         const t0 = performance.now();
