@@ -7,7 +7,7 @@ import { decisionSeed, MC_SAMPLES } from "@/lib/results/seed";
 import { evaluateDecision, setShare, type DecisionModel } from "@/lib/scoring";
 import { BROKER_TEMPLATE, DEMO_SKILLS, DEMO_TEAMS } from "@/lib/templates/demo";
 import { DEMO, signIn } from "./support/auth";
-import { clearScores, createResultsWorkspace, setCell } from "./support/results-fixtures";
+import { clearScores, createResultsWorkspace, setCell, setEvaluatorCell } from "./support/results-fixtures";
 
 const BROKER = "Message broker for order events";
 const pct = (v: number) =>
@@ -144,6 +144,52 @@ test("evaluators: widest disagreement first and each evaluator's own totals", as
   const totals = page.getByTestId("evaluator-totals");
   await expect(totals.locator('tr[data-evaluator="Ada Architect"]')).toHaveText(/6\.35\s*7\.35\s*5\.00\s*RabbitMQ/);
   await expect(totals.locator('tr[data-evaluator="Bo Architect"]')).toHaveText(/7\.05\s*8\.05\s*6\.20\s*RabbitMQ/);
+});
+
+test("consensus: how far the two architects agree on the order, overall and per criterion (Kendall's W)", async ({
+  page,
+}) => {
+  await openBroker(page);
+  // scipy.stats.friedmanchisquare, W = χ² / (m(n − 1)) with m = 2 evaluators, n = 3 candidates:
+  //   overall on the totals above (Ada 6.35 7.35 5.00, Bo 7.05 8.05 6.20): same order → W = 1, χ² = 4, p = e^−2 = 0.135
+  //   Learning cost (6 8 2 / 6 8 8; Bo ties two): W = 0.5, p = e^−1 = 0.368
+  //   Operational complexity (4 6 4 / 6 8 4) and Ecosystem compatibility (7 5 9 / 9 7 9): W = 0.928…, p = 0.156
+  //   Community activity and Team familiarity (identical): W = 1, p = 0.135
+  await expect(page.getByTestId("verdict-consensus")).toHaveText(
+    "The 2 evaluators agree strongly on the ranking: Kendall's W = 1.00, but with 3 candidates random rankings " +
+      "agree this well often enough (p = 0.14) that it may be chance.",
+  );
+  const rows = page.getByTestId("agreement-table").locator("tbody tr");
+  await rows.first().scrollIntoViewIfNeeded();
+  await expect(rows).toHaveCount(6);
+  await expect(rows.nth(0)).toHaveText(
+    /^Overall \(each evaluator's own totals\)\s*2\s*1\.00\s*0\.14\s*strong\s*may be chance$/,
+  );
+  // Least agreement first; equal W in the decision's criterion order.
+  await expect(rows.nth(1)).toHaveText(/^Learning cost\s*2\s*0\.50\s*0\.37\s*moderate\s*may be chance$/);
+  await expect(rows.nth(2)).toHaveText(/^Operational complexity\s*2\s*0\.93\s*0\.16\s*strong/);
+  await expect(rows.nth(3)).toHaveText(/^Ecosystem compatibility\s*2\s*0\.93\s*0\.16\s*strong/);
+  await expect(rows.nth(4)).toHaveText(/^Community activity\s*2\s*1\.00\s*0\.14\s*strong/);
+  await expect(rows.nth(5)).toHaveText(/^Team familiarity\s*2\s*1\.00\s*0\.14\s*strong/);
+});
+
+test("a criterion the evaluators order differently is named for discussion", async ({ browser }) => {
+  const ws = await createResultsWorkspace();
+  // A viewer of the copy: with blind scoring on in the open demo decision, an evaluator sees only their own scores.
+  const page = await browser.newPage();
+  await signIn(page, ws.email.viewer);
+  // Bo reverses Ada's order on Community activity: Ada 9 7 8 (Kafka, RabbitMQ, Pulsar), Bo 7 9 8 → ranks (1 3 2) and
+  // (3 1 2): R = (4, 4, 4), S = 0 → W = 0. Overall the totals keep RabbitMQ first for both; by hand Ada 6.35 7.35 5.00,
+  // Bo 6.75 8.35 6.20 → same order, W = 1.
+  const id = ws.decisions.get("broker")!;
+  expect(await setEvaluatorCell(id, "Community activity", "Kafka", ws.email.bo, 7)).toEqual({ count: 1 });
+  expect(await setEvaluatorCell(id, "Community activity", "RabbitMQ", ws.email.bo, 9)).toEqual({ count: 1 });
+  await page.goto(`/decisions/${id}`);
+  await expect(page.getByTestId("verdict-consensus")).toHaveText(
+    "The 2 evaluators agree strongly on the ranking: Kendall's W = 1.00, but with 3 candidates random rankings " +
+      "agree this well often enough (p = 0.14) that it may be chance. They disagree most on Community activity (W = 0.00).",
+  );
+  await page.close();
 });
 
 test("second opinion: TOPSIS closeness and agreement", async ({ page }) => {

@@ -21,3 +21,11 @@ export const formatCloseness = (f: Formatter, v: number) =>
 
 /** Raw values as entered: up to four decimals, grouped (9,842 · 50.7 · 0.12). */
 export const formatRaw = (f: Formatter, v: number) => f.number(v, { maximumFractionDigits: 4 });
+
+/** Kendall's W: two decimals (0.91). */
+export const formatConcordance = (f: Formatter, v: number) =>
+  f.number(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A p-value: two significant digits (0.042, 0.14); below 0.001 as "< 0.001" rather than a string of zeros. */
+export const formatPValue = (f: Formatter, v: number) =>
+  v < 0.001 ? `< ${f.number(0.001)}` : f.number(v, { maximumSignificantDigits: 2 });

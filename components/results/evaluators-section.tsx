@@ -1,11 +1,20 @@
 "use client";
 import { memo, useMemo } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { formatPoints, formatRaw } from "@/components/decisions/number-format";
+import { formatConcordance, formatPoints, formatPValue, formatRaw } from "@/components/decisions/number-format";
 import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import { decisionOptionsOf } from "@/lib/decisions/to-scoring-model";
 import { evaluatorModel, widestDisagreements } from "@/lib/results/evaluators";
-import { evaluateDecision, type DecisionModel, type DecisionResult, type TeamAggregation } from "@/lib/scoring";
+import {
+  agreementStrength,
+  byAgreement,
+  CHANCE_P,
+  evaluateDecision,
+  type DecisionModel,
+  type DecisionResult,
+  type KendallW,
+  type TeamAggregation,
+} from "@/lib/scoring";
 import { ChartFrame } from "./chart-frame";
 import { SpreadChart } from "./lazy-charts";
 import type { Names } from "./names";
@@ -145,6 +154,80 @@ export const EvaluatorsSection = memo(function EvaluatorsSection({
           </tbody>
         </table>
       </div>
+      <h3>{t("agreementTitle")}</h3>
+      <p className="hint">{t("agreementHint")}</p>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="agreement-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("agreementCriterion")}</th>
+              <th scope="col" className="num">
+                {t("agreementRaters")}
+              </th>
+              <th scope="col" className="num">
+                {t("agreementW")}
+              </th>
+              <th scope="col" className="num">
+                {t("agreementP")}
+              </th>
+              <th scope="col">{t("agreementStrength")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <AgreementRow label={t("agreementOverall")} w={result.consensus.overall} id="overall" t={t} f={f} />
+            {[...byAgreement(result.consensus), ...result.consensus.criteria.filter((c) => !c.concordance)].map((c) => (
+              <AgreementRow
+                key={c.criterionId}
+                id={c.criterionId}
+                label={names.criterion(c.criterionId)}
+                w={c.concordance}
+                t={t}
+                f={f}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 });
+
+function AgreementRow({
+  label,
+  w,
+  id,
+  t,
+  f,
+}: {
+  label: string;
+  w: KendallW | null;
+  id: string;
+  t: ReturnType<typeof useTranslations<"results.evaluators">>;
+  f: ReturnType<typeof useFormatter>;
+}) {
+  return (
+    <tr data-agreement={id}>
+      <th scope="row">{label}</th>
+      {w ? (
+        <>
+          <td className="num">{w.raters}</td>
+          <td className="num">{formatConcordance(f, w.w)}</td>
+          <td className="num">{formatPValue(f, w.pValue)}</td>
+          <td>
+            {t(`strengthLabel.${agreementStrength(w.w)}`)}
+            {w.pValue >= CHANCE_P ? (
+              <>
+                {" "}
+                <span className="flag flag-incomplete">{t("chance")}</span>
+              </>
+            ) : null}
+          </td>
+        </>
+      ) : (
+        <td colSpan={4} className="hint">
+          {t("notComparable")}
+        </td>
+      )}
+    </tr>
+  );
+}

@@ -1,7 +1,14 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { formatPoints, formatShare } from "@/components/decisions/number-format";
-import type { DecisionResult, Verdict, VerdictFacts } from "@/lib/scoring";
+import { formatConcordance, formatPoints, formatPValue, formatShare } from "@/components/decisions/number-format";
+import {
+  agreementStrength,
+  CHANCE_P,
+  leastAgreed,
+  type DecisionResult,
+  type Verdict,
+  type VerdictFacts,
+} from "@/lib/scoring";
 import { atCurrentShare } from "@/lib/scoring/display";
 import { EXPERT_LEVEL, RISK_BUS_FACTOR, RISK_WEIGHT } from "@/lib/scoring/team";
 import type { Names } from "./names";
@@ -140,10 +147,34 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
                   : t("topsisDisagrees", { other: name(result.topsis.winnerId) })
               : null}
           </p>
+          {result.consensus.overall ? (
+            <p data-testid="verdict-consensus">{consensusSentence(result, names, t, f)}</p>
+          ) : null}
         </>
       ) : null}
     </section>
   );
+}
+
+/** How far the evaluators agree on the order, and where least, in the words of lib/scoring/consensus.ts. */
+function consensusSentence(
+  result: DecisionResult,
+  names: Names,
+  t: ReturnType<typeof useTranslations<"results.verdict">>,
+  f: ReturnType<typeof useFormatter>,
+): string {
+  const o = result.consensus.overall!;
+  const main = t(o.pValue >= CHANCE_P ? "consensusChance" : "consensus", {
+    raters: o.raters,
+    items: o.items,
+    strength: agreementStrength(o.w),
+    w: formatConcordance(f, o.w),
+    p: formatPValue(f, o.pValue),
+  });
+  const least = leastAgreed(result.consensus);
+  return least
+    ? `${main} ${t("disagreeMost", { criterion: names.criterion(least.criterionId), w: formatConcordance(f, least.concordance.w) })}`
+    : main;
 }
 
 /**

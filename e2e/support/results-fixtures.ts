@@ -28,3 +28,23 @@ export function setCell(decisionId: string, criterion: string, candidate: string
     }),
   );
 }
+
+/** Sets one evaluator's score of one cell (criterion and candidate by key-free name, the evaluator by e-mail). */
+export function setEvaluatorCell(
+  decisionId: string,
+  criterion: string,
+  candidate: string,
+  email: string,
+  value: number,
+) {
+  return withDb((db) =>
+    db.score.updateMany({
+      where: {
+        criterion: { decisionId, name: criterion },
+        candidate: { decisionId, name: candidate },
+        evaluator: { email },
+      },
+      data: { value },
+    }),
+  );
+}

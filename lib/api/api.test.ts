@@ -319,6 +319,8 @@ describe("a benchmark snapshot from CI, end to end", () => {
     ]);
     expect(res.body.weights.map((w: { share: number }) => w.share)).toEqual([0.6, 0.4]);
     expect(res.body.monteCarlo.samples).toBe(2000);
+    // Measured facts only: nobody's opinion to compare.
+    expect(res.body.consensus).toEqual({ overall: null, evaluatorIds: [], criteria: [] });
     const gin = res.body.ranking[0].candidateId;
     expect(res.body.winnerId).toBe(gin);
     expect(res.body.verdict.key).toMatch(/^verdict\./);
@@ -494,6 +496,32 @@ describe("lists", () => {
     const m = await handleApiRequest(new Request("http://127.0.0.1/api/v1/teams", { method: "DELETE" }), ["teams"]);
     expect(m.status).toBe(405);
     expect(m.headers.get("allow")).toBe("GET, POST");
+  });
+});
+
+describe("the evaluators' agreement in the results", () => {
+  test("the broker's two architects, overall and per criterion (Kendall's W, checked against scipy)", async () => {
+    // As a viewer: the broker is open with blind scoring on, so an architect or admin sees only their own scores.
+    const viewer = await tokenFor(actorOf(own, "VIEWER"));
+    const res = await call("GET", `/decisions/${own.decisions.get("broker")!}/results?samples=0`, { token: viewer });
+    expect(res.status).toBe(200);
+    const c = res.body.consensus;
+    // Totals Ada 6.35 7.35 5.00, Bo 7.05 8.05 6.20: the same order. friedmanchisquare → χ² = 4, W = 4 / (2·2) = 1,
+    // p = chi2.sf(4, 2) = e^−2 = 0.1353352832366127.
+    expect(c.evaluatorIds).toEqual([own.users.get("ada"), own.users.get("bo")]);
+    expect(c.overall).toMatchObject({ raters: 2, items: 3, df: 2, tied: false });
+    expect(c.overall.w).toBeCloseTo(1, 12);
+    expect(c.overall.chiSquare).toBeCloseTo(4, 12);
+    expect(c.overall.pValue).toBeCloseTo(Math.exp(-2), 12);
+    // Learning cost: Ada 6 8 2, Bo 6 8 8 (a tie) → friedmanchisquare χ² = 2, W = 0.5, p = e^−1.
+    const names = new Map(
+      (res.body.weights as { criterionId: string; criterion: string }[]).map((w) => [w.criterionId, w.criterion]),
+    );
+    const learning = c.criteria.find((x: { criterionId: string }) => names.get(x.criterionId) === "Learning cost");
+    expect(learning.concordance).toMatchObject({ raters: 2, items: 3, tied: true });
+    expect(learning.concordance.w).toBeCloseTo(0.5, 12);
+    expect(learning.concordance.pValue).toBeCloseTo(Math.exp(-1), 12);
+    expect(c.criteria).toHaveLength(5);
   });
 });
 

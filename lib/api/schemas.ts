@@ -202,6 +202,19 @@ export const auditEventSchema = z
 
 const nullableNumber = z.number().nullable();
 
+/** Kendall's W of several evaluators' rankings (lib/scoring/consensus.ts); null when fewer than two are comparable. */
+const concordanceSchema = z
+  .object({
+    w: z.number().meta({ description: "0 = no agreement beyond chance ordering, 1 = the same order from everyone." }),
+    raters: z.number().int(),
+    items: z.number().int(),
+    chiSquare: z.number().meta({ description: "m(n − 1)·W: Friedman's statistic with the tie correction." }),
+    df: z.number().int(),
+    pValue: z.number().meta({ description: "How often evaluators ranking at random would agree at least this well." }),
+    tied: z.boolean(),
+  })
+  .nullable();
+
 export const resultsSchema = z
   .object({
     decisionId: id,
@@ -276,6 +289,25 @@ export const resultsSchema = z
         pFirst: z.array(z.object({ candidateId: id, p: z.number(), se: z.number() })),
       })
       .nullable(),
+    consensus: z
+      .object({
+        overall: concordanceSchema.meta({
+          description: "The evaluators' rankings of the ranked candidates by each one's own weighted total.",
+        }),
+        evaluatorIds: z.array(id).meta({ description: "Evaluators compared overall: those who scored every cell." }),
+        criteria: z.array(
+          z.object({
+            criterionId: id,
+            evaluatorIds: z.array(id),
+            concordance: concordanceSchema,
+          }),
+        ),
+      })
+      .nullable()
+      .meta({
+        description:
+          "How far the evaluators agree on the order (Kendall's W with the tie correction); measured facts and skill matches are left out.",
+      }),
     verdict: z
       .object({
         key: z

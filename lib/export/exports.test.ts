@@ -124,6 +124,19 @@ describe("broker exports", () => {
     ]);
   }, 240_000);
 
+  test("the report says how far the two architects agree on the order, in both languages", async () => {
+    const b = await loadReportBundle(viewer, broker(), "export.read");
+    // Ada's totals 6.35 7.35 5.00 and Bo's 7.05 8.05 6.20 give the same order: Kendall's W = 1 over 3 candidates,
+    // χ² = 2·2·1 = 4, p = chi2.sf(4, 2) = e^−2 = 0.135 (scipy.stats.friedmanchisquare agrees).
+    expect(decisionMarkdown(b, "en")).toContain(
+      "The 2 evaluators agree strongly on the ranking: Kendall's W = 1.00, but with 3 candidates random rankings agree " +
+        "this well often enough (p = 0.14) that it may be chance.",
+    );
+    expect(decisionMarkdown(b, "zh-CN")).toContain(
+      "2 位评估者对排名高度一致：Kendall W = 1.00，但只有 3 个候选方案时，随机排序也常能达到这种一致程度（p = 0.14），可能只是巧合。",
+    );
+  });
+
   test("the ADR is MADR 4.0: YAML front matter with an ISO date, no needless escaping", async () => {
     const b = await loadReportBundle(viewer, broker(), "export.read");
     const md = decisionMarkdown(b, "en");

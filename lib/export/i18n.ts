@@ -15,6 +15,8 @@ export function formatters(locale: Locale) {
   const share = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const raw = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const concordance = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const pValue = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   return {
@@ -22,6 +24,9 @@ export function formatters(locale: Locale) {
     share: (v: number) => share.format(displayShare(v)),
     raw: (v: number) => raw.format(v),
     whole: (v: number) => whole.format(v),
+    /** Kendall's W and a p-value, as the screen prints them (components/decisions/number-format.ts). */
+    concordance: (v: number) => concordance.format(v),
+    pValue: (v: number) => (v < 0.001 ? `< ${pValue.format(0.001)}` : pValue.format(v)),
     date: (iso: string) => `${date.format(new Date(iso))} UTC`,
     day: (iso: string) => day.format(new Date(iso)),
   };

@@ -1,6 +1,14 @@
 // The sentences of a report, built once from the bundle so the page, the PDF and the ADR say the same thing.
 import type { CriterionDto } from "@/lib/decisions/dto";
-import { metricReference, type DecisionResult, type RankedCandidate, type SkillRequirementResult } from "@/lib/scoring";
+import {
+  agreementStrength,
+  CHANCE_P,
+  leastAgreed,
+  metricReference,
+  type DecisionResult,
+  type RankedCandidate,
+  type SkillRequirementResult,
+} from "@/lib/scoring";
 import { atCurrentShare } from "@/lib/scoring/display";
 import { EXPERT_LEVEL, RISK_BUS_FACTOR, RISK_WEIGHT } from "@/lib/scoring/team";
 import { namesOf, type ReportBundle } from "./bundle";
@@ -141,6 +149,23 @@ export function verdictSentences(result: DecisionResult, b: ReportBundle, t: Rep
       }),
     );
     if (facts.skillRisks.some((r) => r.flagged)) out.push(busFactorRule(t, f));
+  }
+  const agreement = result.consensus.overall;
+  if (agreement) {
+    out.push(
+      t(agreement.pValue >= CHANCE_P ? "verdict.consensusChance" : "verdict.consensus", {
+        raters: agreement.raters,
+        items: agreement.items,
+        strength: agreementStrength(agreement.w),
+        w: f.concordance(agreement.w),
+        p: f.pValue(agreement.pValue),
+      }),
+    );
+    const least = leastAgreed(result.consensus);
+    if (least)
+      out.push(
+        t("verdict.disagreeMost", { criterion: n.criterion(least.criterionId), w: f.concordance(least.concordance.w) }),
+      );
   }
   return out;
 }

@@ -149,3 +149,13 @@ function logGamma(x: number): number {
   const t = z + LANCZOS_G + 0.5;
   return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
 }
+
+/** How a W reads in words (after Schmidt 1997's reading of Kendall's W); the verdict and the tables share it. */
+export type AgreementStrength = "strong" | "moderate" | "weak" | "little";
+
+export function agreementStrength(w: number): AgreementStrength {
+  return w >= 0.7 ? "strong" : w >= 0.5 ? "moderate" : w >= 0.3 ? "weak" : "little";
+}
+
+/** A p-value at or above this: agreement that random rankings would often reach, said so beside the figure. */
+export const CHANCE_P = 0.05;

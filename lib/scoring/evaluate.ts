@@ -1,6 +1,7 @@
 // The single entry point: validate, then compute every view of the decision from the same cells and shares.
 import { assembleAhp } from "./ahp-result";
 import { buildCells } from "./cells";
+import { consensusOf } from "./consensus-result";
 import { scoringError } from "./errors";
 import {
   cellPerturbation,
@@ -131,6 +132,16 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
       topsisAgrees: topsisResult.agreesWithWeightedSum,
       topsisWinnerId: topsisResult.winnerId,
       topsisDisagreementCriterionId: topsisResult.disagreementCriterionId,
+    }),
+    consensus: consensusOf({
+      criteria,
+      candidates,
+      shares,
+      cells,
+      scores,
+      facts: model.facts ?? [],
+      skillMatch,
+      contenders: eligible,
     }),
     warnings,
   };

@@ -52,6 +52,10 @@ export {
 export type { MonteCarloProblem, SimulationOptions, SimulationCounts } from "./monte-carlo";
 export { Sfc32, splitmix32, normaliseSeed } from "./prng";
 export { Sampler } from "./distributions";
+export { agreementStrength, averageRanks, chiSquareSurvival, kendallW, CHANCE_P } from "./consensus";
+export type { AgreementStrength } from "./consensus";
+export type { KendallW } from "./consensus";
+export { byAgreement, consensusOf, DISCUSS_BELOW, leastAgreed } from "./consensus-result";
 export { buildVerdict, CLOSE_LEAD, CLEAR_PROBABILITY } from "./verdict";
 export type { VerdictInput } from "./verdict";
 export type * from "./result-types";

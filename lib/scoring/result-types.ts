@@ -1,4 +1,5 @@
 // Output contract of evaluateDecision. Plain JSON: every number is finite; a value that does not exist is null.
+import type { KendallW } from "./consensus";
 
 export interface ScoringError {
   code: string;
@@ -250,6 +251,23 @@ export interface Verdict {
   facts: VerdictFacts;
 }
 
+/** Kendall's W of the evaluators' rankings (lib/scoring/consensus.ts); null when fewer than two could be compared. */
+export interface CriterionConsensus {
+  criterionId: string;
+  /** Evaluators who scored every contender on the criterion: the raters. */
+  evaluatorIds: string[];
+  concordance: KendallW | null;
+}
+
+export interface ConsensusResult {
+  /** The evaluators' rankings of the contenders by each one's own weighted total. */
+  overall: KendallW | null;
+  /** Who the overall figure compares: evaluators who scored every counted opinion cell of every contender. */
+  evaluatorIds: string[];
+  /** Criteria with opinions on at least two contenders, in model order. */
+  criteria: CriterionConsensus[];
+}
+
 export interface DecisionResult {
   weights: WeightResult[];
   weightSource: "direct" | "ahp";
@@ -264,6 +282,7 @@ export interface DecisionResult {
   sensitivity: SensitivityResult;
   monteCarlo: MonteCarloResult | null;
   verdict: Verdict;
+  consensus: ConsensusResult;
   /** Non-blocking findings (e.g. AHP judgments that could not be used while weights are direct). */
   warnings: ScoringError[];
 }

@@ -24,7 +24,7 @@ const CACHE_WRITE: WriteOptions = { isolation: "readCommitted" };
  * the server was built by Next (STACKWISE_BUILD_ID, next.config.ts), so a deploy never serves the previous code's
  * output even when nobody bumped this.
  */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 export type CacheKind = "result" | "pdf" | "xlsx";
 

@@ -150,6 +150,7 @@ async function resultsBody(actor: Actor, decisionId: string, samples: number): P
     topsis: null,
     sensitivity: null,
     monteCarlo: null,
+    consensus: null,
     verdict: null,
   };
   if (!outcome.ok)
@@ -197,6 +198,7 @@ async function resultsBody(actor: Actor, decisionId: string, samples: number): P
           pFirst: r.monteCarlo.pFirst,
         }
       : null,
+    consensus: r.consensus,
     verdict: { key: r.verdict.key, params: r.verdict.params },
   };
 }
