@@ -353,7 +353,7 @@ async function measureAll(r: Running, actions: { score: string; rating: string }
     ]);
     if (besideResult)
       log(
-        `${s.name}: beside it ${besideResult.count} requests, p50 ${besideResult.p50.toFixed(0)} ms, ${besideResult.failures} failed`,
+        `${s.name}: beside it ${besideResult.count} requests, p50 ${besideResult.p50.toFixed(0)} ms, ${besideResult.failures} failed${besideResult.reasons.length ? ` (${besideResult.reasons.join("; ")})` : ""}`,
       );
     const floorResult = await runLoad(s.floor, opts);
     for (const [who, res] of [
