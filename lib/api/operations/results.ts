@@ -27,7 +27,8 @@ export const resultOperations = [
     method: "GET",
     path: "/decisions/{decisionId}/results",
     tag: "Results",
-    summary: "The computed evaluation: totals, ranks, TOPSIS, sensitivity, Monte Carlo summary, verdict",
+    summary:
+      "The computed evaluation: totals, ranks, TOPSIS, sensitivity, Monte Carlo summary, evaluators' agreement, verdict",
     description:
       "Computed on request from the stored rows by the same engine, options and Monte Carlo seed as the results page " +
       "(so the numbers are the page's). Blind scoring applies: while you still score blind, only your own scores count.",
