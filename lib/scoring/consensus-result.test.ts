@@ -5,9 +5,13 @@
 //         friedmanchisquare(*np.array(M, float).T), *np.shape(M))
 //   totals e = 0.5·A[e] + 0.3·B[e] + 0.2·[5, 8, 2, 10]   (C's facts 50, 80, 20, 100 on 0–100 → 5, 8, 2, 10 points)
 import { describe, expect, test } from "vitest";
+import { buildCells } from "./cells";
+import { kendallW } from "./consensus";
 import { evaluateDecision } from "./evaluate";
+import { Sfc32 } from "./prng";
 import { rating } from "./test-fixtures";
-import type { DecisionModel } from "./types";
+import { candidateTotals } from "./totals";
+import type { CriterionInput, DecisionModel } from "./types";
 
 const CANDIDATES = ["c1", "c2", "c3", "c4"];
 const A: Record<string, number[]> = { e1: [8, 6, 7, 3], e2: [7, 7, 5, 4], e3: [9, 5, 6, 6], e4: [6, 8, 2, 5] };
@@ -92,5 +96,82 @@ describe("consensus in the evaluation", () => {
     const c = resultOf(m).consensus;
     expect(c.overall!.w).toBeCloseTo(0.9111111111111114, 12);
     expect(c.criteria.find((x) => x.criterionId === "A")!.concordance!.w).toBeCloseTo(0.4605263157894737, 12);
+  });
+});
+
+describe("property: each evaluator's own totals are the ones their own evaluation gives", () => {
+  test("random decisions with ratings, metrics (observed and set references, facts), cost criteria and gaps", () => {
+    const rng = new Sfc32(1717);
+    const int = (lo: number, hi: number) => lo + rng.below(hi - lo + 1);
+    let compared = 0;
+    for (let trial = 0; trial < 150; trial++) {
+      const nCrit = int(1, 6);
+      const nCand = int(2, 6);
+      const evaluators = Array.from({ length: int(2, 5) }, (_, k) => `e${k}`);
+      const criteria: CriterionInput[] = Array.from({ length: nCrit }, (_, i) =>
+        rng.below(3) === 0
+          ? {
+              id: `k${i}`,
+              name: `k${i}`,
+              weight: rng.below(4),
+              kind: "METRIC",
+              direction: rng.below(2) ? "COST" : "BENEFIT",
+              ...(rng.below(2) ? { worst: 0, best: 100 } : {}),
+              unit: "ms",
+            }
+          : rating(`k${i}`, rng.below(4), { direction: rng.below(2) ? "COST" : "BENEFIT" }),
+      );
+      if (criteria.every((c) => c.weight === 0)) criteria[0].weight = 1;
+      const candidates = Array.from({ length: nCand }, (_, j) => ({ id: `c${j}`, name: `c${j}` }));
+      const facts = criteria.flatMap((c) =>
+        c.kind === "METRIC"
+          ? candidates
+              .filter(() => rng.below(3) === 0)
+              .map((d) => ({ criterionId: c.id, candidateId: d.id, value: int(0, 100) }))
+          : [],
+      );
+      const scores = criteria.flatMap((c) =>
+        candidates.flatMap((d) =>
+          evaluators
+            .filter(() => rng.below(10) > 0)
+            .map((e) => ({
+              criterionId: c.id,
+              candidateId: d.id,
+              evaluatorId: e,
+              value: c.kind === "METRIC" ? int(0, 100) : int(0, 10),
+            })),
+        ),
+      );
+      const model: DecisionModel = { criteria, candidates, scores, facts };
+      const out = evaluateDecision(model, { monteCarlo: { samples: 0 } });
+      if (!out.ok) continue;
+      const r = out.result;
+      const contenders = r.ranking.filter((x) => !x.excluded && x.rank !== null).map((x) => x.candidateId);
+      // Independently: each compared evaluator's own evaluation (the engine's cells and totals from their scores).
+      const rows = r.consensus.evaluatorIds.map((e) => {
+        const own = buildCells(
+          criteria,
+          candidates,
+          scores.filter((s) => s.evaluatorId === e),
+          r.skillMatch,
+          "mean",
+          facts,
+        );
+        const totals = candidateTotals(
+          criteria,
+          candidates,
+          r.weights.map((w) => w.share),
+          own.cells,
+        );
+        return contenders.map((id) => totals.find((t) => t.candidateId === id)!.total);
+      });
+      if (!r.consensus.overall) continue;
+      const expected = kendallW(rows)!;
+      expect(r.consensus.overall.w).toBeCloseTo(expected.w, 12);
+      expect(r.consensus.overall.pValue).toBeCloseTo(expected.pValue, 12);
+      compared++;
+    }
+    // The generator must produce comparable decisions, or the property says nothing.
+    expect(compared).toBeGreaterThan(30);
   });
 });
