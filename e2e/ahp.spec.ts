@@ -73,3 +73,51 @@ async function expectNoSeriousAxeViolations(page: Page) {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
+
+test("with a second evaluator, each one's distance to the group judgment and my answer furthest from it", async ({
+  browser,
+}) => {
+  const ws = await createScoresWorkspace({ template: LEADER_TEMPLATE, scoredBy: [] });
+  // Bo answers first, in his own browser: 2, 1/2, 5, 1, 2, 5 (each as the first criterion over the second).
+  const boContext = await browser.newContext();
+  const bo = await boContext.newPage();
+  await signIn(bo, ws.email.bo);
+  await bo.goto(`/decisions/${ws.decisionId}/ahp`);
+  const BO: [string, string][] = [
+    ["Experience vs Education", "Experience is equally to moderately more important than Education (2)"],
+    ["Experience vs Charisma", "Charisma is equally to moderately more important than Experience (2)"],
+    ["Experience vs Age", "Experience is strongly more important than Age (5)"],
+    ["Education vs Charisma", "Education and Charisma are equally important (1)"],
+    ["Education vs Age", "Education is equally to moderately more important than Age (2)"],
+    ["Charisma vs Age", "Charisma is strongly more important than Age (5)"],
+  ];
+  for (const [pair, label] of BO) await question(bo, pair).getByRole("radio", { name: label, exact: true }).check();
+  await expect(bo.getByTestId("ahp-save-status")).toHaveText("All answers saved");
+  await boContext.close();
+
+  // Ada gives the published answers (4, 3, 7, 1/3, 3, 5).
+  const aContext = await browser.newContext();
+  const page = await aContext.newPage();
+  await signIn(page, ws.email.ada);
+  await page.goto(`/decisions/${ws.decisionId}/ahp`);
+  for (const [pair, label] of ANSWERS)
+    await question(page, pair).getByRole("radio", { name: label, exact: true }).check();
+  await expect(page.getByTestId("ahp-save-status")).toHaveText("All answers saved");
+  // numpy: group = sqrt(ada · bo) per pair; d = ln(own) − ln(group); distance = sqrt(mean(d²)) = 0.46437 for both
+  // (with two people each is half the log gap from the other), factor e^0.46437 = 1.5910 → "×1.59". Ada's largest
+  // |d| is Experience vs Charisma: her 3 against the group's sqrt(3 · 1/2) = 1.2247 → "1.22×".
+  const rows = page.getByTestId("ahp-distances").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId("ahp-distances").locator('tr[data-evaluator="Bo Architect"]')).toHaveText(
+    /^Bo Architect\s*6\s*×1\.59$/,
+  );
+  await expect(page.getByTestId("ahp-distances").locator('tr[data-evaluator="Ada Architect"]')).toHaveText(
+    /^Ada Architect \(you\)\s*6\s*×1\.59$/,
+  );
+  await expect(page.getByTestId("ahp-my-farthest")).toHaveText(
+    "Your answer furthest from the group is Experience vs Charisma: you said “Experience is moderately more important " +
+      "than Charisma (3)”; the group's answer works out at Experience 1.22× as important as Charisma.",
+  );
+  await expectNoSeriousAxeViolations(page);
+  await aContext.close();
+});

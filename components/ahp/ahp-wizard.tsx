@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { applyAhpWeightsAction, saveJudgmentAction } from "@/lib/actions/judgments";
 import {
+  ahpDistances,
   CR_LIMIT,
   judgmentPairs,
   liveAhp,
@@ -126,6 +127,9 @@ export function AhpWizard({ view }: { view: AhpView }) {
     }));
   const own = liveAhp(ids, myJudgments);
   const group = liveAhp(ids, [...othersJudgments, ...myJudgments]);
+  // Everyone's distance to the group judgment, furthest first; shown once there are two people to compare.
+  const distances = ahpDistances(ids, [...othersJudgments, ...myJudgments]).sort((x, y) => y.factor - x.factor);
+  const myDistance = distances.find((d) => d.evaluatorId === view.me.id);
 
   // The three answers that explain most of my inconsistency, when my CR is over the limit.
   const flagged = new Map<string, number>(
@@ -320,6 +324,51 @@ export function AhpWizard({ view }: { view: AhpView }) {
               ))}
             </tbody>
           </table>
+          {distances.length >= 2 ? (
+            <section className="ahp-distances" aria-labelledby="ahp-distance-heading">
+              <h4 id="ahp-distance-heading">{t("distance.title")}</h4>
+              <p className="hint">{t("distance.hint")}</p>
+              <table className="data-table" data-testid="ahp-distances">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("distance.evaluator")}</th>
+                    <th scope="col" className="num">
+                      {t("distance.pairs")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("distance.factor")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {distances.map((d) => {
+                    const person =
+                      d.evaluatorId === view.me.id
+                        ? view.me.name
+                        : (view.evaluators.find((e) => e.id === d.evaluatorId)?.name ?? "");
+                    return (
+                      <tr key={d.evaluatorId} data-evaluator={person}>
+                        <th scope="row">
+                          {d.evaluatorId !== view.me.id
+                            ? person
+                            : person
+                              ? t("distance.you", { name: person })
+                              : t("distance.youUnnamed")}
+                        </th>
+                        <td className="num">{d.pairs}</td>
+                        <td className="num">
+                          {t("distance.value", {
+                            factor: f.number(d.factor, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+                          })}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              {myDistance?.farthest ? <p data-testid="ahp-my-farthest">{farthestText(myDistance.farthest)}</p> : null}
+            </section>
+          ) : null}
           {view.canApply ? (
             <div className="ahp-apply">
               <p className="hint">{group?.complete ? t("apply.explain") : t("apply.needsAll")}</p>
@@ -340,6 +389,24 @@ export function AhpWizard({ view }: { view: AhpView }) {
       </div>
     </section>
   );
+
+  /** My answer furthest from the group's, in the wizard's words, and the group's as a plain ratio (not on Saaty's scale). */
+  function farthestText(x: { criterionA: string; criterionB: string; own: number; group: number }) {
+    const p = pairs.find(
+      (q) => (q.a === x.criterionA && q.b === x.criterionB) || (q.a === x.criterionB && q.b === x.criterionA),
+    )!;
+    const own = p.a === x.criterionA ? x.own : 1 / x.own;
+    const [more, less, ratio] =
+      x.group >= 1 ? [x.criterionA, x.criterionB, x.group] : [x.criterionB, x.criterionA, 1 / x.group];
+    return t("distance.farthest", {
+      a: name(p.a),
+      b: name(p.b),
+      own: words(p, own),
+      more: name(more),
+      less: name(less),
+      ratio: f.number(ratio, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    });
+  }
 
   function crText(o: AhpResult | null) {
     if (!o) return t("results.notYet");

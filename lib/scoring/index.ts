@@ -34,6 +34,8 @@ export {
 } from "./ahp";
 export type { AhpWeights, GroupMatrix } from "./ahp";
 export { assembleAhp, judgmentPairs, liveAhp } from "./ahp-result";
+export { ahpDistances } from "./ahp-consensus";
+export type { AhpEvaluatorDistance } from "./ahp-consensus";
 export type { AhpAssembly, JudgmentPair } from "./ahp-result";
 export { topsis } from "./topsis";
 export type { TopsisOutput } from "./topsis";

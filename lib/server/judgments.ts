@@ -27,7 +27,8 @@ export interface AhpView {
   /** Every evaluator's judgments: the group result needs them all (individual answers are not shown by name). */
   judgments: JudgmentDto[];
   evaluators: { id: string; name: string; answered: number }[];
-  me: { id: string };
+  /** The viewer's own name: named beside their distance to the group even before their first answer is loaded. */
+  me: { id: string; name: string };
   canAnswer: boolean;
   canApply: boolean;
   locked: boolean;
@@ -69,11 +70,7 @@ export async function getAhpView(actor: Actor, decisionId: string): Promise<AhpV
   const locked = d.status === "DECIDED" || d.status === "SUPERSEDED";
   const ids = new Set(d.criteria.map((c) => c.id));
   const judgments = d.judgments.filter((j) => ids.has(j.criterionAId) && ids.has(j.criterionBId));
-  const people = await usersById(
-    db,
-    judgments.map((j) => j.evaluatorId),
-    { id: true, name: true },
-  );
+  const people = await usersById(db, [...judgments.map((j) => j.evaluatorId), actor.userId], { id: true, name: true });
   const evaluators = new Map<string, { id: string; name: string; answered: number }>();
   for (const j of judgments) {
     const name = people.get(j.evaluatorId)?.name ?? "";
@@ -87,7 +84,7 @@ export async function getAhpView(actor: Actor, decisionId: string): Promise<AhpV
     criteria: d.criteria,
     judgments: judgments.map(toDto),
     evaluators: [...evaluators.values()],
-    me: { id: actor.userId },
+    me: { id: actor.userId, name: people.get(actor.userId)?.name ?? "" },
     canAnswer: writer,
     canApply: writer,
     locked,
