@@ -116,7 +116,7 @@ test("garbage collector decision strikes out Parallel GC with the must-have reas
 test("the language switch turns the page into Chinese and the choice persists", async ({ page }) => {
   await openDecision(page, "Message broker for order events");
   await page.getByLabel("Language").selectOption("zh-CN");
-  await expect(page.getByRole("heading", { name: "排名" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "排名", exact: true })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await page.reload();
   await expect(page.getByRole("heading", { name: "每一分从哪里来" })).toBeVisible();
