@@ -3,14 +3,7 @@
 // distance = sqrt(mean(d²)), factor = exp(distance), farthest = the first pair with the largest |d|.
 import { describe, expect, test } from "vitest";
 import { ahpDistances } from "./ahp-consensus";
-import type { PairwiseJudgmentInput } from "./types";
-
-const j = (evaluatorId: string, criterionA: string, criterionB: string, value: number): PairwiseJudgmentInput => ({
-  evaluatorId,
-  criterionA,
-  criterionB,
-  value,
-});
+import { judge as j } from "./test-fixtures";
 
 const IDS = ["a", "b", "c", "d"];
 const JUDGMENTS = [

@@ -1,18 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { assembleAhp, judgmentPairs, liveAhp } from "./ahp-result";
+import { judge } from "./test-fixtures";
 import type { PairwiseJudgmentInput } from "./types";
 
 // Every expected figure below was computed independently with numpy (np.linalg.eig, principal eigenvector normalised
 // to sum 1; CI = (λ − n)/(n − 1); CR = CI/RI with RI(3) = 0.58, RI(4) = 0.90), or by hand where stated.
 
 const IDS = ["exp", "edu", "cha", "age"];
-const judge = (evaluatorId: string, a: string, b: string, value: number): PairwiseJudgmentInput => ({
-  evaluatorId,
-  criterionA: a,
-  criterionB: b,
-  value,
-});
 
 // Wikipedia's AHP leader example (Experience, Education, Charisma, Age), entered as one evaluator's six answers. Two
 // of them are given the other way round (B over A) to show the direction is folded in.

@@ -1,5 +1,5 @@
 // Shared test data (the seed broker decision). Imported by tests only; kept out of index.ts.
-import type { CriterionInput, DecisionModel, TeamInput } from "./types";
+import type { CriterionInput, DecisionModel, PairwiseJudgmentInput, TeamInput } from "./types";
 
 export const rating = (id: string, weight: number, extra: Partial<CriterionInput> = {}): CriterionInput => ({
   id,
@@ -70,3 +70,11 @@ export const seedRequirements = [
   { candidateId: "kafka", skillId: "streaming", weight: 0.9 },
   { candidateId: "kafka", skillId: "jms", weight: 0.1 },
 ];
+
+/** One pairwise judgment: `evaluatorId` says criterion a is `value` times as important as b. */
+export const judge = (evaluatorId: string, a: string, b: string, value: number): PairwiseJudgmentInput => ({
+  evaluatorId,
+  criterionA: a,
+  criterionB: b,
+  value,
+});
