@@ -132,7 +132,8 @@ export function workerPool<Job, Out>(options: PoolOptions): Pool<Job, Out> {
         // The module did not load (a missing file, an import that throws): every new worker would fail the same way,
         // so the jobs waiting fail now instead of starting worker after worker.
         const error = failure(`a worker could not start (exit code ${code})`, cause);
-        if (cause) console.error(`[${options.name}] worker start failed:`, cause);
+        // Ended by close() while starting is not a failure worth a log line.
+        if (cause && !closed) console.error(`[${options.name}] worker start failed:`, cause);
         for (const job of queue.splice(0)) job.reject(error);
         return;
       }
