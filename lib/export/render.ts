@@ -33,6 +33,12 @@ export async function renderBundle(
   }
 }
 
+/** A slow format's file as bytes: what the render worker sends back and the evaluation cache stores. */
+export async function renderJobBytes({ bundle, format, locale }: RenderJob): Promise<Uint8Array> {
+  const out = await renderBundle(bundle, format, locale);
+  return typeof out === "string" ? new TextEncoder().encode(out) : out;
+}
+
 export function downloadResponse(body: Uint8Array | string, format: ExportFormat, title: string): Response {
   return new Response(body as BodyInit, {
     headers: {

@@ -1,8 +1,8 @@
 import "server-only";
 // One decision → one download (pdf | md | csv | xlsx | json), for the export route and the API. PDF and XLSX bytes
 // are the slow ones: they are rendered once per version of everything they show (lib/server/evaluation-cache.ts), in
-// a worker thread (export-render.ts);
-// Markdown and CSV render in milliseconds from the (cached) evaluation; the JSON file is kept in memory per version.
+// a worker thread (export-render.ts). Markdown and CSV render in milliseconds from the (cached) evaluation; the JSON
+// file is kept in memory per version.
 import type { ExportFormat } from "@/lib/export/filename";
 import { jsonBody, renderBundle } from "@/lib/export/render";
 import type { Locale } from "@/lib/i18n/config";

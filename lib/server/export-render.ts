@@ -1,10 +1,10 @@
 import "server-only";
 // PDF and XLSX files are rendered in a worker thread (lib/export/render-worker.ts), off the thread that serves
-// requests: a cold 12 × 20 × 8 PDF is ~0.3 s of CPU, a 30 × 50 × 12 one several seconds, and in-process every other
+// requests: a cold 12 × 20 × 8 PDF is ~0.8 s of CPU (npm run bench:pdf), a 30 × 50 × 12 one several seconds, and in-process every other
 // page of the instance waited that long. STACKWISE_RENDER_WORKERS sets how many renders run at once (0 renders on the
 // request thread, as before); the default leaves one core for requests.
 import os from "node:os";
-import { renderBundle, type RenderJob } from "@/lib/export/render";
+import { renderJobBytes, type RenderJob } from "@/lib/export/render";
 import { env } from "@/lib/env";
 import { workerPool, type Pool } from "@/lib/workers/pool";
 
@@ -16,10 +16,7 @@ export function renderWorkers(): number {
 
 export async function renderExport(job: RenderJob): Promise<Uint8Array> {
   const size = renderWorkers();
-  if (size === 0) {
-    const out = await renderBundle(job.bundle, job.format, job.locale);
-    return typeof out === "string" ? new TextEncoder().encode(out) : out;
-  }
+  if (size === 0) return renderJobBytes(job);
   pool ??= workerPool<RenderJob, Uint8Array>({
     name: "export render",
     entry: "lib/export/render-worker.ts",
