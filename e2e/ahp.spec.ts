@@ -121,6 +121,28 @@ test("with a second evaluator, each one's distance to the group judgment and my 
     "Your answer furthest from the group is Experience vs Charisma: you said “Experience is moderately more important " +
       "than Charisma (3)”; the group's answer works out at Experience 1.22× as important as Charisma.",
   );
+  // The pairs most apart, Ada / Bo: Experience vs Charisma 3 and 1/2 (apart 6, group √1.5 = 1.22), Education vs
+  // Charisma 1/3 and 1 (apart 3, group √(1/3): Charisma √3 = 1.73×), Experience vs Education 4 and 2 (2), Education
+  // vs Age 3 and 2 (1.5), Experience vs Age 7 and 5 (1.4); Charisma vs Age 5 and 5 agree and are not listed.
+  const split = page.getByTestId("ahp-split-pairs").locator("tbody tr");
+  await expect(split).toHaveCount(5);
+  await expect(split.nth(0)).toHaveText(
+    "Experience vs Charisma" +
+      "2" +
+      "Charisma is equally to moderately more important than Experience (2)" +
+      "Experience is moderately more important than Charisma (3)" +
+      "Experience 1.22× as important as Charisma" +
+      "×6.00",
+  );
+  await expect(split.nth(1)).toHaveText(
+    "Education vs Charisma" +
+      "2" +
+      "Charisma is moderately more important than Education (3)" +
+      "Education and Charisma are equally important (1)" +
+      "Charisma 1.73× as important as Education" +
+      "×3.00",
+  );
+  await expect(split.locator("td:last-child")).toHaveText(["×6.00", "×3.00", "×2.00", "×1.50", "×1.40"]);
   await expectNoSeriousAxeViolations(page);
   await aContext.close();
 });

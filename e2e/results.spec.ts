@@ -131,16 +131,53 @@ test("team fit: skill match, gaps, bus factor and what each candidate would need
   );
 });
 
-test("evaluators: widest disagreement first and each evaluator's own totals", async ({ page }) => {
+test("evaluators: the discussion list by weighted swing, everyone's reasons side by side, and each one's totals", async ({
+  page,
+}) => {
   await openBroker(page);
-  // Template values (Ada, Bo): the only differing cells are Pulsar learning 2/8 (range 6, σ 3), Kafka ops 4/6,
-  // RabbitMQ ops 6/8, Kafka ecosystem 7/9, RabbitMQ ecosystem 5/7 (range 2, σ 1). 6 > 40 % of 10 → flagged.
-  const spread = page.getByTestId("spread-table").locator("tbody tr");
-  await expect(spread).toHaveCount(5);
-  await expect(spread.nth(0)).toHaveText(/Learning cost · Pulsar\s*2\s*8\s*6\s*3\.00\s*Wide disagreement/);
+  // Template values (Ada, Bo): the cells they scored differently are Pulsar learning 2/8, Kafka ops 4/6, RabbitMQ ops
+  // 6/8, Kafka ecosystem 7/9, RabbitMQ ecosystem 5/7. Swing = share × (highest − lowest points): .2·6 = 1.20,
+  // .25·2 = 0.50 twice, .1·2 = 0.20 twice; Σ = 2.6 → 46.2 %, 19.2 %, 7.7 %. Totals 6.70 / 7.70 / 5.60: Pulsar at Bo's
+  // 8 is 5.60 + .2·3 = 6.20 < 6.70, so no single disagreement moves a rank.
+  const list = page.getByTestId("discussion-table").locator("tbody > tr[data-cell]");
+  await list.first().scrollIntoViewIfNeeded();
+  await expect(list).toHaveText([
+    /^1\s*Learning cost · Pulsar\s*2\s*8\s*20\.0%\s*1\.20\s*46\.2%\s*order holds\s*Everyone's view$/,
+    /^2\s*Operational complexity · Kafka\s*4\s*6\s*25\.0%\s*0\.50\s*19\.2%\s*order holds/,
+    /^3\s*Operational complexity · RabbitMQ\s*6\s*8\s*25\.0%\s*0\.50\s*19\.2%\s*order holds/,
+    /^4\s*Ecosystem compatibility · Kafka\s*7\s*9\s*10\.0%\s*0\.20\s*7\.7%\s*order holds/,
+    /^5\s*Ecosystem compatibility · RabbitMQ\s*5\s*7\s*10\.0%\s*0\.20\s*7\.7%\s*order holds/,
+  ]);
   await expect((await chart(page, "spread")).locator(".spread-bar")).toHaveCount(5);
+
+  // Opened from the keyboard: both sides of the disagreement, lowest first, each with its reason.
+  const open = page.getByRole("button", { name: "Everyone's view of Learning cost · Pulsar" });
+  await open.focus();
+  await page.keyboard.press("Enter");
+  await expect(open).toHaveAttribute("aria-expanded", "true");
+  const cards = page
+    .getByRole("list", { name: "Everyone's view of Learning cost · Pulsar, lowest first" })
+    .getByRole("listitem");
+  await expect(cards).toHaveText([
+    /^Ada Architect\s*2\s*Tiered storage and BookKeeper are new to all of us/,
+    /^Bo Architect\s*8\s*The client API is close to Kafka's/,
+  ]);
+  await page.keyboard.press("Enter");
+  await expect(open).toHaveAttribute("aria-expanded", "false");
+  await expect(cards).toHaveCount(0);
+
+  // The list follows the sliders. Learning cost at 50 %, the others in proportion (× .5/.8): Pulsar's swing .5·6 = 3.00
+  // of Σ 3 + 2·.15625·2 + 2·.0625·2 = 3.875 → 77.4 %. Pulsar at Bo's 8: 8·.5 + 5.75·.5 = 6.875 passes Kafka
+  // (6·.5 + 6.875·.5 = 6.4375) but not RabbitMQ (8·.5 + 7.625·.5 = 7.8125).
+  await slider(page, "Learning cost").fill("500");
+  await expect(page.getByTestId("share-Learning cost")).toHaveText("50.0%");
+  await expect(list.first()).toHaveText(
+    /^1\s*Learning cost · Pulsar\s*2\s*8\s*50\.0%\s*3\.00\s*77\.4%\s*could change the order/,
+  );
+
   // Ada alone: Kafka .2·6+.25·4+.15·9+.3·7+.1·7 = 6.35; RabbitMQ 1.6+1.5+1.05+2.7+.5 = 7.35; Pulsar .4+1+1.2+1.5+.9 = 5.00.
   // Bo alone: Kafka 1.2+1.5+1.35+2.1+.9 = 7.05; RabbitMQ 1.6+2+1.05+2.7+.7 = 8.05; Pulsar 1.6+1+1.2+1.5+.9 = 6.20.
+  await page.getByRole("button", { name: "Reset to the decision's weights" }).click();
   const totals = page.getByTestId("evaluator-totals");
   await expect(totals.locator('tr[data-evaluator="Ada Architect"]')).toHaveText(/6\.35\s*7\.35\s*5\.00\s*RabbitMQ/);
   await expect(totals.locator('tr[data-evaluator="Bo Architect"]')).toHaveText(/7\.05\s*8\.05\s*6\.20\s*RabbitMQ/);

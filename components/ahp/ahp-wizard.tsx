@@ -9,6 +9,7 @@ import { useMemo, useRef, useState } from "react";
 import { applyAhpWeightsAction, saveJudgmentAction } from "@/lib/actions/judgments";
 import {
   ahpDistances,
+  judgmentDiscussion,
   CR_LIMIT,
   judgmentPairs,
   liveAhp,
@@ -25,6 +26,8 @@ type Answer = { value: number; row: JudgmentDto | null };
 type Status = "saving" | "saved" | "failed";
 
 /** Saaty intensities offered, from "A extremely more important" (9) to "B extremely more important" (1/9). */
+/** How many of the most divided pairs the wizard lists. */
+const SPLIT_PAIRS = 5;
 const SCALE = [9, 8, 7, 6, 5, 4, 3, 2, 1, 1 / 2, 1 / 3, 1 / 4, 1 / 5, 1 / 6, 1 / 7, 1 / 8, 1 / 9];
 
 export function AhpWizard({ view }: { view: AhpView }) {
@@ -130,6 +133,8 @@ export function AhpWizard({ view }: { view: AhpView }) {
   // Everyone's distance to the group judgment, furthest first; shown once there are two people to compare.
   const distances = ahpDistances(ids, [...othersJudgments, ...myJudgments]).sort((x, y) => y.factor - x.factor);
   const myDistance = distances.find((d) => d.evaluatorId === view.me.id);
+  // The pairs whose answers lie furthest apart: the judgments worth talking through before applying the group weights.
+  const splitPairs = judgmentDiscussion(ids, [...othersJudgments, ...myJudgments]).slice(0, SPLIT_PAIRS);
 
   // The three answers that explain most of my inconsistency, when my CR is over the limit.
   const flagged = new Map<string, number>(
@@ -369,6 +374,53 @@ export function AhpWizard({ view }: { view: AhpView }) {
               {myDistance?.farthest ? <p data-testid="ahp-my-farthest">{farthestText(myDistance.farthest)}</p> : null}
             </section>
           ) : null}
+          {splitPairs.length > 0 ? (
+            <section className="ahp-distances" aria-labelledby="ahp-split-heading">
+              <h4 id="ahp-split-heading">{t("split.title")}</h4>
+              <p className="hint">{t("split.hint")}</p>
+              <div className="table-scroll">
+                <table className="data-table" data-testid="ahp-split-pairs">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("split.pair")}</th>
+                      <th scope="col" className="num">
+                        {t("split.answers")}
+                      </th>
+                      <th scope="col">{t("split.oneEnd")}</th>
+                      <th scope="col">{t("split.otherEnd")}</th>
+                      <th scope="col">{t("split.group")}</th>
+                      <th scope="col" className="num">
+                        {t("split.apart")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {splitPairs.map((x) => {
+                      const p = pairOf(x.criterionA, x.criterionB);
+                      const asked = (v: number) => (p.a === x.criterionA ? v : 1 / v);
+                      return (
+                        <tr key={p.key} data-pair={`${name(p.a)} / ${name(p.b)}`}>
+                          <th scope="row">{t("split.pairName", { a: name(p.a), b: name(p.b) })}</th>
+                          <td className="num">{x.evaluatorCount}</td>
+                          <td>{words(p, asked(x.lowest))}</td>
+                          <td>{words(p, asked(x.highest))}</td>
+                          <td>{groupText(x.criterionA, x.criterionB, x.group)}</td>
+                          <td className="num">
+                            {t("distance.value", {
+                              factor: f.number(Math.exp(x.logSpread), {
+                                minimumFractionDigits: 2,
+                                maximumFractionDigits: 2,
+                              }),
+                            })}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          ) : null}
           {view.canApply ? (
             <div className="ahp-apply">
               <p className="hint">{group?.complete ? t("apply.explain") : t("apply.needsAll")}</p>
@@ -390,21 +442,34 @@ export function AhpWizard({ view }: { view: AhpView }) {
     </section>
   );
 
+  /** The wizard's pair for two criteria, whichever way round they are named. */
+  function pairOf(a: string, b: string): Pair {
+    return pairs.find((q) => (q.a === a && q.b === b) || (q.a === b && q.b === a))!;
+  }
+
+  /** A group judgment of a over b as a plain ratio (a geometric mean is rarely on Saaty's scale). */
+  function groupRatio(a: string, b: string, group: number) {
+    const [more, less, ratio] = group >= 1 ? [a, b, group] : [b, a, 1 / group];
+    return {
+      more: name(more),
+      less: name(less),
+      ratio: f.number(ratio, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    };
+  }
+
+  function groupText(a: string, b: string, group: number) {
+    return t("split.groupValue", groupRatio(a, b, group));
+  }
+
   /** My answer furthest from the group's, in the wizard's words, and the group's as a plain ratio (not on Saaty's scale). */
   function farthestText(x: { criterionA: string; criterionB: string; own: number; group: number }) {
-    const p = pairs.find(
-      (q) => (q.a === x.criterionA && q.b === x.criterionB) || (q.a === x.criterionB && q.b === x.criterionA),
-    )!;
+    const p = pairOf(x.criterionA, x.criterionB);
     const own = p.a === x.criterionA ? x.own : 1 / x.own;
-    const [more, less, ratio] =
-      x.group >= 1 ? [x.criterionA, x.criterionB, x.group] : [x.criterionB, x.criterionA, 1 / x.group];
     return t("distance.farthest", {
       a: name(p.a),
       b: name(p.b),
       own: words(p, own),
-      more: name(more),
-      less: name(less),
-      ratio: f.number(ratio, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      ...groupRatio(x.criterionA, x.criterionB, x.group),
     });
   }
 

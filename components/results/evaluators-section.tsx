@@ -1,14 +1,15 @@
 "use client";
 import { memo, useMemo } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { formatConcordance, formatPoints, formatPValue, formatRaw } from "@/components/decisions/number-format";
+import { formatConcordance, formatPoints, formatPValue } from "@/components/decisions/number-format";
 import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import { decisionOptionsOf } from "@/lib/decisions/to-scoring-model";
-import { evaluatorModel, widestDisagreements } from "@/lib/results/evaluators";
+import { evaluatorModel } from "@/lib/results/evaluators";
 import {
   agreementStrength,
   byAgreement,
   CHANCE_P,
+  discussionList,
   evaluateDecision,
   type DecisionModel,
   type DecisionResult,
@@ -16,6 +17,7 @@ import {
   type TeamAggregation,
 } from "@/lib/scoring";
 import { ChartFrame } from "./chart-frame";
+import { DiscussionTable } from "./discussion-list";
 import { SpreadChart } from "./lazy-charts";
 import type { Names } from "./names";
 
@@ -58,16 +60,14 @@ export const EvaluatorsSection = memo(function EvaluatorsSection({
     [decision, model, overrides, aggregation],
   );
   if (!hasEvaluatorsView(decision)) return null;
-  // Cells where every evaluator agreed have nothing to show; the table and chart list real spreads only.
-  const cells = widestDisagreements(result.cells)
-    .filter((c) => (c.range ?? 0) > 0)
-    .slice(0, TOP_CELLS);
-  const label = (criterionId: string, candidateId: string) =>
-    `${names.criterion(criterionId)} · ${names.candidate(candidateId)}`;
+  // The cells worth discussing, largest weighted swing first: they follow the sliders, since the weights decide how
+  // much a disagreement moves the totals.
+  const all = discussionList(result);
+  const cells = all.slice(0, TOP_CELLS);
   const rows = cells.map((c) => ({
-    label: label(c.criterionId, c.candidateId),
-    low: c.pointsMin ?? 0,
-    span: (c.pointsMax ?? 0) - (c.pointsMin ?? 0),
+    label: `${names.criterion(c.criterionId)} · ${names.candidate(c.candidateId)}`,
+    low: c.pointsMin,
+    span: c.pointsMax - c.pointsMin,
     color: names.style(c.candidateId).color,
   }));
   const height = 50 + rows.length * 30;
@@ -77,49 +77,20 @@ export const EvaluatorsSection = memo(function EvaluatorsSection({
       <p className="hint">{t("explain", { count: decision.evaluators.length })}</p>
       {cells.length === 0 ? <p data-testid="no-spread">{t("noSpread")}</p> : null}
       {cells.length > 0 ? (
-        <ChartFrame
-          id="spread"
-          title={t("spreadTitle", { count: rows.length })}
-          hint={t("spreadHint")}
-          height={height}
-          chart={<SpreadChart rows={rows} height={height} lowLabel={t("lowest")} highLabel={t("highest")} />}
-          table={<span className="hint">{t("spreadTableBelow")}</span>}
-        />
+        <>
+          <h3>{t("discussionTitle")}</h3>
+          <p className="hint">{t("discussionHint")}</p>
+          <ChartFrame
+            id="spread"
+            title={t("spreadTitle", { count: rows.length })}
+            hint={t("spreadHint")}
+            height={height}
+            chart={<SpreadChart rows={rows} height={height} lowLabel={t("lowest")} highLabel={t("highest")} />}
+            table={<span className="hint">{t("spreadTableBelow")}</span>}
+          />
+          <DiscussionTable decisionId={decision.id} cells={cells} total={all.length} names={names} />
+        </>
       ) : null}
-      <div className="table-scroll">
-        <table className="data-table" data-testid="spread-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("cell")}</th>
-              <th scope="col" className="num">
-                {t("min")}
-              </th>
-              <th scope="col" className="num">
-                {t("max")}
-              </th>
-              <th scope="col" className="num">
-                {t("range")}
-              </th>
-              <th scope="col" className="num">
-                {t("stdDev")}
-              </th>
-              <th scope="col">{t("flag")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cells.map((c) => (
-              <tr key={`${c.criterionId}|${c.candidateId}`}>
-                <th scope="row">{label(c.criterionId, c.candidateId)}</th>
-                <td className="num">{formatRaw(f, c.min ?? 0)}</td>
-                <td className="num">{formatRaw(f, c.max ?? 0)}</td>
-                <td className="num">{formatRaw(f, c.range ?? 0)}</td>
-                <td className="num">{formatPoints(f, c.stdDev ?? 0)}</td>
-                <td>{c.disagreement ? <span className="flag flag-incomplete">{t("wide")}</span> : null}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
       <h3>{t("perEvaluatorTitle")}</h3>
       <p className="hint">{t("perEvaluatorHint")}</p>
       <div className="table-scroll">

@@ -1,9 +1,17 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { formatConcordance, formatPoints, formatPValue, formatShare } from "@/components/decisions/number-format";
+import {
+  formatConcordance,
+  formatPoints,
+  formatPValue,
+  formatRaw,
+  formatShare,
+} from "@/components/decisions/number-format";
 import {
   agreementStrength,
   CHANCE_P,
+  decisiveDisagreements,
+  discussionList,
   leastAgreed,
   type DecisionResult,
   type Verdict,
@@ -23,6 +31,8 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
   const p = verdict.params;
   const name = (id: unknown) => (typeof id === "string" ? names.candidate(id) : "—");
   const leaderId = facts.winnerId ?? result.ranking.find((r) => !r.excluded)?.candidateId ?? null;
+  // A disagreement that alone could change the winner is part of how sure the answer is.
+  const decisive = decisiveDisagreements(discussionList(result));
   const main = (() => {
     switch (verdict.key) {
       case "verdict.clear":
@@ -149,6 +159,18 @@ export function VerdictPanel({ result, mc, names }: { result: DecisionResult; mc
           </p>
           {result.consensus.overall ? (
             <p data-testid="verdict-consensus">{consensusSentence(result, names, t, f)}</p>
+          ) : null}
+          {decisive ? (
+            <p data-testid="verdict-discussion">
+              {t(decisive.count === 1 ? "discussionDecisive" : "discussionDecisiveMany", {
+                count: decisive.count,
+                criterion: names.criterion(decisive.first.criterionId),
+                candidate: names.candidate(decisive.first.candidateId),
+                min: formatRaw(f, decisive.first.min),
+                max: formatRaw(f, decisive.first.max),
+                swing: formatPoints(f, decisive.first.swing),
+              })}
+            </p>
           ) : null}
         </>
       ) : null}

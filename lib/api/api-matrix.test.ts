@@ -124,6 +124,9 @@ const REQUESTS: Record<string, (t: Seeded) => Promise<Req>> = {
     };
   },
   listMyScores: async (t) => ({ path: `/decisions/${decisionOf(t)}/scores/mine` }),
+  getCellOpinions: async (t) => ({
+    path: `/decisions/${decisionOf(t)}/cells/${(await candidateOf(t)).id}/${(await ratingOf(t)).id}/opinions`,
+  }),
   saveMyScore: async (t) => {
     const c = await ratingOf(t);
     const cand = await candidateOf(t);

@@ -525,6 +525,99 @@ describe("the evaluators' agreement in the results", () => {
   });
 });
 
+describe("the discussion list and a cell's opinions", () => {
+  // The broker's weights 20/25/15/30/10 (shares .2 .25 .15 .3 .1), two architects, every criterion 0–10. Cells they
+  // scored differently: learning·Pulsar 2 and 8 (swing .2·6 = 1.2), ops·Kafka 4 and 6, ops·RabbitMQ 6 and 8
+  // (.25·2 = 0.5 each), ecosystem·Kafka 7 and 9, ecosystem·RabbitMQ 5 and 7 (.1·2 = 0.2 each); Σ = 2.6.
+  // Totals 6.70, 7.70, 5.60: Pulsar at its highest view is 5.60 + .2·3 = 6.20 < 6.70, so no cell moves a rank.
+  test("as a viewer: the five cells by swing, none changing the order", async () => {
+    const viewer = await tokenFor(actorOf(own, "VIEWER"));
+    const broker = own.decisions.get("broker")!;
+    const res = await call("GET", `/decisions/${broker}/results?samples=0`, { token: viewer });
+    const names = new Map<string, string>([
+      ...(res.body.weights as { criterionId: string; criterion: string }[]).map(
+        (w) => [w.criterionId, w.criterion] as [string, string],
+      ),
+      ...(res.body.ranking as { candidateId: string; candidate: string }[]).map(
+        (r) => [r.candidateId, r.candidate] as [string, string],
+      ),
+    ]);
+    const list = res.body.discussion as {
+      criterionId: string;
+      candidateId: string;
+      swing: number;
+      portion: number;
+      changesRank: boolean;
+      changesLeader: boolean;
+    }[];
+    expect(list.map((c) => `${names.get(c.criterionId)} · ${names.get(c.candidateId)}`)).toEqual([
+      "Learning cost · Pulsar",
+      "Operational complexity · Kafka",
+      "Operational complexity · RabbitMQ",
+      "Ecosystem compatibility · Kafka",
+      "Ecosystem compatibility · RabbitMQ",
+    ]);
+    const expected = [1.2, 0.5, 0.5, 0.2, 0.2];
+    list.forEach((c, i) => {
+      expect(c.swing).toBeCloseTo(expected[i], 12);
+      expect(c.portion).toBeCloseTo(expected[i] / 2.6, 12);
+      expect([c.changesLeader, c.changesRank]).toEqual([false, false]);
+    });
+  });
+
+  test("everyone's view of the disputed cell side by side, lowest first, for a viewer", async () => {
+    const viewer = await tokenFor(actorOf(own, "VIEWER"));
+    const broker = own.decisions.get("broker")!;
+    const learning = await db.criterion.findFirstOrThrow({ where: { decisionId: broker, name: "Learning cost" } });
+    const pulsar = await db.candidate.findFirstOrThrow({ where: { decisionId: broker, name: "Pulsar" } });
+    const path = `/decisions/${broker}/cells/${pulsar.id}/${learning.id}/opinions`;
+    const res = await call("GET", path, { token: viewer });
+    expect(res.status).toBe(200);
+    expect(res.body.opinions.map((o: { evaluatorId: string; value: number }) => [o.evaluatorId, o.value])).toEqual([
+      [own.users.get("ada"), 2],
+      [own.users.get("bo"), 8],
+    ]);
+    expect(res.body.opinions[0].rationale).toMatch(/BookKeeper/);
+    expect(res.body.opinions[1].rationale).toMatch(/client API/);
+  });
+
+  test("blind scoring: an admin who has not scored sees no opinion and no list; foreign ids are 404", async () => {
+    const broker = own.decisions.get("broker")!;
+    const learning = await db.criterion.findFirstOrThrow({ where: { decisionId: broker, name: "Learning cost" } });
+    const pulsar = await db.candidate.findFirstOrThrow({ where: { decisionId: broker, name: "Pulsar" } });
+    // The broker is open with blind scoring on. Ada and Bo scored every cell, so the blind has lifted for them; Alex
+    // (admin, may score) has scored nothing, so the blind holds for him.
+    const alex = await tokenFor(actorOf(own, "ADMIN"));
+    const cell = `/decisions/${broker}/cells/${pulsar.id}/${learning.id}/opinions`;
+    const hidden = await call("GET", cell, { token: alex });
+    expect(hidden.status).toBe(200);
+    expect(hidden.body.opinions).toEqual([]);
+    const results = await call("GET", `/decisions/${broker}/results?samples=0`, { token: alex });
+    expect(results.body.discussion).toEqual([]);
+    // Ada, who has scored everything, sees both.
+    const ada = await call("GET", cell, { token: architect });
+    expect(ada.body.opinions).toHaveLength(2);
+
+    const foreignBroker = foreign.decisions.get("broker")!;
+    const foreignCell = await call("GET", `/decisions/${foreignBroker}/cells/${pulsar.id}/${learning.id}/opinions`, {
+      token: architect,
+    });
+    expect(foreignCell.status).toBe(404);
+    const wrongCriterion = await call("GET", `/decisions/${broker}/cells/${pulsar.id}/does-not-exist/opinions`, {
+      token: architect,
+    });
+    expect(wrongCriterion.status).toBe(404);
+    // A criterion of another decision of the same workspace is not this decision's cell.
+    const other = await db.criterion.findFirstOrThrow({
+      where: { decisionId: own.decisions.get("backend-language")! },
+    });
+    const crossed = await call("GET", `/decisions/${broker}/cells/${pulsar.id}/${other.id}/opinions`, {
+      token: architect,
+    });
+    expect(crossed.status).toBe(404);
+  });
+});
+
 describe("blind scoring holds in the API", () => {
   test("scores/mine returns only the token owner's scores, and a second architect sees none of the first one's", async () => {
     const broker = own.decisions.get("broker")!;

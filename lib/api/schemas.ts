@@ -116,6 +116,22 @@ export const scoreSchema = z
   })
   .meta({ id: "Score" });
 
+export const cellOpinionsSchema = z
+  .object({
+    criterionId: id,
+    candidateId: id,
+    opinions: z.array(
+      z.object({
+        evaluatorId: id,
+        evaluatorName: z.string(),
+        value: z.number(),
+        rationale: z.string(),
+        evidenceUrl: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "CellOpinions" });
+
 export const teamSummarySchema = z
   .object({
     id,
@@ -307,6 +323,33 @@ export const resultsSchema = z
       .meta({
         description:
           "How far the evaluators agree on the order (Kendall's W with the tie correction); measured facts and skill matches are left out.",
+      }),
+    discussion: z
+      .array(
+        z.object({
+          criterionId: id,
+          candidateId: id,
+          evaluatorCount: z.number().int(),
+          min: z.number(),
+          max: z.number(),
+          pointsMin: z.number(),
+          pointsMax: z.number(),
+          share: z.number(),
+          swing: z.number().meta({
+            description:
+              "share × (pointsMax − pointsMin): points of the candidate's total between the lowest and highest view.",
+          }),
+          portion: z.number().meta({ description: "This cell's swing over the sum of the list's swings." }),
+          changesLeader: z.boolean().meta({
+            description: "Taking the lowest or highest view of this cell alone would put another candidate first.",
+          }),
+          changesRank: z.boolean(),
+        }),
+      )
+      .meta({
+        description:
+          "Cells two or more evaluators scored differently, largest weighted swing first. Everyone's value and " +
+          "rationale of a cell: GET /decisions/{decisionId}/cells/{candidateId}/{criterionId}/opinions.",
       }),
     verdict: z
       .object({

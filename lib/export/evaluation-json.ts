@@ -2,7 +2,7 @@
 // beside its points, how each criterion's points were derived, and the totals, from the same rows as every report.
 import type { DecisionDetail } from "@/lib/decisions/dto";
 import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
-import { evaluateDecision } from "@/lib/scoring";
+import { discussionList, evaluateDecision } from "@/lib/scoring";
 import type { DecisionJson } from "@/lib/validation/decision-json";
 import type { CellSource, ReportBundle } from "./bundle";
 import { rawRows, type Derivation } from "./raw-values";
@@ -17,6 +17,7 @@ function pointsFrom(d: Derivation): EvaluationJson["criteria"][number]["pointsFr
 export function evaluationJson(b: Pick<ReportBundle, "decision" | "result" | "cellSources">): EvaluationJson {
   const rows = rawRows(b);
   const candidate = new Map(b.decision.candidates.map((c) => [c.id, c.name]));
+  const criterion = new Map(b.decision.criteria.map((c) => [c.id, c.name]));
   return {
     method: "weighted-sum",
     criteria: rows.map((r) => ({
@@ -45,6 +46,28 @@ export function evaluationJson(b: Pick<ReportBundle, "decision" | "result" | "ce
       incomplete: x.incomplete,
       excluded: x.excluded,
     })),
+    agreement: b.result
+      ? {
+          overall: b.result.consensus.overall,
+          criteria: b.result.consensus.criteria.map((c) => ({
+            criterion: criterion.get(c.criterionId) ?? "?",
+            concordance: c.concordance,
+          })),
+        }
+      : undefined,
+    discussion: b.result
+      ? discussionList(b.result).map((c) => ({
+          criterion: criterion.get(c.criterionId) ?? "?",
+          candidate: candidate.get(c.candidateId) ?? "?",
+          evaluators: c.evaluatorCount,
+          min: c.min,
+          max: c.max,
+          swing: c.swing,
+          portion: c.portion,
+          changesLeader: c.changesLeader,
+          changesRank: c.changesRank,
+        }))
+      : undefined,
   };
 }
 

@@ -244,6 +244,32 @@ describe("broker exports", () => {
     expect(totals.Python).toBeCloseTo(4.09, 10);
   });
 
+  test("JSON export carries the evaluators' agreement and the discussion list, by name", async () => {
+    const json = await exportDecisionJson(viewer, broker());
+    expect(decisionJsonSchema.safeParse(json).success).toBe(true);
+    const ev = json.evaluation!;
+    // Ada 6.35 7.35 5.00 and Bo 7.05 8.05 6.20 rank the three alike: W = 1, χ² = 4, p = e^−2 (scipy friedmanchisquare).
+    expect(ev.agreement!.overall).toMatchObject({ raters: 2, items: 3, df: 2, tied: false });
+    expect(ev.agreement!.overall!.w).toBeCloseTo(1, 12);
+    expect(ev.agreement!.overall!.pValue).toBeCloseTo(Math.exp(-2), 12);
+    const learning = ev.agreement!.criteria.find((c) => c.criterion === "Learning cost")!;
+    expect(learning.concordance!.w).toBeCloseTo(0.5, 12);
+    // Swings .2·6, .25·2, .25·2, .1·2, .1·2 over Σ 2.6; none moves a rank.
+    expect(ev.discussion!.map((c) => [c.criterion, c.candidate, c.min, c.max])).toEqual([
+      ["Learning cost", "Pulsar", 2, 8],
+      ["Operational complexity", "Kafka", 4, 6],
+      ["Operational complexity", "RabbitMQ", 6, 8],
+      ["Ecosystem compatibility", "Kafka", 7, 9],
+      ["Ecosystem compatibility", "RabbitMQ", 5, 7],
+    ]);
+    expect(ev.discussion![0].swing).toBeCloseTo(1.2, 12);
+    expect(ev.discussion![0].portion).toBeCloseTo(1.2 / 2.6, 12);
+    expect(ev.discussion!.some((c) => c.changesRank || c.changesLeader)).toBe(false);
+    // A file from before these blocks existed still reads.
+    const { agreement: _a, discussion: _d, ...older } = ev;
+    expect(decisionJsonSchema.safeParse({ ...json, evaluation: older }).success).toBe(true);
+  });
+
   test("JSON export is stable", async () => {
     const a = await exportDecisionJson(viewer, broker());
     const b = await exportDecisionJson(viewer, broker());

@@ -230,3 +230,42 @@ describe("the decision's method", () => {
     );
   });
 });
+
+describe("a disagreement that alone could change the winner is named in the verdict", () => {
+  // One criterion: RabbitMQ scored 9 by Ada and 4 by Bo (mean 6.5), Kafka 6 by both. At Bo's 4 RabbitMQ falls below
+  // Kafka's 6: the cell decides the winner. Swing = 1 × (9 − 4) = 5.
+  const twoEvaluators = (): DecisionDetail => {
+    const d = decision({ RabbitMQ: [9], Kafka: [6] }, [1]);
+    const bo = d.scores.map((s) => ({
+      ...s,
+      id: `${s.id}b`,
+      evaluatorId: "u2",
+      value: s.candidateId === "RabbitMQ" ? 4 : 6,
+    }));
+    return { ...d, scores: [...d.scores, ...bo], evaluators: [...d.evaluators, { id: "u2", name: "Bo" }] };
+  };
+
+  test("in English and Chinese, with the cell's range and swing", () => {
+    const b = bundle(twoEvaluators(), 0);
+    expect(verdictSentences(b.result!, b, t, f)).toContain(
+      "One disagreement alone could change the winner: the evaluators' views of Criterion 0 for RabbitMQ run from 4 " +
+        "to 9, a swing of 5.00 points in its total. Worth settling first.",
+    );
+    expect(verdictSentences(b.result!, b, reportTranslator("zh-CN"), formatters("zh-CN"))).toContain(
+      "仅这一处分歧就可能改变胜出者：评估人对 RabbitMQ 在Criterion 0上的评分从 4 到 9，使其总分摆动 5.00 分。值得优先讨论。",
+    );
+  });
+
+  test("a disagreement that cannot change the order is not in the verdict", () => {
+    // Bo gives RabbitMQ 8 instead: from 8 to 9 it stays above Kafka's 6.
+    const d = twoEvaluators();
+    const b = bundle(
+      {
+        ...d,
+        scores: d.scores.map((s) => (s.evaluatorId === "u2" && s.candidateId === "RabbitMQ" ? { ...s, value: 8 } : s)),
+      },
+      0,
+    );
+    expect(verdictSentences(b.result!, b, t, f).join(" ")).not.toMatch(/could change the winner/);
+  });
+});

@@ -3,6 +3,8 @@ import type { CriterionDto } from "@/lib/decisions/dto";
 import {
   agreementStrength,
   CHANCE_P,
+  decisiveDisagreements,
+  discussionList,
   leastAgreed,
   metricReference,
   type DecisionResult,
@@ -167,6 +169,18 @@ export function verdictSentences(result: DecisionResult, b: ReportBundle, t: Rep
         t("verdict.disagreeMost", { criterion: n.criterion(least.criterionId), w: f.concordance(least.concordance.w) }),
       );
   }
+  const decisive = decisiveDisagreements(discussionList(result));
+  if (decisive)
+    out.push(
+      t(decisive.count === 1 ? "verdict.discussionDecisive" : "verdict.discussionDecisiveMany", {
+        count: decisive.count,
+        criterion: n.criterion(decisive.first.criterionId),
+        candidate: n.candidate(decisive.first.candidateId),
+        min: f.raw(decisive.first.min),
+        max: f.raw(decisive.first.max),
+        swing: f.points(decisive.first.swing),
+      }),
+    );
   return out;
 }
 

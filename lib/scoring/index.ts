@@ -58,6 +58,8 @@ export { agreementStrength, averageRanks, chiSquareSurvival, kendallW, CHANCE_P 
 export type { AgreementStrength } from "./consensus";
 export type { KendallW } from "./consensus";
 export { byAgreement, consensusOf, DISCUSS_BELOW, leastAgreed } from "./consensus-result";
+export { decisiveDisagreements, discussionList, judgmentDiscussion } from "./discussion";
+export type { DiscussionCell, DiscussionPair } from "./discussion";
 export { buildVerdict, CLOSE_LEAD, CLEAR_PROBABILITY } from "./verdict";
 export type { VerdictInput } from "./verdict";
 export type * from "./result-types";

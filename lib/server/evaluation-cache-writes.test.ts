@@ -962,6 +962,7 @@ const EXEMPT: Record<string, string> = {
   "members.createInvitationAction": "an invitation row only",
   "members.revokeInvitationAction": "an invitation row only",
   "imports.previewImportAction": "read-only: plans an import and writes nothing",
+  "scores.cellOpinionsAction": "read-only: one cell's opinions, read through getDecision",
 };
 
 describe("every write leaves nothing stale", () => {

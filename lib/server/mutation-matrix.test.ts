@@ -18,6 +18,7 @@ import { can, type Permission } from "./authz";
 import { db } from "./db";
 
 import * as candidates from "./candidates";
+import * as cellOpinions from "./cell-opinions";
 import * as criteria from "./criteria";
 import * as decisions from "./decisions";
 import * as factSnapshot from "./fact-snapshot";
@@ -502,6 +503,16 @@ const MUTATIONS: Mutation[] = [
     run: async (actor, t) => candidates.restoreCandidate(actor, (await undoTokenOf(t, "candidate.removed"))!),
   },
   // scores
+  {
+    name: "cell-opinions.getCellOpinions",
+    actions: ["scores.cellOpinionsAction"],
+    permission: "decision.read",
+    readOnly: true,
+    run: async (actor, t) => {
+      const [d, c, k] = await Promise.all([decisionOf(t), ratingCriterionOf(t), candidateOf(t)]);
+      return cellOpinions.getCellOpinions(actor, { decisionId: d.id, criterionId: c.id, candidateId: k.id });
+    },
+  },
   {
     name: "scores.saveScore",
     actions: ["scores.saveScoreAction"],

@@ -178,6 +178,7 @@ export const BROKER_TEMPLATE: DecisionTemplate = {
       candidate: "kafka",
       values: [4, 6],
       rationale: "KRaft removed ZooKeeper but rebalancing and retention still need care.",
+      laterRationales: ["With the Strimzi operator on our cluster, upgrades and rebalancing are routine."],
     },
     {
       criterion: "community",
@@ -212,7 +213,8 @@ export const BROKER_TEMPLATE: DecisionTemplate = {
       criterion: "learning",
       candidate: "pulsar",
       values: [2, 8],
-      rationale: "Architects disagree: tiered storage is new to us, the client API is familiar.",
+      rationale: "Tiered storage and BookKeeper are new to all of us; expect a quarter before we run it calmly.",
+      laterRationales: ["The client API is close to Kafka's, which we know; the team would be productive in a sprint."],
     },
     { criterion: "ops", candidate: "pulsar", values: [4, 4], rationale: "Brokers, bookies and ZooKeeper to run." },
     { criterion: "community", candidate: "pulsar", values: [8, 8] },

@@ -18,8 +18,11 @@ export interface TemplateScore {
   candidate: string;
   /** One value per demo evaluator, in the order of the template's evaluators. */
   values: number[];
+  /** The first evaluator's rationale and evidence link. */
   rationale?: string;
   evidenceUrl?: string;
+  /** The later evaluators' rationales, in order (a disputed cell reads best with both sides of it). */
+  laterRationales?: string[];
 }
 
 /** The measured value of a METRIC cell, entered once (the unit is the criterion's). */

@@ -91,6 +91,16 @@ const figure = z.number().finite().nullable();
  * Derived figures, written on export so a reader of the file sees each raw value with its unit beside its points and
  * how the points were derived. Import ignores them: they are recomputed from the criteria and scores.
  */
+const concordanceJson = z.strictObject({
+  w: z.number().finite().min(0).max(1),
+  raters: z.number().int().min(2),
+  items: z.number().int().min(2),
+  chiSquare: z.number().finite().min(0),
+  df: z.number().int().min(1),
+  pValue: z.number().finite().min(0).max(1),
+  tied: z.boolean(),
+});
+
 export const evaluationJson = z.strictObject({
   method: z.literal("weighted-sum"),
   criteria: z
@@ -130,6 +140,30 @@ export const evaluationJson = z.strictObject({
       }),
     )
     .max(MAX_CANDIDATES),
+  /** Kendall's W of the evaluators' rankings (lib/scoring/consensus.ts); absent in files from before it existed. */
+  agreement: z
+    .strictObject({
+      overall: concordanceJson.nullable(),
+      criteria: z.array(z.strictObject({ criterion: name, concordance: concordanceJson.nullable() })).max(MAX_CRITERIA),
+    })
+    .optional(),
+  /** The disagreements worth discussing, largest weighted swing first (lib/scoring/discussion.ts). */
+  discussion: z
+    .array(
+      z.strictObject({
+        criterion: name,
+        candidate: name,
+        evaluators: z.number().int().min(2),
+        min: z.number().finite(),
+        max: z.number().finite(),
+        swing: z.number().finite().min(0),
+        portion: z.number().finite().min(0).max(1),
+        changesLeader: z.boolean(),
+        changesRank: z.boolean(),
+      }),
+    )
+    .max(MAX_CRITERIA * MAX_CANDIDATES)
+    .optional(),
 });
 
 const decisionPart = z.strictObject({

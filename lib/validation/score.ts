@@ -75,5 +75,9 @@ export const deleteScoreSchema = z.object({
   version: z.number().int().positive(),
 });
 
+/** One cell of a decision: whose opinions of it the discussion list opens side by side. */
+export const cellSchema = z.object({ decisionId: id, criterionId: id, candidateId: id });
+
 export type SaveScoreInput = z.infer<typeof saveScoreSchema>;
 export type DeleteScoreInput = z.infer<typeof deleteScoreSchema>;
+export type CellInput = z.infer<typeof cellSchema>;

@@ -116,7 +116,7 @@ export async function createDecisionFromTemplate(
             candidateId: requireId(candidateIds, s.candidate, "candidate"),
             evaluatorId,
             value,
-            rationale: i === 0 ? (s.rationale ?? "") : "",
+            rationale: (i === 0 ? s.rationale : s.laterRationales?.[i - 1]) ?? "",
             evidenceUrl: i === 0 ? (s.evidenceUrl ?? "") : "",
           },
         });

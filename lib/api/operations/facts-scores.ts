@@ -4,12 +4,13 @@ import { z } from "zod";
 import { notFound } from "@/lib/errors/domain-error";
 import { importFactSnapshot } from "@/lib/server/fact-snapshot";
 import { clearFact, listFacts, setFact } from "@/lib/server/facts";
+import { getCellOpinions } from "@/lib/server/cell-opinions";
 import { deleteScore, getScoreGrid, saveScore } from "@/lib/server/scores";
 import { setFactSchema } from "@/lib/validation/fact";
 import { snapshotSchema } from "@/lib/validation/fact-snapshot";
 import { saveScoreSchema } from "@/lib/validation/score";
 import { defineOperation } from "../operation";
-import { factSchema, scoreSchema } from "../schemas";
+import { cellOpinionsSchema, factSchema, scoreSchema } from "../schemas";
 
 const decisionParam = z.object({ decisionId: z.string().min(1).max(64) });
 const cellParam = decisionParam.extend({
@@ -75,7 +76,9 @@ export const factScoreOperations = [
     path: "/decisions/{decisionId}/scores/mine",
     tag: "Scores",
     summary: "The token owner's own scores",
-    description: "Only your own: other evaluators' scores are never part of the API (blind scoring).",
+    description:
+      "Only your own, with their versions for editing. Others' opinions of a cell, as blind scoring allows: " +
+      "getCellOpinions.",
     scope: "read",
     permission: "decision.read",
     params: decisionParam,
@@ -85,6 +88,21 @@ export const factScoreOperations = [
       if (!grid) throw notFound("decision");
       return { data: grid.decision.scores.filter((s) => s.evaluatorId === actor.userId) };
     },
+  }),
+  defineOperation({
+    operationId: "getCellOpinions",
+    method: "GET",
+    path: "/decisions/{decisionId}/cells/{candidateId}/{criterionId}/opinions",
+    tag: "Scores",
+    summary: "Everyone's value, rationale and evidence for one cell (the discussion list's detail)",
+    description:
+      "Blind scoring applies as on the results page: while you still score blind in an open decision, the list is " +
+      "your own score at most. Lowest value first.",
+    scope: "read",
+    permission: "decision.read",
+    params: cellParam,
+    response: cellOpinionsSchema,
+    handler: async ({ actor, params }) => getCellOpinions(actor, params),
   }),
   defineOperation({
     operationId: "saveMyScore",

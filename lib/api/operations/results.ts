@@ -5,6 +5,7 @@ import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { EXPORT_FORMATS, CONTENT_TYPES, type ExportFormat } from "@/lib/export/filename";
 import { downloadResponse } from "@/lib/export/render";
 import { decisionOptionsOf } from "@/lib/decisions/to-scoring-model";
+import { discussionList } from "@/lib/scoring";
 import { LOCALES } from "@/lib/i18n/config";
 import { MC_SAMPLES, decisionSeed } from "@/lib/results/seed";
 import { listAuditEvents } from "@/lib/server/audit";
@@ -28,7 +29,8 @@ export const resultOperations = [
     path: "/decisions/{decisionId}/results",
     tag: "Results",
     summary:
-      "The computed evaluation: totals, ranks, TOPSIS, sensitivity, Monte Carlo summary, evaluators' agreement, verdict",
+      "The computed evaluation: totals, ranks, TOPSIS, sensitivity, Monte Carlo summary, evaluators' agreement, " +
+      "the disagreements worth discussing, verdict",
     description:
       "Computed on request from the stored rows by the same engine, options and Monte Carlo seed as the results page " +
       "(so the numbers are the page's). Blind scoring applies: while you still score blind, only your own scores count.",
@@ -152,6 +154,7 @@ async function resultsBody(actor: Actor, decisionId: string, samples: number): P
     sensitivity: null,
     monteCarlo: null,
     consensus: null,
+    discussion: [],
     verdict: null,
   };
   if (!outcome.ok)
@@ -200,6 +203,7 @@ async function resultsBody(actor: Actor, decisionId: string, samples: number): P
         }
       : null,
     consensus: r.consensus,
+    discussion: discussionList(r),
     verdict: { key: r.verdict.key, params: r.verdict.params },
   };
 }
