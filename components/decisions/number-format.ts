@@ -29,3 +29,7 @@ export const formatConcordance = (f: Formatter, v: number) =>
 /** A p-value: two significant digits (0.042, 0.14); below 0.001 as "< 0.001" rather than a string of zeros. */
 export const formatPValue = (f: Formatter, v: number) =>
   v < 0.001 ? `< ${f.number(0.001)}` : f.number(v, { maximumSignificantDigits: 2 });
+
+/** A money amount in its ISO 4217 currency, with the criterion's unit after it (US$8,000 /month). */
+export const formatMoney = (f: Formatter, v: number, currency: string, unit: string | null) =>
+  `${f.number(v, { style: "currency", currency, maximumFractionDigits: 2, minimumFractionDigits: 0 })}${unit ? ` ${unit}` : ""}`;

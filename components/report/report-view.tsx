@@ -14,6 +14,7 @@ import {
   requirementFlags,
   scoringErrorLine,
   stabilitySentences,
+  valueSentences,
   verdictSentences,
   methodLine,
 } from "@/lib/export/report-text";
@@ -231,6 +232,17 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
               ))}
             </ul>
           </section>
+
+          {valueSentences(r, b, t, f).length ? (
+            <section aria-labelledby="report-value" data-testid="report-value">
+              <H id="report-value">{t("sections.value")}</H>
+              <ul>
+                {valueSentences(r, b, t, f).map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
 
           <section aria-labelledby="report-team">
             <H id="report-team">{t("sections.teamFit")}</H>

@@ -101,7 +101,7 @@ export function DiscussionTable({
                   <td className="num">{formatShare(f, c.portion)}</td>
                   <td>
                     {c.changesLeader ? (
-                      <span className="flag flag-disagree">{t("discussionChangesLeader")}</span>
+                      <span className="flag flag-risk">{t("discussionChangesLeader")}</span>
                     ) : c.changesRank ? (
                       <span className="flag flag-incomplete">{t("discussionChangesRank")}</span>
                     ) : (

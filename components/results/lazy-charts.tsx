@@ -13,3 +13,4 @@ export const SpreadChart = dynamic(() => import("./charts/spread-chart"), { ssr:
 export const TornadoChart = dynamic(() => import("./charts/tornado-chart"), { ssr: false, loading });
 export const SweepChart = dynamic(() => import("./charts/sweep-chart"), { ssr: false, loading });
 export const RankChart = dynamic(() => import("./charts/rank-chart"), { ssr: false, loading });
+export const ValueChart = dynamic(() => import("./charts/value-chart"), { ssr: false, loading });

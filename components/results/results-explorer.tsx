@@ -22,6 +22,7 @@ import { hasTeamFit, TeamFitSection } from "./team-fit-section";
 import { TopsisSection } from "./topsis-section";
 import { useMonteCarlo } from "./use-monte-carlo";
 import { useWhatIf } from "./use-what-if";
+import { hasValueForMoney, ValueSection } from "./value-section";
 import { VerdictPanel } from "./verdict-panel";
 import { WhatIfPanel } from "./what-if-panel";
 import "./results.css";
@@ -47,6 +48,7 @@ const VIEWS = [
   "what-if",
   "scenarios",
   "profiles",
+  "value",
   "team",
   "evaluators",
   "topsis",
@@ -93,6 +95,7 @@ export function ResultsExplorer({
     "what-if": true,
     scenarios: true,
     profiles: Boolean(slow),
+    value: Boolean(slow && hasValueForMoney(decision)),
     team: Boolean(slow && hasTeamFit(decision, slow)),
     evaluators: Boolean(slow && hasEvaluatorsView(decision)),
     topsis: Boolean(slow),
@@ -169,6 +172,7 @@ export function ResultsExplorer({
         {slow && hydrated ? (
           <>
             {fold("profiles", <ProfilesSection decision={decision} result={slow} names={names} />)}
+            {present.value ? fold("value", <ValueSection decision={decision} result={slow} names={names} />) : null}
             {present.team
               ? fold(
                   "team",

@@ -18,6 +18,7 @@ const criterion = (id: string, kind: CriterionDto["kind"] = "RATING"): Criterion
   worst: null,
   best: null,
   threshold: null,
+  currency: null,
   position: 0,
   version: 1,
 });

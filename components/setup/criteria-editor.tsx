@@ -46,6 +46,7 @@ const PLACED = new Set<CriterionField>([
   "worst",
   "best",
   "threshold",
+  "currency",
   "description",
   "lowMeaning",
   "highMeaning",
@@ -192,6 +193,7 @@ export function CriteriaEditor({
                       {field(r, "unit", t("unit"))}
                       {field(r, "worst", t("worst"), { inputMode: "decimal", hint: t("referenceHint") })}
                       {field(r, "best", t("best"), { inputMode: "decimal" })}
+                      {field(r, "currency", t("currency"), { hint: t("currencyHint") })}
                     </>
                   ) : null}
                   {kind === "SKILL_MATCH" ? <p className="hint">{t("skillMatchHint")}</p> : null}

@@ -48,3 +48,41 @@ export function setEvaluatorCell(
     }),
   );
 }
+
+/**
+ * Adds a measured cost criterion (not yet money: its currency is for the test to set in the editor) with one fact per
+ * candidate, amounts by candidate name. Weight 0 keeps every total as it was: cost stays out of the weighted score.
+ */
+export function addCostCriterion(decisionId: string, name: string, unit: string, amounts: Record<string, number>) {
+  return withDb(async (db) => {
+    const last = await db.criterion.findFirst({ where: { decisionId }, orderBy: { position: "desc" } });
+    const c = await db.criterion.create({
+      data: {
+        decisionId,
+        name,
+        weight: 0,
+        kind: "METRIC",
+        direction: "COST",
+        unit,
+        position: (last?.position ?? 0) + 1,
+      },
+    });
+    for (const [candidate, value] of Object.entries(amounts)) {
+      const k = await db.candidate.findFirstOrThrow({ where: { decisionId, name: candidate } });
+      await db.fact.create({
+        data: { criterionId: c.id, candidateId: k.id, value, unit, measuredOn: new Date("2026-11-30T00:00:00Z") },
+      });
+    }
+    return c.id;
+  });
+}
+
+/** Sets the measured value of one cell (criterion and candidate by name). */
+export function setFactValue(decisionId: string, criterion: string, candidate: string, value: number) {
+  return withDb((db) =>
+    db.fact.updateMany({
+      where: { criterion: { decisionId, name: criterion }, candidate: { decisionId, name: candidate } },
+      data: { value },
+    }),
+  );
+}

@@ -223,6 +223,34 @@ describe("a benchmark snapshot from CI, end to end", () => {
     expect(bad.status).toBe(422);
     expect(bad.headers.get("content-type")).toBe(problemType);
     expect(bad.body.errors).toEqual([{ field: "weight", code: "weightNegative" }]);
+    // Money is a measured cost: a benefit metric cannot carry a currency, a malformed code is refused, both by field.
+    const moneyOnBenefit = await call("PATCH", `/decisions/${decisionId}/criteria/${throughputId}`, {
+      token: architect,
+      body: { currency: "USD" },
+      headers: { "If-Match": '"2"' },
+    });
+    expect(moneyOnBenefit.status).toBe(422);
+    expect(moneyOnBenefit.body.errors).toEqual([{ field: "currency", code: "moneyNeedsCost" }]);
+    const badCode = await call("PATCH", path, {
+      token: architect,
+      body: { currency: "US$" },
+      headers: { "If-Match": '"2"' },
+    });
+    expect(badCode.status).toBe(422);
+    expect(badCode.body.errors).toEqual([{ field: "currency", code: "currencyInvalid" }]);
+    const money = await call("PATCH", path, {
+      token: architect,
+      body: { currency: "EUR" },
+      headers: { "If-Match": '"2"' },
+    });
+    expect(money.status).toBe(200);
+    expect(money.body).toMatchObject({ currency: "EUR", version: 3 });
+    const back = await call("PATCH", path, {
+      token: architect,
+      body: { currency: null },
+      headers: { "If-Match": '"3"' },
+    });
+    expect(back.body).toMatchObject({ currency: null, version: 4 });
     for (const name of names) {
       const c = await call("POST", `/decisions/${decisionId}/candidates`, { token: architect, body: { name } });
       expect(c.status).toBe(201);

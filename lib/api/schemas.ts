@@ -51,6 +51,10 @@ export const criterionSchema = z
     worst: z.number().nullable(),
     best: z.number().nullable(),
     threshold: z.number().nullable(),
+    currency: z
+      .string()
+      .nullable()
+      .meta({ description: "ISO 4217 code when the criterion is money (a measured cost); null otherwise." }),
     position: z.number().int(),
     version: z.number().int(),
   })

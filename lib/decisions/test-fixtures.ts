@@ -17,6 +17,7 @@ export const criterion = (id: string, kind: CriterionDto["kind"], weight: number
     worst: null,
     best: null,
     threshold: null,
+    currency: null,
     position: 0,
     version: 1,
     ...extra,

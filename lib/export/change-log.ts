@@ -133,6 +133,7 @@ const FIELDS = [
   "worst",
   "best",
   "threshold",
+  "currency",
   "lowMeaning",
   "highMeaning",
   "link",

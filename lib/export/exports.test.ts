@@ -270,6 +270,59 @@ describe("broker exports", () => {
     expect(decisionJsonSchema.safeParse({ ...json, evaluation: older }).success).toBe(true);
   });
 
+  test("value for money in the PDF and the Markdown ADR, from a cost marked as money", async () => {
+    // Its own workspace, so the other tests keep the demo decision as seeded.
+    const ws = await seedDemoWorkspace(db, { slug: "money", emailDomain: "money.test" });
+    const reader: Actor = { userId: ws.users.get("viewer")!, workspaceId: ws.workspace.id, role: "VIEWER" };
+    const id = ws.decisions.get("backend-language")!;
+    const cost = await db.criterion.create({
+      data: {
+        decisionId: id,
+        name: "Hosting cost",
+        weight: 0,
+        kind: "METRIC",
+        direction: "COST",
+        unit: "/month",
+        currency: "USD",
+        position: 99,
+      },
+    });
+    const candidates = await db.candidate.findMany({ where: { decisionId: id } });
+    const amount: Record<string, number> = { Go: 300, Python: 200 };
+    for (const k of candidates)
+      await db.fact.create({
+        data: {
+          criterionId: cost.id,
+          candidateId: k.id,
+          value: amount[k.name],
+          unit: "/month",
+          measuredOn: new Date("2026-11-30"),
+        },
+      });
+    const b = await loadReportBundle(reader, id, "export.read");
+    // Weight 0: the benefit is the demo's total (Go 8.68, Python 4.09); Go costs $100 more for 4.59 points.
+    const file = path.join(out, "backend-value.pdf");
+    writeFileSync(file, await reportPdf(b, "en"));
+    const text = execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, " ");
+    expect(text).toContain("Value for money");
+    expect(text).toContain("Go: $300 /month, benefit 8.68 points.");
+    expect(text).toContain("Python: $200 /month, benefit 4.09 points.");
+    expect(text).toContain("Best value for the money, cheapest first: Python, Go.");
+    expect(text).toContain("From Python to Go: $100 /month more buys 4.59 points of benefit.");
+    // The decision file carries the currency, so an import brings the money criterion back.
+    const json = await exportDecisionJson(reader, id);
+    expect(json.criteria.find((c) => c.name === "Hosting cost")).toMatchObject({ currency: "USD", direction: "COST" });
+    expect(decisionJsonSchema.safeParse(json).success).toBe(true);
+    const md = decisionMarkdown(b, "en");
+    expect(md).toContain("### Value for money");
+    expect(md).toContain("* From Python to Go: $100 /month more buys 4.59 points of benefit.");
+    const zh = path.join(out, "backend-value-zh.pdf");
+    writeFileSync(zh, await reportPdf(b, "zh-CN"));
+    expect(execFileSync("pdftotext", [zh, "-"]).toString().replace(/\s+/g, " ")).toContain(
+      "从 Python 到 Go：多花 US$100 /month，收益增加 4.59 分。",
+    );
+  }, 240_000);
+
   test("JSON export is stable", async () => {
     const a = await exportDecisionJson(viewer, broker());
     const b = await exportDecisionJson(viewer, broker());

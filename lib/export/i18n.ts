@@ -27,6 +27,9 @@ export function formatters(locale: Locale) {
     /** Kendall's W and a p-value, as the screen prints them (components/decisions/number-format.ts). */
     concordance: (v: number) => concordance.format(v),
     pValue: (v: number) => (v < 0.001 ? `< ${pValue.format(0.001)}` : pValue.format(v)),
+    /** A money amount in its currency, the criterion's unit after it (as components/decisions/number-format.ts). */
+    money: (v: number, currency: string, unit: string | null) =>
+      `${new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(v)}${unit ? ` ${unit}` : ""}`,
     date: (iso: string) => `${date.format(new Date(iso))} UTC`,
     day: (iso: string) => day.format(new Date(iso)),
   };

@@ -15,6 +15,7 @@ import {
   rankingNotes,
   scoringErrorLine,
   stabilitySentences,
+  valueSentences,
   verdictSentences,
   methodLine,
 } from "./report-text";
@@ -150,6 +151,8 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
     out.push(`* ${mdInline(methodLine(b, t))}`);
     for (const s of stabilitySentences(r, b, t, f)) out.push(`* ${mdInline(s)}`);
     out.push("");
+    const value = valueSentences(r, b, t, f);
+    if (value.length) out.push(`### ${t("sections.value")}`, "", ...value.map((s) => `* ${mdInline(s)}`), "");
   }
 
   out.push(`## ${t("adr.sections.prosCons")}`, "");

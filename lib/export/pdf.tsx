@@ -18,6 +18,7 @@ import {
   requirementFlags,
   scoringErrorLine,
   stabilitySentences,
+  valueSentences,
   verdictSentences,
   methodLine,
 } from "./report-text";
@@ -294,6 +295,16 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
                 {line}
               </Text>
             ))}
+            {valueSentences(r, b, t, f).length ? (
+              <>
+                <Text style={s.h2}>{t("sections.value")}</Text>
+                {valueSentences(r, b, t, f).map((line, i) => (
+                  <Text key={`v${i}`} style={s.p}>
+                    {line}
+                  </Text>
+                ))}
+              </>
+            ) : null}
 
             <Text style={s.h2}>{t("sections.teamFit")}</Text>
             <TeamFit b={b} t={t} f={f} />

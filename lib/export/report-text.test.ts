@@ -6,7 +6,7 @@ import { evaluateDecision } from "@/lib/scoring";
 import type { ReportBundle } from "./bundle";
 import { acceptabilityBars } from "./chart-geometry";
 import { formatters, reportTranslator } from "./i18n";
-import { methodLine, requirementFlags, verdictSentences } from "./report-text";
+import { methodLine, requirementFlags, valueSentences, verdictSentences } from "./report-text";
 
 const t = reportTranslator("en");
 const f = formatters("en");
@@ -28,6 +28,7 @@ function decision(values: Record<string, number[]>, weights: number[]): Decision
     worst: null,
     best: null,
     threshold: null,
+    currency: null,
     position: i,
     version: 1,
   }));
@@ -267,5 +268,53 @@ describe("a disagreement that alone could change the winner is named in the verd
       0,
     );
     expect(verdictSentences(b.result!, b, t, f).join(" ")).not.toMatch(/could change the winner/);
+  });
+});
+
+describe("value for money in the report", () => {
+  // Two ratings (weights 3 and 1) and a monthly cost in USD of weight 0, so the benefit is the total:
+  //   A (3·9 + 8)/4 = 8.75 at $8,000, B (3·6 + 6)/4 = 6.00 at $4,000, C (3·5 + 7)/4 = 5.50 at $5,000.
+  //   C is dominated by B; the frontier is B → A: $4,000 more buys 2.75 points.
+  const withCost = (currency: string | null): DecisionDetail => {
+    const d = decision({ A: [9, 8], B: [6, 6], C: [5, 7] }, [3, 1]);
+    const cost = { ...d.criteria[0], id: "cost", name: "Hosting", weight: 0, kind: "METRIC" as const };
+    const money = { ...cost, direction: "COST" as const, unit: "/month", currency, position: 2 };
+    const fact = (candidateId: string, value: number) => ({
+      id: `f${candidateId}`,
+      criterionId: "cost",
+      candidateId,
+      value,
+      unit: "/month",
+      sourceUrl: "",
+      note: "",
+      measuredOn: "2026-11-30",
+      enteredById: null,
+      enteredByName: null,
+      version: 1,
+      updatedAt: "2026-11-30T00:00:00.000Z",
+    });
+    return { ...d, criteria: [...d.criteria, money], facts: [fact("A", 8000), fact("B", 4000), fact("C", 5000)] };
+  };
+
+  test("each candidate's cost and benefit, the frontier, its steps and the dominated, in English and Chinese", () => {
+    const b = bundle(withCost("USD"), 0);
+    expect(valueSentences(b.result!, b, t, f)).toEqual([
+      "Benefit is the weighted total over the criteria that are not money (100.0% of the weight), rescaled to 0–10; " +
+        "cost is Hosting as entered. A candidate is dominated when another costs no more and gives at least as much benefit.",
+      "A: $8,000 /month, benefit 8.75 points.",
+      "B: $4,000 /month, benefit 6.00 points.",
+      "C: $5,000 /month, benefit 5.50 points.",
+      "Best value for the money, cheapest first: B, A.",
+      "From B to A: $4,000 /month more buys 2.75 points of benefit.",
+      "C is dominated by B: it costs more and gives no more benefit, or gives less for the same cost.",
+    ]);
+    const zh = valueSentences(b.result!, b, reportTranslator("zh-CN"), formatters("zh-CN"));
+    expect(zh).toContain("最具性价比的方案，按成本从低到高：B, A。");
+    expect(zh).toContain("从 B 到 A：多花 US$4,000 /month，收益增加 2.75 分。");
+  });
+
+  test("nothing when no criterion is money", () => {
+    const b = bundle(withCost(null), 0);
+    expect(valueSentences(b.result!, b, t, f)).toEqual([]);
   });
 });

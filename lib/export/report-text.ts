@@ -7,6 +7,7 @@ import {
   discussionList,
   leastAgreed,
   metricReference,
+  valueForMoney,
   type DecisionResult,
   type RankedCandidate,
   type SkillRequirementResult,
@@ -241,3 +242,39 @@ export function scoringErrorLine(b: ReportBundle, t: ReportT): string | null {
 }
 
 export { changeSentence, lastChangedAt } from "./change-log";
+
+/** Value for money in words (lib/scoring/value-for-money.ts): nothing when no criterion is money. */
+export function valueSentences(result: DecisionResult, b: ReportBundle, t: ReportT, f: Formatters): string[] {
+  const v = valueForMoney(b.decision.criteria, result);
+  const n = namesOf(b);
+  if (v.kind === "none") return [];
+  if (v.kind === "mixed")
+    return [
+      t("value.mixed", { list: v.currencies.map((c) => (c.unit ? `${c.currency} ${c.unit}` : c.currency)).join(", ") }),
+    ];
+  if (v.kind === "noBenefit") return [t("value.noBenefit")];
+  const money = (x: number) => f.money(x, v.currency, v.unit);
+  const at = (id: string) => v.points.find((p) => p.candidateId === id)!;
+  const frontier = v.frontier.map(at);
+  return [
+    t("value.explain", { share: f.share(v.benefitShare), money: v.moneyCriterionIds.map(n.criterion).join(", ") }),
+    ...v.points.map((p) =>
+      t("value.point", { candidate: n.candidate(p.candidateId), cost: money(p.cost), benefit: f.points(p.benefit) }),
+    ),
+    t("value.frontier", { list: frontier.map((p) => n.candidate(p.candidateId)).join(", ") }),
+    ...frontier.slice(1).map((p, i) =>
+      t("value.step", {
+        from: n.candidate(frontier[i].candidateId),
+        to: n.candidate(p.candidateId),
+        cost: money(p.cost - frontier[i].cost),
+        benefit: f.points(p.benefit - frontier[i].benefit),
+      }),
+    ),
+    ...v.points
+      .filter((p) => p.dominated)
+      .map((p) =>
+        t("value.dominated", { candidate: n.candidate(p.candidateId), by: p.dominatedBy.map(n.candidate).join(", ") }),
+      ),
+    ...(v.withoutCost.length ? [t("value.withoutCost", { list: v.withoutCost.map(n.candidate).join(", ") })] : []),
+  ];
+}

@@ -60,6 +60,8 @@ export type { KendallW } from "./consensus";
 export { byAgreement, consensusOf, DISCUSS_BELOW, leastAgreed } from "./consensus-result";
 export { decisiveDisagreements, discussionList, judgmentDiscussion } from "./discussion";
 export type { DiscussionCell, DiscussionPair } from "./discussion";
+export { valueForMoney } from "./value-for-money";
+export type { MoneyCriterion, ValueForMoney, ValuePoint } from "./value-for-money";
 export { buildVerdict, CLOSE_LEAD, CLEAR_PROBABILITY } from "./verdict";
 export type { VerdictInput } from "./verdict";
 export type * from "./result-types";

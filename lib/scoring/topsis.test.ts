@@ -120,6 +120,7 @@ describe("TOPSIS on the data: the aircraft example as a decision", () => {
     worst: null,
     best: null,
     threshold: null,
+    currency: null,
     position: 0,
     version: 1,
   });

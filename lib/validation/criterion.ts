@@ -37,6 +37,18 @@ const optionalNumber = z
   });
 const optionalText = (max: number) => z.string().max(max, "textTooLong");
 
+/** An ISO 4217 code (USD, EUR, CNY), any case; "" is "not money". Only the shape is checked, not the code list. */
+const currencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "currencyInvalid");
+const currencyText = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? null : s))
+  .pipe(currencyCode.nullable());
+
 /** A criterion's raw weight once it is a number (the editor's text box and the JSON import both end here). */
 export const weightValue = z.number().min(0, "weightNegative").max(MAX_WEIGHT, "weightTooLarge");
 
@@ -58,6 +70,7 @@ export const criterionFieldParsers = {
   worst: optionalNumber,
   best: optionalNumber,
   threshold: optionalNumber,
+  currency: currencyText,
 } as const;
 
 export type CriterionField = keyof typeof criterionFieldParsers;
@@ -91,6 +104,8 @@ export const criterionJsonFields = {
   worst: jsonNumber.nullable(),
   best: jsonNumber.nullable(),
   threshold: jsonNumber.nullable(),
+  // Added after version 1: files written before it are not money.
+  currency: currencyCode.nullable().default(null),
 } as const satisfies Record<CriterionField, z.ZodType>;
 
 export type FieldValue = string | number | null;
@@ -118,6 +133,11 @@ export function checkCriterionRow(row: CriterionValues, field: CriterionField): 
   }
   if (row.kind === "METRIC" && (field === "worst" || field === "best" || field === "kind")) {
     if (row.worst !== null && row.best !== null && row.worst === row.best) return "referencesEqual";
+  }
+  // Money is an amount someone measured and a cost: the value-for-money chart puts it on the cost axis as it is.
+  if (row.currency != null && (field === "currency" || field === "kind" || field === "direction")) {
+    if (row.kind !== "METRIC") return "moneyNeedsMetric";
+    if (row.direction !== "COST") return "moneyNeedsCost";
   }
   return null;
 }

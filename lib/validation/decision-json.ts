@@ -222,7 +222,8 @@ function criterionRows(d: Shape): Issue[] {
   return d.criteria.flatMap((c, i) => {
     const problem = checkCriterionRow(c, "kind");
     if (!problem) return [];
-    return [{ path: ["criteria", i, problem === "scaleOrder" ? "scaleMin" : "worst"], message: problem }];
+    const field = problem === "scaleOrder" ? "scaleMin" : problem.startsWith("money") ? "currency" : "worst";
+    return [{ path: ["criteria", i, field], message: problem }];
   });
 }
 
@@ -365,6 +366,9 @@ const KNOWN = new Set([
   // The editors' own rules, reused by the JSON schema (lib/validation/decision-json.ts).
   "scaleOrder",
   "referencesEqual",
+  "currencyInvalid",
+  "moneyNeedsMetric",
+  "moneyNeedsCost",
   "outOfScale",
   "notScorable",
   "judgmentInvalid",

@@ -18,6 +18,7 @@ const rating: CriterionValues = {
   worst: null,
   best: null,
   threshold: null,
+  currency: null,
 };
 
 describe("criterion fields", () => {
@@ -32,6 +33,12 @@ describe("criterion fields", () => {
     ["unit", "  ", { ok: true, value: null }],
     ["name", "  Ops  ", { ok: true, value: "Ops" }],
     ["direction", "UP", { ok: false, error: "directionInvalid" }],
+    ["currency", "", { ok: true, value: null }],
+    ["currency", " usd ", { ok: true, value: "USD" }],
+    ["currency", "CNY", { ok: true, value: "CNY" }],
+    ["currency", "US$", { ok: false, error: "currencyInvalid" }],
+    ["currency", "EURO", { ok: false, error: "currencyInvalid" }],
+    ["currency", "€", { ok: false, error: "currencyInvalid" }],
   ] as const)("%s %j → %j", (field, text, expected) => {
     expect(parseCriterionField(field, text)).toEqual(expected);
   });
@@ -42,6 +49,17 @@ describe("criterion fields", () => {
     expect(checkCriterionRow({ ...rating, scaleMin: 5, scaleMax: 5 }, "scaleMax")).toBe("scaleOrder");
     expect(checkCriterionRow({ ...rating, kind: "METRIC", worst: 3, best: 3 }, "best")).toBe("referencesEqual");
     expect(checkCriterionRow({ ...rating, kind: "METRIC", worst: 3, best: null }, "worst")).toBeNull();
+  });
+
+  test("money is a measured cost: the currency, kind and direction edits that would break it are refused", () => {
+    const cost = { ...rating, kind: "METRIC" as const, direction: "COST" as const, currency: "USD" };
+    expect(checkCriterionRow(cost, "currency")).toBeNull();
+    expect(checkCriterionRow({ ...cost, direction: "BENEFIT" }, "currency")).toBe("moneyNeedsCost");
+    expect(checkCriterionRow({ ...cost, direction: "BENEFIT" }, "direction")).toBe("moneyNeedsCost");
+    expect(checkCriterionRow({ ...cost, kind: "RATING" }, "kind")).toBe("moneyNeedsMetric");
+    expect(checkCriterionRow({ ...cost, kind: "SKILL_MATCH" }, "currency")).toBe("moneyNeedsMetric");
+    // Not money: any kind and direction.
+    expect(checkCriterionRow({ ...cost, currency: null, kind: "RATING", direction: "BENEFIT" }, "kind")).toBeNull();
   });
 });
 

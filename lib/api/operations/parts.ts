@@ -8,7 +8,7 @@ import { addCandidate, removeCandidate, reorderCandidates, updateCandidateFields
 import { addCriterion, removeCriterion, reorderCriteria, updateCriterionFields } from "@/lib/server/criteria";
 import { getDecision } from "@/lib/server/decisions";
 import { candidateFieldParsers } from "@/lib/validation/candidate";
-import { criterionFieldParsers, weightValue } from "@/lib/validation/criterion";
+import { criterionFieldParsers, criterionJsonFields, weightValue } from "@/lib/validation/criterion";
 import { criterionKindSchema, directionSchema } from "@/lib/validation/enums";
 import { defineOperation } from "../operation";
 import { candidateSchema, criterionSchema } from "../schemas";
@@ -40,6 +40,7 @@ const criterionPatch = z
     worst: optionalNumber,
     best: optionalNumber,
     threshold: optionalNumber,
+    currency: criterionJsonFields.currency.optional(),
   })
   .strict();
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Criterion" ADD COLUMN     "currency" TEXT;
