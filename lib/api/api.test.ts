@@ -646,6 +646,50 @@ describe("the discussion list and a cell's opinions", () => {
   });
 });
 
+describe("value for money in the results", () => {
+  test("null without money; with a monthly USD cost of weight 0, the demo totals are the benefit", async () => {
+    const viewer = await tokenFor(actorOf(own, "VIEWER"));
+    const id = own.decisions.get("backend-language")!;
+    const before = await call("GET", `/decisions/${id}/results?samples=0`, { token: viewer });
+    expect(before.body.valueForMoney).toBeNull();
+    const cost = await db.criterion.create({
+      data: {
+        decisionId: id,
+        name: "Hosting cost",
+        weight: 0,
+        kind: "METRIC",
+        direction: "COST",
+        unit: "/month",
+        currency: "USD",
+        position: 99,
+      },
+    });
+    const go = await db.candidate.findFirstOrThrow({ where: { decisionId: id, name: "Go" } });
+    const py = await db.candidate.findFirstOrThrow({ where: { decisionId: id, name: "Python" } });
+    // Go 8.68 at $150 against Python 4.09 at $200: Go is cheaper and better, Python is dominated.
+    for (const [k, value] of [
+      [go, 150],
+      [py, 200],
+    ] as const)
+      await db.fact.create({
+        data: { criterionId: cost.id, candidateId: k.id, value, unit: "/month", measuredOn: new Date("2026-11-30") },
+      });
+    try {
+      const res = await call("GET", `/decisions/${id}/results?samples=0`, { token: viewer });
+      const v = res.body.valueForMoney;
+      expect(v).toMatchObject({ kind: "ok", currency: "USD", unit: "/month", moneyCriterionIds: [cost.id] });
+      expect(v.benefitShare).toBeCloseTo(1, 12);
+      expect(v.frontier).toEqual([go.id]);
+      const byId = new Map(v.points.map((p: { candidateId: string }) => [p.candidateId, p]));
+      expect(byId.get(go.id)).toMatchObject({ cost: 150, dominated: false });
+      expect(byId.get(py.id)).toMatchObject({ cost: 200, dominated: true, dominatedBy: [go.id] });
+      expect((byId.get(go.id) as { benefit: number }).benefit).toBeCloseTo(8.68, 10);
+    } finally {
+      await db.criterion.delete({ where: { id: cost.id } });
+    }
+  });
+});
+
 describe("blind scoring holds in the API", () => {
   test("scores/mine returns only the token owner's scores, and a second architect sees none of the first one's", async () => {
     const broker = own.decisions.get("broker")!;

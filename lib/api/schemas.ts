@@ -355,6 +355,38 @@ export const resultsSchema = z
           "Cells two or more evaluators scored differently, largest weighted swing first. Everyone's value and " +
           "rationale of a cell: GET /decisions/{decisionId}/cells/{candidateId}/{criterionId}/opinions.",
       }),
+    valueForMoney: z
+      .discriminatedUnion("kind", [
+        z.object({
+          kind: z.literal("ok"),
+          currency: z.string(),
+          unit: z.string().nullable(),
+          moneyCriterionIds: z.array(id),
+          benefitShare: z.number().meta({ description: "Σ share of the criteria that are not money." }),
+          points: z.array(
+            z.object({
+              candidateId: id,
+              benefit: z.number().meta({ description: "Weighted total over the other criteria, rescaled to 0–10." }),
+              cost: z.number().meta({ description: "The money criteria's amounts added up." }),
+              dominated: z.boolean(),
+              dominatedBy: z.array(id),
+            }),
+          ),
+          frontier: z.array(id).meta({ description: "The Pareto frontier, cheapest first." }),
+          withoutCost: z.array(id),
+        }),
+        z.object({
+          kind: z.literal("mixed"),
+          currencies: z.array(z.object({ currency: z.string(), unit: z.string().nullable() })),
+        }),
+        z.object({ kind: z.literal("noBenefit"), currency: z.string(), unit: z.string().nullable() }),
+      ])
+      .nullable()
+      .meta({
+        description:
+          "Benefit against cost when criteria are marked as money (a currency); null when none is. `mixed`: " +
+          "their currencies or units differ; `noBenefit`: every weighted criterion is money.",
+      }),
     verdict: z
       .object({
         key: z

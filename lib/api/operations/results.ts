@@ -5,7 +5,7 @@ import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { EXPORT_FORMATS, CONTENT_TYPES, type ExportFormat } from "@/lib/export/filename";
 import { downloadResponse } from "@/lib/export/render";
 import { decisionOptionsOf } from "@/lib/decisions/to-scoring-model";
-import { discussionList } from "@/lib/scoring";
+import { discussionList, valueForMoney, type ValueForMoney } from "@/lib/scoring";
 import { LOCALES } from "@/lib/i18n/config";
 import { MC_SAMPLES, decisionSeed } from "@/lib/results/seed";
 import { listAuditEvents } from "@/lib/server/audit";
@@ -155,6 +155,7 @@ async function resultsBody(actor: Actor, decisionId: string, samples: number): P
     monteCarlo: null,
     consensus: null,
     discussion: [],
+    valueForMoney: null,
     verdict: null,
   };
   if (!outcome.ok)
@@ -204,6 +205,15 @@ async function resultsBody(actor: Actor, decisionId: string, samples: number): P
       : null,
     consensus: r.consensus,
     discussion: discussionList(r),
+    valueForMoney: valueForMoneyBody(valueForMoney(decision.criteria, r)),
     verdict: { key: r.verdict.key, params: r.verdict.params },
   };
+}
+
+/** The value-for-money block: null when no criterion is money; `kind` says why there is no frontier otherwise. */
+function valueForMoneyBody(v: ValueForMoney): ResultsBody["valueForMoney"] {
+  if (v.kind === "none") return null;
+  if (v.kind === "mixed") return { kind: "mixed", currencies: v.currencies };
+  if (v.kind === "noBenefit") return { kind: "noBenefit", currency: v.currency, unit: v.unit };
+  return v;
 }
