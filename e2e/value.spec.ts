@@ -1,5 +1,6 @@
 // Value for money, as a user meets it: an architect marks a measured cost as money in the setup (bad codes and a
 // benefit direction are refused field by field), and the results set benefit against cost with the Pareto frontier.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { addCostCriterion, createResultsWorkspace, setFactValue } from "./support/results-fixtures";
@@ -74,4 +75,26 @@ test("a measured cost marked as money: benefit against cost, the frontier and th
     "Python is dominated by Go: it costs more and gives no more benefit, or gives less for the same cost.",
   ]);
   await expect(chart.locator(".value-dominated .recharts-symbols")).toHaveCount(1);
+  const axe = await new AxeBuilder({ page }).include("#view-value").analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+
+  // The same in Chinese: the amount in the reader's format (US$), the sentences from the Chinese catalog.
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: page.url() }]);
+  await page.reload();
+  await page.getByRole("link", { name: "性价比" }).click();
+  await expect(page.getByTestId("value-summary").locator("li")).toHaveText([
+    "最具性价比的方案，按成本从低到高：Go。",
+    "Python 被 Go 支配：成本更高而收益不更多，或成本相同而收益更少。",
+  ]);
+  await expect(rows.nth(1)).toHaveText(/^Python\s*US\$200\s*4\.09\s*4\.09\s*被 Go 支配$/);
+
+  // The report tab says it in words too.
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+  await page.goto(`/decisions/${id}/report`);
+  await expect(page.getByTestId("report-value").locator("li")).toContainText([
+    "Go: $150 /month, benefit 8.68 points.",
+    "Python: $200 /month, benefit 4.09 points.",
+    "Best value for the money, cheapest first: Go.",
+    "Python is dominated by Go: it costs more and gives no more benefit, or gives less for the same cost.",
+  ]);
 });

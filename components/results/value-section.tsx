@@ -49,7 +49,6 @@ export const ValueSection = memo(function ValueSection({
     });
     const total = new Map(result.ranking.map((r) => [r.candidateId, r]));
     const costLabel = t("costAxis", { currency: v.currency, unit: v.unit ?? "" });
-    const steps = frontier.slice(1).map((p, i) => ({ from: frontier[i], to: p }));
     return (
       <>
         <p className="hint">
@@ -60,13 +59,13 @@ export const ValueSection = memo(function ValueSection({
         </p>
         <ul className="plain value-summary" data-testid="value-summary">
           <li>{t("frontier", { list: frontier.map((p) => names.candidate(p.candidateId)).join(", ") })}</li>
-          {steps.map(({ from, to }) => (
-            <li key={to.candidateId}>
+          {v.steps.map((s) => (
+            <li key={s.to}>
               {t("step", {
-                from: names.candidate(from.candidateId),
-                to: names.candidate(to.candidateId),
-                cost: money(to.cost - from.cost),
-                benefit: formatPoints(f, to.benefit - from.benefit),
+                from: names.candidate(s.from),
+                to: names.candidate(s.to),
+                cost: money(s.extraCost),
+                benefit: formatPoints(f, s.extraBenefit),
               })}
             </li>
           ))}

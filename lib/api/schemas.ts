@@ -373,6 +373,11 @@ export const resultsSchema = z
             }),
           ),
           frontier: z.array(id).meta({ description: "The Pareto frontier, cheapest first." }),
+          steps: z.array(
+            z.object({ from: id, to: id, extraCost: z.number(), extraBenefit: z.number() }).meta({
+              description: "Moving up the frontier from one member to the next: what it costs and buys.",
+            }),
+          ),
           withoutCost: z.array(id),
         }),
         z.object({

@@ -262,12 +262,12 @@ export function valueSentences(result: DecisionResult, b: ReportBundle, t: Repor
       t("value.point", { candidate: n.candidate(p.candidateId), cost: money(p.cost), benefit: f.points(p.benefit) }),
     ),
     t("value.frontier", { list: frontier.map((p) => n.candidate(p.candidateId)).join(", ") }),
-    ...frontier.slice(1).map((p, i) =>
+    ...v.steps.map((s) =>
       t("value.step", {
-        from: n.candidate(frontier[i].candidateId),
-        to: n.candidate(p.candidateId),
-        cost: money(p.cost - frontier[i].cost),
-        benefit: f.points(p.benefit - frontier[i].benefit),
+        from: n.candidate(s.from),
+        to: n.candidate(s.to),
+        cost: money(s.extraCost),
+        benefit: f.points(s.extraBenefit),
       }),
     ),
     ...v.points

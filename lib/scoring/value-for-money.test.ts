@@ -70,6 +70,18 @@ describe("valueForMoney", () => {
       ["D", 9000, ["A"]],
     ]);
     expect(v.frontier).toEqual(["B", "A"]);
+    // B → A: $4,000 more for 8.75 − 6 = 2.75 points.
+    expect(v.steps).toEqual([{ from: "B", to: "A", extraCost: 4000, extraBenefit: expect.closeTo(2.75, 12) }]);
+  });
+
+  test("two candidates at the same point are both on the frontier, with no step between them", () => {
+    // D given A's cost and A's scores: the same benefit (8.75) at the same $8,000.
+    const m = model({ A: 8000, B: 4000, C: 5000, D: 8000 });
+    m.scores = m.scores.map((s) => (s.candidateId === "D" ? { ...s, value: s.criterionId === "perf" ? 9 : 8 } : s));
+    const v = valueForMoney(MONEY, resultOf(m));
+    if (v.kind !== "ok") throw new Error(v.kind);
+    expect(v.frontier).toEqual(["B", "A", "D"]);
+    expect(v.steps.map((s) => [s.from, s.to])).toEqual([["B", "A"]]);
   });
 
   test("no money criterion, mixed currencies or units, nothing but money", () => {

@@ -41,6 +41,8 @@ export type ValueForMoney =
       points: ValuePoint[];
       /** Frontier candidates, cheapest first (an equal cost: more benefit first). */
       frontier: string[];
+      /** Each step up the frontier: what moving from one member to the next costs and buys (equal points skipped). */
+      steps: { from: string; to: string; extraCost: number; extraBenefit: number }[];
       /** Ranked candidates left out because a money amount is missing. */
       withoutCost: string[];
     };
@@ -88,10 +90,19 @@ export function valueForMoney(criteria: readonly MoneyCriterion[], result: Decis
     const by = base.filter((q) => q !== p && dominates(q, p)).map((q) => q.candidateId);
     return { ...p, dominated: by.length > 0, dominatedBy: by };
   });
-  const frontier = points
-    .filter((p) => !p.dominated)
-    .sort((a, b) => a.cost - b.cost || b.benefit - a.benefit)
-    .map((p) => p.candidateId);
+  const line = points.filter((p) => !p.dominated).sort((a, b) => a.cost - b.cost || b.benefit - a.benefit);
+  const frontier = line.map((p) => p.candidateId);
+  // Two members with the same cost and benefit are one point of the line: no step between them.
+  const steps = line
+    .slice(1)
+    .map((p, i) => ({ from: line[i], to: p }))
+    .filter(({ from, to }) => to.cost > from.cost)
+    .map(({ from, to }) => ({
+      from: from.candidateId,
+      to: to.candidateId,
+      extraCost: to.cost - from.cost,
+      extraBenefit: to.benefit - from.benefit,
+    }));
   return {
     kind: "ok",
     currency,
@@ -100,6 +111,7 @@ export function valueForMoney(criteria: readonly MoneyCriterion[], result: Decis
     benefitShare,
     points,
     frontier,
+    steps,
     withoutCost,
   };
 }
