@@ -36,6 +36,7 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
         rank: (rank) => t("charts.rankLabel", { rank }),
       })
     : null;
+  const value = r ? valueSentences(r, b, t, f) : [];
   const H = headingLevel === 1 ? "h2" : "h3";
   const rows = rawRows(b);
   return (
@@ -233,11 +234,11 @@ export function ReportView({ b, locale, headingLevel = 2 }: { b: ReportBundle; l
             </ul>
           </section>
 
-          {valueSentences(r, b, t, f).length ? (
+          {value.length ? (
             <section aria-labelledby="report-value" data-testid="report-value">
               <H id="report-value">{t("sections.value")}</H>
               <ul>
-                {valueSentences(r, b, t, f).map((line, i) => (
+                {value.map((line, i) => (
                   <li key={i}>{line}</li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 // Fixtures for the results checks that need figures other than the demo's: the test's own copy of the demo workspace
 // (createSetupWorkspace), with scores changed straight in the database.
 import { createPrismaClient } from "@/lib/db/create-client";
+import { addCostCriterion as addCost } from "@/lib/testing/cost-criterion";
 import { E2E_DATABASE_URL } from "./env";
 
 export { createSetupWorkspace as createResultsWorkspace } from "./setup-fixtures";
@@ -49,32 +50,9 @@ export function setEvaluatorCell(
   );
 }
 
-/**
- * Adds a measured cost criterion (not yet money: its currency is for the test to set in the editor) with one fact per
- * candidate, amounts by candidate name. Weight 0 keeps every total as it was: cost stays out of the weighted score.
- */
+/** A measured cost criterion of weight 0 with its facts (lib/testing/cost-criterion.ts); its currency is for the test to set. */
 export function addCostCriterion(decisionId: string, name: string, unit: string, amounts: Record<string, number>) {
-  return withDb(async (db) => {
-    const last = await db.criterion.findFirst({ where: { decisionId }, orderBy: { position: "desc" } });
-    const c = await db.criterion.create({
-      data: {
-        decisionId,
-        name,
-        weight: 0,
-        kind: "METRIC",
-        direction: "COST",
-        unit,
-        position: (last?.position ?? 0) + 1,
-      },
-    });
-    for (const [candidate, value] of Object.entries(amounts)) {
-      const k = await db.candidate.findFirstOrThrow({ where: { decisionId, name: candidate } });
-      await db.fact.create({
-        data: { criterionId: c.id, candidateId: k.id, value, unit, measuredOn: new Date("2026-11-30T00:00:00Z") },
-      });
-    }
-    return c.id;
-  });
+  return withDb(async (db) => (await addCost(db, decisionId, { name, unit, currency: null, amounts })).id);
 }
 
 /** Sets the measured value of one cell (criterion and candidate by name). */

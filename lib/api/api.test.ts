@@ -10,6 +10,7 @@ import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
 import { db } from "@/lib/server/db";
 import { apiCaller, type ApiCall } from "@/lib/testing/api-call";
 import { conformanceChecker } from "@/lib/testing/openapi-conformance";
+import { addCostCriterion } from "@/lib/testing/cost-criterion";
 import type { ApiScope } from "@/lib/validation/api-token";
 import { handleApiRequest } from "./handle";
 import { buildOpenApiDocument } from "./openapi";
@@ -652,28 +653,15 @@ describe("value for money in the results", () => {
     const id = own.decisions.get("backend-language")!;
     const before = await call("GET", `/decisions/${id}/results?samples=0`, { token: viewer });
     expect(before.body.valueForMoney).toBeNull();
-    const cost = await db.criterion.create({
-      data: {
-        decisionId: id,
-        name: "Hosting cost",
-        weight: 0,
-        kind: "METRIC",
-        direction: "COST",
-        unit: "/month",
-        currency: "USD",
-        position: 99,
-      },
+    // Go 8.68 at $150 against Python 4.09 at $200: Go is cheaper and better, Python is dominated.
+    const cost = await addCostCriterion(db, id, {
+      name: "Hosting cost",
+      unit: "/month",
+      currency: "USD",
+      amounts: { Go: 150, Python: 200 },
     });
     const go = await db.candidate.findFirstOrThrow({ where: { decisionId: id, name: "Go" } });
     const py = await db.candidate.findFirstOrThrow({ where: { decisionId: id, name: "Python" } });
-    // Go 8.68 at $150 against Python 4.09 at $200: Go is cheaper and better, Python is dominated.
-    for (const [k, value] of [
-      [go, 150],
-      [py, 200],
-    ] as const)
-      await db.fact.create({
-        data: { criterionId: cost.id, candidateId: k.id, value, unit: "/month", measuredOn: new Date("2026-11-30") },
-      });
     try {
       const res = await call("GET", `/decisions/${id}/results?samples=0`, { token: viewer });
       const v = res.body.valueForMoney;

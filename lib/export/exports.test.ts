@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { seedDemoWorkspace } from "@/prisma/seed/demo";
+import { addCostCriterion } from "@/lib/testing/cost-criterion";
 import { exportDecisionJson, loadReportBundle } from "@/lib/server/exports";
 import type { Actor } from "@/lib/server/actor";
 import { matrixCsv } from "./csv";
@@ -275,30 +276,12 @@ describe("broker exports", () => {
     const ws = await seedDemoWorkspace(db, { slug: "money", emailDomain: "money.test" });
     const reader: Actor = { userId: ws.users.get("viewer")!, workspaceId: ws.workspace.id, role: "VIEWER" };
     const id = ws.decisions.get("backend-language")!;
-    const cost = await db.criterion.create({
-      data: {
-        decisionId: id,
-        name: "Hosting cost",
-        weight: 0,
-        kind: "METRIC",
-        direction: "COST",
-        unit: "/month",
-        currency: "USD",
-        position: 99,
-      },
+    await addCostCriterion(db, id, {
+      name: "Hosting cost",
+      unit: "/month",
+      currency: "USD",
+      amounts: { Go: 300, Python: 200 },
     });
-    const candidates = await db.candidate.findMany({ where: { decisionId: id } });
-    const amount: Record<string, number> = { Go: 300, Python: 200 };
-    for (const k of candidates)
-      await db.fact.create({
-        data: {
-          criterionId: cost.id,
-          candidateId: k.id,
-          value: amount[k.name],
-          unit: "/month",
-          measuredOn: new Date("2026-11-30"),
-        },
-      });
     const b = await loadReportBundle(reader, id, "export.read");
     // Weight 0: the benefit is the demo's total (Go 8.68, Python 4.09); Go costs $100 more for 4.59 points.
     const file = path.join(out, "backend-value.pdf");

@@ -295,16 +295,7 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
                 {line}
               </Text>
             ))}
-            {valueSentences(r, b, t, f).length ? (
-              <>
-                <Text style={s.h2}>{t("sections.value")}</Text>
-                {valueSentences(r, b, t, f).map((line, i) => (
-                  <Text key={`v${i}`} style={s.p}>
-                    {line}
-                  </Text>
-                ))}
-              </>
-            ) : null}
+            <ValueForMoney lines={valueSentences(r, b, t, f)} title={t("sections.value")} />
 
             <Text style={s.h2}>{t("sections.teamFit")}</Text>
             <TeamFit b={b} t={t} f={f} />
@@ -350,6 +341,21 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
         </View>
       </Page>
     </Document>
+  );
+}
+
+/** The value-for-money section, when a criterion is money (report-text.ts words it). */
+function ValueForMoney({ lines, title }: { lines: string[]; title: string }) {
+  if (lines.length === 0) return null;
+  return (
+    <>
+      <Text style={s.h2}>{title}</Text>
+      {lines.map((line, i) => (
+        <Text key={i} style={s.p}>
+          {line}
+        </Text>
+      ))}
+    </>
   );
 }
 

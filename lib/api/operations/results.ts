@@ -205,15 +205,10 @@ async function resultsBody(actor: Actor, decisionId: string, samples: number): P
       : null,
     consensus: r.consensus,
     discussion: discussionList(r),
-    valueForMoney: valueForMoneyBody(valueForMoney(decision.criteria, r)),
+    valueForMoney: valueForMoneyOrNull(valueForMoney(decision.criteria, r)),
     verdict: { key: r.verdict.key, params: r.verdict.params },
   };
 }
 
-/** The value-for-money block: null when no criterion is money; `kind` says why there is no frontier otherwise. */
-function valueForMoneyBody(v: ValueForMoney): ResultsBody["valueForMoney"] {
-  if (v.kind === "none") return null;
-  if (v.kind === "mixed") return { kind: "mixed", currencies: v.currencies };
-  if (v.kind === "noBenefit") return { kind: "noBenefit", currency: v.currency, unit: v.unit };
-  return v;
-}
+/** The value-for-money block as the engine gives it, or null when no criterion is money. */
+const valueForMoneyOrNull = (v: ValueForMoney) => (v.kind === "none" ? null : v);
