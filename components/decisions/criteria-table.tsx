@@ -2,6 +2,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { CriterionDto } from "@/lib/decisions/dto";
 import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import type { DecisionResult } from "@/lib/scoring";
+import { curveFromText } from "@/lib/validation/value-curve";
 import { formatRaw, formatShare } from "./number-format";
 
 export function CriteriaTable({ decision, result }: { decision: ResultsDecision; result: DecisionResult | null }) {
@@ -10,8 +11,10 @@ export function CriteriaTable({ decision, result }: { decision: ResultsDecision;
   const share = new Map(result?.weights.map((w) => [w.criterionId, w.share]) ?? []);
   const scale = (c: CriterionDto) => {
     if (c.kind === "METRIC") {
-      const refs =
-        c.worst !== null && c.best !== null
+      const curve = curveFromText(c.valueCurve);
+      const refs = curve
+        ? t("valueCurve", { count: curve.length })
+        : c.worst !== null && c.best !== null
           ? t("references", { worst: formatRaw(f, c.worst), best: formatRaw(f, c.best) })
           : t("observedRange");
       return `${c.unit ?? ""} · ${refs}`;

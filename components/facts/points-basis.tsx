@@ -3,13 +3,14 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { CriterionDto } from "@/lib/decisions/dto";
 import { metricReference } from "@/lib/scoring";
+import { curveFromText } from "@/lib/validation/value-curve";
 import { formatRaw } from "@/components/decisions/number-format";
 
 export function PointsBasis({
   criterion,
   values,
 }: {
-  criterion: Pick<CriterionDto, "direction" | "worst" | "best" | "unit">;
+  criterion: Pick<CriterionDto, "direction" | "worst" | "best" | "unit" | "valueCurve">;
   /** The aggregated raw value of each candidate's cell (null when missing). */
   values: readonly (number | null)[];
 }) {
@@ -19,9 +20,14 @@ export function PointsBasis({
   const unit = criterion.unit ? ` ${criterion.unit}` : "";
   const show = (v: number) => `${formatRaw(f, v)}${unit}`;
   let text: string;
+  const curve = curveFromText(criterion.valueCurve);
   // A single stated end still makes the scale a stated one; only with neither is it the observed range.
   const stated = criterion.worst !== null || criterion.best !== null;
-  if (!ref) text = t("none");
+  if (curve)
+    text = t("curve", {
+      points: curve.map(([x, p]) => t("curvePoint", { value: show(x), points: formatRaw(f, p) })).join("; "),
+    });
+  else if (!ref) text = t("none");
   else if (stated) text = t("reference", { worst: show(ref.worst), best: show(ref.best) });
   else if (ref.worst === ref.best) text = t("equal");
   else text = t("observed", { worst: show(ref.worst), best: show(ref.best) });

@@ -155,9 +155,10 @@ export function useMatrixSaves(opts: { decision: DecisionDetail; own: ScoreDto[]
       const text = value === null ? "" : String(value);
       const r: ActionResult<{ version: number; value: Value }> =
         x.t === "crit"
-          ? await withRetry(() =>
+          ? // The matrix edits names and weights only, never the boolean field.
+            ((await withRetry(() =>
               updateCriterionFieldAction({ criterionId: x.id, version, field: x.field, base, value: text }),
-            )
+            )) as ActionResult<{ version: number; value: Value }>)
           : await withRetry(() =>
               updateCandidateFieldAction({
                 candidateId: x.id,

@@ -19,6 +19,8 @@ const criterion = (id: string, kind: CriterionDto["kind"] = "RATING"): Criterion
   best: null,
   threshold: null,
   currency: null,
+  valueCurve: null,
+  autoReferences: false,
   position: 0,
   version: 1,
 });

@@ -28,6 +28,7 @@ import { ListMessage, RowButtons, UndoBar } from "./row-parts";
 import type { useAutosave } from "./use-autosave";
 import { useRowList } from "./use-row-list";
 import { useVersionedRows, type Validate, type VersionedRow } from "./use-versioned-rows";
+import { ValueCurveEditor, type CurveFact } from "./value-curve-editor";
 
 type Saved = CriterionValues & Record<string, unknown>;
 
@@ -45,6 +46,8 @@ const PLACED = new Set<CriterionField>([
   "unit",
   "worst",
   "best",
+  "valueCurve",
+  "autoReferences",
   "threshold",
   "currency",
   "description",
@@ -69,10 +72,13 @@ export function CriteriaEditor({
   decisionId,
   criteria,
   autosave,
+  facts = [],
 }: {
   decisionId: string;
   criteria: CriterionDto[];
   autosave: ReturnType<typeof useAutosave>;
+  /** Measured values per criterion id, with the candidate's name, for the value-curve chart. */
+  facts?: { criterionId: string; name: string; value: number }[];
 }) {
   const t = useTranslations("setup.criteria");
   const tk = useTranslations("decisions.criteria");
@@ -194,6 +200,20 @@ export function CriteriaEditor({
                       {field(r, "worst", t("worst"), { inputMode: "decimal", hint: t("referenceHint") })}
                       {field(r, "best", t("best"), { inputMode: "decimal" })}
                       {field(r, "currency", t("currency"), { hint: t("currencyHint") })}
+                      <ValueCurveEditor
+                        direction={rowsApi.live(r.id, "direction") === "COST" ? "COST" : "BENEFIT"}
+                        unit={(rowsApi.live(r.id, "unit") as string | null) ?? null}
+                        worst={numberOrNull(rowsApi.live(r.id, "worst"))}
+                        best={numberOrNull(rowsApi.live(r.id, "best"))}
+                        curveText={String(rowsApi.live(r.id, "valueCurve") ?? "")}
+                        autoReferences={rowsApi.live(r.id, "autoReferences") === true}
+                        facts={facts.filter((x) => x.criterionId === r.id) satisfies CurveFact[]}
+                        error={rowsApi.error(r.id, "valueCurve") ?? rowsApi.error(r.id, "autoReferences")}
+                        conflict={rowsApi.conflict(r.id, "valueCurve")}
+                        onResolve={(c) => rowsApi.resolve(r.id, "valueCurve", c)}
+                        onCurve={(text) => rowsApi.edit(r.id, "valueCurve", text, { immediate: true })}
+                        onAutoReferences={(on) => rowsApi.edit(r.id, "autoReferences", String(on), { immediate: true })}
+                      />
                     </>
                   ) : null}
                   {kind === "SKILL_MATCH" ? <p className="hint">{t("skillMatchHint")}</p> : null}
@@ -232,6 +252,8 @@ export function CriteriaEditor({
     </Section>
   );
 }
+
+const numberOrNull = (v: unknown): number | null => (typeof v === "number" ? v : null);
 
 /** "New …" input and button; Enter adds. */
 export function AddRow(props: {

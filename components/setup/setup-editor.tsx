@@ -15,7 +15,16 @@ export function SetupEditor({ data }: { data: SetupData }) {
         <SaveStatus state={autosave.state} />
       </div>
       <HeaderEditor decision={data.decision} teams={data.teams} autosave={autosave} />
-      <CriteriaEditor decisionId={data.decision.id} criteria={data.criteria} autosave={autosave} />
+      <CriteriaEditor
+        decisionId={data.decision.id}
+        criteria={data.criteria}
+        autosave={autosave}
+        facts={data.facts.map((x) => ({
+          criterionId: x.criterionId,
+          name: data.candidates.find((c) => c.id === x.candidateId)?.name ?? "",
+          value: x.value,
+        }))}
+      />
       <CandidatesEditor decisionId={data.decision.id} candidates={data.candidates} autosave={autosave} />
     </div>
   );

@@ -6,7 +6,7 @@ import { useCallback, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/server/action-result";
 import type { RunResult, useAutosave } from "./use-autosave";
 
-export type FieldValue = string | number | null;
+export type FieldValue = string | number | boolean | null;
 
 export interface VersionedRow<T> {
   id: string;

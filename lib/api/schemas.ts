@@ -1,6 +1,8 @@
 // Response shapes of /api/v1 as zod schemas: the OpenAPI document shows them and the API tests check every response
 // body against them (through the document). Request bodies reuse the field rules of lib/validation.
 import { z } from "zod";
+import type { CriterionDto } from "@/lib/decisions/dto";
+import { curveFromText } from "@/lib/validation/value-curve";
 import {
   criterionKindSchema,
   decisionStatusSchema,
@@ -50,6 +52,20 @@ export const criterionSchema = z
     unit: z.string().nullable(),
     worst: z.number().nullable(),
     best: z.number().nullable(),
+    valueCurve: z
+      .array(z.tuple([z.number(), z.number()]))
+      .nullable()
+      .meta({
+        description:
+          "METRIC value function: [raw value, points 0–10] pairs with ascending raw values (two equal raw values make " +
+          "a step; a value exactly on it gets the higher points), rising for a benefit and falling for a cost, " +
+          "clamped outside the first and last pair. Replaces worst/best when set; null is linear between them.",
+      }),
+    autoReferences: z.boolean().meta({
+      description:
+        "METRIC: while true and neither references nor a curve are set, worst/best are fixed at the first two " +
+        "different measured values (then this turns false). New criteria start true.",
+    }),
     threshold: z.number().nullable(),
     currency: z
       .string()
@@ -59,6 +75,12 @@ export const criterionSchema = z
     version: z.number().int(),
   })
   .meta({ id: "Criterion" });
+
+/** A stored criterion as the API shows it: the value curve as pairs rather than the column's JSON text. */
+export const apiCriterion = (c: CriterionDto) => ({
+  ...c,
+  valueCurve: curveFromText(c.valueCurve)?.map(([x, p]): [number, number] => [x, p]) ?? null,
+});
 
 export const candidateSchema = z
   .object({

@@ -18,6 +18,8 @@ export const criterion = (id: string, kind: CriterionDto["kind"], weight: number
     best: null,
     threshold: null,
     currency: null,
+    valueCurve: null,
+    autoReferences: false,
     position: 0,
     version: 1,
     ...extra,

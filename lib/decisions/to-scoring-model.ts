@@ -2,6 +2,7 @@
 // Facts vs opinions: a METRIC cell's value is its one shared fact (no evaluators, so no spread and no Monte Carlo
 // perturbation); RATING cells aggregate the evaluators' scores. Scores left on a METRIC criterion (say, from before
 // its kind changed) are not opinions about a measurement and are left out; so are facts of a non-METRIC criterion.
+import { curveFromText } from "@/lib/validation/value-curve";
 import type { DecisionModel, EvaluateOptions, TeamAggregation } from "@/lib/scoring/types";
 import type { ResultsDecision } from "./results-payload";
 
@@ -18,6 +19,7 @@ export function toScoringModel(d: ResultsDecision): DecisionModel {
       scaleMax: c.scaleMax,
       worst: c.worst,
       best: c.best,
+      valueCurve: c.kind === "METRIC" ? curveFromText(c.valueCurve) : null,
       unit: c.unit,
       threshold: c.threshold,
     })),

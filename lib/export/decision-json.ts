@@ -2,7 +2,13 @@
 import { pick } from "@/lib/decisions/dto";
 import { CANDIDATE_FIELDS, type CandidateValues } from "@/lib/validation/candidate";
 import { CRITERION_FIELDS, type CriterionValues } from "@/lib/validation/criterion";
-import { DECISION_JSON_FORMAT, DECISION_JSON_VERSION, type DecisionJson } from "@/lib/validation/decision-json";
+import {
+  DECISION_JSON_FORMAT,
+  DECISION_JSON_VERSION,
+  type DecisionJson,
+  type DecisionJsonFile,
+} from "@/lib/validation/decision-json";
+import { curveFromText } from "@/lib/validation/value-curve";
 
 export interface DecisionJsonSource {
   title: string;
@@ -38,7 +44,7 @@ export interface DecisionJsonSource {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildDecisionJson(s: DecisionJsonSource): DecisionJson {
+export function buildDecisionJson(s: DecisionJsonSource): DecisionJsonFile {
   const criterion = new Map(s.criteria.map((c, i) => [c.id, { name: c.name, i }]));
   const candidate = new Map(s.candidates.map((c, i) => [c.id, { name: c.name, i }]));
   return {
@@ -54,7 +60,10 @@ export function buildDecisionJson(s: DecisionJsonSource): DecisionJson {
       settings: s.settings,
     },
     // The format's key order is the field lists' order (lib/validation), which the JSON schema shares.
-    criteria: s.criteria.map((c) => pick(c, CRITERION_FIELDS)),
+    criteria: s.criteria.map((c) => ({
+      ...pick(c, CRITERION_FIELDS),
+      valueCurve: curveFromText(c.valueCurve)?.map(([x, p]) => [x, p] as [number, number]) ?? null,
+    })),
     candidates: s.candidates.map((c) => ({
       ...pick(c, CANDIDATE_FIELDS),
       requirements: [...c.requirements]

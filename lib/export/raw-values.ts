@@ -2,7 +2,8 @@
 // spreadsheets and the JSON export, so each says the same thing about where a point comes from. The raw value is the
 // engine's aggregated cell value (result.cells[].value): today the evaluators' mean; once measured facts exist it is
 // the fact's value, and its source and date arrive through ReportBundle.cellSources.
-import { metricReference, ratingScale } from "@/lib/scoring";
+import { curveRange, metricReference, ratingScale, type CurvePoint } from "@/lib/scoring";
+import { curveFromText } from "@/lib/validation/value-curve";
 import type { CriterionDto } from "@/lib/decisions/dto";
 import { cellOf, type ReportBundle } from "./bundle";
 import { pointsText, type Formatters, type ReportT } from "./i18n";
@@ -22,7 +23,9 @@ export type Derivation =
       worstSet: boolean;
       bestSet: boolean;
     }
-  | { kind: "skillMatch"; worst: 0; best: 10 };
+  | { kind: "skillMatch"; worst: 0; best: 10 }
+  /** METRIC with a value curve: piecewise linear through `points`; worst/best are the curve's ends. */
+  | { kind: "curve"; worst: number; best: number; points: CurvePoint[] };
 
 export interface RawCell {
   candidateId: string;
@@ -48,6 +51,8 @@ export function derivationOf(c: CriterionDto, observed: readonly (number | null)
     const { lo, hi } = ratingScale(c);
     return c.direction === "COST" ? { kind: "scale", worst: hi, best: lo } : { kind: "scale", worst: lo, best: hi };
   }
+  const curve = curveFromText(c.valueCurve);
+  if (curve) return { kind: "curve", ...curveRange(curve, c.direction), points: curve };
   // The engine's own function, so the stated reference is exactly the one the points were computed with.
   const ref = metricReference(c, observed);
   return {
@@ -113,6 +118,10 @@ export function derivationText(row: Pick<RawRow, "derivation" | "unit">, t: Repo
       return t("derivation.scale", { worst: f.raw(d.worst), best: f.raw(d.best) });
     case "skillMatch":
       return t("derivation.skillMatch");
+    case "curve":
+      return t("derivation.curve", {
+        points: d.points.map(([x, p]) => t("derivation.curvePoint", { value: v(x), points: f.raw(p) })).join("; "),
+      });
     case "metric":
       if (d.worst === null || d.best === null) return t("derivation.metricNone");
       if (d.worstSet && d.bestSet) return t("derivation.reference", { worst: v(d.worst), best: v(d.best) });
@@ -130,6 +139,7 @@ export function derivationText(row: Pick<RawRow, "derivation" | "unit">, t: Repo
 export function derivationLabel(d: Derivation, t: ReportT): string {
   if (d.kind === "scale") return t("derivation.labelScale");
   if (d.kind === "skillMatch") return t("derivation.labelSkillMatch");
+  if (d.kind === "curve") return t("derivation.labelCurve");
   if (d.worstSet && d.bestSet) return t("derivation.labelReference");
   if (!d.worstSet && !d.bestSet) return t("derivation.labelObserved");
   return t("derivation.labelMixed");

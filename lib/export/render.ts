@@ -1,7 +1,7 @@
 // One decision → one download Response. The data comes from the data layer (lib/server/exports.ts), which has
 // already authorised the actor; this module only renders.
 import type { Locale } from "@/lib/i18n/config";
-import type { DecisionJson } from "@/lib/validation/decision-json";
+import type { DecisionJsonFile } from "@/lib/validation/decision-json";
 import type { ReportBundle } from "./bundle";
 import { matrixCsv } from "./csv";
 import { CONTENT_TYPES, contentDisposition, type ExportFormat } from "./filename";
@@ -50,6 +50,6 @@ export function downloadResponse(body: Uint8Array | string, format: ExportFormat
   });
 }
 
-export function jsonBody(json: DecisionJson): string {
+export function jsonBody(json: DecisionJsonFile): string {
   return JSON.stringify(json, null, 2) + "\n";
 }

@@ -29,6 +29,8 @@ function decision(values: Record<string, number[]>, weights: number[]): Decision
     best: null,
     threshold: null,
     currency: null,
+    valueCurve: null,
+    autoReferences: false,
     position: i,
     version: 1,
   }));

@@ -6,7 +6,6 @@ import {
   decisiveDisagreements,
   discussionList,
   leastAgreed,
-  metricReference,
   valueForMoney,
   type DecisionResult,
   type RankedCandidate,
@@ -29,26 +28,6 @@ export function criterionMeaning(c: CriterionDto, t: ReportT, f: Formatters): st
     out.push(c.direction === "COST" ? t("meaning.mustHaveMax", { value }) : t("meaning.mustHaveMin", { value }));
   }
   return out;
-}
-
-/**
- * How a METRIC criterion's raw values became points, from the aggregated cell values of the result: the stated
- * reference values, or the observed range. Null for other kinds or when no value exists.
- */
-export function metricBasis(
-  c: CriterionDto,
-  values: readonly (number | null)[],
-  t: ReportT,
-  f: Formatters,
-): string | null {
-  if (c.kind !== "METRIC") return null;
-  const ref = metricReference(c, values);
-  if (!ref) return null;
-  const show = (v: number) => `${f.raw(v)}${c.unit ? ` ${c.unit}` : ""}`;
-  if (c.worst !== null || c.best !== null)
-    return t("meaning.basisReference", { worst: show(ref.worst), best: show(ref.best) });
-  if (ref.worst === ref.best) return t("meaning.basisEqual");
-  return t("meaning.basisObserved", { worst: show(ref.worst), best: show(ref.best) });
 }
 
 export function rankingNotes(r: RankedCandidate, b: ReportBundle, t: ReportT): string[] {

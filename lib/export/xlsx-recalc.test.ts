@@ -235,4 +235,37 @@ describe("the exported workbook recalculated by LibreOffice", () => {
     const edited = await withoutCachedResults(xlsx, (ws) => setRaw(ws, "p99 GC pause", "Parallel GC", 150));
     expect(status(recalculated(edited, "gc-edited"))["Parallel GC"]).toBe("Complete");
   }, 400_000);
+
+  // Value curve on Average latency (cost): (30 ms, 10) (60 ms, 6) (60 ms, 4) (150 ms, 0) — a ramp, a step at 60 ms,
+  // a ramp. By hand: Go 50.7 ms → 10 + (6 − 10)·(50.7 − 30)/30 = 7.24; Python 81.3 ms → 4 − 4·(81.3 − 60)/90 =
+  // 3.0533…; exactly 60 ms → the higher side of the step, 6; 20 ms and 400 ms → flat ends, 10 and 0.
+  test("a value curve is a live formula: ramp, step and flat ends as computed by hand", async () => {
+    const id = seeded.decisions.get("backend-language")!;
+    await db.criterion.updateMany({
+      where: { decisionId: id, name: "Average latency" },
+      data: {
+        valueCurve: JSON.stringify([
+          [30, 10],
+          [60, 6],
+          [60, 4],
+          [150, 0],
+        ]),
+      },
+    });
+    const b = await loadReportBundle(viewer, id, "export.read");
+    const xlsx = await matrixXlsx(b, "en");
+    const latency = (rows: string[][]) => pointsTableRow(rows, "Average latency");
+    const before = latency(recalculated(await withoutCachedResults(xlsx), "curve"));
+    expect(Number(before.Go)).toBeCloseTo(7.24, 9);
+    expect(Number(before.Python)).toBeCloseTo(4 - (4 * 21.3) / 90, 9);
+    for (const [ms, points] of [
+      [60, 6],
+      [20, 10],
+      [400, 0],
+      [105, 2],
+    ] as const) {
+      const edited = await withoutCachedResults(xlsx, (ws) => setRaw(ws, "Average latency", "Python", ms));
+      expect(Number(latency(recalculated(edited, `curve-${ms}`)).Python)).toBeCloseTo(points, 9);
+    }
+  }, 400_000);
 });

@@ -2,7 +2,8 @@
 // table 2 computes everything else with formulas implementing the engine's rules (ARCHITECTURE.md, lib/scoring):
 //   worst/best   RATING: the scale bounds (constants, swapped for cost); METRIC: the reference value when set, else
 //                MIN()/MAX() over the row's raw values (direction decides which end is best); SKILL_MATCH: 0 and 10
-//   points       10·(x − worst)/(best − worst) clamped to [0, 10]; worst = best → 10; blank raw → blank (missing)
+//   points       10·(x − worst)/(best − worst) clamped to [0, 10]; worst = best → 10; blank raw → blank (missing);
+//                a METRIC with a value curve: the curve's piecewise-linear formula with its points as constants
 //   weight/share the weight from table 1 and ŵ = w / Σw
 //   total        SUMPRODUCT(weights, points) / SUM(weights): a missing cell adds nothing, as in the app
 //   status       excluded when a raw value fails its must-have, incomplete when a weighted cell is blank
@@ -15,6 +16,7 @@ import type { Locale } from "@/lib/i18n/config";
 import type { ReportBundle } from "./bundle";
 import { safeCell, type ExportCell } from "./cell-safety";
 import { buildMatrixTables } from "./matrix-table";
+import { curveKnots } from "@/lib/scoring/value-function";
 
 /** 0-based column index → letters (0 → A, 26 → AA). */
 export const col = (i: number) => {
@@ -22,6 +24,25 @@ export const col = (i: number) => {
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 };
+
+/**
+ * lib/scoring/value-function.ts curvePoints as a spreadsheet formula over the raw value in cell `x`: flat before the
+ * first knot, the knot's value exactly on it (the higher one at a step), linear between knots, flat after the last.
+ */
+export function curveFormula(x: string, points: readonly (readonly [number, number])[]): string {
+  const knots = curveKnots(points);
+  const n = (v: number) => String(v);
+  let formula = n(knots[knots.length - 1].right);
+  for (let j = knots.length - 1; j >= 0; j--) {
+    const k = knots[j];
+    const next = knots[j + 1];
+    const between = next
+      ? `IF(${x}<${n(next.x)},${n(k.right)}+(${n(next.left - k.right)})*(${x}-(${n(k.x)}))/${n(next.x - k.x)},${formula})`
+      : formula;
+    formula = `IF(${x}=${n(k.x)},${n(k.at)},${between})`;
+  }
+  return `IF(${x}<${n(knots[0].x)},${n(knots[0].left)},${formula})`;
+}
 
 /** A string literal inside a formula. */
 const lit = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -90,7 +111,10 @@ export async function matrixXlsx(b: ReportBundle, locale: Locale): Promise<Buffe
       const bb = `$${B}$${rowNo}`;
       const cell = row.getCell(POINTS_FIRST + j + 1);
       cell.value = {
-        formula: `IF(${x}="","",IF(${bb}=${w},10,MAX(0,MIN(10,10*(${x}-${w})/(${bb}-${w})))))`,
+        formula:
+          derivation.kind === "curve"
+            ? `IF(${x}="","",${curveFormula(x, derivation.points)})`
+            : `IF(${x}="","",IF(${bb}=${w},10,MAX(0,MIN(10,10*(${x}-${w})/(${bb}-${w})))))`,
         result: (r[POINTS_FIRST + j] as number | null) ?? "",
       };
       cell.numFmt = "0.00";

@@ -12,7 +12,7 @@ import { applyJsonImport, planJsonImport } from "@/lib/server/imports";
 import type { DomainError } from "@/lib/errors/domain-error";
 import type { ImportIssue } from "@/lib/validation/import";
 import { decisionMarkdown } from "@/lib/export/markdown";
-import type { DecisionJson } from "@/lib/validation/decision-json";
+import type { DecisionJsonFile as DecisionJson } from "@/lib/validation/decision-json";
 import { readImportFile } from "./read-file";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);

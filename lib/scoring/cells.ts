@@ -1,7 +1,7 @@
 // The criterion × candidate grid: aggregated raw values, points, and evaluator spread per cell.
 import { summariseValues } from "./aggregate";
 import { pairKey } from "./keys";
-import { metricPoints, metricReference, ratingPoints, ratingScale, type MetricReference } from "./normalise";
+import { metricScale, ratingPoints, ratingScale, type MetricReference } from "./normalise";
 import type { CellResult, SkillMatchResult } from "./result-types";
 import type { CandidateInput, CellAggregation, CriterionInput, FactInput, ScoreInput } from "./types";
 
@@ -54,13 +54,13 @@ export function buildCells(
     let scale: number;
     if (crit.kind === "METRIC") {
       // References come from aggregated cell values, so one outlying evaluator cannot stretch the whole scale.
-      const ref = metricReference(
+      const metric = metricScale(
         crit,
         summaries.map((s) => (s ? s.value : null)),
       );
-      references.push(ref);
-      toPoints = ref ? (x) => metricPoints(x, ref) : () => 10;
-      scale = ref ? Math.abs(ref.best - ref.worst) : 0;
+      references.push(metric.reference);
+      toPoints = metric.toPoints;
+      scale = metric.span;
     } else {
       references.push(null);
       const { lo, hi } = ratingScale(crit);

@@ -5,7 +5,7 @@
 // applied before the engine), so the figure never reveals a hidden score's effect.
 import { kendallW, type KendallW } from "./consensus";
 import type { CellResult, ConsensusResult, CriterionConsensus, SkillMatchResult } from "./result-types";
-import { metricPoints, metricReference, ratingPoints, ratingScale } from "./normalise";
+import { metricScale, ratingPoints, ratingScale } from "./normalise";
 import type { CandidateInput, CriterionInput, FactInput, ScoreInput } from "./types";
 
 export interface ConsensusInput {
@@ -84,11 +84,10 @@ export function consensusOf(input: ConsensusInput): ConsensusResult {
       let toPoints: (x: number) => number;
       if (crit.kind === "METRIC") {
         // Observed references come from this evaluator's values (and the facts), as in their own evaluation.
-        const ref = metricReference(
+        toPoints = metricScale(
           crit,
           candidates.map((_, c) => (Number.isNaN(valueAt(c)) ? null : valueAt(c))),
-        );
-        toPoints = ref ? (x) => metricPoints(x, ref) : () => 10;
+        ).toPoints;
       } else {
         const { lo, hi } = ratingScale(crit);
         toPoints = (x) => ratingPoints(x, lo, hi, crit.direction);

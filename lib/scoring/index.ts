@@ -2,8 +2,21 @@
 export { evaluateDecision } from "./evaluate";
 export { validateModel } from "./validate";
 export { normaliseWeights, effectiveRawWeights, setShare, sharesOf } from "./weights";
-export { ratingPoints, metricPoints, metricReference, ratingScale, clampPoints } from "./normalise";
-export type { MetricReference } from "./normalise";
+export { ratingPoints, metricPoints, metricReference, metricScale, ratingScale, clampPoints } from "./normalise";
+export type { MetricReference, MetricScale } from "./normalise";
+export {
+  checkValueCurve,
+  curveKnots,
+  curvePoints,
+  curveRange,
+  diminishingCurve,
+  linearCurve,
+  thresholdCurve,
+  DIMINISHING_K,
+  MAX_CURVE_POINTS,
+  MIN_CURVE_POINTS,
+} from "./value-function";
+export type { CurveKnot, CurvePoint, CurveProblem, ValueCurve } from "./value-function";
 export { summariseValues, median } from "./aggregate";
 export type { ValueSummary } from "./aggregate";
 export { buildCells, DISAGREEMENT_FRACTION } from "./cells";

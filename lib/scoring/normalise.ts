@@ -1,6 +1,7 @@
 // Raw values → 0–10 points. Everything downstream (totals, TOPSIS, sensitivity, Monte Carlo) works in points, where
 // higher is always better, so direction is handled exactly once, here.
 import type { CriterionInput } from "./types";
+import { curvePoints, curveRange } from "./value-function";
 
 export const DEFAULT_SCALE_MIN = 0;
 export const DEFAULT_SCALE_MAX = 10;
@@ -56,4 +57,32 @@ export function metricPoints(x: number, ref: MetricReference): number {
 /** Also turns −0 (from a cost formula at its worst value) into 0, so outputs compare and print plainly. */
 export function clampPoints(s: number): number {
   return s > 0 ? (s > 10 ? 10 : s) : 0;
+}
+
+/** How one METRIC criterion turns raw values into points, with the references a reader is shown. */
+export interface MetricScale {
+  toPoints: (x: number) => number;
+  /** Raw span between the references (0 for a pure step), the yardstick of the disagreement flag. */
+  span: number;
+  /** Null when nothing is observed and nothing is set: every value then gets 10 (nobody is worse than anybody). */
+  reference: MetricReference | null;
+}
+
+/**
+ * The one place METRIC points are defined: the criterion's value curve when it has one, else linear between the
+ * reference values (user-set, or the observed extremes of `observed`).
+ */
+export function metricScale(
+  c: Pick<CriterionInput, "direction" | "worst" | "best" | "valueCurve">,
+  observed: readonly (number | null)[],
+): MetricScale {
+  if (c.valueCurve) {
+    const curve = c.valueCurve;
+    const reference = curveRange(curve, c.direction);
+    return { toPoints: (x) => curvePoints(x, curve), span: Math.abs(reference.best - reference.worst), reference };
+  }
+  const reference = metricReference(c, observed);
+  return reference
+    ? { toPoints: (x) => metricPoints(x, reference), span: Math.abs(reference.best - reference.worst), reference }
+    : { toPoints: () => 10, span: 0, reference: null };
 }

@@ -121,6 +121,8 @@ describe("TOPSIS on the data: the aircraft example as a decision", () => {
     best: null,
     threshold: null,
     currency: null,
+    valueCurve: null,
+    autoReferences: false,
     position: 0,
     version: 1,
   });

@@ -1,5 +1,6 @@
 // The plain, JSON-serialisable contract between Stackwise's data layer / UI and the scoring engine.
 // Everything here is data only: the engine never sees Prisma rows, React state or Dates.
+import type { ValueCurve } from "./value-function";
 
 export type CriterionKind = "RATING" | "METRIC" | "SKILL_MATCH";
 export type Direction = "BENEFIT" | "COST";
@@ -21,6 +22,11 @@ export interface CriterionInput {
   worst?: number | null;
   best?: number | null;
   unit?: string | null;
+  /**
+   * METRIC: a piecewise-linear value function (raw → 0–10) that replaces worst/best when set; it must have passed
+   * checkValueCurve (ascending raw values, monotone in the criterion's direction).
+   */
+  valueCurve?: ValueCurve | null;
   /**
    * Must-have threshold in the criterion's own raw unit (rating on its scale, metric in its unit, skill match 0–10).
    * BENEFIT: the aggregated value must be ≥ threshold; COST: ≤ threshold. A candidate failing it is excluded.

@@ -1,5 +1,6 @@
 // Input validation. The model arrives from user-editable JSON, so nothing is trusted: every shape, number and
 // reference is checked and reported with a path, and the engine only runs on a model that passed.
+import { checkValueCurve, MAX_CURVE_POINTS, MIN_CURVE_POINTS, type CurveProblem } from "./value-function";
 import { RECIPROCAL_TOLERANCE, SAATY_MAX, SAATY_MIN } from "./ahp";
 import { pairKey, tripleKey } from "./keys";
 import { scoringError, type Path } from "./errors";
@@ -108,6 +109,16 @@ interface CriterionInfo {
   weight: number | null;
 }
 
+const CURVE_MESSAGES: Record<CurveProblem, string> = {
+  curveTooFewPoints: `A value curve needs at least ${MIN_CURVE_POINTS} points.`,
+  curveTooManyPoints: `A value curve has at most ${MAX_CURVE_POINTS} points.`,
+  curveNotANumber: "Each value-curve point is a pair of finite numbers [raw value, points].",
+  curvePointsRange: "Value-curve points lie between 0 and 10.",
+  curveOrder: "Value-curve raw values ascend; at most two points share one raw value (a step).",
+  curveNotMonotone: "A value curve never gives a better raw value fewer points (rising for benefit, falling for cost).",
+  curveFlat: "A value curve that gives every raw value the same points cannot tell candidates apart.",
+};
+
 export function validateModel(model: unknown, options?: unknown): ScoringError[] {
   const col = new Collector();
   if (!isObj(model)) {
@@ -148,6 +159,14 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
     const best = col.number(c, "best", p, true);
     if (kind === "METRIC" && worst !== null && best !== null && worst === best) {
       col.add("invalid_reference", [...p, "best"], "Best and worst reference values must differ.", { value: best });
+    }
+    const curve = c.valueCurve;
+    if (curve !== undefined && curve !== null) {
+      const problem =
+        Array.isArray(curve) && curve.every((q) => Array.isArray(q))
+          ? checkValueCurve(curve as number[][], c.direction === "COST" ? "COST" : "BENEFIT")
+          : "curveNotANumber";
+      if (problem) col.add("invalid_value_curve", [...p, "valueCurve"], CURVE_MESSAGES[problem], { problem });
     }
     col.number(c, "threshold", p, true);
     col.string(c, "unit", p, true);

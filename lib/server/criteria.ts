@@ -28,6 +28,8 @@ export async function addCriterion(
     kind,
     scaleMin: kind === "METRIC" ? null : 0,
     scaleMax: kind === "METRIC" ? null : 10,
+    // New criteria (rating today, metric perhaps tomorrow) fix a metric's references at its first measured range.
+    autoReferences: true,
   });
 }
 

@@ -308,6 +308,8 @@ export interface SetupData {
   teams: TeamOption[];
   /** Other decisions of the workspace, for "superseded by"; empty unless the actor may mark this one superseded. */
   otherDecisions: { id: string; title: string }[];
+  /** Measured values of METRIC cells (shared facts, not opinions), to show the candidates on a value curve. */
+  facts: { criterionId: string; candidateId: string; value: number }[];
 }
 
 export interface TeamOption {
@@ -344,7 +346,7 @@ export async function getSetupData(actor: Actor, id: string): Promise<SetupData 
   // The "superseded by" choices are every other decision of the workspace: read them only for the one form that
   // offers them (a writer looking at a decided decision), so editing a draft does not grow with the workspace.
   const offersSupersede = can(actor.role, "decision.write") && STATUS_TRANSITIONS[d.status].includes("SUPERSEDED");
-  const [teams, others] = await Promise.all([
+  const [teams, others, facts] = await Promise.all([
     listTeamOptions(actor),
     offersSupersede
       ? db.decision.findMany({
@@ -353,6 +355,10 @@ export async function getSetupData(actor: Actor, id: string): Promise<SetupData 
           select: { id: true, title: true },
         })
       : [],
+    db.fact.findMany({
+      where: { criterion: { decisionId: d.id, kind: "METRIC" } },
+      select: { criterionId: true, candidateId: true, value: true },
+    }),
   ]);
   return {
     decision: {
@@ -367,5 +373,6 @@ export async function getSetupData(actor: Actor, id: string): Promise<SetupData 
     candidates: d.candidates,
     teams,
     otherDecisions: others,
+    facts,
   };
 }

@@ -347,7 +347,8 @@ const CASES: Case[] = [
       return criteria.updateCriterionFields(admin, {
         criterionId: c.id,
         version: c.version,
-        values: { direction: toggle(c.direction, "COST", "BENEFIT") },
+        // The facts 10 / 15 / 20 ms fixed the references at 10–15 (new metrics do); moving the best end moves points.
+        values: { best: c.best === 25 ? 15 : 25 },
       });
     },
   },

@@ -18,7 +18,7 @@ import {
 } from "@/lib/export/change-log";
 import { buildDecisionJson } from "@/lib/export/decision-json";
 import { evaluationForJson } from "@/lib/export/evaluation-json";
-import type { DecisionJson } from "@/lib/validation/decision-json";
+import type { DecisionJsonFile } from "@/lib/validation/decision-json";
 
 export const CHANGE_LIMIT = 30;
 
@@ -168,7 +168,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * the blind scoring rule (lib/server/blind.ts), and evaluators are named by e-mail (the format's re-import key) only
  * for people who may import; everyone else gets display names.
  */
-export async function exportDecisionJson(actor: Actor, decisionId: string): Promise<DecisionJson> {
+export async function exportDecisionJson(actor: Actor, decisionId: string): Promise<DecisionJsonFile> {
   authorize(actor, "export.read");
   // The rows once per version of the decision's inputs for everyone (read-memo.ts); who may see which score, and by
   // which name, is decided below for this actor.

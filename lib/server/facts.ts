@@ -1,4 +1,5 @@
 import "server-only";
+import { fixAutoReferences } from "./auto-references";
 import { invalidField, notFound, stale } from "@/lib/errors/domain-error";
 // Measured facts: the one shared value of a METRIC cell (value, unit, source, measured-on day, who entered it). Any
 // architect enters or corrects it once for everybody; it is versioned like every edited row, so a correction made
@@ -67,6 +68,8 @@ export async function setFact(actor: Actor, input: SetFactInput): Promise<FactDt
     const problem = factProblem(criterion, { unit });
     if (problem) throw invalidField(problem.field, problem.code);
 
+    // A range the earlier facts already make is fixed before this value joins it (lib/server/auto-references.ts).
+    await fixAutoReferences(tx, actor, [criterion.id]);
     const existing = await storedFact(tx, criterion.id, input.candidateId);
     const data = {
       value: input.value,
@@ -93,6 +96,7 @@ export async function setFact(actor: Actor, input: SetFactInput): Promise<FactDt
       saved = await tx.fact.findUniqueOrThrow({ where: { id: existing.id }, include: withEnteredBy });
     }
     const dto = toFactDto(saved);
+    await fixAutoReferences(tx, actor, [criterion.id]);
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,

@@ -1,7 +1,13 @@
 import "server-only";
+import { fixAutoReferences } from "./auto-references";
 import { createHash } from "node:crypto";
 import type { ParsedMatrix } from "@/lib/import/matrix";
-import { metricScoresAsFacts, parseDecisionJson, type DecisionJson } from "@/lib/validation/decision-json";
+import {
+  metricScoresAsFacts,
+  parseDecisionJson,
+  type DecisionJson,
+  type DecisionJsonFile,
+} from "@/lib/validation/decision-json";
 import { todayIso } from "@/lib/validation/fact";
 import type { ImportIssue, ImportTarget } from "@/lib/validation/import";
 import type { TransactionClient } from "@/lib/db/write-queue";
@@ -203,6 +209,8 @@ export async function applyMatrixImport(
             scaleMin: c.scaleMin,
             scaleMax: c.scaleMax,
             unit: c.unit,
+            // A new metric from a spreadsheet fixes its references at the imported range (lib/server/auto-references.ts).
+            autoReferences: c.kind === "METRIC",
             position: position++,
           },
         });
@@ -216,6 +224,7 @@ export async function applyMatrixImport(
         e ? e.id : (await tx.candidate.create({ data: { decisionId, name, position: position++ } })).id,
       );
     }
+    await fixAutoReferences(tx, actor, criterionIds);
     const mine = new Map(state?.myScores.map((s) => [`${s.criterionId}|${s.candidateId}`, s]) ?? []);
     const creates: { criterionId: string; candidateId: string; evaluatorId: string; value: number }[] = [];
     const today = new Date(`${todayIso()}T00:00:00.000Z`);
@@ -255,6 +264,7 @@ export async function applyMatrixImport(
       }
     }
     if (creates.length) await tx.score.createMany({ data: creates });
+    await fixAutoReferences(tx, actor, criterionIds);
     if (state) await tx.decision.update({ where: { id: decisionId }, data: { version: { increment: 1 } } });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
@@ -297,7 +307,11 @@ type Resolved = {
   teamId: string | null;
 };
 
-async function resolveJson(client: TransactionClient, actor: Actor, input: DecisionJson): Promise<Resolved> {
+async function resolveJson(
+  client: TransactionClient,
+  actor: Actor,
+  input: DecisionJson | DecisionJsonFile,
+): Promise<Resolved> {
   // Callers other than the upload reader (tests, a future API) hand in objects too: validate them the same way.
   const parsed = parseDecisionJson(input);
   if (!parsed.ok) throw rejected("importRejected", parsed.issues);
@@ -390,13 +404,16 @@ async function membersByEmail(client: TransactionClient, actor: Actor, emails: (
 }
 
 /** Read-only preview of a whole-decision JSON import (always into a new decision). */
-export async function planJsonImport(actor: Actor, file: DecisionJson): Promise<JsonPlan> {
+export async function planJsonImport(actor: Actor, file: DecisionJson | DecisionJsonFile): Promise<JsonPlan> {
   authorize(actor, "decision.write");
   return (await resolveJson(db, actor, file)).plan;
 }
 
 /** Creates the decision from the file: the same criteria, candidates, requirements, scores and judgments. */
-export async function applyJsonImport(actor: Actor, input: DecisionJson): Promise<{ decisionId: string }> {
+export async function applyJsonImport(
+  actor: Actor,
+  input: DecisionJson | DecisionJsonFile,
+): Promise<{ decisionId: string }> {
   authorize(actor, "decision.write");
   return writeTransaction(async (tx) => {
     const { json, users, skills, teamId, plan: p } = await resolveJson(tx, actor, input);

@@ -1,4 +1,5 @@
 import "server-only";
+import { fixAutoReferences } from "./auto-references";
 // The matrix view's block paste: creates the criteria and candidates the block names that the decision lacks, sets
 // weights, the actor's own ratings and the measured facts — in one write transaction, all or nothing. Every value is
 // checked against the stored criterion first (scale, kind, unit): problems come back together, placed at their cell,
@@ -181,6 +182,7 @@ export async function pasteMatrix(actor: Actor, input: PasteMatrixInput): Promis
           unit: p.unit,
           scaleMin: p.kind === "METRIC" ? null : 0,
           scaleMax: p.kind === "METRIC" ? null : 10,
+          autoReferences: p.kind === "METRIC",
           position: position++,
         },
       });
@@ -201,6 +203,7 @@ export async function pasteMatrix(actor: Actor, input: PasteMatrixInput): Promis
       }
     }
     const today = new Date(`${todayIso()}T00:00:00.000Z`);
+    await fixAutoReferences(tx, actor, rowIds);
     for (const [i, p] of plans.entries()) {
       for (const [j, v] of p.row.values.entries()) {
         if (!v) continue;
@@ -253,6 +256,7 @@ export async function pasteMatrix(actor: Actor, input: PasteMatrixInput): Promis
         outcome.scores++;
       }
     }
+    await fixAutoReferences(tx, actor, rowIds);
     await tx.decision.update({ where: { id: decision.id }, data: { version: { increment: 1 } } });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,

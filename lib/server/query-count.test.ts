@@ -187,8 +187,9 @@ const LOADERS: [string, number, (f: Fixture) => Promise<unknown>][] = [
   ["results: getDecisionHeader", 2, (f) => getDecisionHeader(f.admin, f.decisionId)],
   ["results: listScenarios", 2, (f) => listScenarios(f.admin, f.decisionId)],
   ["AHP", 4, (f) => getAhpView(f.admin, f.decisionId)],
-  ["setup", 5, (f) => getSetupData(f.admin, f.decisionId)],
-  ["setup, decided decision", 6, (f) => getSetupData(f.admin, f.decidedId)],
+  // …plus one for the measured facts the value-curve editor draws.
+  ["setup", 6, (f) => getSetupData(f.admin, f.decisionId)],
+  ["setup, decided decision", 7, (f) => getSetupData(f.admin, f.decidedId)],
   ["scores", 18, (f) => getScoreGrid(f.admin, f.decisionId)],
   ["team page", 8, (f) => getTeam(f.admin, f.teamId)],
   ["audit trail, newest", 3, (f) => listAuditEvents(f.admin)],

@@ -3,7 +3,9 @@
 // Error messages are keys under `setup.errors`.
 import { z } from "zod";
 import { DEFAULT_SCALE_MAX, DEFAULT_SCALE_MIN } from "@/lib/scoring/normalise";
+import { checkValueCurve } from "@/lib/scoring/value-function";
 import { criterionKindSchema, directionSchema } from "./enums";
+import { curveFromText, curveJson, curveText } from "./value-curve";
 
 export { CRITERION_KINDS, DIRECTIONS } from "./enums";
 export const MAX_WEIGHT = 1_000_000;
@@ -69,6 +71,9 @@ export const criterionFieldParsers = {
     .transform((s) => (s === "" ? null : s)),
   worst: optionalNumber,
   best: optionalNumber,
+  /** JSON of [raw, points] pairs; "" for none (linear between the references). */
+  valueCurve: curveText,
+  autoReferences: z.enum(["true", "false"], { message: "invalid" }).transform((s) => s === "true"),
   threshold: optionalNumber,
   currency: currencyText,
 } as const;
@@ -103,12 +108,15 @@ export const criterionJsonFields = {
   unit: z.string().trim().max(30, "textTooLong").nullable(),
   worst: jsonNumber.nullable(),
   best: jsonNumber.nullable(),
+  // Added after version 1: files written before them have linear references and fix nothing later.
+  valueCurve: curveJson.default(null),
+  autoReferences: z.boolean().default(false),
   threshold: jsonNumber.nullable(),
   // Added after version 1: files written before it are not money.
   currency: currencyCode.nullable().default(null),
 } as const satisfies Record<CriterionField, z.ZodType>;
 
-export type FieldValue = string | number | null;
+export type FieldValue = string | number | boolean | null;
 
 /** Parses one field's text; `{ ok: false, error }` carries a setup.errors key. */
 export function parseCriterionField(
@@ -134,6 +142,13 @@ export function checkCriterionRow(row: CriterionValues, field: CriterionField): 
   if (row.kind === "METRIC" && (field === "worst" || field === "best" || field === "kind")) {
     if (row.worst !== null && row.best !== null && row.worst === row.best) return "referencesEqual";
   }
+  // A curve must rise for a benefit and fall for a cost; flipping the direction under a curve is refused the same way.
+  if (row.valueCurve != null && (field === "valueCurve" || field === "direction" || field === "kind")) {
+    const curve = curveFromText(row.valueCurve);
+    if (!curve) return "curveNotANumber";
+    if (checkValueCurve(curve, row.direction) === "curveNotMonotone")
+      return row.direction === "COST" ? "curveRisesForCost" : "curveFallsForBenefit";
+  }
   // Money is an amount someone measured and a cost: the value-for-money chart puts it on the cost axis as it is.
   if (row.currency != null && (field === "currency" || field === "kind" || field === "direction")) {
     if (row.kind !== "METRIC") return "moneyNeedsMetric";
@@ -147,7 +162,7 @@ export const criterionPatchSchema = z.object({
   version: z.number().int().min(1),
   field: z.enum(CRITERION_FIELDS as [CriterionField, ...CriterionField[]]),
   /** What this client last saw for the field; lets edits to different fields of one row merge instead of conflict. */
-  base: z.union([z.string(), z.number(), z.null()]),
+  base: z.union([z.string(), z.number(), z.boolean(), z.null()]),
   value: z.string().max(10_000, "textTooLong"),
 });
 export type CriterionPatchInput = z.infer<typeof criterionPatchSchema>;

@@ -109,7 +109,7 @@ export const evaluationJson = z.strictObject({
         criterion: name,
         unit: z.string().max(30).nullable(),
         /** scale: rating bounds; reference / observed / mixed: metric ends set by the user, observed, or one each. */
-        pointsFrom: z.enum(["scale", "reference", "observed", "mixed", "skillMatch"]),
+        pointsFrom: z.enum(["scale", "reference", "observed", "mixed", "skillMatch", "curve"]),
         worst: figure,
         best: figure,
       }),
@@ -222,7 +222,14 @@ function criterionRows(d: Shape): Issue[] {
   return d.criteria.flatMap((c, i) => {
     const problem = checkCriterionRow(c, "kind");
     if (!problem) return [];
-    const field = problem === "scaleOrder" ? "scaleMin" : problem.startsWith("money") ? "currency" : "worst";
+    const field =
+      problem === "scaleOrder"
+        ? "scaleMin"
+        : problem.startsWith("money")
+          ? "currency"
+          : problem.startsWith("curve")
+            ? "valueCurve"
+            : "worst";
     return [{ path: ["criteria", i, field], message: problem }];
   });
 }
@@ -324,6 +331,13 @@ export const decisionJsonSchema = shape.superRefine((d, ctx) => {
 });
 
 export type DecisionJson = z.infer<typeof decisionJsonSchema>;
+/**
+ * A file as written: the parsed form but for fields whose file form differs from the stored one (a value curve is
+ * an array of pairs in the file, JSON text in the column). Importing re-parses it into DecisionJson.
+ */
+export type DecisionJsonFile = Omit<DecisionJson, "criteria"> & {
+  criteria: (Omit<DecisionJson["criteria"][number], "valueCurve"> & { valueCurve: [number, number][] | null })[];
+};
 
 /**
  * Any value → a valid decision file or its field issues (at most 50). The one entry point: the upload reader and
@@ -369,6 +383,14 @@ const KNOWN = new Set([
   "currencyInvalid",
   "moneyNeedsMetric",
   "moneyNeedsCost",
+  "curveTooFewPoints",
+  "curveTooManyPoints",
+  "curveNotANumber",
+  "curvePointsRange",
+  "curveOrder",
+  "curveFlat",
+  "curveRisesForCost",
+  "curveFallsForBenefit",
   "outOfScale",
   "notScorable",
   "judgmentInvalid",

@@ -19,6 +19,8 @@ const rating: CriterionValues = {
   best: null,
   threshold: null,
   currency: null,
+  valueCurve: null,
+  autoReferences: false,
 };
 
 describe("criterion fields", () => {

@@ -22,6 +22,7 @@ import { decisionStatusSchema } from "@/lib/validation/enums";
 import { cursorParams, pageOf, windowOf } from "../cursor";
 import { defineOperation } from "../operation";
 import {
+  apiCriterion,
   decisionListItemSchema,
   decisionSchema,
   idParam,
@@ -76,7 +77,7 @@ export async function decisionBody(actor: Actor, id: string): Promise<z.infer<ty
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
     version: d.version,
-    criteria: d.criteria,
+    criteria: d.criteria.map(apiCriterion),
     candidates: d.candidates,
   };
 }

@@ -11,7 +11,7 @@ import { candidateFieldParsers } from "@/lib/validation/candidate";
 import { criterionFieldParsers, criterionJsonFields, weightValue } from "@/lib/validation/criterion";
 import { criterionKindSchema, directionSchema } from "@/lib/validation/enums";
 import { defineOperation } from "../operation";
-import { candidateSchema, criterionSchema } from "../schemas";
+import { apiCriterion, candidateSchema, criterionSchema } from "../schemas";
 
 const decisionParam = z.object({ decisionId: z.string().min(1).max(64) });
 const criterionParam = decisionParam.extend({ criterionId: z.string().min(1).max(64) });
@@ -39,6 +39,8 @@ const criterionPatch = z
     unit: z.string().max(30, "textTooLong").nullable().optional(),
     worst: optionalNumber,
     best: optionalNumber,
+    valueCurve: criterionJsonFields.valueCurve.optional(),
+    autoReferences: criterionJsonFields.autoReferences.optional(),
     threshold: optionalNumber,
     currency: criterionJsonFields.currency.optional(),
   })
@@ -72,7 +74,9 @@ export const partOperations = [
     permission: "decision.read",
     params: decisionParam,
     response: z.object({ data: z.array(criterionSchema) }),
-    handler: async ({ actor, params }) => ({ data: (await decisionOrThrow(actor, params.decisionId)).criteria }),
+    handler: async ({ actor, params }) => ({
+      data: (await decisionOrThrow(actor, params.decisionId)).criteria.map(apiCriterion),
+    }),
   }),
   defineOperation({
     operationId: "createCriterion",
@@ -91,7 +95,8 @@ export const partOperations = [
     response: criterionSchema,
     status: 201,
     etag: (c) => c.version,
-    handler: async ({ actor, params, body }) => addCriterion(actor, { decisionId: params.decisionId, ...body }),
+    handler: async ({ actor, params, body }) =>
+      apiCriterion(await addCriterion(actor, { decisionId: params.decisionId, ...body })),
   }),
   defineOperation({
     operationId: "updateCriterion",
@@ -113,11 +118,13 @@ export const partOperations = [
       const c = (await decisionOrThrow(actor, params.decisionId)).criteria.find((x) => x.id === params.criterionId);
       if (!c) throw notFound("criterion");
       // All fields in one write under one version check: a refused field leaves the row as it was.
-      return updateCriterionFields(actor, {
-        criterionId: c.id,
-        version: ifMatch === "*" ? c.version : (ifMatch ?? c.version),
-        values: body,
-      });
+      return apiCriterion(
+        await updateCriterionFields(actor, {
+          criterionId: c.id,
+          version: ifMatch === "*" ? c.version : (ifMatch ?? c.version),
+          values: body,
+        }),
+      );
     },
   }),
   defineOperation({
@@ -223,7 +230,7 @@ export const partOperations = [
     response: z.object({ data: z.array(criterionSchema) }),
     handler: async ({ actor, params, body }) => {
       await reorderCriteria(actor, { decisionId: params.decisionId, ...body });
-      return { data: (await decisionOrThrow(actor, params.decisionId)).criteria };
+      return { data: (await decisionOrThrow(actor, params.decisionId)).criteria.map(apiCriterion) };
     },
   }),
   defineOperation({

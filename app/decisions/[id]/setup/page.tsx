@@ -33,6 +33,7 @@ export default async function SetupPage({ params }: Props) {
         "setup.candidates",
         "setup.conflict",
         "setup.criteria",
+        "setup.curve",
         "setup.errors",
         "setup.header",
         "setup.rows",

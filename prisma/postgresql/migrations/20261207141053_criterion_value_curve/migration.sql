@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Criterion" ADD COLUMN     "autoReferences" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "valueCurve" TEXT;
