@@ -12,13 +12,16 @@ export default function CurveChart({
   line,
   dots,
   domain,
+  ticks,
   xLabel,
   height,
 }: {
   /** The curve to draw, already extended flat to the domain's ends. */
   line: { x: number; points: number }[];
   dots: CurveDot[];
+  /** The axis range, from the first tick to the last. */
   domain: [number, number];
+  ticks: number[];
   xLabel: string;
   height: number;
 }) {
@@ -34,10 +37,12 @@ export default function CurveChart({
         type="number"
         dataKey="x"
         domain={domain}
+        ticks={ticks}
+        interval={0}
         allowDuplicatedCategory={false}
         label={{ value: xLabel, position: "insideBottom", offset: -15, fontSize: 12 }}
       />
-      <YAxis type="number" dataKey="points" domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} width={36} />
+      <YAxis type="number" dataKey="points" domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} interval={0} width={36} />
       <Tooltip labelFormatter={() => ""} />
       <Line
         data={line}

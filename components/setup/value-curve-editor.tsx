@@ -143,121 +143,126 @@ export function ValueCurveEditor(props: {
       ) : !saved ? (
         <p className="hint">{t("fixedHint")}</p>
       ) : null}
-      {saved ? (
-        <>
-          <div className="curve-presets" role="group" aria-label={t("presets")}>
-            <span>{t("presets")}</span>
-            {(["linear", "threshold", "diminishing"] as const).map((p) => (
-              <button key={p} type="button" onClick={() => apply(p)} data-testid={`curve-preset-${p}`}>
-                {t(`preset.${p}`)}
-              </button>
-            ))}
-          </div>
-          <table className="data-table curve-points" data-testid="curve-points">
-            <caption className="visually-hidden">{t("pointsCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("raw", { unit: props.unit ?? "" })}</th>
-                <th scope="col">{t("points")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("remove")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(([x, s], i) => (
-                <tr key={i}>
-                  {([0, 1] as const).map((k) => (
-                    <td key={k}>
-                      <input
-                        type="text"
-                        inputMode="decimal"
-                        autoComplete="off"
-                        aria-label={t(k === 0 ? "rawOf" : "pointsOf", { n: i + 1 })}
-                        aria-invalid={error ? true : undefined}
-                        aria-describedby={error ? `${id}-error` : undefined}
-                        value={k === 0 ? x : s}
-                        onChange={(e) =>
-                          setRows((all) =>
-                            all.map((r, j) =>
-                              j === i ? (k === 0 ? [e.target.value, r[1]] : [r[0], e.target.value]) : r,
-                            ),
-                          )
-                        }
-                        onBlur={() => commit(rows)}
-                        onKeyDown={(e) => {
-                          if (e.key === "Enter") {
-                            e.preventDefault();
-                            commit(rows);
-                          }
-                        }}
-                      />
-                    </td>
-                  ))}
-                  <td>
-                    <button
-                      type="button"
-                      disabled={rows.length <= 2}
-                      aria-label={t("removeOf", { n: i + 1 })}
-                      onClick={() => {
-                        const next = rows.filter((_, j) => j !== i);
-                        setRows(next);
-                        commit(next);
-                      }}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
+      <div className="curve-body">
+        {saved ? (
+          <div>
+            <div className="curve-presets" role="group" aria-label={t("presets")}>
+              <span>{t("presets")}</span>
+              {(["linear", "threshold", "diminishing"] as const).map((p) => (
+                <button key={p} type="button" onClick={() => apply(p)} data-testid={`curve-preset-${p}`}>
+                  {t(`preset.${p}`)}
+                </button>
               ))}
-            </tbody>
-          </table>
-          <button
-            type="button"
-            disabled={rows.length >= MAX_CURVE_POINTS}
-            onClick={() => {
-              const last = rows[rows.length - 1];
-              setRows([...rows, [last ? last[0] : "", last ? last[1] : ""]]);
-            }}
-          >
-            {t("addPoint")}
-          </button>
-          <p className="hint">{t("curveHint")}</p>
-        </>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error" data-testid="field-error" role="alert">
-          {errorText(error)}
-        </p>
-      ) : null}
-      {props.conflict && props.onResolve ? (
-        <ConflictBox id={`${id}-conflict`} conflict={props.conflict} onResolve={props.onResolve} />
-      ) : null}
-      {chart ? (
-        <div className="curve-chart" aria-hidden="true">
-          <CurveChart
-            line={chart.line}
-            dots={chart.dots(props.facts, scale.toPoints)}
-            domain={chart.domain}
-            xLabel={props.unit ?? ""}
-            height={220}
-          />
+            </div>
+            <table className="data-table curve-points" data-testid="curve-points">
+              <caption className="visually-hidden">{t("pointsCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("raw", { unit: props.unit ?? "" })}</th>
+                  <th scope="col">{t("points")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("remove")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(([x, s], i) => (
+                  <tr key={i}>
+                    {([0, 1] as const).map((k) => (
+                      <td key={k}>
+                        <input
+                          type="text"
+                          inputMode="decimal"
+                          autoComplete="off"
+                          aria-label={t(k === 0 ? "rawOf" : "pointsOf", { n: i + 1 })}
+                          aria-invalid={error ? true : undefined}
+                          aria-describedby={error ? `${id}-error` : undefined}
+                          value={k === 0 ? x : s}
+                          onChange={(e) =>
+                            setRows((all) =>
+                              all.map((r, j) =>
+                                j === i ? (k === 0 ? [e.target.value, r[1]] : [r[0], e.target.value]) : r,
+                              ),
+                            )
+                          }
+                          onBlur={() => commit(rows)}
+                          onKeyDown={(e) => {
+                            if (e.key === "Enter") {
+                              e.preventDefault();
+                              commit(rows);
+                            }
+                          }}
+                        />
+                      </td>
+                    ))}
+                    <td>
+                      <button
+                        type="button"
+                        disabled={rows.length <= 2}
+                        aria-label={t("removeOf", { n: i + 1 })}
+                        onClick={() => {
+                          const next = rows.filter((_, j) => j !== i);
+                          setRows(next);
+                          commit(next);
+                        }}
+                      >
+                        ×
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button
+              type="button"
+              disabled={rows.length >= MAX_CURVE_POINTS}
+              onClick={() => {
+                const last = rows[rows.length - 1];
+                setRows([...rows, [last ? last[0] : "", last ? last[1] : ""]]);
+              }}
+            >
+              {t("addPoint")}
+            </button>
+            <p className="hint">{t("curveHint")}</p>
+          </div>
+        ) : null}
+        <div>
+          {error ? (
+            <p id={`${id}-error`} className="field-error" data-testid="field-error" role="alert">
+              {errorText(error)}
+            </p>
+          ) : null}
+          {props.conflict && props.onResolve ? (
+            <ConflictBox id={`${id}-conflict`} conflict={props.conflict} onResolve={props.onResolve} />
+          ) : null}
+          {chart ? (
+            <div className="curve-chart" aria-hidden="true">
+              <CurveChart
+                line={chart.line}
+                dots={chart.dots(props.facts, scale.toPoints)}
+                domain={chart.domain}
+                ticks={chart.ticks}
+                xLabel={props.unit ?? ""}
+                height={220}
+              />
+            </div>
+          ) : null}
+          {props.facts.length > 0 ? (
+            <ul className="curve-candidates" data-testid="curve-candidates" aria-label={t("candidates")}>
+              {props.facts.map((x) => (
+                <li key={x.name}>
+                  {t("candidatePoints", {
+                    name: x.name,
+                    value: show(x.value),
+                    points: formatPoints(f, scale.toPoints(x.value)),
+                  })}
+                  {outside(x.value) ? <span className="sub"> {t("clamped")}</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
-      ) : null}
-      {props.facts.length > 0 ? (
-        <ul className="curve-candidates" data-testid="curve-candidates" aria-label={t("candidates")}>
-          {props.facts.map((x) => (
-            <li key={x.name}>
-              {t("candidatePoints", {
-                name: x.name,
-                value: show(x.value),
-                points: formatPoints(f, scale.toPoints(x.value)),
-              })}
-              {outside(x.value) ? <span className="sub"> {t("clamped")}</span> : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      </div>
     </fieldset>
   );
 }
@@ -277,8 +282,18 @@ function chartData(curve: readonly CurvePoint[] | null, ref: { worst: number; be
   const xs = [...knots.map((k) => k[0]), ...values];
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
-  const pad = hi > lo ? (hi - lo) / 10 : Math.max(Math.abs(hi) / 10, 1);
-  const domain: [number, number] = [lo - pad, hi + pad];
+  // Round tick steps (1, 2 or 5 × 10ⁿ, about five of them) with a margin, so the flat ends of the curve show.
+  const span = hi > lo ? hi - lo : Math.max(Math.abs(hi), 1);
+  const raw = span / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+  const first = Math.floor((lo - step / 2) / step) * step;
+  const last = Math.ceil((hi + step / 2) / step) * step;
+  const ticks = Array.from(
+    { length: Math.round((last - first) / step) + 1 },
+    (_, i) => +(first + i * step).toPrecision(12),
+  );
+  const domain: [number, number] = [first, last];
   const line = [
     { x: domain[0], points: knots[0][1] },
     ...knots.map(([x, points]) => ({ x, points })),
@@ -287,6 +302,7 @@ function chartData(curve: readonly CurvePoint[] | null, ref: { worst: number; be
   return {
     line,
     domain,
+    ticks,
     dots: (facts: CurveFact[], toPoints: (x: number) => number) =>
       facts.map((x) => ({ name: x.name, x: x.value, points: toPoints(x.value) })),
   };
