@@ -252,6 +252,54 @@ describe("a benchmark snapshot from CI, end to end", () => {
       headers: { "If-Match": '"3"' },
     });
     expect(back.body).toMatchObject({ currency: null, version: 4 });
+    // A value curve travels as [raw, points] pairs; one that rises for a cost is refused by field, nothing written.
+    const rising = await call("PATCH", path, {
+      token: architect,
+      body: {
+        valueCurve: [
+          [30, 0],
+          [150, 10],
+        ],
+      },
+      headers: { "If-Match": '"4"' },
+    });
+    expect(rising.status).toBe(422);
+    expect(rising.body.errors).toEqual([{ field: "valueCurve", code: "curveRisesForCost" }]);
+    const curved = await call("PATCH", path, {
+      token: architect,
+      body: {
+        valueCurve: [
+          [30, 10],
+          [60, 6],
+          [60, 4],
+          [150, 0],
+        ],
+      },
+      headers: { "If-Match": '"4"' },
+    });
+    expect(curved.status).toBe(200);
+    expect(curved.body).toMatchObject({
+      valueCurve: [
+        [30, 10],
+        [60, 6],
+        [60, 4],
+        [150, 0],
+      ],
+      version: 5,
+    });
+    const listed = await call("GET", `/decisions/${decisionId}/criteria`, { token: architect });
+    expect(listed.body.data.find((c: { id: string }) => c.id === latencyId).valueCurve).toEqual([
+      [30, 10],
+      [60, 6],
+      [60, 4],
+      [150, 0],
+    ]);
+    const linear = await call("PATCH", path, {
+      token: architect,
+      body: { valueCurve: null },
+      headers: { "If-Match": '"5"' },
+    });
+    expect(linear.body).toMatchObject({ valueCurve: null, version: 6 });
     for (const name of names) {
       const c = await call("POST", `/decisions/${decisionId}/candidates`, { token: architect, body: { name } });
       expect(c.status).toBe(201);

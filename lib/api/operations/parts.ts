@@ -11,6 +11,7 @@ import { candidateFieldParsers } from "@/lib/validation/candidate";
 import { criterionFieldParsers, criterionJsonFields, weightValue } from "@/lib/validation/criterion";
 import { criterionKindSchema, directionSchema } from "@/lib/validation/enums";
 import { defineOperation } from "../operation";
+import { curveArray } from "@/lib/validation/value-curve";
 import { apiCriterion, candidateSchema, criterionSchema } from "../schemas";
 
 const decisionParam = z.object({ decisionId: z.string().min(1).max(64) });
@@ -39,7 +40,8 @@ const criterionPatch = z
     unit: z.string().max(30, "textTooLong").nullable().optional(),
     worst: optionalNumber,
     best: optionalNumber,
-    valueCurve: criterionJsonFields.valueCurve.optional(),
+    // Pairs as sent: updateCriterionFields parses them into the stored form (a transform here would run twice).
+    valueCurve: curveArray.nullable().optional(),
     autoReferences: criterionJsonFields.autoReferences.optional(),
     threshold: optionalNumber,
     currency: criterionJsonFields.currency.optional(),
