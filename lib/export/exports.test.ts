@@ -306,6 +306,53 @@ describe("broker exports", () => {
     );
   }, 240_000);
 
+  // Average latency (cost) on a curve (30 ms, 10) (60 ms, 6) (60 ms, 4) (150 ms, 0): by hand Go 50.7 ms →
+  // 10 − 4·20.7/30 = 7.24, Python 81.3 ms → 4 − 4·21.3/90 = 3.0533 → 3.05.
+  test("a value curve is stated with its points in the PDF, the ADR, the CSV and the JSON file", async () => {
+    const ws = await seedDemoWorkspace(db, { slug: "curve", emailDomain: "curve.test" });
+    const reader: Actor = { userId: ws.users.get("viewer")!, workspaceId: ws.workspace.id, role: "VIEWER" };
+    const id = ws.decisions.get("backend-language")!;
+    await db.criterion.updateMany({
+      where: { decisionId: id, name: "Average latency" },
+      data: { valueCurve: "[[30,10],[60,6],[60,4],[150,0]]" },
+    });
+    const b = await loadReportBundle(reader, id, "export.read");
+    const sentence =
+      "Points from a value curve through 30 ms gives 10; 60 ms gives 6; 60 ms gives 4; 150 ms gives 0, linear " +
+      "between the points and flat beyond the first and last.";
+    const file = path.join(out, "backend-curve.pdf");
+    writeFileSync(file, await reportPdf(b, "en"));
+    const text = execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, " ");
+    expect(text).toContain(sentence);
+    const md = decisionMarkdown(b, "en");
+    expect(md).toContain(sentence);
+    expect(md).toMatch(/\| Average latency \| 20 \| 20\.0% \| 7\.24 \(50\.7 ms\) \| 3\.05 \(81\.3 ms\) \|/);
+    const csv = matrixCsv(b, "en").split("\r\n");
+    expect(csv.find((l) => l.startsWith("Average latency,20,0.2000,"))).toBe(
+      "Average latency,20,0.2000,7.24,3.05,150,30,ms,value curve,",
+    );
+    const json = await exportDecisionJson(reader, id);
+    expect(decisionJsonSchema.safeParse(json).success).toBe(true);
+    expect(json.criteria.find((c) => c.name === "Average latency")!.valueCurve).toEqual([
+      [30, 10],
+      [60, 6],
+      [60, 4],
+      [150, 0],
+    ]);
+    expect(json.evaluation!.criteria.find((c) => c.criterion === "Average latency")).toEqual({
+      criterion: "Average latency",
+      unit: "ms",
+      pointsFrom: "curve",
+      worst: 150,
+      best: 30,
+    });
+    const zh = path.join(out, "backend-curve-zh.pdf");
+    writeFileSync(zh, await reportPdf(b, "zh-CN"));
+    expect(execFileSync("pdftotext", [zh, "-"]).toString().replace(/\s+/g, " ")).toContain(
+      "分数来自经过以下各点的价值曲线：30 ms 得 10 分; 60 ms 得 6 分",
+    );
+  }, 240_000);
+
   test("JSON export is stable", async () => {
     const a = await exportDecisionJson(viewer, broker());
     const b = await exportDecisionJson(viewer, broker());
