@@ -5,12 +5,21 @@ import { formatRaw, formatShare } from "@/components/decisions/number-format";
 import { normaliseWeights } from "@/lib/scoring";
 import type { SetupData } from "@/lib/server/decisions";
 import { safeHref } from "@/lib/validation/url";
+import { curveFromText } from "@/lib/validation/value-curve";
 
 export function SetupReadOnly({ data }: { data: SetupData }) {
   const t = useTranslations("setup");
   const tk = useTranslations("decisions.criteria");
   const format = useFormatter();
   const shares = normaliseWeights(data.criteria.map((c) => c.weight));
+  // How a metric's points are read off: its curve, its stated references, or the candidates' observed range.
+  const pointsFrom = (c: SetupData["criteria"][number]) => {
+    const curve = curveFromText(c.valueCurve);
+    if (curve) return tk("valueCurve", { count: curve.length });
+    if (c.worst !== null && c.best !== null)
+      return tk("references", { worst: formatRaw(format, c.worst), best: formatRaw(format, c.best) });
+    return tk("observedRange");
+  };
   const team = data.teams.find((x) => x.id === data.decision.teamId)?.name ?? t("header.noTeam");
   return (
     <div className="setup-read-only" data-testid="setup-read-only">
@@ -54,6 +63,7 @@ export function SetupReadOnly({ data }: { data: SetupData }) {
                 <td>
                   {tk(`kinds.${c.kind}`)}
                   {c.unit ? <span className="sub">{c.unit}</span> : null}
+                  {c.kind === "METRIC" ? <span className="sub">{pointsFrom(c)}</span> : null}
                 </td>
                 <td>{tk(`directions.${c.direction}`)}</td>
                 <td>

@@ -71,6 +71,9 @@ export function describeChange(r: AuditRow, names: ChangeNames): ChangeEntry {
       return { ...base, criterion: names.criterion(r.entityId) };
     case "criterion.updated":
       return { ...base, criterion: names.criterion(r.entityId), ...fieldChange() };
+    case "criterion.referencesFixed":
+      // The worst and best ends the first measurements fixed (lib/server/auto-references.ts).
+      return { ...base, criterion: names.criterion(r.entityId), from: value(after.worst), to: value(after.best) };
     case "candidate.created":
     case "candidate.removed":
     case "candidate.restored":
@@ -132,6 +135,8 @@ const FIELDS = [
   "unit",
   "worst",
   "best",
+  "valueCurve",
+  "autoReferences",
   "threshold",
   "currency",
   "lowMeaning",
@@ -169,7 +174,7 @@ export function changeSentence(c: ChangeEntry, t: ReportT, f: Formatters): strin
   const show = (v: ChangeValue | undefined): string => {
     if (v === null || v === undefined || v === "") return t("changes.empty");
     if (typeof v === "number") return f.raw(v);
-    if (typeof v === "boolean") return String(v);
+    if (typeof v === "boolean") return t(v ? "changes.on" : "changes.off");
     if (c.field === "kind" && (v === "RATING" || v === "METRIC" || v === "SKILL_MATCH")) return t(`kinds.${v}`);
     if (c.field === "direction" && (v === "BENEFIT" || v === "COST")) return t(`directions.${v}`);
     if (c.field === "status" && (v === "DRAFT" || v === "IN_REVIEW" || v === "DECIDED" || v === "SUPERSEDED"))
@@ -203,6 +208,8 @@ export function changeSentence(c: ChangeEntry, t: ReportT, f: Formatters): strin
         return long
           ? t("changes.criterionFieldText", { ...p, field })
           : t("changes.criterionField", { ...p, field, from, to });
+      case "criterion.referencesFixed":
+        return t("changes.referencesFixed", { ...p, worst: from, best: to });
       case "criterion.reordered":
         return t("changes.criterionReordered");
       case "criterion.removed":

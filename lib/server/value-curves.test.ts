@@ -15,7 +15,9 @@ import { addCriterion, updateCriterionField, updateCriterionFields } from "./cri
 import { db } from "./db";
 import { createDecision } from "./decision-create";
 import { getDecision } from "./decisions";
-import { exportDecisionJson } from "./exports";
+import { changeSentence } from "@/lib/export/change-log";
+import { formatters, reportTranslator } from "@/lib/export/i18n";
+import { exportDecisionJson, loadReportBundle } from "./exports";
 import { setFact } from "./facts";
 import { applyJsonImport } from "./imports";
 import { pasteMatrix } from "./matrix";
@@ -82,6 +84,16 @@ describe("new metrics fix their references at the first measured range", () => {
     expect(await pointsOf(d.id)).toEqual({ Kafka: 0, RabbitMQ: 10, Pulsar: 10 });
     c = await db.criterion.findUniqueOrThrow({ where: { id: d.criterionId } });
     expect([c.worst, c.best]).toEqual([120, 80]);
+
+    // The report's change log says it in words, in both languages.
+    const b = await loadReportBundle(ada, d.id, "export.read");
+    const fixed = b.changes.find((x) => x.action === "criterion.referencesFixed")!;
+    expect(changeSentence(fixed, reportTranslator("en"), formatters("en"))).toBe(
+      "Ada Architect fixed the reference values of p99 latency at the first measured range: worst 120, best 80",
+    );
+    expect(changeSentence(fixed, reportTranslator("zh-CN"), formatters("zh-CN"))).toBe(
+      "Ada Architect在首次测得的范围处固定了“p99 latency”的参考值：最差 120，最佳 80",
+    );
   });
 
   test("turned off, the points follow the observed range (and move when a candidate is added)", async () => {
