@@ -3,7 +3,14 @@ import type { CriterionDto } from "@/lib/decisions/dto";
 import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import type { DecisionResult } from "@/lib/scoring";
 import { curveFromText } from "@/lib/validation/value-curve";
+import { metricReference } from "@/lib/scoring";
 import { formatRaw, formatShare } from "./number-format";
+
+/** Stated references as the engine reads them (automatic ones follow the direction), printed with `show`. */
+export function effectiveEnds(c: CriterionDto, show: (v: number) => string): { worst: string; best: string } {
+  const ref = metricReference(c, []);
+  return ref ? { worst: show(ref.worst), best: show(ref.best) } : { worst: "—", best: "—" };
+}
 
 export function CriteriaTable({ decision, result }: { decision: ResultsDecision; result: DecisionResult | null }) {
   const t = useTranslations("decisions.criteria");
@@ -15,7 +22,10 @@ export function CriteriaTable({ decision, result }: { decision: ResultsDecision;
       const refs = curve
         ? t("valueCurve", { count: curve.length })
         : c.worst !== null && c.best !== null
-          ? t("references", { worst: formatRaw(f, c.worst), best: formatRaw(f, c.best) })
+          ? t(
+              "references",
+              effectiveEnds(c, (v) => formatRaw(f, v)),
+            )
           : t("observedRange");
       return `${c.unit ?? ""} · ${refs}`;
     }

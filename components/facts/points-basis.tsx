@@ -10,7 +10,7 @@ export function PointsBasis({
   criterion,
   values,
 }: {
-  criterion: Pick<CriterionDto, "direction" | "worst" | "best" | "unit" | "valueCurve">;
+  criterion: Pick<CriterionDto, "direction" | "worst" | "best" | "unit" | "valueCurve" | "autoReferences">;
   /** The aggregated raw value of each candidate's cell (null when missing). */
   values: readonly (number | null)[];
 }) {

@@ -6,6 +6,7 @@ import { normaliseWeights } from "@/lib/scoring";
 import type { SetupData } from "@/lib/server/decisions";
 import { safeHref } from "@/lib/validation/url";
 import { curveFromText } from "@/lib/validation/value-curve";
+import { effectiveEnds } from "@/components/decisions/criteria-table";
 
 export function SetupReadOnly({ data }: { data: SetupData }) {
   const t = useTranslations("setup");
@@ -17,7 +18,10 @@ export function SetupReadOnly({ data }: { data: SetupData }) {
     const curve = curveFromText(c.valueCurve);
     if (curve) return tk("valueCurve", { count: curve.length });
     if (c.worst !== null && c.best !== null)
-      return tk("references", { worst: formatRaw(format, c.worst), best: formatRaw(format, c.best) });
+      return tk(
+        "references",
+        effectiveEnds(c, (v) => formatRaw(format, v)),
+      );
     return tk("observedRange");
   };
   const team = data.teams.find((x) => x.id === data.decision.teamId)?.name ?? t("header.noTeam");

@@ -104,7 +104,13 @@ export function ValueCurveEditor(props: {
   const live =
     saved && rows.length > 0 && checkValueCurve(typed, props.direction) === null ? typed : saved ? saved : null;
   const scale = metricScale(
-    { direction: props.direction, worst: props.worst, best: props.best, valueCurve: live },
+    {
+      direction: props.direction,
+      worst: props.worst,
+      best: props.best,
+      valueCurve: live,
+      autoReferences: props.autoReferences,
+    },
     values,
   );
   const unit = props.unit ? ` ${props.unit}` : "";
@@ -141,7 +147,12 @@ export function ValueCurveEditor(props: {
           <span className="hint">{props.autoReferences ? t("autoOn") : t("autoOff")}</span>
         </label>
       ) : !saved ? (
-        <p className="hint">{t("fixedHint")}</p>
+        <p className="hint">
+          {t("fixedHint")}
+          {props.autoReferences && ref && ref.worst !== props.worst ? (
+            <> {t("followsDirection", { worst: show(ref.worst), best: show(ref.best) })}</>
+          ) : null}
+        </p>
       ) : null}
       <div className="curve-body">
         {saved ? (

@@ -20,6 +20,7 @@ export function toScoringModel(d: ResultsDecision): DecisionModel {
       worst: c.worst,
       best: c.best,
       valueCurve: c.kind === "METRIC" ? curveFromText(c.valueCurve) : null,
+      autoReferences: c.autoReferences,
       unit: c.unit,
       threshold: c.threshold,
     })),

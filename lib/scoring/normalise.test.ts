@@ -76,3 +76,15 @@ describe("metric points: Go vs Python (hand-computed)", () => {
     expect(metricReference({ direction: "BENEFIT" }, [null, null])).toBeNull();
   });
 });
+
+describe("references fixed automatically follow the direction", () => {
+  // Stated 4 → 12 (fixed from a paste read as a benefit). As a cost the lower end is the best: 4 ms → 10, 12 ms → 0.
+  test.each([
+    ["BENEFIT", true, { worst: 4, best: 12 }],
+    ["COST", true, { worst: 12, best: 4 }],
+    // Older criteria take worst and best as stated, whatever the direction.
+    ["COST", false, { worst: 4, best: 12 }],
+  ] as const)("%s, automatic %s → %j", (direction, autoReferences, expected) => {
+    expect(metricReference({ direction, worst: 4, best: 12, autoReferences }, [100])).toEqual(expected);
+  });
+});

@@ -26,9 +26,14 @@ export interface MetricReference {
  * values (direction decides which extreme is best). Null when nothing is observed and nothing is set.
  */
 export function metricReference(
-  c: Pick<CriterionInput, "direction" | "worst" | "best">,
+  c: Pick<CriterionInput, "direction" | "worst" | "best" | "autoReferences">,
   observed: readonly (number | null)[],
 ): MetricReference | null {
+  const cost = c.direction === "COST";
+  if (c.autoReferences && c.worst != null && c.best != null) {
+    const [lo, hi] = c.worst < c.best ? [c.worst, c.best] : [c.best, c.worst];
+    return cost ? { worst: hi, best: lo } : { worst: lo, best: hi };
+  }
   let min = Infinity;
   let max = -Infinity;
   for (const v of observed) {
@@ -37,7 +42,6 @@ export function metricReference(
     if (v > max) max = v;
   }
   const hasObserved = min <= max;
-  const cost = c.direction === "COST";
   const worst = c.worst ?? (hasObserved ? (cost ? max : min) : null);
   const best = c.best ?? (hasObserved ? (cost ? min : max) : null);
   if (worst === null || best === null) return null;
@@ -73,7 +77,7 @@ export interface MetricScale {
  * reference values (user-set, or the observed extremes of `observed`).
  */
 export function metricScale(
-  c: Pick<CriterionInput, "direction" | "worst" | "best" | "valueCurve">,
+  c: Pick<CriterionInput, "direction" | "worst" | "best" | "valueCurve" | "autoReferences">,
   observed: readonly (number | null)[],
 ): MetricScale {
   if (c.valueCurve) {

@@ -28,6 +28,12 @@ export interface CriterionInput {
    */
   valueCurve?: ValueCurve | null;
   /**
+   * METRIC: the references were fixed automatically (or are still to be) and follow the direction — of the two
+   * stated values the lower is the worst for a benefit and the best for a cost — so a direction set after the first
+   * measurements turns the scale round with it. False (older criteria): worst and best are taken as stated.
+   */
+  autoReferences?: boolean;
+  /**
    * Must-have threshold in the criterion's own raw unit (rating on its scale, metric in its unit, skill match 0–10).
    * BENEFIT: the aggregated value must be ≥ threshold; COST: ≤ threshold. A candidate failing it is excluded.
    */

@@ -76,6 +76,17 @@ describe("curvePoints against hand and numpy.interp", () => {
   });
 });
 
+test("raw values near the ends of the double range stay finite and between the knots' points", () => {
+  const curve: CurvePoint[] = [
+    [-1.7e308, 0],
+    [1.7e308, 10],
+  ];
+  expect(curvePoints(0, curve)).toBeCloseTo(5, 12);
+  expect(curvePoints(1.6e308, curve)).toBeGreaterThan(9.7);
+  expect(curvePoints(1.6e308, curve)).toBeLessThanOrEqual(10);
+  expect(Number.isFinite(curvePoints(-1.69e308, curve))).toBe(true);
+});
+
 describe("presets", () => {
   test("linear between references is the two-point curve, in either direction", () => {
     expect(linearCurve(0, 100)).toEqual([

@@ -45,7 +45,12 @@ export function curvePoints(x: number, curve: ValueCurve): number {
     if (x === k.x) return k.at;
     const next = knots[j + 1];
     if (!next) return k.right;
-    if (x < next.x) return k.right + ((next.left - k.right) * (x - k.x)) / (next.x - k.x);
+    if (x < next.x) {
+      // The share of the way from k to next, from halves so that raw values near ±1.8e308 cannot overflow the
+      // differences (halving is exact); it lies in [0, 1], so the points stay between the two knots' points.
+      const t = (x / 2 - k.x / 2) / (next.x / 2 - k.x / 2);
+      return k.right + (next.left - k.right) * t;
+    }
   }
   return knots[knots.length - 1].right;
 }

@@ -35,7 +35,10 @@ export async function fixAutoReferences(
     // write tries again.
     const { count } = await tx.criterion.updateMany({
       where: { id: c.id, version: c.version },
-      data: { worst: ref.worst, best: ref.best, autoReferences: false, version: { increment: 1 } },
+      // autoReferences stays true: the fixed ends follow the direction (lib/scoring/normalise.ts metricReference),
+      // so a benefit pasted first and turned into a cost afterwards turns its scale round instead of rewarding the
+      // worst value.
+      data: { worst: ref.worst, best: ref.best, version: { increment: 1 } },
     });
     if (count === 0) continue;
     await recordAudit(tx, {
@@ -45,8 +48,8 @@ export async function fixAutoReferences(
       entityType: "Criterion",
       entityId: c.id,
       decisionId: c.decisionId,
-      before: { worst: null, best: null, autoReferences: true },
-      after: { worst: ref.worst, best: ref.best, autoReferences: false },
+      before: { worst: null, best: null },
+      after: { worst: ref.worst, best: ref.best },
     });
   }
 }

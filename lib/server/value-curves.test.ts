@@ -71,12 +71,12 @@ describe("new metrics fix their references at the first measured range", () => {
 
     await fact(d.id, d.criterionId, rabbit.id, 80);
     c = await db.criterion.findUniqueOrThrow({ where: { id: d.criterionId } });
-    expect([c.worst, c.best, c.autoReferences]).toEqual([120, 80, false]);
+    expect([c.worst, c.best, c.autoReferences]).toEqual([120, 80, true]);
     const audit = await db.auditEvent.findFirstOrThrow({
       where: { entityId: d.criterionId, action: "criterion.referencesFixed" },
     });
     const after = typeof audit.after === "string" ? JSON.parse(audit.after) : audit.after;
-    expect(after).toEqual({ worst: 120, best: 80, autoReferences: false });
+    expect(after).toEqual({ worst: 120, best: 80 });
 
     const before = await pointsOf(d.id);
     expect(before).toMatchObject({ Kafka: 0, RabbitMQ: 10, Pulsar: null });
@@ -136,7 +136,17 @@ describe("new metrics fix their references at the first measured range", () => {
     await pasteMatrix(ada, { decisionId: id, ...r.block, basis: { criteria: {}, scores: {}, facts: {} } });
     const c = await db.criterion.findFirstOrThrow({ where: { decisionId: id, name: "Latency" } });
     // A pasted metric reads as a benefit until someone says otherwise: worst is the smallest value.
-    expect([c.kind, c.worst, c.best, c.autoReferences]).toEqual(["METRIC", 4, 12, false]);
+    expect([c.kind, c.worst, c.best, c.autoReferences]).toEqual(["METRIC", 4, 12, true]);
+    expect(await pointsOf(id)).toEqual({ Kafka: 10, NATS: 0, Pulsar: 5 });
+    // Told afterwards that lower is better, the fixed range turns round with the direction: 4 ms is now the best.
+    await updateCriterionField(ada, {
+      criterionId: c.id,
+      version: c.version,
+      field: "direction",
+      base: "BENEFIT",
+      value: "COST",
+    });
+    expect(await pointsOf(id)).toEqual({ Kafka: 0, NATS: 10, Pulsar: 5 });
   });
 });
 
