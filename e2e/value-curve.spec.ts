@@ -110,4 +110,17 @@ test("a new metric fixes its references at the first measured range unless told 
   await expect(
     row(page, "Cold start").getByRole("checkbox", { name: /Fix the reference values at the first measured range/ }),
   ).not.toBeChecked();
+
+  // In Chinese: the same controls, named in Chinese, and the curve's points read back in Chinese on the scores tab.
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: page.url() }]);
+  await page.reload();
+  const zhRow = page.getByTestId("criterion-row").filter({ hasText: "Cold start" });
+  await zhRow.locator("summary").click();
+  const zh = zhRow.getByTestId("value-curve");
+  await expect(zh).toHaveAccessibleName("原始值如何换算成分数");
+  await expect(zh.getByRole("checkbox", { name: /在首次测得的范围处固定参考值/ })).not.toBeChecked();
+  await zh.getByRole("radio", { name: "按若干点定义的价值曲线" }).check();
+  await expectSaved(page);
+  await expect(zh.getByRole("button", { name: "边际递减" })).toBeVisible();
+  await expect(zh.getByLabel("第 1 个点的分数")).toHaveValue("0");
 });
