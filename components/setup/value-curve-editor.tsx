@@ -76,7 +76,12 @@ export function ValueCurveEditor(props: {
   const values = props.facts.map((x) => x.value);
   // The range presets start from: the references, else the curve's ends, else what was measured, else 0–100.
   const range = (): { worst: number; best: number } => {
-    if (props.worst !== null && props.best !== null) return { worst: props.worst, best: props.best };
+    // As the engine reads them: references fixed automatically follow the direction.
+    const stated = metricReference(
+      { direction: props.direction, worst: props.worst, best: props.best, autoReferences: props.autoReferences },
+      [],
+    );
+    if (props.worst !== null && props.best !== null && stated) return stated;
     if (saved) {
       const lo = saved[0][0];
       const hi = saved[saved.length - 1][0];
