@@ -226,6 +226,20 @@ describe("checkValueCurve", () => {
     expect(checkValueCurve(curve as unknown as number[][], direction)).toBe(expected);
   });
 
+  // Falls (right for a cost) and then goes back in raw value: the order problem must not hide behind the fall.
+  test.each([
+    ["BENEFIT", "curveNotMonotone"],
+    [null, "curveOrder"],
+    ["COST", "curveOrder"],
+  ] as const)("(0,10)(5,0)(3,0) with direction %s → %s", (direction, expected) => {
+    const curve = [
+      [0, 10],
+      [5, 0],
+      [3, 0],
+    ];
+    expect(checkValueCurve(curve, direction)).toBe(expected);
+  });
+
   test("validateModel reports a bad curve with its path and problem", () => {
     const model = {
       criteria: [

@@ -69,7 +69,11 @@ export type CurveProblem =
  * points never fall as the raw value rises for a benefit, never rise for a cost, so a better measurement never earns
  * fewer points; and some points differ, or the criterion could not tell any two candidates apart.
  */
-export function checkValueCurve(curve: readonly (readonly number[])[], direction: Direction): CurveProblem | null {
+export function checkValueCurve(
+  curve: readonly (readonly number[])[],
+  /** Null checks the shape alone (a stored curve before its direction is known); monotone needs the direction. */
+  direction: Direction | null,
+): CurveProblem | null {
   if (curve.length < MIN_CURVE_POINTS) return "curveTooFewPoints";
   if (curve.length > MAX_CURVE_POINTS) return "curveTooManyPoints";
   for (const p of curve) {
@@ -80,7 +84,7 @@ export function checkValueCurve(curve: readonly (readonly number[])[], direction
     if (curve[i][0] < curve[i - 1][0]) return "curveOrder";
     if (i >= 2 && curve[i][0] === curve[i - 2][0]) return "curveOrder";
     const rise = curve[i][1] - curve[i - 1][1];
-    if (direction === "COST" ? rise > 0 : rise < 0) return "curveNotMonotone";
+    if (direction !== null && (direction === "COST" ? rise > 0 : rise < 0)) return "curveNotMonotone";
   }
   const first = curve[0][1];
   if (curve.every((p) => p[1] === first)) return "curveFlat";

@@ -195,6 +195,8 @@ describe("value curves", () => {
     ["[[1,0]]", "curveTooFewPoints"],
     ["[[0,0],[1,11]]", "curvePointsRange"],
     ["[[5,10],[1,0]]", "curveOrder"],
+    // Falls (right for this cost) and then goes back in raw value: refused for the order, not let through.
+    ["[[0,10],[5,0],[3,0]]", "curveOrder"],
     ["[[0,4],[9,4]]", "curveFlat"],
     ["not json", "curveNotANumber"],
     ['[["a",1],[2,3]]', "curveNotANumber"],

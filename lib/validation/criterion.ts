@@ -146,8 +146,9 @@ export function checkCriterionRow(row: CriterionValues, field: CriterionField): 
   if (row.valueCurve != null && (field === "valueCurve" || field === "direction" || field === "kind")) {
     const curve = curveFromText(row.valueCurve);
     if (!curve) return "curveNotANumber";
-    if (checkValueCurve(curve, row.direction) === "curveNotMonotone")
-      return row.direction === "COST" ? "curveRisesForCost" : "curveFallsForBenefit";
+    const problem = checkValueCurve(curve, row.direction);
+    if (problem === "curveNotMonotone") return row.direction === "COST" ? "curveRisesForCost" : "curveFallsForBenefit";
+    if (problem) return problem;
   }
   // Money is an amount someone measured and a cost: the value-for-money chart puts it on the cost axis as it is.
   if (row.currency != null && (field === "currency" || field === "kind" || field === "direction")) {

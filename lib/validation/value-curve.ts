@@ -14,9 +14,8 @@ export const curveArray = z
   .array(pair, { message: "curveNotANumber" })
   .max(MAX_CURVE_POINTS, "curveTooManyPoints")
   .superRefine((curve, ctx) => {
-    // BENEFIT here only to reach the shape rules; a falling curve is legal for a cost, so that problem is ignored.
-    const problem = checkValueCurve(curve, "BENEFIT") ?? null;
-    if (problem && problem !== "curveNotMonotone") ctx.addIssue({ code: "custom", message: problem });
+    const problem = checkValueCurve(curve, null);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
 /** Stored form: compact JSON of the pairs, so equal curves are equal strings (merging edits compares them). */
