@@ -21,14 +21,13 @@ import type { AhpView, JudgmentDto } from "@/lib/server/judgments";
 import { asSaatyValue } from "@/lib/validation/judgment";
 import { formatShare } from "@/components/decisions/number-format";
 import { withRetry } from "@/components/scores/retry";
+import { SaatyScale } from "./saaty-scale";
 
 type Answer = { value: number; row: JudgmentDto | null };
 type Status = "saving" | "saved" | "failed";
 
-/** Saaty intensities offered, from "A extremely more important" (9) to "B extremely more important" (1/9). */
 /** How many of the most divided pairs the wizard lists. */
 const SPLIT_PAIRS = 5;
-const SCALE = [9, 8, 7, 6, 5, 4, 3, 2, 1, 1 / 2, 1 / 3, 1 / 4, 1 / 5, 1 / 6, 1 / 7, 1 / 8, 1 / 9];
 
 export function AhpWizard({ view }: { view: AhpView }) {
   const t = useTranslations("ahp");
@@ -215,28 +214,15 @@ export function AhpWizard({ view }: { view: AhpView }) {
                       <legend>
                         {n + 1}. {t("question", { a: name(p.a), b: name(p.b) })}
                       </legend>
-                      <div className="scale-ends" aria-hidden="true">
-                        <span>{t("moreImportant", { name: name(p.a) })}</span>
-                        <span>{t("moreImportant", { name: name(p.b) })}</span>
-                      </div>
-                      <div className="saaty-scale">
-                        {SCALE.map((v) => {
-                          const k = v >= 1 ? v : Math.round(1 / v);
-                          const id = `${p.key}-${v.toFixed(4)}`;
-                          return (
-                            <label key={id} className={v === 1 ? "saaty-option equal" : "saaty-option"}>
-                              <input
-                                type="radio"
-                                name={p.key}
-                                checked={a !== undefined && Math.abs(Math.log(a.value / v)) < 1e-6}
-                                onChange={() => void answer(p, v)}
-                              />
-                              <span aria-hidden="true">{v === 1 ? t("equal") : k}</span>
-                              <span className="visually-hidden">{words(p, v)}</span>
-                            </label>
-                          );
-                        })}
-                      </div>
+                      <SaatyScale
+                        name={p.key}
+                        value={a?.value}
+                        onPick={(v) => void answer(p, v)}
+                        endA={t("moreImportant", { name: name(p.a) })}
+                        endB={t("moreImportant", { name: name(p.b) })}
+                        equal={t("equal")}
+                        words={(v) => words(p, v)}
+                      />
                       <p className="hint" data-testid="ahp-answer">
                         {a ? words(p, a.value) : t("unanswered")}
                       </p>

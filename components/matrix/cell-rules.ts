@@ -18,6 +18,8 @@ export function checkCellText(x: Target, text: string, criterion: CriterionDto |
     if (t === "") return { ok: true, value: null };
     const parsed = parseScoreText(t);
     if (!parsed.ok) return { ok: false, ns: "scores", key: parsed.error };
+    if (criterion?.kind === "RATING" && criterion.pairwise)
+      return { ok: false, ns: "scores", key: "pairwiseNotScored" };
     const problem = criterion ? scoreValueProblem(criterion, parsed.value) : null;
     return problem ? { ok: false, ns: "scores", key: problem } : { ok: true, value: parsed.value };
   }

@@ -3,6 +3,7 @@
 // their own scores; totals are recomputed in the browser with the same engine as the server, including the value
 // being typed. Blind scoring is enforced by the server (others' scores are not sent until the grid is complete).
 // This component holds the grid's state; the keyboard is grid-navigation.ts, the figures use-live-totals.ts.
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
@@ -59,6 +60,7 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
   const { result, ownResult, cells, others } = useLiveTotals({ decision, meId: me.id, canScore, own: saver, draft });
 
   const scorableCriteria = criteria.filter(isScorable);
+  const pairwiseCriteria = decision.criteria.filter((c) => c.kind === "RATING" && c.pairwise);
   const scorableCount = scorableCriteria.length * candidates.length;
   const countOwn = (has: (key: string) => boolean) =>
     scorableCriteria.reduce((n, cr) => n + candidates.filter((ca) => has(cellKey(cr.id, ca.id))).length, 0);
@@ -186,6 +188,15 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
       {notice ? (
         <p className="callout" data-testid="score-notice">
           {notice}
+        </p>
+      ) : null}
+      {pairwiseCriteria.length > 0 ? (
+        <p className="callout" data-testid="pairwise-notice">
+          {t("pairwiseNotice", {
+            count: pairwiseCriteria.length,
+            names: pairwiseCriteria.map((c) => c.name).join(", "),
+          })}{" "}
+          <Link href={`/decisions/${decision.id}/ahp#compare`}>{t("pairwiseOpen")}</Link>
         </p>
       ) : null}
       <p className="hint" id="score-keyboard-help">

@@ -21,6 +21,7 @@ const criterion = (id: string, kind: CriterionDto["kind"] = "RATING"): Criterion
   currency: null,
   valueCurve: null,
   autoReferences: false,
+  pairwise: false,
   position: 0,
   version: 1,
 });

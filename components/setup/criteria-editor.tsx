@@ -3,6 +3,7 @@
 // direction, scale or unit and references, must-have, meanings) in a disclosure. Shares use the scoring engine's
 // normaliseWeights, so they match the results tab exactly.
 import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
 import { Fragment, useState } from "react";
 import {
   addCriterionAction,
@@ -23,7 +24,7 @@ import {
   type CriterionValues,
 } from "@/lib/validation/criterion";
 import { formatShare } from "@/components/decisions/number-format";
-import { EditableField, Section, SelectField, useSetupErrorText } from "./field-controls";
+import { CheckField, EditableField, Section, SelectField, useSetupErrorText } from "./field-controls";
 import { ListMessage, RowButtons, UndoBar } from "./row-parts";
 import type { useAutosave } from "./use-autosave";
 import { useRowList } from "./use-row-list";
@@ -48,6 +49,7 @@ const PLACED = new Set<CriterionField>([
   "best",
   "valueCurve",
   "autoReferences",
+  "pairwise",
   "threshold",
   "currency",
   "description",
@@ -136,6 +138,7 @@ export function CriteriaEditor({
       <ol className="setup-rows" data-testid="criteria-editor">
         {rows.map((r, i) => {
           const kind = String(rowsApi.live(r.id, "kind"));
+          const pairwise = rowsApi.live(r.id, "pairwise") === true;
           const share = shares?.[i] ?? null;
           return (
             <li
@@ -179,16 +182,36 @@ export function CriteriaEditor({
                     conflict={rowsApi.conflict(r.id, "kind")}
                     onResolve={(c) => rowsApi.resolve(r.id, "kind", c)}
                   />
-                  <SelectField
-                    label={t("direction")}
-                    value={rowsApi.text(r.id, "direction")}
-                    onChange={(v) => rowsApi.edit(r.id, "direction", v, { immediate: true })}
-                    options={DIRECTIONS.map((d) => ({ value: d, label: tk(`directions.${d}`) }))}
-                    error={rowsApi.error(r.id, "direction")}
-                    conflict={rowsApi.conflict(r.id, "direction")}
-                    onResolve={(c) => rowsApi.resolve(r.id, "direction", c)}
-                  />
                   {kind === "RATING" ? (
+                    <CheckField
+                      testId="pairwise-field"
+                      label={t("pairwise")}
+                      checked={pairwise}
+                      onChange={(on) => rowsApi.edit(r.id, "pairwise", String(on), { immediate: true })}
+                      hint={pairwise ? t("pairwiseOn") : t("pairwiseOff")}
+                      error={rowsApi.error(r.id, "pairwise")}
+                      conflict={rowsApi.conflict(r.id, "pairwise")}
+                      onResolve={(c) => rowsApi.resolve(r.id, "pairwise", c)}
+                    >
+                      {pairwise ? (
+                        <Link href={`/decisions/${decisionId}/ahp?criterion=${r.id}`} data-testid="pairwise-open">
+                          {t("pairwiseOpen")}
+                        </Link>
+                      ) : null}
+                    </CheckField>
+                  ) : null}
+                  {pairwise && kind === "RATING" ? null : (
+                    <SelectField
+                      label={t("direction")}
+                      value={rowsApi.text(r.id, "direction")}
+                      onChange={(v) => rowsApi.edit(r.id, "direction", v, { immediate: true })}
+                      options={DIRECTIONS.map((d) => ({ value: d, label: tk(`directions.${d}`) }))}
+                      error={rowsApi.error(r.id, "direction")}
+                      conflict={rowsApi.conflict(r.id, "direction")}
+                      onResolve={(c) => rowsApi.resolve(r.id, "direction", c)}
+                    />
+                  )}
+                  {kind === "RATING" && !pairwise ? (
                     <>
                       {field(r, "scaleMin", t("scaleMin"), { inputMode: "decimal", hint: t("scaleHint") })}
                       {field(r, "scaleMax", t("scaleMax"), { inputMode: "decimal" })}

@@ -115,6 +115,54 @@ export function SelectField(props: {
   );
 }
 
+/** A switch saved as soon as it is flipped ("true" / "false"), with its hint, message and conflict box. */
+export function CheckField(props: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+  error?: string;
+  conflict?: Conflict;
+  onResolve?: (choice: "theirs" | "mine") => void;
+  children?: ReactNode;
+  testId?: string;
+}) {
+  const id = useId();
+  const errorText = useSetupErrorText();
+  const errorId = props.error ? `${id}-error` : undefined;
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const conflictId = props.conflict ? `${id}-conflict` : undefined;
+  return (
+    <div className="setup-field check-field" data-testid={props.testId}>
+      <label htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={props.checked}
+          onChange={(e) => props.onChange(e.target.checked)}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={[errorId, conflictId, hintId].filter(Boolean).join(" ") || undefined}
+        />{" "}
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p id={hintId} className="hint">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.children}
+      {props.error ? (
+        <p id={errorId} className="field-error" data-testid="field-error">
+          {errorText(props.error)}
+        </p>
+      ) : null}
+      {props.conflict && props.onResolve ? (
+        <ConflictBox id={conflictId!} conflict={props.conflict} onResolve={props.onResolve} />
+      ) : null}
+    </div>
+  );
+}
+
 export function ConflictBox({
   id,
   conflict,

@@ -127,6 +127,22 @@ const REQUESTS: Record<string, (t: Seeded) => Promise<Req>> = {
   getCellOpinions: async (t) => ({
     path: `/decisions/${decisionOf(t)}/cells/${(await candidateOf(t)).id}/${(await ratingOf(t)).id}/opinions`,
   }),
+  listCandidateJudgments: async (t) => ({ path: `/decisions/${decisionOf(t)}/candidate-judgments` }),
+  saveMyCandidateJudgment: async (t) => {
+    // A fresh pairwise criterion per run, so "create" (version null) is always right.
+    const c = await db.criterion.create({
+      data: { decisionId: decisionOf(t), name: unique("pairwise"), weight: 1, pairwise: true, position: 900 + ++seq },
+    });
+    const [a, b] = await db.candidate.findMany({
+      where: { decisionId: decisionOf(t) },
+      orderBy: { id: "asc" },
+      take: 2,
+    });
+    return {
+      path: `/decisions/${decisionOf(t)}/candidate-judgments/mine`,
+      body: { criterionId: c.id, candidateAId: a.id, candidateBId: b.id, value: 3, version: null },
+    };
+  },
   saveMyScore: async (t) => {
     const c = await ratingOf(t);
     const cand = await candidateOf(t);

@@ -740,3 +740,57 @@ describe("blind scoring holds in the API", () => {
     expect(JSON.stringify(boScores.body)).not.toContain(ada.userId);
   });
 });
+
+describe("candidates compared in pairs", () => {
+  test("a pairwise criterion over HTTP: answer, conflict in the other orientation, refusals, the list", async () => {
+    const { createDecision } = await import("@/lib/server/decision-create");
+    const { addCriterion } = await import("@/lib/server/criteria");
+    const { addCandidate } = await import("@/lib/server/candidates");
+    const ada = actorOf(own, "ARCHITECT");
+    const { id } = await createDecision(ada, { title: "Pairs over HTTP", teamId: null, template: "" });
+    const ops = await addCriterion(ada, { decisionId: id, name: "Operability" });
+    const eco = await addCriterion(ada, { decisionId: id, name: "Ecosystem" });
+    const [k, r] = [
+      await addCandidate(ada, { decisionId: id, name: "Kafka" }),
+      await addCandidate(ada, { decisionId: id, name: "RabbitMQ" }),
+    ];
+    const on = await call("PATCH", `/decisions/${id}/criteria/${ops.id}`, {
+      token: architect,
+      body: { pairwise: true },
+      headers: { "If-Match": `"${ops.version}"` },
+    });
+    expect(on.status).toBe(200);
+    expect(on.body).toMatchObject({ pairwise: true });
+    const path = `/decisions/${id}/candidate-judgments/mine`;
+    const body = { criterionId: ops.id, candidateAId: r.id, candidateBId: k.id, value: 3, version: null };
+    const saved = await call("PUT", path, { token: architect, body });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ candidateAId: r.id, candidateBId: k.id, value: 3, version: 1 });
+    // The same pair asked the other way round: a conflict carrying the stored answer as asked (1/3).
+    const again = await call("PUT", path, {
+      token: architect,
+      body: { ...body, candidateAId: k.id, candidateBId: r.id, value: 5 },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.current.value).toBeCloseTo(1 / 3, 12);
+    const off = await call("PUT", path, { token: architect, body: { ...body, criterionId: eco.id } });
+    expect(off.status).toBe(422);
+    expect(off.body.errors).toEqual([{ field: "criterionId", code: "notPairwise" }]);
+    const outOfScale = await call("PUT", path, { token: architect, body: { ...body, value: 4.5 } });
+    expect(outOfScale.status).toBe(422);
+    expect(outOfScale.body.errors).toEqual([{ field: "value", code: "judgmentInvalid" }]);
+    const same = await call("PUT", path, { token: architect, body: { ...body, candidateBId: r.id } });
+    expect(same.body.errors).toEqual([{ field: "candidateBId", code: "sameCandidate" }]);
+    const viewer = await tokenFor(actorOf(own, "VIEWER"), ["read"]);
+    expect((await call("PUT", path, { token: viewer, body })).status).toBe(403);
+    const foreignToken = await tokenFor(actorOf(foreign, "ARCHITECT"));
+    expect((await call("PUT", path, { token: foreignToken, body })).status).toBe(404);
+    const listed = await call("GET", `/decisions/${id}/candidate-judgments`, { token: architect });
+    expect(listed.status).toBe(200);
+    expect(listed.body.data).toEqual([
+      { criterionId: ops.id, evaluatorId: ada.userId, candidateAId: r.id, candidateBId: k.id, value: 3 },
+    ]);
+    expect(listed.body.mine).toHaveLength(1);
+    expect(await db.candidateJudgment.count({ where: { decisionId: id } })).toBe(1);
+  });
+});

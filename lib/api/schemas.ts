@@ -66,6 +66,11 @@ export const criterionSchema = z
         "METRIC: while true and neither references nor a curve are set, worst/best are fixed at the first two " +
         "different measured values (then this turns false). New criteria start true.",
     }),
+    pairwise: z.boolean().meta({
+      description:
+        "RATING: the candidates are compared in pairs (candidate-judgments) instead of scored; points are the " +
+        "ideal-mode priorities 10·p/max p of the group's geometric-mean judgments. Direction and scale do not apply.",
+    }),
     threshold: z.number().nullable(),
     currency: z
       .string()
@@ -141,6 +146,18 @@ export const scoreSchema = z
     version: z.number().int(),
   })
   .meta({ id: "Score" });
+
+export const candidateJudgmentSchema = z
+  .object({
+    id,
+    criterionId: id,
+    evaluatorId: id,
+    candidateAId: id,
+    candidateBId: id,
+    value: z.number().meta({ description: "On the criterion, candidate A is `value` times as good as B (1/9 to 9)." }),
+    version: z.number().int(),
+  })
+  .meta({ id: "CandidateJudgment" });
 
 export const cellOpinionsSchema = z
   .object({

@@ -99,6 +99,21 @@ const FIXTURES: Record<string, Fixture> = {
     remove: (id) => db.pairwiseJudgment.delete({ where: { id } }),
     expected: decisionCounter,
   },
+  CandidateJudgment: {
+    create: async () => {
+      const c = await db.criterion.findFirstOrThrow({ where: { decisionId }, orderBy: { position: "asc" } });
+      const [a, b] = await db.candidate.findMany({ where: { decisionId }, orderBy: { position: "asc" }, take: 2 });
+      const evaluatorId = ws.users.get("viewer")!;
+      return (
+        await db.candidateJudgment.create({
+          data: { decisionId, criterionId: c.id, evaluatorId, candidateAId: a.id, candidateBId: b.id, value: 3 },
+        })
+      ).id;
+    },
+    update: (id) => db.candidateJudgment.update({ where: { id }, data: { value: 5 } }),
+    remove: (id) => db.candidateJudgment.delete({ where: { id } }),
+    expected: decisionCounter,
+  },
   Scenario: {
     create: async () => (await db.scenario.create({ data: { decisionId, name: unique("Scenario"), weights: {} } })).id,
     update: (id) => db.scenario.update({ where: { id }, data: { weights: { x: 1 } } }),

@@ -33,6 +33,7 @@ export const TRACKED: Tracked[] = [
   { table: "Criterion", counter: "Decision", key: "decisionId" },
   { table: "Candidate", counter: "Decision", key: "decisionId" },
   { table: "PairwiseJudgment", counter: "Decision", key: "decisionId" },
+  { table: "CandidateJudgment", counter: "Decision", key: "decisionId" },
   { table: "Scenario", counter: "Decision", key: "decisionId" },
   { table: "Score", counter: "Decision", key: "criterionId", via: { table: "Criterion", key: "decisionId" } },
   { table: "Fact", counter: "Decision", key: "criterionId", via: { table: "Criterion", key: "decisionId" } },
@@ -135,11 +136,16 @@ function pgTriggers(t: Tracked): string {
   ].join("\n");
 }
 
-/** The SQL that installs every trigger of TRACKED (the input_revisions migrations hold its output). */
-export function triggerSql(dialect: Dialect): string {
-  return TRACKED.map(
-    (t) => `-- ${t.table} → ${t.counter}.inputsRevision\n${dialect === "sqlite" ? sqliteTriggers(t) : pgTriggers(t)}`,
-  ).join("\n\n");
+/**
+ * The SQL that installs the triggers of TRACKED (the input_revisions migrations hold its output; a table tracked
+ * later gets its own in the migration that creates it, from `tables`).
+ */
+export function triggerSql(dialect: Dialect, tables?: readonly string[]): string {
+  return TRACKED.filter((t) => !tables || tables.includes(t.table))
+    .map(
+      (t) => `-- ${t.table} → ${t.counter}.inputsRevision\n${dialect === "sqlite" ? sqliteTriggers(t) : pgTriggers(t)}`,
+    )
+    .join("\n\n");
 }
 
 /** The names of the triggers triggerSql installs, to check a migrated database still has every one. */

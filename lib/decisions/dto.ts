@@ -140,6 +140,14 @@ export const decisionCoreSelect = {
 export type DecisionCore = Prisma.DecisionGetPayload<{ select: typeof decisionCoreSelect }>;
 export const DECISION_CORE_KEYS = Object.keys(decisionCoreSelect) as (keyof DecisionCore)[];
 
+export interface CandidateJudgmentCell {
+  evaluatorId: string;
+  criterionId: string;
+  candidateA: string;
+  candidateB: string;
+  value: number;
+}
+
 export interface DecisionDetail extends DecisionCore {
   createdAt: string;
   updatedAt: string;
@@ -151,6 +159,8 @@ export interface DecisionDetail extends DecisionCore {
   skills: { id: string; name: string; category: string }[];
   requirements: RequirementDto[];
   judgments: { evaluatorId: string; criterionA: string; criterionB: string; value: number }[];
+  /** Answers on pairwise criteria: on criterionId, candidateA is `value` times as good as candidateB. */
+  candidateJudgments: CandidateJudgmentCell[];
   team: TeamDto | null;
   /** Scoring method from Decision.settings (cell aggregation, weight source). */
   scoring: ScoringSettings;

@@ -20,6 +20,7 @@ export const criterion = (id: string, kind: CriterionDto["kind"], weight: number
     currency: null,
     valueCurve: null,
     autoReferences: false,
+    pairwise: false,
     position: 0,
     version: 1,
     ...extra,
@@ -78,6 +79,7 @@ export function decision(parts: Partial<DecisionDetail>): DecisionDetail {
     skills: [],
     requirements: [],
     judgments: [],
+    candidateJudgments: [],
     team: null,
     ...parts,
   };

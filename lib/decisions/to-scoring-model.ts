@@ -21,6 +21,7 @@ export function toScoringModel(d: ResultsDecision): DecisionModel {
       best: c.best,
       valueCurve: c.kind === "METRIC" ? curveFromText(c.valueCurve) : null,
       autoReferences: c.autoReferences,
+      pairwise: c.kind === "RATING" && c.pairwise,
       unit: c.unit,
       threshold: c.threshold,
     })),
@@ -40,6 +41,7 @@ export function toScoringModel(d: ResultsDecision): DecisionModel {
     team: d.team ? { members: d.team.members, ratings: d.team.ratings, overrides: d.team.overrides } : null,
     requirements: d.requirements,
     judgments: d.judgments,
+    candidateJudgments: d.candidateJudgments ?? [],
   };
 }
 

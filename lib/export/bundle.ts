@@ -19,6 +19,8 @@ export interface ChangeEntry {
   criterion?: string | null;
   /** The second criterion of a pairwise judgment. */
   criterionB?: string | null;
+  /** The second candidate of a pairwise comparison of candidates. */
+  candidateB?: string | null;
   candidate?: string | null;
   skill?: string | null;
   /** A scenario's name. */

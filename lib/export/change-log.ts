@@ -44,7 +44,15 @@ export function snapshotNames(rows: readonly AuditRow[]): Map<string, string> {
 }
 
 /** Keys of before/after that hold the id of a part describeChange names. */
-const ID_KEYS = ["criterionId", "candidateId", "criterionAId", "criterionBId", "skillId"] as const;
+const ID_KEYS = [
+  "criterionId",
+  "candidateId",
+  "criterionAId",
+  "criterionBId",
+  "candidateAId",
+  "candidateBId",
+  "skillId",
+] as const;
 
 /** Every id a row's sentence may look a name up for: its entity and the parts its before/after point to. */
 export function referencedIds(rows: readonly AuditRow[]): string[] {
@@ -104,6 +112,16 @@ export function describeChange(r: AuditRow, names: ChangeNames): ChangeEntry {
         from: value(before.value),
         to: value(after.value),
       };
+    case "candidateJudgment.created":
+    case "candidateJudgment.updated":
+      return {
+        ...base,
+        criterion: names.criterion(after.criterionId),
+        candidate: names.candidate(after.candidateAId),
+        candidateB: names.candidate(after.candidateBId),
+        from: value(before.value),
+        to: value(after.value),
+      };
     case "requirement.created":
     case "requirement.updated":
     case "requirement.removed":
@@ -137,6 +155,7 @@ const FIELDS = [
   "best",
   "valueCurve",
   "autoReferences",
+  "pairwise",
   "threshold",
   "currency",
   "lowMeaning",
@@ -152,6 +171,7 @@ export const DECISION_ENTITY_TYPES = [
   "Candidate",
   "Score",
   "PairwiseJudgment",
+  "CandidateJudgment",
   "SkillRequirement",
   "Scenario",
   "ShareLink",
@@ -167,6 +187,7 @@ export function changeSentence(c: ChangeEntry, t: ReportT, f: Formatters): strin
     criterion: c.criterion ?? unknown,
     criterionB: c.criterionB ?? unknown,
     candidate: c.candidate ?? unknown,
+    candidateB: c.candidateB ?? unknown,
     skill: c.skill ?? unknown,
     name: c.name ?? unknown,
   };
@@ -240,6 +261,10 @@ export function changeSentence(c: ChangeEntry, t: ReportT, f: Formatters): strin
         return t("changes.judgmentCreated", { ...p, to });
       case "judgment.updated":
         return t("changes.judgmentUpdated", { ...p, from, to });
+      case "candidateJudgment.created":
+        return t("changes.candidateJudgmentCreated", { ...p, to });
+      case "candidateJudgment.updated":
+        return t("changes.candidateJudgmentUpdated", { ...p, from, to });
       case "requirement.created":
       case "requirement.updated":
         return t("changes.requirementSet", { ...p, to });

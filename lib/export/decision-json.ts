@@ -30,6 +30,13 @@ export interface DecisionJsonSource {
     DecisionJson["judgments"][number],
     "criterionA" | "criterionB"
   >)[];
+  candidateJudgments: {
+    criterionId: string;
+    candidateAId: string;
+    candidateBId: string;
+    evaluator: string;
+    value: number;
+  }[];
   facts: {
     criterionId: string;
     candidateId: string;
@@ -112,6 +119,21 @@ export function buildDecisionJson(s: DecisionJsonSource): DecisionJsonFile {
         evaluator: j.evaluator,
         criterionA: criterion.get(j.criterionAId)!.name,
         criterionB: criterion.get(j.criterionBId)!.name,
+        value: j.value,
+      })),
+    candidateJudgments: [...s.candidateJudgments]
+      .sort(
+        (a, b) =>
+          criterion.get(a.criterionId)!.i - criterion.get(b.criterionId)!.i ||
+          cmp(a.evaluator, b.evaluator) ||
+          candidate.get(a.candidateAId)!.i - candidate.get(b.candidateAId)!.i ||
+          candidate.get(a.candidateBId)!.i - candidate.get(b.candidateBId)!.i,
+      )
+      .map((j) => ({
+        evaluator: j.evaluator,
+        criterion: criterion.get(j.criterionId)!.name,
+        candidateA: candidate.get(j.candidateAId)!.name,
+        candidateB: candidate.get(j.candidateBId)!.name,
         value: j.value,
       })),
   };

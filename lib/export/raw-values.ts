@@ -2,7 +2,14 @@
 // spreadsheets and the JSON export, so each says the same thing about where a point comes from. The raw value is the
 // engine's aggregated cell value (result.cells[].value): today the evaluators' mean; once measured facts exist it is
 // the fact's value, and its source and date arrive through ReportBundle.cellSources.
-import { curveRange, metricReference, ratingScale, type CurvePoint } from "@/lib/scoring";
+import {
+  curveRange,
+  isPairwise,
+  metricReference,
+  ratingScale,
+  type CandidatePairwiseResult,
+  type CurvePoint,
+} from "@/lib/scoring";
 import { curveFromText } from "@/lib/validation/value-curve";
 import type { CriterionDto } from "@/lib/decisions/dto";
 import { cellOf, type ReportBundle } from "./bundle";
@@ -25,7 +32,12 @@ export type Derivation =
     }
   | { kind: "skillMatch"; worst: 0; best: 10 }
   /** METRIC with a value curve: piecewise linear through `points`; worst/best are the curve's ends. */
-  | { kind: "curve"; worst: number; best: number; points: CurvePoint[] };
+  | { kind: "curve"; worst: number; best: number; points: CurvePoint[] }
+  /**
+   * RATING compared in pairs: the cell's raw value is already its points (ideal-mode AHP priorities, 10 · p / max p),
+   * so the scale is 0–10; `cr` is the group's consistency ratio (null for two candidates or none determined).
+   */
+  | { kind: "pairwise"; worst: 0; best: 10; cr: number | null; evaluators: number };
 
 export interface RawCell {
   candidateId: string;
@@ -45,8 +57,20 @@ export interface RawRow {
   cells: RawCell[];
 }
 
-export function derivationOf(c: CriterionDto, observed: readonly (number | null)[]): Derivation {
+export function derivationOf(
+  c: CriterionDto,
+  observed: readonly (number | null)[],
+  pairwise?: CandidatePairwiseResult,
+): Derivation {
   if (c.kind === "SKILL_MATCH") return { kind: "skillMatch", worst: 0, best: 10 };
+  if (isPairwise(c))
+    return {
+      kind: "pairwise",
+      worst: 0,
+      best: 10,
+      cr: pairwise?.cr ?? null,
+      evaluators: pairwise?.evaluatorCount ?? 0,
+    };
   if (c.kind === "RATING") {
     const { lo, hi } = ratingScale(c);
     return c.direction === "COST" ? { kind: "scale", worst: hi, best: lo } : { kind: "scale", worst: lo, best: hi };
@@ -86,6 +110,7 @@ export function rawRows(b: Pick<ReportBundle, "decision" | "result" | "cellSourc
       derivation: derivationOf(
         c,
         cells.map((x) => x.raw),
+        b.result?.pairwise?.find((p) => p.criterionId === c.id),
       ),
       cells,
     };
@@ -118,6 +143,10 @@ export function derivationText(row: Pick<RawRow, "derivation" | "unit">, t: Repo
       return t("derivation.scale", { worst: f.raw(d.worst), best: f.raw(d.best) });
     case "skillMatch":
       return t("derivation.skillMatch");
+    case "pairwise":
+      return d.cr === null
+        ? t("derivation.pairwise", { evaluators: d.evaluators })
+        : t("derivation.pairwiseCr", { evaluators: d.evaluators, cr: f.raw(Math.round(d.cr * 1000) / 1000) });
     case "curve":
       return t("derivation.curve", {
         points: d.points.map(([x, p]) => t("derivation.curvePoint", { value: v(x), points: f.raw(p) })).join("; "),
@@ -140,6 +169,7 @@ export function derivationLabel(d: Derivation, t: ReportT): string {
   if (d.kind === "scale") return t("derivation.labelScale");
   if (d.kind === "skillMatch") return t("derivation.labelSkillMatch");
   if (d.kind === "curve") return t("derivation.labelCurve");
+  if (d.kind === "pairwise") return t("derivation.labelPairwise");
   if (d.worstSet && d.bestSet) return t("derivation.labelReference");
   if (!d.worstSet && !d.bestSet) return t("derivation.labelObserved");
   return t("derivation.labelMixed");

@@ -31,6 +31,7 @@ function decision(values: Record<string, number[]>, weights: number[]): Decision
     currency: null,
     valueCurve: null,
     autoReferences: false,
+    pairwise: false,
     position: i,
     version: 1,
   }));
@@ -72,6 +73,7 @@ function decision(values: Record<string, number[]>, weights: number[]): Decision
     ],
     requirements: [],
     judgments: [],
+    candidateJudgments: [],
     facts: [],
     team: null,
     scoring: { aggregation: "mean", weightSource: "direct" },

@@ -2,7 +2,7 @@
 import { summariseValues } from "./aggregate";
 import { pairKey } from "./keys";
 import { metricScale, ratingPoints, ratingScale, type MetricReference } from "./normalise";
-import type { CellResult, SkillMatchResult } from "./result-types";
+import type { CandidatePairwiseResult, CellResult, SkillMatchResult } from "./result-types";
 import type { CandidateInput, CellAggregation, CriterionInput, FactInput, ScoreInput } from "./types";
 
 /** A cell's evaluator range above this fraction of the scale is flagged as disagreement. */
@@ -22,6 +22,7 @@ export function buildCells(
   skillMatch: readonly SkillMatchResult[],
   aggregation: CellAggregation = "mean",
   facts: readonly FactInput[] = [],
+  pairwise: readonly CandidatePairwiseResult[] = [],
 ): CellGrid {
   const byCell = new Map<string, number[]>();
   for (const s of scores) {
@@ -32,6 +33,7 @@ export function buildCells(
   }
   const factOf = new Map(facts.map((f) => [pairKey(f.criterionId, f.candidateId), f.value]));
   const matchOf = new Map(skillMatch.map((m) => [m.candidateId, m.match]));
+  const pairwiseOf = new Map(pairwise.map((p) => [p.criterionId, p]));
   const cells: CellResult[] = [];
   const references: (MetricReference | null)[] = [];
 
@@ -39,6 +41,12 @@ export function buildCells(
     if (crit.kind === "SKILL_MATCH") {
       references.push(null);
       for (const cand of candidates) cells.push(skillCell(crit.id, cand.id, matchOf.get(cand.id) ?? null));
+      continue;
+    }
+    if (isPairwise(crit)) {
+      references.push(null);
+      const result = pairwiseOf.get(crit.id);
+      for (const cand of candidates) cells.push(pairwiseCell(crit.id, cand.id, result));
       continue;
     }
     const summaries = candidates.map((cand) => {
@@ -94,6 +102,40 @@ export function buildCells(
     });
   }
   return { cells, references };
+}
+
+/** A RATING criterion whose candidates are compared in pairs rather than scored. */
+export function isPairwise(c: Pick<CriterionInput, "kind" | "pairwise">): boolean {
+  return c.kind === "RATING" && c.pairwise === true;
+}
+
+/**
+ * A pairwise cell: the group's ideal-mode points (value and points alike, 0–10), with the spread of the evaluators
+ * whose own answers determine every judged candidate, so disagreement, the discussion list and the Monte Carlo treat
+ * it like any opinion cell.
+ */
+function pairwiseCell(criterionId: string, candidateId: string, r: CandidatePairwiseResult | undefined): CellResult {
+  const group = r?.status === "ok" ? r.priorities.find((p) => p.candidateId === candidateId) : undefined;
+  if (!r || !group) return missingCell(criterionId, candidateId);
+  const views = r.evaluators.flatMap((e) => e.points.filter((p) => p.candidateId === candidateId).map((p) => p.points));
+  const spread = views.length > 0 ? summariseValues(views, "mean") : null;
+  const min = Math.min(group.points, ...views);
+  const max = Math.max(group.points, ...views);
+  return {
+    criterionId,
+    candidateId,
+    value: group.points,
+    points: group.points,
+    evaluatorCount: r.evaluatorCount,
+    min,
+    max,
+    range: max - min,
+    stdDev: spread ? spread.stdDev : 0,
+    pointsMin: min,
+    pointsMax: max,
+    disagreement: max - min > DISAGREEMENT_FRACTION * 10,
+    missing: false,
+  };
 }
 
 function missingCell(criterionId: string, candidateId: string): CellResult {

@@ -1,6 +1,7 @@
 // The single entry point: validate, then compute every view of the decision from the same cells and shares.
 import { assembleAhp } from "./ahp-result";
-import { buildCells } from "./cells";
+import { candidatePairwise } from "./candidate-ahp";
+import { buildCells, isPairwise } from "./cells";
 import { consensusOf } from "./consensus-result";
 import { scoringError } from "./errors";
 import {
@@ -35,7 +36,11 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
   if (errors.length > 0) return { ok: false, errors };
   const opts = options ?? {};
   const warnings: ScoringError[] = [];
-  const criteria = model.criteria;
+  // Pairwise judgments are preferences: "better" already points the right way and the points are 0–10, so a
+  // pairwise criterion is a 0–10 benefit wherever direction or scale is read (thresholds, TOPSIS, consensus).
+  const criteria = model.criteria.map((c) =>
+    isPairwise(c) ? { ...c, direction: "BENEFIT" as const, scaleMin: null, scaleMax: null } : c,
+  );
   const candidates = model.candidates;
   const criterionIds = criteria.map((c) => c.id);
   const candidateIds = candidates.map((c) => c.id);
@@ -43,7 +48,10 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
 
   // SKILL_MATCH cells are computed from the team; stray scores (e.g. left over after a kind change) are ignored.
   const kindOf = new Map(criteria.map((c) => [c.id, c.kind]));
+  // Scores on a pairwise criterion (say, from before it was switched) are kept in the store but are not its input.
+  const pairwiseIds = new Set(criteria.filter(isPairwise).map((c) => c.id));
   const scores = model.scores.filter((s, k) => {
+    if (pairwiseIds.has(s.criterionId)) return false;
     if (kindOf.get(s.criterionId) !== "SKILL_MATCH") return true;
     warnings.push(
       scoringError("score_ignored", ["scores", k], "Skill-match cells are computed; this score is ignored."),
@@ -81,7 +89,21 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
     team,
     opts.skillTarget ?? DEFAULT_SKILL_TARGET,
   );
-  const { cells } = buildCells(criteria, candidates, scores, skillMatch, opts.aggregation, model.facts ?? []);
+  const pairwise = criteria
+    .filter(isPairwise)
+    .map((c) => candidatePairwise(c.id, candidateIds, model.candidateJudgments ?? []));
+  for (const p of pairwise) {
+    if (p.status !== "disconnected") continue;
+    warnings.push(
+      scoringError(
+        "pairwise_incomplete",
+        ["candidateJudgments"],
+        "The judged pairs do not connect the candidates on this criterion.",
+        { criterionId: p.criterionId, missingCount: p.missingPairs.length },
+      ),
+    );
+  }
+  const { cells } = buildCells(criteria, candidates, scores, skillMatch, opts.aggregation, model.facts ?? [], pairwise);
   const ranking = rankCandidates(candidateTotals(criteria, candidates, shares, cells));
 
   // Contenders: eligible and complete. Incomplete candidates are shown apart, never ranked, simulated or analysed
@@ -119,6 +141,7 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
     team,
     skillMatch,
     ahp,
+    pairwise,
     topsis: topsisResult,
     sensitivity: sens,
     monteCarlo,
@@ -138,7 +161,20 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
       candidates,
       shares,
       cells,
-      scores,
+      // Each evaluator's own pairwise points stand for their scores on a pairwise criterion (a 0–10 benefit here).
+      scores: [
+        ...scores,
+        ...pairwise.flatMap((p) =>
+          p.evaluators.flatMap((e) =>
+            e.points.map((x) => ({
+              criterionId: p.criterionId,
+              candidateId: x.candidateId,
+              evaluatorId: e.evaluatorId,
+              value: x.points,
+            })),
+          ),
+        ),
+      ],
       facts: model.facts ?? [],
       skillMatch,
       contenders: eligible,

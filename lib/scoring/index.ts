@@ -47,6 +47,8 @@ export {
 } from "./ahp";
 export type { AhpWeights, GroupMatrix } from "./ahp";
 export { assembleAhp, judgmentPairs, liveAhp } from "./ahp-result";
+export { candidatePairwise, idealPoints } from "./candidate-ahp";
+export { isPairwise } from "./cells";
 export { ahpDistances } from "./ahp-consensus";
 export type { AhpEvaluatorDistance } from "./ahp-consensus";
 export type { AhpAssembly, JudgmentPair } from "./ahp-result";

@@ -136,6 +136,35 @@ export interface AhpResult {
   missingPairs: { criterionA: string; criterionB: string }[];
 }
 
+/** A pairwise criterion's AHP of the candidates (lib/scoring/candidate-ahp.ts). */
+export interface CandidatePairwiseResult {
+  criterionId: string;
+  /** ok: priorities determined; none: fewer than two candidates judged; disconnected: the judged pairs fall apart. */
+  status: "ok" | "none" | "disconnected";
+  /** The judged candidates in model order: eigenvector priority (sums to 1) and ideal-mode points 10·p/max p. */
+  priorities: { candidateId: string; priority: number; points: number }[];
+  lambdaMax: number | null;
+  ci: number | null;
+  /** Null when fewer than three candidates are judged (a 2×2 reciprocal matrix is always consistent) or not ok. */
+  cr: number | null;
+  consistent: boolean;
+  evaluatorCount: number;
+  /** Pairs among the judged candidates that nobody answered (filled by Harker's method when connected). */
+  missingPairs: { candidateA: string; candidateB: string }[];
+  /** Candidates no judgment mentions: their cells on this criterion are missing. */
+  unjudged: string[];
+  /** Group judgments furthest from what the priorities imply (as for criteria). */
+  inconsistentJudgments: {
+    candidateA: string;
+    candidateB: string;
+    value: number;
+    suggested: number;
+    contribution: number;
+  }[];
+  /** Each evaluator whose own answers connect every judged candidate: their consistency and their own points. */
+  evaluators: { evaluatorId: string; cr: number | null; points: { candidateId: string; points: number }[] }[];
+}
+
 export interface TopsisCandidateResult {
   candidateId: string;
   closeness: number;
@@ -278,6 +307,8 @@ export interface DecisionResult {
   team: TeamResult | null;
   skillMatch: SkillMatchResult[];
   ahp: AhpResult | null;
+  /** One entry per pairwise criterion, in criterion order. */
+  pairwise: CandidatePairwiseResult[];
   topsis: TopsisDecisionResult;
   sensitivity: SensitivityResult;
   monteCarlo: MonteCarloResult | null;

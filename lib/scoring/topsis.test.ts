@@ -123,6 +123,7 @@ describe("TOPSIS on the data: the aircraft example as a decision", () => {
     currency: null,
     valueCurve: null,
     autoReferences: false,
+    pairwise: false,
     position: 0,
     version: 1,
   });
@@ -189,6 +190,7 @@ describe("TOPSIS on the data: the aircraft example as a decision", () => {
     skills: [],
     requirements: [],
     judgments: [],
+    candidateJudgments: [],
     facts: Object.entries(data).flatMap(([candidateId, values]) =>
       values.flatMap((value, i) =>
         criteria[i].kind === "METRIC"

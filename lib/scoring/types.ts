@@ -34,6 +34,12 @@ export interface CriterionInput {
    */
   autoReferences?: boolean;
   /**
+   * RATING: the candidates are compared in pairs on this criterion (candidateJudgments) instead of scored; its
+   * points are the ideal-mode priorities 10·p/max p. Judgments are preferences, so the direction and scale do not
+   * apply, and scores left on it are not used.
+   */
+  pairwise?: boolean;
+  /**
    * Must-have threshold in the criterion's own raw unit (rating on its scale, metric in its unit, skill match 0–10).
    * BENEFIT: the aggregated value must be ≥ threshold; COST: ≤ threshold. A candidate failing it is excluded.
    */
@@ -110,6 +116,15 @@ export interface PairwiseJudgmentInput {
   value: number;
 }
 
+/** Evaluator's judgment on a pairwise criterion: candidate a is `value` times as good as candidate b (1/9..9). */
+export interface CandidateJudgmentInput {
+  criterionId: string;
+  evaluatorId: string;
+  candidateA: string;
+  candidateB: string;
+  value: number;
+}
+
 export interface DecisionModel {
   criteria: CriterionInput[];
   candidates: CandidateInput[];
@@ -120,6 +135,8 @@ export interface DecisionModel {
   team?: TeamInput | null;
   requirements?: SkillRequirementInput[];
   judgments?: PairwiseJudgmentInput[];
+  /** Judgments on pairwise criteria; optional so older models keep working. */
+  candidateJudgments?: CandidateJudgmentInput[];
 }
 
 export interface MonteCarloOptions {

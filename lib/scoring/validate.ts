@@ -103,6 +103,7 @@ class Collector {
 
 interface CriterionInfo {
   kind: string | null;
+  pairwise: boolean;
   lo: number;
   hi: number;
   validScale: boolean;
@@ -170,8 +171,16 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
     }
     col.number(c, "threshold", p, true);
     col.string(c, "unit", p, true);
+    let pairwise = false;
+    if (c.pairwise !== undefined && c.pairwise !== null) {
+      if (typeof c.pairwise !== "boolean") {
+        col.add("invalid_type", [...p, "pairwise"], "Expected true or false.", { expected: "boolean" });
+      } else if (c.pairwise && kind !== null && kind !== "RATING") {
+        col.add("pairwise_needs_rating", [...p, "pairwise"], "Only rating criteria can compare candidates in pairs.");
+      } else pairwise = c.pairwise;
+    }
     if (id !== null && !criteria.has(id)) {
-      criteria.set(id, { kind, lo, hi, validScale, weight: weight !== null && weight >= 0 ? weight : null });
+      criteria.set(id, { kind, pairwise, lo, hi, validScale, weight: weight !== null && weight >= 0 ? weight : null });
     }
   });
 
@@ -318,23 +327,63 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
     }
   });
 
-  // Pairwise judgments
+  // Pairwise judgments of the criteria (AHP weights), then of the candidates on each pairwise criterion
+  checkJudgments(col, model.judgments, "judgments", {
+    a: "criterionA",
+    b: "criterionB",
+    known: (id) => criteria.has(id),
+    unknown: ["unknown_criterion", "Unknown criterion."],
+    self: "A criterion cannot be compared with itself.",
+  });
+  checkJudgments(col, model.candidateJudgments, "candidateJudgments", {
+    a: "candidateA",
+    b: "candidateB",
+    known: (id) => candidateIds.has(id),
+    unknown: ["unknown_candidate", "Unknown candidate."],
+    self: "A candidate cannot be compared with itself.",
+    context: (j, p) => {
+      const id = col.id(j, "criterionId", p);
+      if (id === null) return null;
+      const crit = criteria.get(id);
+      if (!crit) col.add("unknown_criterion", [...p, "criterionId"], "Unknown criterion.", { id });
+      else if (!crit.pairwise)
+        col.add("not_pairwise", [...p, "criterionId"], "This criterion does not compare candidates in pairs.", { id });
+      return id;
+    },
+  });
+
+  validateOptions(col, options, criteria);
+  return col.errors;
+}
+
+interface JudgmentShape {
+  a: string;
+  b: string;
+  known: (id: string) => boolean;
+  unknown: [code: string, message: string];
+  self: string;
+  /** Checks what the pair is judged within (a candidate judgment's criterion) and returns its id for the key. */
+  context?: (j: Obj, p: Path) => string | null;
+}
+
+/** Known ids, Saaty's range, and one consistent answer per evaluator and unordered pair (either orientation). */
+function checkJudgments(col: Collector, list: unknown, field: string, shape: JudgmentShape): void {
   const judged = new Map<string, { value: number; forward: boolean }>();
-  col.array(model.judgments, ["judgments"], true)?.forEach((raw, k) => {
-    const p: Path = ["judgments", k];
+  col.array(list, [field], true)?.forEach((raw, k) => {
+    const p: Path = [field, k];
     const j = col.object(raw, p);
     if (!j) return;
+    const within = shape.context ? shape.context(j, p) : "";
     const evaluator = col.id(j, "evaluatorId", p);
-    const a = col.id(j, "criterionA", p);
-    const b = col.id(j, "criterionB", p);
+    const a = col.id(j, shape.a, p);
+    const b = col.id(j, shape.b, p);
     for (const [key, id] of [
-      ["criterionA", a],
-      ["criterionB", b],
+      [shape.a, a],
+      [shape.b, b],
     ] as const) {
-      if (id !== null && !criteria.has(id)) col.add("unknown_criterion", [...p, key], "Unknown criterion.", { id });
+      if (id !== null && !shape.known(id)) col.add(shape.unknown[0], [...p, key], shape.unknown[1], { id });
     }
-    if (a !== null && a === b)
-      col.add("self_judgment", [...p, "criterionB"], "A criterion cannot be compared with itself.");
+    if (a !== null && a === b) col.add("self_judgment", [...p, shape.b], shape.self);
     const value = col.number(j, "value", p);
     if (value === null) return;
     if (!(value >= SAATY_MIN * (1 - JUDGMENT_SLACK) && value <= SAATY_MAX * (1 + JUDGMENT_SLACK))) {
@@ -345,9 +394,9 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
       });
       return;
     }
-    if (evaluator === null || a === null || b === null || a === b) return;
+    if (within === null || evaluator === null || a === null || b === null || a === b) return;
     const forward = a < b;
-    const key = tripleKey(evaluator, forward ? a : b, forward ? b : a);
+    const key = tripleKey(within, evaluator, forward ? pairKey(a, b) : pairKey(b, a));
     const normalised = forward ? value : 1 / value;
     const prev = judged.get(key);
     if (!prev) {
@@ -365,9 +414,6 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
       );
     }
   });
-
-  validateOptions(col, options, criteria);
-  return col.errors;
 }
 
 function validateOptions(col: Collector, options: unknown, criteria: Map<string, CriterionInfo>): void {

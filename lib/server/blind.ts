@@ -10,12 +10,14 @@ import { can } from "./authz";
  *
  * While blind scoring is on for a decision (settings.blindScoring, default on) and the decision is still open
  * (DRAFT or IN_REVIEW), a person who may score (score.write: ARCHITECT, ADMIN) and has not yet scored every scorable
- * cell (criterion × candidate, skill-match criteria excluded) sees only their own scores: no other evaluator's value,
+ * cell (criterion × candidate, skill-match criteria excluded; on a pairwise criterion, every pair of candidates) sees
+ * only their own scores and pairwise answers: no other evaluator's value,
  * rationale or evidence, no aggregate built from them, and no other evaluator in the evaluator list. Once they have
  * scored every cell, or the decision is DECIDED or SUPERSEDED (nobody can score any more, so nobody can be anchored),
  * they see everything. People who never score (VIEWER, TEAM_LEAD) and share-link visitors (read as a VIEWER) see the
- * group's scores at once: they cannot be anchored. Pairwise AHP judgments are not blind (the AHP tab shows the
- * group's answers to everyone, as before).
+ * group's scores at once: they cannot be anchored. Pairwise judgments of the criteria' weights are not blind (the AHP
+ * tab shows the group's answers to everyone, as before); pairwise judgments of the candidates are opinions about
+ * them, as scores are, and are blind like scores.
  *
  * Evaluator e-mail addresses appear only in the JSON export, and only for people who may import it again
  * (decision.write); everyone else, and every other export, names evaluators by display name.
@@ -24,9 +26,10 @@ import { can } from "./authz";
 export interface BlindInput {
   status: DecisionDetail["status"];
   settings: unknown;
-  criteria: { id: string; kind: string }[];
+  criteria: { id: string; kind: string; pairwise?: boolean }[];
   candidates: { id: string }[];
   scores: { evaluatorId: string; criterionId: string; candidateId: string }[];
+  candidateJudgments?: { evaluatorId: string; criterionId: string; candidateA: string; candidateB: string }[];
 }
 
 export interface BlindState {
@@ -51,13 +54,30 @@ export function blindScoringOn(settings: unknown): boolean {
 /** Only the actor's own scores are needed to decide, so this gives the same answer before and after filtering. */
 export function blindState(actor: Actor, d: BlindInput): BlindState {
   const blindScoring = blindScoringOn(d.settings);
-  // Only opinions are scored: facts (METRIC) are entered once and skill match is computed.
-  const scorable = new Set(d.criteria.filter((c) => c.kind === "RATING").map((c) => c.id));
+  // Only opinions are scored: facts (METRIC) are entered once and skill match is computed. A pairwise criterion's
+  // opinions are its pairs of candidates.
+  const rating = d.criteria.filter((c) => c.kind === "RATING");
+  const scorable = new Set(rating.filter((c) => !c.pairwise).map((c) => c.id));
+  const pairwise = new Set(rating.filter((c) => c.pairwise).map((c) => c.id));
   const candidates = new Set(d.candidates.map((c) => c.id));
-  const scorableCells = scorable.size * candidates.size;
-  const scoredByActor = d.scores.filter(
-    (s) => s.evaluatorId === actor.userId && scorable.has(s.criterionId) && candidates.has(s.candidateId),
-  ).length;
+  const n = candidates.size;
+  const scorableCells = scorable.size * n + (pairwise.size * n * (n - 1)) / 2;
+  const answered = new Set(
+    (d.candidateJudgments ?? [])
+      .filter(
+        (j) =>
+          j.evaluatorId === actor.userId &&
+          pairwise.has(j.criterionId) &&
+          j.candidateA !== j.candidateB &&
+          candidates.has(j.candidateA) &&
+          candidates.has(j.candidateB),
+      )
+      .map((j) => JSON.stringify([j.criterionId, ...[j.candidateA, j.candidateB].sort()])),
+  );
+  const scoredByActor =
+    d.scores.filter(
+      (s) => s.evaluatorId === actor.userId && scorable.has(s.criterionId) && candidates.has(s.candidateId),
+    ).length + answered.size;
   const open = d.status === "DRAFT" || d.status === "IN_REVIEW";
   const hidden = blindScoring && open && can(actor.role, "score.write") && scoredByActor < scorableCells;
   return { blindScoring, hidden, scorableCells, scoredByActor };
@@ -75,6 +95,7 @@ export function applyBlindScoring(actor: Actor, d: DecisionDetail, settings: unk
   return {
     ...d,
     scores: visibleScores(actor, state, d.scores),
+    candidateJudgments: visibleScores(actor, state, d.candidateJudgments),
     evaluators: d.evaluators.filter((e) => e.id === actor.userId),
   };
 }

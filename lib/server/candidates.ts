@@ -45,6 +45,8 @@ type CandidateSnapshot = parts.PartSnapshot & {
   requirements: parts.RowSnapshot[];
   /** Absent in snapshots taken before facts were kept. */
   facts?: parts.RowSnapshot[];
+  /** Absent in snapshots taken before candidates were compared in pairs. */
+  candidateJudgments?: parts.RowSnapshot[];
 };
 
 /**
@@ -64,6 +66,9 @@ export async function removeCandidate(
       scores: await tx.score.findMany({ where: { candidateId } }),
       facts: await tx.fact.findMany({ where: { candidateId } }),
       requirements: await tx.skillRequirement.findMany({ where: { candidateId } }),
+      candidateJudgments: await tx.candidateJudgment.findMany({
+        where: { OR: [{ candidateAId: candidateId }, { candidateBId: candidateId }] },
+      }),
     }),
     // A decided decision is locked, so the chosen candidate cannot be removed here; clear a stale pointer anyway.
     (tx, row) =>
@@ -84,6 +89,7 @@ export async function restoreCandidate(
     const { id, decisionId } = snapshot.row;
     await parts.restoreScores(tx, snapshot.scores, decisionId, { candidateId: id });
     await parts.restoreFacts(tx, snapshot.facts, decisionId, { candidateId: id });
+    await parts.restoreCandidateJudgments(tx, snapshot.candidateJudgments, decisionId);
     const skills = await parts.existingIds(
       (ids) => tx.skill.findMany({ where: { workspaceId: actor.workspaceId, id: { in: ids } }, select: { id: true } }),
       snapshot.requirements.map((q) => String(q.skillId)),

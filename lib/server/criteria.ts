@@ -83,6 +83,8 @@ type CriterionSnapshot = parts.PartSnapshot & {
   judgments: parts.RowSnapshot[];
   /** Absent in snapshots taken before facts were kept. */
   facts?: parts.RowSnapshot[];
+  /** Absent in snapshots taken before candidates were compared in pairs. */
+  candidateJudgments?: parts.RowSnapshot[];
 };
 
 /**
@@ -105,6 +107,7 @@ export async function removeCriterion(
       judgments: await tx.pairwiseJudgment.findMany({
         where: { OR: [{ criterionAId: criterionId }, { criterionBId: criterionId }] },
       }),
+      candidateJudgments: await tx.candidateJudgment.findMany({ where: { criterionId } }),
     }),
     undefined,
     expected,
@@ -120,6 +123,7 @@ export async function restoreCriterion(
     const { id, decisionId } = snapshot.row;
     await parts.restoreScores(tx, snapshot.scores, decisionId, { criterionId: id });
     await parts.restoreFacts(tx, snapshot.facts, decisionId, { criterionId: id });
+    await parts.restoreCandidateJudgments(tx, snapshot.candidateJudgments, decisionId);
     const criteria = await parts.existingIds(
       (ids) => tx.criterion.findMany({ where: { decisionId, id: { in: ids } }, select: { id: true } }),
       snapshot.judgments.flatMap((j) => [String(j.criterionAId), String(j.criterionBId)]),

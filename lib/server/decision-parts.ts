@@ -418,6 +418,7 @@ async function checkRemovalExpectation(
   const othersWork =
     expected.ownWorkOnly &&
     (rows("scores").some((s) => s.evaluatorId !== actor.userId) ||
+      rows("candidateJudgments").some((j) => j.evaluatorId !== actor.userId) ||
       rows("facts").some((f) => f.enteredById !== actor.userId));
   if (row.version === expected.version && !othersWork) return;
   if (!expected.ownWorkOnly) throw stale(PARTS[kind].entity, toDto(kind, row as PartRow[typeof kind]));
@@ -481,6 +482,55 @@ export async function restoreFacts(
     const data: Record<string, unknown> = { ...restoredColumns(f, Prisma.FactScalarFieldEnum), ...parent };
     if (typeof data.enteredById === "string" && !users.has(data.enteredById)) data.enteredById = null;
     await tx.fact.create({ data: data as Prisma.FactUncheckedCreateInput });
+  }
+}
+
+/**
+ * The pairwise answers removed with a criterion or a candidate, back where their criterion, both candidates and
+ * evaluator still exist. Snapshots taken before candidates were compared in pairs have none.
+ */
+export async function restoreCandidateJudgments(
+  tx: TransactionClient,
+  rows: RowSnapshot[] | undefined,
+  decisionId: string,
+): Promise<void> {
+  if (!rows || rows.length === 0) return;
+  const criteria = new Set(
+    (
+      await tx.criterion.findMany({
+        where: { decisionId, id: { in: rows.map((j) => String(j.criterionId)) } },
+        select: { id: true },
+      })
+    ).map((c) => c.id),
+  );
+  const candidates = new Set(
+    (
+      await tx.candidate.findMany({
+        where: { decisionId, id: { in: rows.flatMap((j) => [String(j.candidateAId), String(j.candidateBId)]) } },
+        select: { id: true },
+      })
+    ).map((c) => c.id),
+  );
+  const users = await existingUsers(
+    tx,
+    rows.map((j) => String(j.evaluatorId)),
+  );
+  for (const j of rows) {
+    const [criterionId, a, b, evaluatorId] = [j.criterionId, j.candidateAId, j.candidateBId, j.evaluatorId].map(String);
+    if (!criteria.has(criterionId) || !candidates.has(a) || !candidates.has(b) || !users.has(evaluatorId)) continue;
+    const data = { ...restoredColumns(j, Prisma.CandidateJudgmentScalarFieldEnum), decisionId };
+    await tx.candidateJudgment.upsert({
+      where: {
+        criterionId_evaluatorId_candidateAId_candidateBId: {
+          criterionId,
+          evaluatorId,
+          candidateAId: a,
+          candidateBId: b,
+        },
+      },
+      create: data as Prisma.CandidateJudgmentUncheckedCreateInput,
+      update: {},
+    });
   }
 }
 

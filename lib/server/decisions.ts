@@ -170,6 +170,7 @@ function detailBytes(d: DecisionDetail): number {
     d.criteria.length +
     d.candidates.length +
     d.judgments.length +
+    d.candidateJudgments.length +
     d.requirements.length +
     d.skills.length +
     (d.team?.ratings.length ?? 0);
@@ -195,6 +196,10 @@ async function readDecisionDetail(
         include: { requirements: { select: requirementSelect } },
       },
       judgments: { select: { evaluatorId: true, criterionAId: true, criterionBId: true, value: true } },
+      candidateJudgments: {
+        orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+        select: { evaluatorId: true, criterionId: true, candidateAId: true, candidateBId: true, value: true },
+      },
       team: {
         include: {
           members: { orderBy: { position: "asc" }, include: { ratings: true } },
@@ -213,7 +218,7 @@ async function readDecisionDetail(
   });
   const people = await usersById(
     db,
-    scores.map((s) => s.evaluatorId),
+    [...scores.map((s) => s.evaluatorId), ...d.candidateJudgments.map((j) => j.evaluatorId)],
     { id: true, name: true },
   );
   const facts = await loadDecisionFacts(db, d.id);
@@ -225,6 +230,8 @@ async function readDecisionDetail(
   const evaluators = new Map<string, string>();
   // First score first, as the evaluators are listed.
   for (const s of scores) evaluators.set(s.evaluatorId, people.get(s.evaluatorId)?.name ?? "");
+  // Then those who only compared candidates in pairs: their answers are opinions like scores.
+  for (const j of d.candidateJudgments) evaluators.set(j.evaluatorId, people.get(j.evaluatorId)?.name ?? "");
 
   const detail: DecisionDetail = {
     ...pick(d, DECISION_CORE_KEYS),
@@ -241,6 +248,13 @@ async function readDecisionDetail(
       evaluatorId: j.evaluatorId,
       criterionA: j.criterionAId,
       criterionB: j.criterionBId,
+      value: j.value,
+    })),
+    candidateJudgments: d.candidateJudgments.map((j) => ({
+      evaluatorId: j.evaluatorId,
+      criterionId: j.criterionId,
+      candidateA: j.candidateAId,
+      candidateB: j.candidateBId,
       value: j.value,
     })),
     team: d.team

@@ -32,6 +32,7 @@ import * as factSnapshot from "./fact-snapshot";
 import * as facts from "./facts";
 import * as imports from "./imports";
 import * as judgments from "./judgments";
+import * as candidateJudgments from "./candidate-judgments";
 import * as matrix from "./matrix";
 import * as members from "./members";
 import * as ratings from "./ratings";
@@ -633,6 +634,57 @@ const CASES: Case[] = [
         criterionAId: j.criterionAId,
         criterionBId: j.criterionBId,
         value: j.value === 5 ? 7 : 5,
+        version: j.version,
+      });
+    },
+  },
+  {
+    name: "candidate-judgments.saveCandidateJudgment",
+    actions: ["candidate-judgments.saveCandidateJudgmentAction"],
+    api: ["saveMyCandidateJudgment"],
+    changes: "result",
+    // A pairwise criterion with weight whose answers connect the candidates, so one answer moves the points (with
+    // direct weights: the new criterion has no AHP judgments of its own weight).
+    prepare: async () => {
+      await setScoring({ weightSource: "direct" });
+      const c = await db.criterion.findFirst({ where: { decisionId, pairwise: true } });
+      const criterion =
+        c ??
+        (await db.criterion.create({
+          data: { decisionId, name: "Compared in pairs", weight: 30, pairwise: true, position: 900 },
+        }));
+      const ids = (await db.candidate.findMany({ where: { decisionId }, orderBy: { position: "asc" } })).map(
+        (k) => k.id,
+      );
+      for (let i = 0; i + 1 < ids.length; i++)
+        await db.candidateJudgment.upsert({
+          where: {
+            criterionId_evaluatorId_candidateAId_candidateBId: {
+              criterionId: criterion.id,
+              evaluatorId: admin.userId,
+              candidateAId: ids[i],
+              candidateBId: ids[i + 1],
+            },
+          },
+          create: {
+            decisionId,
+            criterionId: criterion.id,
+            evaluatorId: admin.userId,
+            candidateAId: ids[i],
+            candidateBId: ids[i + 1],
+            value: 3,
+          },
+          update: {},
+        });
+    },
+    run: async () => {
+      const j = await db.candidateJudgment.findFirstOrThrow({ where: { decisionId, evaluatorId: admin.userId } });
+      return candidateJudgments.saveCandidateJudgment(admin, {
+        decisionId,
+        criterionId: j.criterionId,
+        candidateAId: j.candidateAId,
+        candidateBId: j.candidateBId,
+        value: j.value === 3 ? 1 / 5 : 3,
         version: j.version,
       });
     },

@@ -180,7 +180,13 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
   });
   if (!rows) throw notFound("decision");
   const { d, scores: allScores, people, facts } = rows;
-  const scores = visibleScores(actor, blindState(actor, { ...d, scores: allScores }), allScores);
+  const candidateJudgments = d.candidateJudgments.map((j) => ({
+    ...j,
+    candidateA: j.candidateAId,
+    candidateB: j.candidateBId,
+  }));
+  const blind = blindState(actor, { ...d, scores: allScores, candidateJudgments });
+  const scores = visibleScores(actor, blind, allScores);
   const person = mayReadEvaluatorEmails(actor)
     ? (u: { email: string; name: string }) => u.email
     : (u: { email: string; name: string }) => u.name;
@@ -222,6 +228,13 @@ export async function exportDecisionJson(actor: Actor, decisionId: string): Prom
       evaluator: person(people.get(j.evaluatorId) ?? { email: "", name: "" }),
       value: j.value,
     })),
+    candidateJudgments: visibleScores(actor, blind, candidateJudgments).map((j) => ({
+      criterionId: j.criterionId,
+      candidateAId: j.candidateAId,
+      candidateBId: j.candidateBId,
+      evaluator: person(people.get(j.evaluatorId) ?? { email: "", name: "" }),
+      value: j.value,
+    })),
   });
   // Additive: raw values with units, points, derivation and totals; import recomputes them and ignores this block.
   if (!detail) return json;
@@ -252,13 +265,14 @@ async function readExportRows(actor: Actor, decisionId: string) {
         include: { requirements: { include: { skill: { select: { name: true } } } } },
       },
       judgments: true,
+      candidateJudgments: true,
     },
   });
   if (!d) return null;
   const rows = await db.score.findMany({ where: { criterion: { decisionId: d.id } } });
   const people = await usersById(
     db,
-    [...rows, ...d.judgments].map((s) => s.evaluatorId),
+    [...rows, ...d.judgments, ...d.candidateJudgments].map((s) => s.evaluatorId),
     { id: true, email: true, name: true },
   );
   const scores = rows.map((s) => ({ ...s, evaluator: people.get(s.evaluatorId) ?? { email: "", name: "" } }));

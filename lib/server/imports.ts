@@ -295,6 +295,7 @@ export interface JsonPlan {
   scores: number;
   facts: number;
   judgments: number;
+  candidateJudgments: number;
   teamName: string | null;
   warnings: ImportIssue[];
 }
@@ -328,6 +329,11 @@ async function resolveJson(
   json.judgments.forEach((j, i) => {
     if (!uses.has(j.evaluator)) uses.set(j.evaluator, { path: `judgments.${i}.evaluator`, permission: "ahp.write" });
   });
+  // Comparing candidates is scoring them, so it takes the scorer's permission.
+  json.candidateJudgments.forEach((j, i) => {
+    if (!uses.has(j.evaluator))
+      uses.set(j.evaluator, { path: `candidateJudgments.${i}.evaluator`, permission: "score.write" });
+  });
   const members = await client.membership.findMany({
     where: { workspaceId: actor.workspaceId, user: { email: { in: [...uses.keys()] } } },
     select: { role: true, user: { select: { id: true, email: true } } },
@@ -338,7 +344,8 @@ async function resolveJson(
     const m = byEmail.get(email);
     if (!m) issues.push({ key: "unknownEvaluator", params: { email }, path: use.path });
     else if (
-      (json.scores.some((s) => s.evaluator === email) && !can(m.role, "score.write")) ||
+      ((json.scores.some((s) => s.evaluator === email) || json.candidateJudgments.some((j) => j.evaluator === email)) &&
+        !can(m.role, "score.write")) ||
       (json.judgments.some((j) => j.evaluator === email) && !can(m.role, "ahp.write"))
     )
       issues.push({ key: "evaluatorNotScorer", params: { email }, path: use.path });
@@ -378,6 +385,7 @@ async function resolveJson(
       scores: json.scores.length,
       facts: json.facts.length,
       judgments: json.judgments.length,
+      candidateJudgments: json.candidateJudgments.length,
       teamName: teamId ? json.decision.team : null,
       warnings,
     },
@@ -496,6 +504,17 @@ export async function applyJsonImport(
           value: j.value,
         })),
       });
+    if (json.candidateJudgments.length)
+      await tx.candidateJudgment.createMany({
+        data: json.candidateJudgments.map((j) => ({
+          decisionId: d.id,
+          evaluatorId: users.get(j.evaluator)!,
+          criterionId: criterionIds.get(j.criterion)!,
+          candidateAId: candidateIds.get(j.candidateA)!,
+          candidateBId: candidateIds.get(j.candidateB)!,
+          value: j.value,
+        })),
+      });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
@@ -510,6 +529,7 @@ export async function applyJsonImport(
         scores: p.scores,
         facts: p.facts,
         judgments: p.judgments,
+        candidateJudgments: p.candidateJudgments,
       },
     });
     return { decisionId: d.id };

@@ -26,6 +26,7 @@ import * as facts from "./facts";
 import * as imports from "./imports";
 import * as invitations from "./invitations";
 import * as judgments from "./judgments";
+import * as candidateJudgments from "./candidate-judgments";
 import * as matrix from "./matrix";
 import * as members from "./members";
 import * as ratings from "./ratings";
@@ -48,6 +49,8 @@ let foreign: Seeded;
 beforeAll(async () => {
   own = await seedDemoWorkspace(db);
   foreign = await seedDemoWorkspace(db, { slug: "other", emailDomain: "other.test" });
+  await ensurePairwiseCriterion(own);
+  await ensurePairwiseCriterion(foreign);
 }, 120_000);
 
 /** An actor of the OWN workspace with the given role; "foreign" cases hand it ids of the other workspace. */
@@ -79,7 +82,7 @@ const decisionOf = (ws: Seeded) =>
   });
 const ratingCriterionOf = async (ws: Seeded) =>
   db.criterion.findFirstOrThrow({
-    where: { decisionId: (await decisionOf(ws)).id, kind: "RATING", ...notTemp },
+    where: { decisionId: (await decisionOf(ws)).id, kind: "RATING", pairwise: false, ...notTemp },
     orderBy: { id: "asc" },
   });
 const candidateOf = async (ws: Seeded) =>
@@ -152,6 +155,15 @@ async function ensureUndoToken(ws: Seeded, action: "criterion.removed" | "candid
 }
 
 /** Every pair of the decision's criteria has at least one judgment, so the group weights can be computed. */
+/** A pairwise criterion in the target's decision (ratingCriterionOf passes it over: it takes no scores). */
+async function ensurePairwiseCriterion(ws: Seeded) {
+  const d = await decisionOf(ws);
+  if (await db.criterion.count({ where: { decisionId: d.id, pairwise: true } })) return;
+  await db.criterion.create({
+    data: { decisionId: d.id, name: "Matrix pairwise fixture", weight: 1, pairwise: true, position: 998 },
+  });
+}
+
 async function ensureCompleteJudgments(ws: Seeded) {
   const d = await decisionOf(ws);
   const ids = (
@@ -668,6 +680,32 @@ const MUTATIONS: Mutation[] = [
         decisionId: d.id,
         criterionAId: a.id,
         criterionBId: b.id,
+        value: toggle(mine?.value, 3, 5),
+        version: mine?.version ?? null,
+      });
+    },
+  },
+  {
+    name: "candidateJudgments.saveCandidateJudgment",
+    actions: ["candidate-judgments.saveCandidateJudgmentAction"],
+    permission: "score.write",
+    prepare: ensurePairwiseCriterion,
+    run: async (actor, t) => {
+      const d = await decisionOf(t);
+      const c = await db.criterion.findFirstOrThrow({ where: { decisionId: d.id, pairwise: true } });
+      const [a, b] = await db.candidate.findMany({
+        where: { decisionId: d.id, ...notTemp },
+        orderBy: { id: "asc" },
+        take: 2,
+      });
+      const mine = await db.candidateJudgment.findFirst({
+        where: { criterionId: c.id, evaluatorId: actor.userId, candidateAId: a.id, candidateBId: b.id },
+      });
+      return candidateJudgments.saveCandidateJudgment(actor, {
+        decisionId: d.id,
+        criterionId: c.id,
+        candidateAId: a.id,
+        candidateBId: b.id,
         value: toggle(mine?.value, 3, 5),
         version: mine?.version ?? null,
       });
@@ -1496,6 +1534,44 @@ const MIXED: { name: string; run: (admin: Actor) => Promise<unknown> }[] = [
         decisionId: (await decisionOf(own)).id,
         criterionAId: x.id,
         criterionBId: y.id,
+        value: 3,
+        version: null,
+      });
+    },
+  },
+  {
+    name: "candidateJudgments.saveCandidateJudgment own decision + foreign criterion",
+    run: async (a) => {
+      const d = await decisionOf(own);
+      const [x, y] = await db.candidate.findMany({ where: { decisionId: d.id }, orderBy: { id: "asc" }, take: 2 });
+      const c = await db.criterion.findFirstOrThrow({
+        where: { decisionId: (await decisionOf(foreign)).id, pairwise: true },
+      });
+      return candidateJudgments.saveCandidateJudgment(a, {
+        decisionId: d.id,
+        criterionId: c.id,
+        candidateAId: x.id,
+        candidateBId: y.id,
+        value: 3,
+        version: null,
+      });
+    },
+  },
+  {
+    name: "candidateJudgments.saveCandidateJudgment own criterion + foreign candidates",
+    run: async (a) => {
+      const d = await decisionOf(own);
+      const [x, y] = await db.candidate.findMany({
+        where: { decisionId: (await decisionOf(foreign)).id },
+        orderBy: { id: "asc" },
+        take: 2,
+      });
+      const c = await db.criterion.findFirstOrThrow({ where: { decisionId: d.id, pairwise: true } });
+      return candidateJudgments.saveCandidateJudgment(a, {
+        decisionId: d.id,
+        criterionId: c.id,
+        candidateAId: x.id,
+        candidateBId: y.id,
         value: 3,
         version: null,
       });

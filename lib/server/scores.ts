@@ -67,13 +67,29 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
 
   // Progress counts cells, never values, so everyone's count is shown even while the values are withheld. Only
   // opinions are scored: facts (METRIC) are entered once and skill match is computed, so neither counts.
-  const scorable = decision.criteria.filter((c) => c.kind === "RATING").map((c) => c.id);
+  // On a pairwise criterion the opinions are the pairs of candidates (one row per evaluator and pair).
+  const rating = decision.criteria.filter((c) => c.kind === "RATING");
+  const scorable = rating.filter((c) => !c.pairwise).map((c) => c.id);
+  const pairwise = rating.filter((c) => c.pairwise).map((c) => c.id);
+  const candidateIds = decision.candidates.map((c) => c.id);
   const counts = await db.score.groupBy({
     by: ["evaluatorId"],
-    where: { criterionId: { in: scorable }, candidateId: { in: decision.candidates.map((c) => c.id) } },
+    where: { criterionId: { in: scorable }, candidateId: { in: candidateIds } },
     _count: { _all: true },
   });
+  const answers = pairwise.length
+    ? await db.candidateJudgment.groupBy({
+        by: ["evaluatorId"],
+        where: {
+          criterionId: { in: pairwise },
+          candidateAId: { in: candidateIds },
+          candidateBId: { in: candidateIds },
+        },
+        _count: { _all: true },
+      })
+    : [];
   const scoredBy = new Map(counts.map((c) => [c.evaluatorId, c._count._all]));
+  for (const a of answers) scoredBy.set(a.evaluatorId, (scoredBy.get(a.evaluatorId) ?? 0) + a._count._all);
 
   const people = await db.user.findMany({
     where: {
@@ -95,7 +111,8 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
     blindScoring: blind.blindScoring,
     hidden: blind.hidden,
     scorableCells: blind.scorableCells,
-    opinionCriteria: decision.criteria.filter((c) => c.kind !== "METRIC"),
+    // Pairwise criteria are answered pair by pair on the AHP tab, not scored cell by cell.
+    opinionCriteria: decision.criteria.filter((c) => c.kind !== "METRIC" && !(c.kind === "RATING" && c.pairwise)),
     progress: people.map((p) => ({ id: p.id, name: p.name, scored: scoredBy.get(p.id) ?? 0 })),
   };
 }
@@ -130,6 +147,8 @@ export async function saveScore(actor: Actor, input: SaveScoreInput): Promise<Sc
     const { criterion } = await loadCell(tx, decision.id, input.criterionId, input.candidateId);
     const problem = scoreValueProblem(criterion, input.value);
     if (problem) throw fieldErrors({ value: problem });
+    // Its candidates are compared in pairs; a score there would be stored and never counted.
+    if (criterion.kind === "RATING" && criterion.pairwise) throw fieldErrors({ value: "pairwiseNotScored" });
 
     const existing = await ownScore(tx, actor, criterion.id, input.candidateId);
     const data = {

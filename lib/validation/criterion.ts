@@ -74,6 +74,8 @@ export const criterionFieldParsers = {
   /** JSON of [raw, points] pairs; "" for none (linear between the references). */
   valueCurve: curveText,
   autoReferences: z.enum(["true", "false"], { message: "invalid" }).transform((s) => s === "true"),
+  /** RATING: compare the candidates in pairs (AHP of the alternatives) instead of scoring them. */
+  pairwise: z.enum(["true", "false"], { message: "invalid" }).transform((s) => s === "true"),
   threshold: optionalNumber,
   currency: currencyText,
 } as const;
@@ -111,6 +113,8 @@ export const criterionJsonFields = {
   // Added after version 1: files written before them have linear references and fix nothing later.
   valueCurve: curveJson.default(null),
   autoReferences: z.boolean().default(false),
+  // Added after version 1: files written before it score every rating criterion.
+  pairwise: z.boolean().default(false),
   threshold: jsonNumber.nullable(),
   // Added after version 1: files written before it are not money.
   currency: currencyCode.nullable().default(null),
@@ -150,6 +154,8 @@ export function checkCriterionRow(row: CriterionValues, field: CriterionField): 
     if (problem === "curveNotMonotone") return row.direction === "COST" ? "curveRisesForCost" : "curveFallsForBenefit";
     if (problem) return problem;
   }
+  // Pairwise judgments say which candidate is better on a rating; a measurement or the team's fit is not judged.
+  if (row.pairwise && (field === "pairwise" || field === "kind") && row.kind !== "RATING") return "pairwiseNeedsRating";
   // Money is an amount someone measured and a cost: the value-for-money chart puts it on the cost axis as it is.
   if (row.currency != null && (field === "currency" || field === "kind" || field === "direction")) {
     if (row.kind !== "METRIC") return "moneyNeedsMetric";

@@ -86,6 +86,15 @@ export const judgmentJson = z.strictObject({
   value: z.number({ message: "judgmentInvalid" }).refine((v) => asSaatyValue(v) !== null, "judgmentInvalid"),
 });
 
+/** On a pairwise criterion, candidate A is `value` times as good as candidate B in the evaluator's judgment. */
+export const candidateJudgmentJson = z.strictObject({
+  evaluator: email,
+  criterion: name,
+  candidateA: name,
+  candidateB: name,
+  value: z.number({ message: "judgmentInvalid" }).refine((v) => asSaatyValue(v) !== null, "judgmentInvalid"),
+});
+
 const figure = z.number().finite().nullable();
 /**
  * Derived figures, written on export so a reader of the file sees each raw value with its unit beside its points and
@@ -109,7 +118,7 @@ export const evaluationJson = z.strictObject({
         criterion: name,
         unit: z.string().max(30).nullable(),
         /** scale: rating bounds; reference / observed / mixed: metric ends set by the user, observed, or one each. */
-        pointsFrom: z.enum(["scale", "reference", "observed", "mixed", "skillMatch", "curve"]),
+        pointsFrom: z.enum(["scale", "reference", "observed", "mixed", "skillMatch", "curve", "pairwise"]),
         worst: figure,
         best: figure,
       }),
@@ -188,6 +197,8 @@ const shape = z.strictObject({
   scores: z.array(scoreJson).max(MAX_SCORES, "tooManyScores"),
   facts: z.array(factJson).max(MAX_SCORES, "tooManyScores").optional().default([]),
   judgments: z.array(judgmentJson).max(MAX_SCORES, "tooManyScores"),
+  /** Added after version 1: files written before it compare no candidates in pairs. */
+  candidateJudgments: z.array(candidateJudgmentJson).max(MAX_SCORES, "tooManyScores").optional().default([]),
   /** Derived figures for readers of the file; optional, and ignored on import. */
   evaluation: evaluationJson.optional(),
 });
@@ -229,7 +240,9 @@ function criterionRows(d: Shape): Issue[] {
           ? "currency"
           : problem.startsWith("curve")
             ? "valueCurve"
-            : "worst";
+            : problem === "pairwiseNeedsRating"
+              ? "pairwise"
+              : "worst";
     return [{ path: ["criteria", i, field], message: problem }];
   });
 }
@@ -293,6 +306,28 @@ function judgmentRule(d: Shape): Issue[] {
   return out;
 }
 
+/** The comparison page's rules: a pairwise criterion, two different candidates, one answer per pair and evaluator. */
+function candidateJudgmentRule(d: Shape): Issue[] {
+  const out: Issue[] = [];
+  const criteria = new Map(d.criteria.map((c) => [c.name, c]));
+  const candidates = new Set(d.candidates.map((c) => c.name));
+  const pairs = new Set<string>();
+  d.candidateJudgments.forEach((j, i) => {
+    const c = criteria.get(j.criterion);
+    if (!c) out.push({ path: ["candidateJudgments", i, "criterion"], message: "unknownCriterion" });
+    else if (!(c.kind === "RATING" && c.pairwise))
+      out.push({ path: ["candidateJudgments", i, "criterion"], message: "notPairwise" });
+    for (const side of ["candidateA", "candidateB"] as const)
+      if (!candidates.has(j[side])) out.push({ path: ["candidateJudgments", i, side], message: "unknownCandidate" });
+    if (j.candidateA === j.candidateB)
+      out.push({ path: ["candidateJudgments", i, "candidateB"], message: "sameCandidate" });
+    const pair = JSON.stringify([j.criterion, j.evaluator, ...[j.candidateA, j.candidateB].sort()]);
+    if (pairs.has(pair)) out.push({ path: ["candidateJudgments", i], message: "duplicateJudgment" });
+    pairs.add(pair);
+  });
+  return out;
+}
+
 /** The facts editor's rules: a METRIC criterion and a candidate of the file, the criterion's unit, once per cell. */
 function factRule(d: Shape): Issue[] {
   const out: Issue[] = [];
@@ -322,6 +357,7 @@ export const DECISION_RULES: readonly ((d: Shape) => Issue[])[] = [
   scoreRule,
   factRule,
   judgmentRule,
+  candidateJudgmentRule,
 ];
 
 export const decisionJsonSchema = shape.superRefine((d, ctx) => {
@@ -396,6 +432,9 @@ const KNOWN = new Set([
   "judgmentInvalid",
   "sameCriterion",
   "duplicateJudgment",
+  "notPairwise",
+  "sameCandidate",
+  "pairwiseNeedsRating",
   "chosenRequired",
   "rationaleRequired",
   "urlInvalid",

@@ -43,3 +43,25 @@ export function ahpWeightToRaw(share: number): number {
 
 export type SaveJudgmentInput = z.infer<typeof saveJudgmentSchema>;
 export type ApplyAhpWeightsInput = z.infer<typeof applyAhpWeightsSchema>;
+
+/** One evaluator's answer on a pairwise criterion: on it, candidate A is `value` times as good as candidate B. */
+const candidateJudgmentFields = {
+  criterionId: id,
+  candidateAId: id,
+  candidateBId: id,
+  value: z.number({ message: "judgmentInvalid" }).refine((v) => asSaatyValue(v) !== null, "judgmentInvalid"),
+  /** Version of this evaluator's stored row for the pair as last seen; null when answering it for the first time. */
+  version: z.number().int().positive().nullable(),
+};
+const twoCandidates: [
+  (v: { candidateAId: string; candidateBId: string }) => boolean,
+  { path: string[]; message: string },
+] = [(v) => v.candidateAId !== v.candidateBId, { path: ["candidateBId"], message: "sameCandidate" }];
+
+/** The API's body (the decision is in the path). */
+export const candidateJudgmentBodySchema = z.object(candidateJudgmentFields).refine(...twoCandidates);
+export const saveCandidateJudgmentSchema = z
+  .object({ decisionId: id, ...candidateJudgmentFields })
+  .refine(...twoCandidates);
+
+export type SaveCandidateJudgmentInput = z.infer<typeof saveCandidateJudgmentSchema>;

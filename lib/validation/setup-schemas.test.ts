@@ -21,6 +21,7 @@ const rating: CriterionValues = {
   currency: null,
   valueCurve: null,
   autoReferences: false,
+  pairwise: false,
 };
 
 describe("criterion fields", () => {

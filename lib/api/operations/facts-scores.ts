@@ -9,8 +9,10 @@ import { deleteScore, getScoreGrid, saveScore } from "@/lib/server/scores";
 import { setFactSchema } from "@/lib/validation/fact";
 import { snapshotSchema } from "@/lib/validation/fact-snapshot";
 import { saveScoreSchema } from "@/lib/validation/score";
+import { getComparisonView, saveCandidateJudgment } from "@/lib/server/candidate-judgments";
+import { candidateJudgmentBodySchema } from "@/lib/validation/judgment";
 import { defineOperation } from "../operation";
-import { cellOpinionsSchema, factSchema, scoreSchema } from "../schemas";
+import { candidateJudgmentSchema, cellOpinionsSchema, factSchema, scoreSchema } from "../schemas";
 
 const decisionParam = z.object({ decisionId: z.string().min(1).max(64) });
 const cellParam = decisionParam.extend({
@@ -118,6 +120,56 @@ export const factScoreOperations = [
     response: scoreSchema,
     etag: (s) => s.version,
     handler: async ({ actor, params, body }) => saveScore(actor, { ...body, decisionId: params.decisionId }),
+  }),
+  defineOperation({
+    operationId: "listCandidateJudgments",
+    method: "GET",
+    path: "/decisions/{decisionId}/candidate-judgments",
+    tag: "Scores",
+    summary: "Pairwise comparisons of the candidates on the decision's pairwise criteria",
+    description:
+      "`data`: the answers you may see (blind scoring applies as for scores: while you still score blind in an open " +
+      "decision, only your own). `mine`: your own, with their versions for editing. On `criterionId`, `candidateAId` " +
+      "is `value` times as good as `candidateBId` (Saaty 1/9 to 9).",
+    scope: "read",
+    permission: "decision.read",
+    params: decisionParam,
+    response: z.object({
+      data: z.array(candidateJudgmentSchema.omit({ id: true, version: true })),
+      mine: z.array(candidateJudgmentSchema),
+    }),
+    handler: async ({ actor, params }) => {
+      const view = await getComparisonView(actor, params.decisionId);
+      if (!view) throw notFound("decision");
+      return {
+        data: view.judgments.map((j) => ({
+          criterionId: j.criterionId,
+          evaluatorId: j.evaluatorId,
+          candidateAId: j.candidateA,
+          candidateBId: j.candidateB,
+          value: j.value,
+        })),
+        mine: view.mine,
+      };
+    },
+  }),
+  defineOperation({
+    operationId: "saveMyCandidateJudgment",
+    method: "PUT",
+    path: "/decisions/{decisionId}/candidate-judgments/mine",
+    tag: "Scores",
+    summary: "Answer one pair of candidates on a pairwise criterion",
+    description:
+      "`version: null` creates; otherwise the version read (stale: 409 with the stored answer, in the orientation " +
+      "asked). The evaluator is always the token's user; the criterion must compare candidates in pairs.",
+    scope: "scores:write",
+    permission: "score.write",
+    params: decisionParam,
+    body: candidateJudgmentBodySchema,
+    response: candidateJudgmentSchema,
+    etag: (j) => j.version,
+    handler: async ({ actor, params, body }) =>
+      saveCandidateJudgment(actor, { ...body, decisionId: params.decisionId }),
   }),
   defineOperation({
     operationId: "clearFact",

@@ -43,6 +43,7 @@ const criterionPatch = z
     // Pairs as sent: updateCriterionFields parses them into the stored form (a transform here would run twice).
     valueCurve: curveArray.nullable().optional(),
     autoReferences: criterionJsonFields.autoReferences.optional(),
+    pairwise: z.boolean().optional(),
     threshold: optionalNumber,
     currency: criterionJsonFields.currency.optional(),
   })
