@@ -5,7 +5,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { knownKey } from "@/lib/i18n/known-key";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { applyAhpWeightsAction, saveJudgmentAction } from "@/lib/actions/judgments";
 import {
   ahpDistances,
@@ -20,11 +20,8 @@ import {
 import type { AhpView, JudgmentDto } from "@/lib/server/judgments";
 import { asSaatyValue } from "@/lib/validation/judgment";
 import { formatShare } from "@/components/decisions/number-format";
-import { withRetry } from "@/components/scores/retry";
 import { SaatyScale } from "./saaty-scale";
-
-type Answer = { value: number; row: JudgmentDto | null };
-type Status = "saving" | "saved" | "failed";
+import { usePairAnswers } from "./use-pair-answers";
 
 /** How many of the most divided pairs the wizard lists. */
 const SPLIT_PAIRS = 5;
@@ -38,82 +35,26 @@ export function AhpWizard({ view }: { view: AhpView }) {
   const pairs = useMemo(() => judgmentPairs(view.criteria.map((c) => c.id)), [view.criteria]);
 
   // My answers keyed by pair, always expressed as "A over B" in the wizard's order.
-  const [mine, setMine] = useState<Record<string, Answer>>(() => {
-    const out: Record<string, Answer> = {};
-    for (const j of view.judgments) {
-      if (j.evaluatorId !== view.me.id) continue;
-      const p = pairs.find(
-        (x) => (x.a === j.criterionAId && x.b === j.criterionBId) || (x.a === j.criterionBId && x.b === j.criterionAId),
-      );
-      if (p) out[p.key] = { value: p.a === j.criterionAId ? j.value : 1 / j.value, row: j };
-    }
-    return out;
+  const { mine, status, errors, conflict, answer, resolve } = usePairAnswers<Pair, JudgmentDto>({
+    initial: () => {
+      const out: Record<string, { value: number; row: JudgmentDto }> = {};
+      for (const j of view.judgments) {
+        if (j.evaluatorId !== view.me.id) continue;
+        const p = pairs.find(
+          (x) =>
+            (x.a === j.criterionAId && x.b === j.criterionBId) || (x.a === j.criterionBId && x.b === j.criterionAId),
+        );
+        if (p) out[p.key] = { value: asAsked(j, p), row: j };
+      }
+      return out;
+    },
+    save: (p, value, version) =>
+      saveJudgmentAction({ decisionId: view.decisionId, criterionAId: p.a, criterionBId: p.b, value, version }),
+    asAsked,
   });
-  const mineRef = useRef(mine);
-  const [status, setStatus] = useState<Record<string, Status>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState<Record<string, { theirs: JudgmentDto | null; yours: number }>>({});
   const [applyState, setApplyState] = useState<{ kind: "idle" | "busy" | "done" | "error"; message?: string }>({
     kind: "idle",
   });
-
-  const put = (key: string, a: Answer) => {
-    const next = { ...mineRef.current, [key]: a };
-    mineRef.current = next;
-    setMine(next);
-  };
-
-  const answer = async (p: Pair, value: number) => {
-    const prev = mineRef.current[p.key];
-    put(p.key, { value, row: prev?.row ?? null });
-    setStatus((s) => ({ ...s, [p.key]: "saving" }));
-    setErrors(({ [p.key]: _, ...rest }) => rest);
-    try {
-      const r = await withRetry(() =>
-        saveJudgmentAction({
-          decisionId: view.decisionId,
-          criterionAId: p.a,
-          criterionBId: p.b,
-          value,
-          version: prev?.row?.version ?? null,
-        }),
-      );
-      if (r.ok && r.data) {
-        put(p.key, { value: r.data.value, row: r.data });
-        setStatus((s) => ({ ...s, [p.key]: "saved" }));
-      } else if (!r.ok && r.error === "stale" && sameAnswer(r.current as JudgmentDto | null, p, value)) {
-        // The stored answer already says the same (a retried save that did land the first time).
-        const theirs = r.current as JudgmentDto;
-        put(p.key, { value, row: theirs });
-        setStatus((s) => ({ ...s, [p.key]: "saved" }));
-      } else if (!r.ok && r.error === "stale") {
-        setConflict((c) => ({ ...c, [p.key]: { theirs: (r.current as JudgmentDto | null) ?? null, yours: value } }));
-        setStatus((s) => ({ ...s, [p.key]: "failed" }));
-      } else if (!r.ok) {
-        if (prev) put(p.key, prev);
-        else {
-          const { [p.key]: _, ...rest } = mineRef.current;
-          mineRef.current = rest;
-          setMine(rest);
-        }
-        setErrors((e) => ({ ...e, [p.key]: r.fieldErrors?.value ?? r.error }));
-        setStatus((s) => ({ ...s, [p.key]: "failed" }));
-      }
-    } catch {
-      setErrors((e) => ({ ...e, [p.key]: "network" }));
-      setStatus((s) => ({ ...s, [p.key]: "failed" }));
-    }
-  };
-
-  const resolve = (p: Pair, choice: "mine" | "theirs") => {
-    const c = conflict[p.key];
-    if (!c) return;
-    setConflict(({ [p.key]: _, ...rest }) => rest);
-    const theirs = c.theirs ? { value: c.theirs.value, row: c.theirs } : null;
-    if (theirs) put(p.key, theirs);
-    if (choice === "mine") void answer(p, c.yours);
-    else setStatus((s) => ({ ...s, [p.key]: "saved" }));
-  };
 
   const myJudgments = Object.entries(mine).map(([key, a]) => {
     const [criterionA, criterionB] = key.split("|");
@@ -245,9 +186,7 @@ export function AhpWizard({ view }: { view: AhpView }) {
                             <strong>{t("conflict.title")}</strong>{" "}
                             {t("conflict.explain", {
                               pair: `${name(p.a)} / ${name(p.b)}`,
-                              theirs: c.theirs
-                                ? words(p, p.a === c.theirs.criterionAId ? c.theirs.value : 1 / c.theirs.value)
-                                : t("conflict.none"),
+                              theirs: c.theirs ? words(p, asAsked(c.theirs, p)) : t("conflict.none"),
                               yours: words(p, c.yours),
                             })}
                           </p>
@@ -466,8 +405,7 @@ export function AhpWizard({ view }: { view: AhpView }) {
   }
 }
 
-function sameAnswer(row: JudgmentDto | null, p: Pair, value: number): boolean {
-  if (!row) return false;
-  const asked = row.criterionAId === p.a ? row.value : 1 / row.value;
-  return Math.abs(Math.log(asked / value)) < 1e-9;
+/** A stored answer as "A over B" for the pair as the wizard asks it, whichever way round it is stored. */
+function asAsked(row: JudgmentDto, p: Pair): number {
+  return row.criterionAId === p.a ? row.value : 1 / row.value;
 }

@@ -4,17 +4,15 @@
 // principal eigenvector, ideal mode 10 × p / max p) updating live from the same engine function the results use.
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { saveCandidateJudgmentAction } from "@/lib/actions/candidate-judgments";
 import { knownKey } from "@/lib/i18n/known-key";
 import { candidatePairwise, CR_LIMIT, type CandidateJudgmentInput, type CandidatePairwiseResult } from "@/lib/scoring";
 import type { CandidateJudgmentDto, ComparisonView } from "@/lib/server/candidate-judgments";
 import { asSaatyValue } from "@/lib/validation/judgment";
-import { withRetry } from "@/components/scores/retry";
 import { SaatyScale } from "./saaty-scale";
+import { usePairAnswers } from "./use-pair-answers";
 
-type Answer = { value: number; row: CandidateJudgmentDto | null };
-type Status = "saving" | "saved" | "failed";
 type Pair = { key: string; criterionId: string; a: string; b: string };
 
 const pairKey = (criterionId: string, a: string, b: string) => `${criterionId}|${a}|${b}`;
@@ -41,78 +39,31 @@ export function CandidateComparison({ view, initialCriterion }: { view: Comparis
   }, [view.candidates, criterionId]);
 
   // My answers keyed by criterion and pair, always "A over B" in candidate order.
-  const [mine, setMine] = useState<Record<string, Answer>>(() => {
-    const order = new Map(candidateIds.map((id, i) => [id, i]));
-    const out: Record<string, Answer> = {};
-    for (const j of view.mine) {
-      const forward = (order.get(j.candidateAId) ?? 0) < (order.get(j.candidateBId) ?? 0);
-      const [a, b] = forward ? [j.candidateAId, j.candidateBId] : [j.candidateBId, j.candidateAId];
-      out[pairKey(j.criterionId, a, b)] = { value: forward ? j.value : 1 / j.value, row: j };
-    }
-    return out;
-  });
-  const mineRef = useRef(mine);
-  const [status, setStatus] = useState<Record<string, Status>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState<Record<string, { theirs: CandidateJudgmentDto | null; yours: number }>>({});
-  const put = (key: string, a: Answer | undefined) => {
-    const next = { ...mineRef.current };
-    if (a) next[key] = a;
-    else delete next[key];
-    mineRef.current = next;
-    setMine(next);
-  };
-
-  const answer = async (p: Pair, value: number) => {
-    const prev = mineRef.current[p.key];
-    put(p.key, { value, row: prev?.row ?? null });
-    setStatus((s) => ({ ...s, [p.key]: "saving" }));
-    setErrors(({ [p.key]: _, ...rest }) => rest);
-    try {
-      const r = await withRetry(() =>
-        saveCandidateJudgmentAction({
-          decisionId: view.decisionId,
-          criterionId: p.criterionId,
-          candidateAId: p.a,
-          candidateBId: p.b,
-          value,
-          version: prev?.row?.version ?? null,
-        }),
-      );
-      if (r.ok && r.data) {
-        put(p.key, { value: r.data.value, row: r.data });
-        setStatus((s) => ({ ...s, [p.key]: "saved" }));
-        // The results, scores progress and blind state read the answers on the server.
-        router.refresh();
-      } else if (!r.ok && r.error === "stale") {
-        const theirs = (r.current as CandidateJudgmentDto | null) ?? null;
-        if (theirs && Math.abs(Math.log(asAsked(theirs, p) / value)) < 1e-9) {
-          // The stored answer already says the same (a retried save that did land the first time).
-          put(p.key, { value, row: theirs });
-          setStatus((s) => ({ ...s, [p.key]: "saved" }));
-        } else {
-          setConflict((c) => ({ ...c, [p.key]: { theirs, yours: value } }));
-          setStatus((s) => ({ ...s, [p.key]: "failed" }));
-        }
-      } else if (!r.ok) {
-        put(p.key, prev);
-        setErrors((e) => ({ ...e, [p.key]: r.fieldErrors?.value ?? r.fieldErrors?.criterionId ?? r.error }));
-        setStatus((s) => ({ ...s, [p.key]: "failed" }));
+  const { mine, status, errors, conflict, answer, resolve } = usePairAnswers<Pair, CandidateJudgmentDto>({
+    initial: () => {
+      const order = new Map(candidateIds.map((id, i) => [id, i]));
+      const out: Record<string, { value: number; row: CandidateJudgmentDto }> = {};
+      for (const j of view.mine) {
+        const forward = (order.get(j.candidateAId) ?? 0) < (order.get(j.candidateBId) ?? 0);
+        const [a, b] = forward ? [j.candidateAId, j.candidateBId] : [j.candidateBId, j.candidateAId];
+        out[pairKey(j.criterionId, a, b)] = { value: forward ? j.value : 1 / j.value, row: j };
       }
-    } catch {
-      setErrors((e) => ({ ...e, [p.key]: "network" }));
-      setStatus((s) => ({ ...s, [p.key]: "failed" }));
-    }
-  };
-
-  const resolve = (p: Pair, choice: "mine" | "theirs") => {
-    const c = conflict[p.key];
-    if (!c) return;
-    setConflict(({ [p.key]: _, ...rest }) => rest);
-    put(p.key, c.theirs ? { value: asAsked(c.theirs, p), row: c.theirs } : undefined);
-    if (choice === "mine") void answer(p, c.yours);
-    else setStatus((s) => ({ ...s, [p.key]: "saved" }));
-  };
+      return out;
+    },
+    save: (p, value, version) =>
+      saveCandidateJudgmentAction({
+        decisionId: view.decisionId,
+        criterionId: p.criterionId,
+        candidateAId: p.a,
+        candidateBId: p.b,
+        value,
+        version,
+      }),
+    asAsked,
+    fieldError: (e) => e?.value ?? e?.criterionId,
+    // The results, the score grid's progress and the blind state read the answers on the server.
+    onSaved: () => router.refresh(),
+  });
 
   const myJudgments: CandidateJudgmentInput[] = Object.entries(mine).map(([key, a]) => {
     const [crit, candidateA, candidateB] = key.split("|");

@@ -30,6 +30,12 @@ export function CriteriaTable({ decision, result }: { decision: ResultsDecision;
       return `${c.unit ?? ""} · ${refs}`;
     }
     if (c.kind === "SKILL_MATCH") return t("skillScale");
+    if (c.pairwise) {
+      const p = result?.pairwise?.find((x) => x.criterionId === c.id);
+      return p?.cr != null
+        ? t("pairwiseScaleCr", { cr: f.number(p.cr, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) })
+        : t("pairwiseScale");
+    }
     return t("ratingScale", { min: formatRaw(f, c.scaleMin ?? 0), max: formatRaw(f, c.scaleMax ?? 10) });
   };
   return (

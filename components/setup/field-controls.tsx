@@ -31,7 +31,6 @@ interface FieldProps {
 
 export function EditableField(props: FieldProps) {
   const id = useId();
-  const errorText = useSetupErrorText();
   const errorId = props.error ? `${id}-error` : undefined;
   const hintId = props.hint ? `${id}-hint` : undefined;
   const conflictId = props.conflict ? `${id}-conflict` : undefined;
@@ -59,14 +58,13 @@ export function EditableField(props: FieldProps) {
           {props.hint}
         </p>
       ) : null}
-      {props.error ? (
-        <p id={errorId} className="field-error" data-testid="field-error">
-          {errorText(props.error)}
-        </p>
-      ) : null}
-      {props.conflict && props.onResolve ? (
-        <ConflictBox id={conflictId!} conflict={props.conflict} onResolve={props.onResolve} />
-      ) : null}
+      <FieldMessages
+        errorId={errorId}
+        conflictId={conflictId}
+        error={props.error}
+        conflict={props.conflict}
+        onResolve={props.onResolve}
+      />
     </div>
   );
 }
@@ -82,7 +80,6 @@ export function SelectField(props: {
   labelHidden?: boolean;
 }) {
   const id = useId();
-  const errorText = useSetupErrorText();
   const errorId = props.error ? `${id}-error` : undefined;
   const conflictId = props.conflict ? `${id}-conflict` : undefined;
   return (
@@ -103,14 +100,13 @@ export function SelectField(props: {
           </option>
         ))}
       </select>
-      {props.error ? (
-        <p id={errorId} className="field-error" data-testid="field-error">
-          {errorText(props.error)}
-        </p>
-      ) : null}
-      {props.conflict && props.onResolve ? (
-        <ConflictBox id={conflictId!} conflict={props.conflict} onResolve={props.onResolve} />
-      ) : null}
+      <FieldMessages
+        errorId={errorId}
+        conflictId={conflictId}
+        error={props.error}
+        conflict={props.conflict}
+        onResolve={props.onResolve}
+      />
     </div>
   );
 }
@@ -128,7 +124,6 @@ export function CheckField(props: {
   testId?: string;
 }) {
   const id = useId();
-  const errorText = useSetupErrorText();
   const errorId = props.error ? `${id}-error` : undefined;
   const hintId = props.hint ? `${id}-hint` : undefined;
   const conflictId = props.conflict ? `${id}-conflict` : undefined;
@@ -151,15 +146,37 @@ export function CheckField(props: {
         </p>
       ) : null}
       {props.children}
+      <FieldMessages
+        errorId={errorId}
+        conflictId={conflictId}
+        error={props.error}
+        conflict={props.conflict}
+        onResolve={props.onResolve}
+      />
+    </div>
+  );
+}
+
+/** A field's message and, when a colleague changed it first, the conflict box. */
+function FieldMessages(props: {
+  errorId?: string;
+  conflictId?: string;
+  error?: string;
+  conflict?: Conflict;
+  onResolve?: (choice: "theirs" | "mine") => void;
+}) {
+  const errorText = useSetupErrorText();
+  return (
+    <>
       {props.error ? (
-        <p id={errorId} className="field-error" data-testid="field-error">
+        <p id={props.errorId} className="field-error" data-testid="field-error">
           {errorText(props.error)}
         </p>
       ) : null}
       {props.conflict && props.onResolve ? (
-        <ConflictBox id={conflictId!} conflict={props.conflict} onResolve={props.onResolve} />
+        <ConflictBox id={props.conflictId!} conflict={props.conflict} onResolve={props.onResolve} />
       ) : null}
-    </div>
+    </>
   );
 }
 
