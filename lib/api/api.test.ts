@@ -791,6 +791,18 @@ describe("candidates compared in pairs", () => {
       { criterionId: ops.id, evaluatorId: ada.userId, candidateAId: r.id, candidateBId: k.id, value: 3 },
     ]);
     expect(listed.body.mine).toHaveLength(1);
+    // The results carry the criterion's AHP of the candidates: RabbitMQ 3× Kafka → priorities 1/4, 3/4 (by hand),
+    // ideal-mode points 3.333 and 10; no CR for two candidates.
+    const results = await call("GET", `/decisions/${id}/results?samples=0`, { token: architect });
+    expect(results.status).toBe(200);
+    const pw = results.body.pairwise.find((x: { criterionId: string }) => x.criterionId === ops.id);
+    expect(pw.status).toBe("ok");
+    expect(pw.cr).toBeNull();
+    expect(pw.priorities.map((x: { priority: number }) => x.priority)).toEqual([
+      expect.closeTo(0.25, 12),
+      expect.closeTo(0.75, 12),
+    ]);
+    expect(pw.priorities.map((x: { points: number }) => x.points)).toEqual([expect.closeTo(10 / 3, 12), 10]);
     expect(await db.candidateJudgment.count({ where: { decisionId: id } })).toBe(1);
   });
 });

@@ -367,6 +367,26 @@ export const resultsSchema = z
         description:
           "How far the evaluators agree on the order (Kendall's W with the tie correction); measured facts and skill matches are left out.",
       }),
+    pairwise: z
+      .array(
+        z.object({
+          criterionId: id,
+          status: z.enum(["ok", "none", "disconnected"]),
+          priorities: z.array(z.object({ candidateId: id, priority: z.number(), points: z.number() })),
+          lambdaMax: nullableNumber,
+          ci: nullableNumber,
+          cr: nullableNumber,
+          consistent: z.boolean(),
+          evaluatorCount: z.number().int(),
+          missingPairs: z.array(z.object({ candidateA: id, candidateB: id })),
+          unjudged: z.array(id),
+        }),
+      )
+      .meta({
+        description:
+          "Per pairwise criterion: the group's eigenvector priorities (sum 1) and ideal-mode points 10·p/max p, " +
+          "λmax, CI and CR (null for two candidates); candidates nobody compared are `unjudged` (missing cells).",
+      }),
     discussion: z
       .array(
         z.object({
