@@ -90,7 +90,7 @@ test("candidates compared in pairs: setup switch, live points and CR, saved answ
     "1. 在Operational complexity上，哪个更好：Kafka 还是 RabbitMQ？",
   );
   await expect(question(page, "Kafka vs RabbitMQ").getByTestId("compare-answer")).toHaveText(
-    "RabbitMQ 稍微好于 Kafka (3)",
+    "RabbitMQ 稍微好于 Kafka（3）",
   );
   await expect(page.getByTestId("compare-own-cr")).toContainText("0.003");
 });

@@ -172,8 +172,8 @@ beforeAll(async () => {
 // one statement per included relation (Prisma reads each relation with its own IN query on SQLite) and one for the
 // rows' child counts (child-counts.ts); the audit trail is its rows, a capped count, the actors and, past the first
 // page, one probe for the other direction (audit.ts); getDecision
-// is the decision, criteria, candidates, judgments, team, requirements, members, overrides, ratings, scores, their
-// evaluators, facts, the facts' authors and the skill catalog (14) after the one-statement input stamp
+// is the decision, criteria, candidates, judgments, candidate judgments, team, requirements, members, overrides,
+// ratings, scores, their evaluators, facts, the facts' authors and the skill catalog (15) after the one-statement input stamp
 // (lib/server/input-stamp.ts), and scores/export build on it. Reads the memo keeps (read-memo.ts) are counted as a
 // miss costs: computed afresh each time; a hit is the stamp alone (the test below).
 const LOADERS: [string, number, (f: Fixture) => Promise<unknown>][] = [
@@ -183,14 +183,14 @@ const LOADERS: [string, number, (f: Fixture) => Promise<unknown>][] = [
   ["decisions list, status + team filter", 4, (f) => listDecisions(f.admin, { status: "DECIDED", team: f.teamId })],
   ["decisions list, sort by status", 4, (f) => listDecisions(f.admin, { sort: "status" })],
   ["decisions list, team options", 1, (f) => listTeamOptions(f.admin)],
-  ["results: getDecision", 15, (f) => getDecision(f.admin, f.decisionId)],
+  ["results: getDecision", 16, (f) => getDecision(f.admin, f.decisionId)],
   ["results: getDecisionHeader", 2, (f) => getDecisionHeader(f.admin, f.decisionId)],
   ["results: listScenarios", 2, (f) => listScenarios(f.admin, f.decisionId)],
   ["AHP", 4, (f) => getAhpView(f.admin, f.decisionId)],
   // …plus one for the measured facts the value-curve editor draws.
   ["setup", 6, (f) => getSetupData(f.admin, f.decisionId)],
   ["setup, decided decision", 7, (f) => getSetupData(f.admin, f.decidedId)],
-  ["scores", 18, (f) => getScoreGrid(f.admin, f.decisionId)],
+  ["scores", 19, (f) => getScoreGrid(f.admin, f.decisionId)],
   ["team page", 8, (f) => getTeam(f.admin, f.teamId)],
   ["audit trail, newest", 3, (f) => listAuditEvents(f.admin)],
   [
@@ -207,7 +207,8 @@ const LOADERS: [string, number, (f: Fixture) => Promise<unknown>][] = [
   ["members", 3, (f) => listMembers(f.admin, 2)],
   ["teams", 3, (f) => listTeamsPage(f.admin)],
   ["skills", 3, (f) => listSkillsPage(f.admin, 2)],
-  ["JSON export", 27, (f) => exportDecisionJson(f.admin, f.decisionId)],
+  // getDecision's 16 once more for the evaluation block, and the stored rows with their candidate judgments.
+  ["JSON export", 29, (f) => exportDecisionJson(f.admin, f.decisionId)],
 ];
 
 describe("SQL statements per page loader do not grow with the workspace", () => {
