@@ -21,6 +21,7 @@ import type { AhpView, JudgmentDto } from "@/lib/server/judgments";
 import { asSaatyValue } from "@/lib/validation/judgment";
 import { formatShare } from "@/components/decisions/number-format";
 import { SaatyScale } from "./saaty-scale";
+import { PairFeedback } from "./pair-feedback";
 import { usePairAnswers } from "./use-pair-answers";
 
 /** How many of the most divided pairs the wizard lists. */
@@ -175,29 +176,20 @@ export function AhpWizard({ view }: { view: AhpView }) {
                           </button>
                         </p>
                       ) : null}
-                      {errors[p.key] ? (
-                        <p className="field-error" role="alert">
-                          {errText(errors[p.key])}
-                        </p>
-                      ) : null}
-                      {c ? (
-                        <div className="callout callout-error" role="alert" data-testid="ahp-conflict">
-                          <p>
-                            <strong>{t("conflict.title")}</strong>{" "}
-                            {t("conflict.explain", {
-                              pair: `${name(p.a)} / ${name(p.b)}`,
-                              theirs: c.theirs ? words(p, asAsked(c.theirs, p)) : t("conflict.none"),
-                              yours: words(p, c.yours),
-                            })}
-                          </p>
-                          <button type="button" onClick={() => resolve(p, "mine")}>
-                            {t("conflict.keepMine")}
-                          </button>{" "}
-                          <button type="button" onClick={() => resolve(p, "theirs")}>
-                            {t("conflict.useTheirs")}
-                          </button>
-                        </div>
-                      ) : null}
+                      <PairFeedback
+                        error={errors[p.key]}
+                        conflict={
+                          c
+                            ? {
+                                pair: `${name(p.a)} / ${name(p.b)}`,
+                                theirs: c.theirs ? words(p, asAsked(c.theirs, p)) : null,
+                                yours: words(p, c.yours),
+                              }
+                            : undefined
+                        }
+                        onResolve={(choice) => resolve(p, choice)}
+                        conflictTestId="ahp-conflict"
+                      />
                     </fieldset>
                   </li>
                 );

@@ -6,11 +6,11 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { saveCandidateJudgmentAction } from "@/lib/actions/candidate-judgments";
-import { knownKey } from "@/lib/i18n/known-key";
 import { candidatePairwise, CR_LIMIT, type CandidateJudgmentInput, type CandidatePairwiseResult } from "@/lib/scoring";
 import type { CandidateJudgmentDto, ComparisonView } from "@/lib/server/candidate-judgments";
 import { asSaatyValue } from "@/lib/validation/judgment";
 import { SaatyScale } from "./saaty-scale";
+import { PairFeedback } from "./pair-feedback";
 import { usePairAnswers } from "./use-pair-answers";
 
 type Pair = { key: string; criterionId: string; a: string; b: string };
@@ -85,10 +85,6 @@ export function CandidateComparison({ view, initialCriterion }: { view: Comparis
     if (r.cr === null) return ta("results.notApplicable");
     return `${fmt(r.cr, 3)} · ${r.cr <= CR_LIMIT ? ta("results.ok") : ta("results.warn")}`;
   };
-  const errText = (key: string) => {
-    const k = `errors.${key}`;
-    return knownKey(ta, k) ? ta(k) : ta("errors.unknown");
-  };
   const states = pairs.map((p) => status[p.key]).filter(Boolean);
   const saveStatus = states.includes("failed")
     ? ta("status.failed")
@@ -162,29 +158,20 @@ export function CandidateComparison({ view, initialCriterion }: { view: Comparis
                           <p className="hint" data-testid="compare-answer">
                             {a ? words(p, a.value) : ta("unanswered")}
                           </p>
-                          {errors[p.key] ? (
-                            <p className="field-error" role="alert">
-                              {errText(errors[p.key])}
-                            </p>
-                          ) : null}
-                          {c ? (
-                            <div className="callout callout-error" role="alert" data-testid="compare-conflict">
-                              <p>
-                                <strong>{ta("conflict.title")}</strong>{" "}
-                                {ta("conflict.explain", {
-                                  pair: `${name(p.a)} / ${name(p.b)}`,
-                                  theirs: c.theirs ? words(p, asAsked(c.theirs, p)) : ta("conflict.none"),
-                                  yours: words(p, c.yours),
-                                })}
-                              </p>
-                              <button type="button" onClick={() => resolve(p, "mine")}>
-                                {ta("conflict.keepMine")}
-                              </button>{" "}
-                              <button type="button" onClick={() => resolve(p, "theirs")}>
-                                {ta("conflict.useTheirs")}
-                              </button>
-                            </div>
-                          ) : null}
+                          <PairFeedback
+                            error={errors[p.key]}
+                            conflict={
+                              c
+                                ? {
+                                    pair: `${name(p.a)} / ${name(p.b)}`,
+                                    theirs: c.theirs ? words(p, asAsked(c.theirs, p)) : null,
+                                    yours: words(p, c.yours),
+                                  }
+                                : undefined
+                            }
+                            onResolve={(choice) => resolve(p, choice)}
+                            conflictTestId="compare-conflict"
+                          />
                         </fieldset>
                       </li>
                     );

@@ -5,6 +5,7 @@ import type { DecisionResult } from "@/lib/scoring";
 import { curveFromText } from "@/lib/validation/value-curve";
 import { metricReference } from "@/lib/scoring";
 import { formatRaw, formatShare } from "./number-format";
+import { isPairwise } from "@/lib/scoring";
 
 /** Stated references as the engine reads them (automatic ones follow the direction), printed with `show`. */
 export function effectiveEnds(c: CriterionDto, show: (v: number) => string): { worst: string; best: string } {
@@ -30,7 +31,7 @@ export function CriteriaTable({ decision, result }: { decision: ResultsDecision;
       return `${c.unit ?? ""} · ${refs}`;
     }
     if (c.kind === "SKILL_MATCH") return t("skillScale");
-    if (c.pairwise) {
+    if (isPairwise(c)) {
       const p = result?.pairwise?.find((x) => x.criterionId === c.id);
       return p?.cr != null
         ? t("pairwiseScaleCr", { cr: f.number(p.cr, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) })

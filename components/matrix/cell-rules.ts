@@ -7,6 +7,7 @@ import { parseCandidateField } from "@/lib/validation/candidate";
 import { checkCriterionRow, parseCriterionField, type CriterionValues } from "@/lib/validation/criterion";
 import { parseScoreText, scoreValueProblem } from "@/lib/validation/score";
 import type { Target, Value } from "./targets";
+import { isPairwise } from "@/lib/scoring";
 
 export type ErrorNamespace = "scores" | "facts" | "setup";
 export type Checked = { ok: true; value: Value } | { ok: false; ns: ErrorNamespace; key: string };
@@ -18,8 +19,7 @@ export function checkCellText(x: Target, text: string, criterion: CriterionDto |
     if (t === "") return { ok: true, value: null };
     const parsed = parseScoreText(t);
     if (!parsed.ok) return { ok: false, ns: "scores", key: parsed.error };
-    if (criterion?.kind === "RATING" && criterion.pairwise)
-      return { ok: false, ns: "scores", key: "pairwiseNotScored" };
+    if (criterion && isPairwise(criterion)) return { ok: false, ns: "scores", key: "pairwiseNotScored" };
     const problem = criterion ? scoreValueProblem(criterion, parsed.value) : null;
     return problem ? { ok: false, ns: "scores", key: problem } : { ok: true, value: parsed.value };
   }

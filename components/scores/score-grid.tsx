@@ -24,6 +24,7 @@ import { useLeaveWarning } from "./use-leave-warning";
 import { isScorable, useLiveTotals } from "./use-live-totals";
 import { useRevealRefresh } from "./use-reveal-refresh";
 import { cellKey, useScoreSaver, type SaveOp } from "./use-score-saver";
+import { isPairwise } from "@/lib/scoring";
 
 export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
   const t = useTranslations("scores");
@@ -60,7 +61,7 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
   const { result, ownResult, cells, others } = useLiveTotals({ decision, meId: me.id, canScore, own: saver, draft });
 
   const scorableCriteria = criteria.filter(isScorable);
-  const pairwiseCriteria = decision.criteria.filter((c) => c.kind === "RATING" && c.pairwise);
+  const pairwiseCriteria = decision.criteria.filter(isPairwise);
   const scorableCount = scorableCriteria.length * candidates.length;
   const countOwn = (has: (key: string) => boolean) =>
     scorableCriteria.reduce((n, cr) => n + candidates.filter((ca) => has(cellKey(cr.id, ca.id))).length, 0);

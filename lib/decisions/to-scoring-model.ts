@@ -5,6 +5,7 @@
 import { curveFromText } from "@/lib/validation/value-curve";
 import type { DecisionModel, EvaluateOptions, TeamAggregation } from "@/lib/scoring/types";
 import type { ResultsDecision } from "./results-payload";
+import { isPairwise } from "@/lib/scoring/cells";
 
 export function toScoringModel(d: ResultsDecision): DecisionModel {
   const metric = new Set(d.criteria.filter((c) => c.kind === "METRIC").map((c) => c.id));
@@ -21,7 +22,7 @@ export function toScoringModel(d: ResultsDecision): DecisionModel {
       best: c.best,
       valueCurve: c.kind === "METRIC" ? curveFromText(c.valueCurve) : null,
       autoReferences: c.autoReferences,
-      pairwise: c.kind === "RATING" && c.pairwise,
+      pairwise: isPairwise(c),
       unit: c.unit,
       threshold: c.threshold,
     })),

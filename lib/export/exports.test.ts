@@ -353,6 +353,69 @@ describe("broker exports", () => {
     );
   }, 240_000);
 
+  // Operational complexity compared in pairs by Ada: RabbitMQ 3× Kafka, Kafka 2× Pulsar, RabbitMQ 5× Pulsar. numpy
+  // (np.linalg.eig): priorities .22965 / .64833 / .12202 → ideal-mode points 3.5422 / 10 / 1.8821, CR 0.003185.
+  test("a pairwise criterion is stated with its derivation and CR in the PDF, the ADR, the CSV and the JSON", async () => {
+    const ws = await seedDemoWorkspace(db, { slug: "pairs", emailDomain: "pairs.test" });
+    const reader: Actor = { userId: ws.users.get("viewer")!, workspaceId: ws.workspace.id, role: "VIEWER" };
+    const id = ws.decisions.get("broker")!;
+    const ops = await db.criterion.findFirstOrThrow({ where: { decisionId: id, name: "Operational complexity" } });
+    await db.criterion.update({ where: { id: ops.id }, data: { pairwise: true } });
+    const cand = new Map(
+      (await db.candidate.findMany({ where: { decisionId: id } })).map((c) => [c.name, c.id] as const),
+    );
+    const ada = ws.users.get("ada")!;
+    for (const [a, b, value] of [
+      ["RabbitMQ", "Kafka", 3],
+      ["Kafka", "Pulsar", 2],
+      ["RabbitMQ", "Pulsar", 5],
+    ] as const)
+      await db.candidateJudgment.create({
+        data: {
+          decisionId: id,
+          criterionId: ops.id,
+          evaluatorId: ada,
+          candidateAId: cand.get(a)!,
+          candidateBId: cand.get(b)!,
+          value,
+        },
+      });
+    const b = await loadReportBundle(reader, id, "export.read");
+    const sentence =
+      "Points from comparing the candidates in pairs (AHP, ideal mode): the best candidate is 10 and the others " +
+      "their priority's ratio to it, from 1 evaluator; consistency ratio 0.003.";
+    const file = path.join(out, "broker-pairs.pdf");
+    writeFileSync(file, await reportPdf(b, "en"));
+    const text = execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, " ");
+    expect(text).toContain(sentence);
+    const md = decisionMarkdown(b, "en");
+    expect(md).toContain(sentence);
+    expect(md).toContain("| Operational complexity | 25 | 25.0% | 3.54 | 10.00 | 1.88 |");
+    // Totals by hand with the numpy points: Kafka .2·6 + .25·3.5422 + .15·9 + .3·7 + .1·8 = 6.3356;
+    // RabbitMQ 1.6 + 2.5 + 1.05 + 2.7 + 0.6 = 8.45; Pulsar 1.0 + .25·1.8821 + 1.2 + 1.5 + 0.9 = 5.0705.
+    const total = (name: string) => b.result!.ranking.find((r) => r.candidateId === cand.get(name))!.total;
+    expect(total("Kafka")).toBeCloseTo(6.33554881, 6);
+    expect(total("RabbitMQ")).toBeCloseTo(8.45, 9);
+    expect(total("Pulsar")).toBeCloseTo(5.07051802, 6);
+    const row = matrixCsv(b, "en")
+      .split("\r\n")
+      .find((l) => l.startsWith("Operational complexity,25,0.2500,"))!;
+    expect(row.startsWith("Operational complexity,25,0.2500,3.54,10.00,1.88,")).toBe(true);
+    expect(row).toContain("pairwise comparison (AHP)");
+    const json = await exportDecisionJson(reader, id);
+    expect(decisionJsonSchema.safeParse(json).success).toBe(true);
+    expect(json.evaluation!.criteria.find((c) => c.criterion === "Operational complexity")).toMatchObject({
+      pointsFrom: "pairwise",
+      worst: 0,
+      best: 10,
+    });
+    const zh = path.join(out, "broker-pairs-zh.pdf");
+    writeFileSync(zh, await reportPdf(b, "zh-CN"));
+    expect(execFileSync("pdftotext", [zh, "-"]).toString().replace(/\s+/g, " ")).toContain(
+      "得分来自候选方案两两比较（AHP，理想模式）",
+    );
+  }, 240_000);
+
   test("JSON export is stable", async () => {
     const a = await exportDecisionJson(viewer, broker());
     const b = await exportDecisionJson(viewer, broker());

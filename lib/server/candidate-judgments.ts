@@ -13,6 +13,7 @@ import { db, writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
 import { getDecision } from "./decisions";
 import { fieldErrors, notFound, stale } from "@/lib/errors/domain-error";
+import { isPairwise } from "@/lib/scoring";
 
 /** One evaluator's stored answer for an unordered pair on one criterion. */
 export interface CandidateJudgmentDto {
@@ -57,7 +58,7 @@ export async function getComparisonView(actor: Actor, decisionId: string): Promi
   authorize(actor, "decision.read");
   const d = await getDecision(actor, decisionId);
   if (!d) return null;
-  const criteria = d.criteria.filter((c) => c.kind === "RATING" && c.pairwise);
+  const criteria = d.criteria.filter(isPairwise);
   const ids = new Set(criteria.map((c) => c.id));
   const mine = await db.candidateJudgment.findMany({
     where: { decisionId: d.id, evaluatorId: actor.userId, criterionId: { in: [...ids] } },
@@ -103,7 +104,7 @@ export async function saveCandidateJudgment(
       select: { id: true, kind: true, pairwise: true },
     });
     if (!criterion) throw notFound("criterion");
-    if (!(criterion.kind === "RATING" && criterion.pairwise)) throw fieldErrors({ criterionId: "notPairwise" });
+    if (!isPairwise(criterion)) throw fieldErrors({ criterionId: "notPairwise" });
     const found = await tx.candidate.count({
       where: { decisionId: decision.id, id: { in: [input.candidateAId, input.candidateBId] } },
     });

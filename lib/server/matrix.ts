@@ -15,6 +15,7 @@ import { recordAudit } from "./audit";
 import { authorize } from "./authz";
 import { writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
+import { isPairwise } from "@/lib/scoring";
 
 export interface PasteOutcome {
   createdCriteria: number;
@@ -112,7 +113,7 @@ export async function pasteMatrix(actor: Actor, input: PasteMatrixInput): Promis
         const at = { criterion: i, candidate: j, field: "value" as const };
         if (kind === "SKILL_MATCH") problems.push({ ...at, key: "notScorable" });
         // Its candidates are compared in pairs: a pasted score would be stored and never counted.
-        else if (kind === "RATING" && stored?.pairwise) problems.push({ ...at, key: "pairwiseNotScored" });
+        else if (stored && isPairwise(stored)) problems.push({ ...at, key: "pairwiseNotScored" });
         else if (kind === "RATING") {
           if (v.unit !== null) problems.push({ ...at, key: "unitOnRating", params: { unit: v.unit } });
           else if (v.value < bounds.min || v.value > bounds.max)

@@ -12,6 +12,7 @@ import { SINGLE_ROW_EDIT } from "@/lib/db/write-queue";
 import { loadEditableDecision } from "./decision-access";
 import { getDecision } from "./decisions";
 import { notFound, stale, fieldErrors } from "@/lib/errors/domain-error";
+import { isPairwise } from "@/lib/scoring";
 
 export interface EvaluatorProgress {
   id: string;
@@ -69,8 +70,8 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
   // opinions are scored: facts (METRIC) are entered once and skill match is computed, so neither counts.
   // On a pairwise criterion the opinions are the pairs of candidates (one row per evaluator and pair).
   const rating = decision.criteria.filter((c) => c.kind === "RATING");
-  const scorable = rating.filter((c) => !c.pairwise).map((c) => c.id);
-  const pairwise = rating.filter((c) => c.pairwise).map((c) => c.id);
+  const scorable = rating.filter((c) => !isPairwise(c)).map((c) => c.id);
+  const pairwise = rating.filter(isPairwise).map((c) => c.id);
   const candidateIds = decision.candidates.map((c) => c.id);
   const counts = await db.score.groupBy({
     by: ["evaluatorId"],
@@ -112,7 +113,7 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
     hidden: blind.hidden,
     scorableCells: blind.scorableCells,
     // Pairwise criteria are answered pair by pair on the AHP tab, not scored cell by cell.
-    opinionCriteria: decision.criteria.filter((c) => c.kind !== "METRIC" && !(c.kind === "RATING" && c.pairwise)),
+    opinionCriteria: decision.criteria.filter((c) => c.kind !== "METRIC" && !isPairwise(c)),
     progress: people.map((p) => ({ id: p.id, name: p.name, scored: scoredBy.get(p.id) ?? 0 })),
   };
 }
@@ -148,7 +149,7 @@ export async function saveScore(actor: Actor, input: SaveScoreInput): Promise<Sc
     const problem = scoreValueProblem(criterion, input.value);
     if (problem) throw fieldErrors({ value: problem });
     // Its candidates are compared in pairs; a score there would be stored and never counted.
-    if (criterion.kind === "RATING" && criterion.pairwise) throw fieldErrors({ value: "pairwiseNotScored" });
+    if (isPairwise(criterion)) throw fieldErrors({ value: "pairwiseNotScored" });
 
     const existing = await ownScore(tx, actor, criterion.id, input.candidateId);
     const data = {

@@ -31,6 +31,7 @@ import {
   todayIso,
 } from "./fact";
 import { RATIONALE_MAX, evidenceUrlSchema, isHttpUrl, ratingBounds, scoreValueProblem } from "./score";
+import { isPairwise } from "@/lib/scoring/cells";
 
 export const DECISION_JSON_FORMAT = "stackwise.decision";
 export const DECISION_JSON_VERSION = 1;
@@ -315,8 +316,7 @@ function candidateJudgmentRule(d: Shape): Issue[] {
   d.candidateJudgments.forEach((j, i) => {
     const c = criteria.get(j.criterion);
     if (!c) out.push({ path: ["candidateJudgments", i, "criterion"], message: "unknownCriterion" });
-    else if (!(c.kind === "RATING" && c.pairwise))
-      out.push({ path: ["candidateJudgments", i, "criterion"], message: "notPairwise" });
+    else if (!isPairwise(c)) out.push({ path: ["candidateJudgments", i, "criterion"], message: "notPairwise" });
     for (const side of ["candidateA", "candidateB"] as const)
       if (!candidates.has(j[side])) out.push({ path: ["candidateJudgments", i, side], message: "unknownCandidate" });
     if (j.candidateA === j.candidateB)
