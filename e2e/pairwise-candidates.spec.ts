@@ -66,6 +66,11 @@ test("candidates compared in pairs: setup switch, live points and CR, saved answ
 
   // The score grid no longer asks for scores on it, and says where its points come from.
   await page.goto(`/decisions/${ws.decisionId}/scores`);
+  // Blind until the 12 scored cells (4 rating criteria × 3) and the 3 pairs are all done.
+  await expect(page.getByTestId("score-notice")).toHaveText(
+    "Blind scoring: the group's scores stay hidden until you have scored all 12 cells and answered all 3 pairwise " +
+      "questions, so nobody anchors on anyone else.",
+  );
   await expect(page.getByTestId("pairwise-notice")).toContainText(
     "Operational complexity compares the candidates in pairs instead of scoring them.",
   );

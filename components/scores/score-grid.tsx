@@ -177,7 +177,10 @@ export function ScoreGrid({ grid }: { grid: ScoreGridData }) {
     : !canScore
       ? t("viewerNotice")
       : hidden
-        ? t("blindNotice", { total: scorableCount })
+        ? // The blind holds until the pairwise questions are answered too (lib/server/blind.ts counts both).
+          grid.scorableCells > scorableCount
+          ? t("blindNoticePairs", { total: scorableCount, pairs: grid.scorableCells - scorableCount })
+          : t("blindNotice", { total: scorableCount })
         : grid.blindScoring
           ? t("revealedNotice")
           : null;
