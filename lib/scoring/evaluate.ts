@@ -1,5 +1,4 @@
 // The single entry point: validate, then compute every view of the decision from the same cells and shares.
-import { assembleAhp } from "./ahp-result";
 import { candidatePairwise } from "./candidate-ahp";
 import { buildCells, isPairwise } from "./cells";
 import { consensusOf } from "./consensus-result";
@@ -12,9 +11,9 @@ import {
   monteCarloResult,
   simulate,
   type SimulationOptions,
+  type WeightLevels,
 } from "./monte-carlo";
 import type {
-  AhpResult,
   DecisionResult,
   EvaluationOutcome,
   MonteCarloResult,
@@ -29,18 +28,23 @@ import { candidateTotals, rankCandidates } from "./totals";
 import type { CriterionInput, DecisionModel, EvaluateOptions } from "./types";
 import { validateModel } from "./validate";
 import { buildVerdict as verdictFor } from "./verdict";
-import { effectiveRawWeights, normaliseWeights } from "./weights";
+import { buildTree, type CriteriaTree } from "./tree";
+import { groupSensitivity, treeWeights } from "./tree-weights";
 
 export function evaluateDecision(model: DecisionModel, options: EvaluateOptions = {}): EvaluationOutcome {
   const errors = validateModel(model, options);
   if (errors.length > 0) return { ok: false, errors };
   const opts = options ?? {};
   const warnings: ScoringError[] = [];
+  // Groups (criteria with sub-criteria) only weigh; the leaves are what is scored, so from here on "criteria" are the
+  // leaves, with their global weights as shares. A flat decision takes the unchanged path below.
+  const tree = buildTree(model.criteria);
+  const leafSet = new Set(tree.leaves.map((i) => model.criteria[i].id));
   // Pairwise judgments are preferences: "better" already points the right way and the points are 0–10, so a
   // pairwise criterion is a 0–10 benefit wherever direction or scale is read (thresholds, TOPSIS, consensus).
-  const criteria = model.criteria.map((c) =>
-    isPairwise(c) ? { ...c, direction: "BENEFIT" as const, scaleMin: null, scaleMax: null } : c,
-  );
+  const criteria = model.criteria
+    .filter((c) => tree.flat || leafSet.has(c.id))
+    .map((c) => (isPairwise(c) ? { ...c, direction: "BENEFIT" as const, scaleMin: null, scaleMax: null } : c));
   const candidates = model.candidates;
   const criterionIds = criteria.map((c) => c.id);
   const candidateIds = candidates.map((c) => c.id);
@@ -48,10 +52,11 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
 
   // SKILL_MATCH cells are computed from the team; stray scores (e.g. left over after a kind change) are ignored.
   const kindOf = new Map(criteria.map((c) => [c.id, c.kind]));
-  // Scores on a pairwise criterion (say, from before it was switched) are kept in the store but are not its input.
+  // Scores on a pairwise criterion (say, from before it was switched) are kept in the store but are not its input;
+  // so are scores on a criterion that has since become a group.
   const pairwiseIds = new Set(criteria.filter(isPairwise).map((c) => c.id));
   const scores = model.scores.filter((s, k) => {
-    if (pairwiseIds.has(s.criterionId)) return false;
+    if (pairwiseIds.has(s.criterionId) || !kindOf.has(s.criterionId)) return false;
     if (kindOf.get(s.criterionId) !== "SKILL_MATCH") return true;
     warnings.push(
       scoringError("score_ignored", ["scores", k], "Skill-match cells are computed; this score is ignored."),
@@ -59,29 +64,10 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
     return false;
   });
 
-  const ahpOutcome = buildAhp(model, criterionIds, weightSource === "ahp");
-  if (ahpOutcome.error) {
-    if (weightSource === "ahp") return { ok: false, errors: [ahpOutcome.error] };
-    warnings.push(ahpOutcome.error);
-  }
-  const ahp = ahpOutcome.result;
-
-  // What-if overrides apply on top of either source, so the sliders also explore around the AHP weights.
-  const raw =
-    weightSource === "ahp" && ahp
-      ? effectiveRawWeights(
-          criteria.map((c, i) => ({ ...c, weight: ahp.weights[i].weight })),
-          opts.weightOverrides,
-        )
-      : effectiveRawWeights(criteria, opts.weightOverrides);
-  const shares = normaliseWeights(raw);
-  if (!shares) {
-    return {
-      ok: false,
-      errors: [scoringError("all_weights_zero", ["criteria"], "At least one criterion needs a weight above 0.")],
-    };
-  }
-
+  const weighting = treeWeights(model, tree, weightSource === "ahp", opts.weightOverrides);
+  if (!weighting.ok) return { ok: false, errors: weighting.errors };
+  warnings.push(...weighting.warnings);
+  const { ahp, raw, shares, treeResult } = weighting;
   const team = model.team ? teamVector(model.team, model.skills ?? [], opts.teamAggregation) : null;
   const skillMatch = skillMatches(
     candidateIds,
@@ -121,18 +107,29 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
   const topsisResult = decisionTopsis(criteria, eligible, candidateIds, cells, shares, winnerId);
 
   const leaderId = contenders[0]?.candidateId ?? null;
-  const sens = sensitivity({
-    criterionIds,
-    candidateIds: eligible.map((idx) => candidateIds[idx]),
-    points: eligible.map(pointsOf),
-    shares,
-    leader: leaderId === null ? null : eligible.findIndex((idx) => candidateIds[idx] === leaderId),
-  });
+  const leader = leaderId === null ? null : eligible.findIndex((idx) => candidateIds[idx] === leaderId);
+  const contenderIds = eligible.map((idx) => candidateIds[idx]);
+  const contenderPoints = eligible.map(pointsOf);
+  const sens = sensitivity({ criterionIds, candidateIds: contenderIds, points: contenderPoints, shares, leader });
 
-  const monteCarlo = runMonteCarlo(opts, cells, shares, eligible, candidateIds, criteria.length, winnerId);
+  const levels = weighting.local ? { tree, local: weighting.local } : null;
+  const monteCarlo = runMonteCarlo(opts, cells, shares, eligible, candidateIds, criteria.length, winnerId, levels);
 
   const result: DecisionResult = {
     weights: criteria.map((c, i) => ({ criterionId: c.id, raw: raw[i], share: shares[i] })),
+    tree: treeResult && {
+      ...treeResult,
+      groupSensitivity: groupSensitivity(
+        tree,
+        weighting.local!,
+        (g) => treeResult.nodes[g].globalShare,
+        criterionIds,
+        shares,
+        contenderIds,
+        contenderPoints,
+        leader,
+      ),
+    },
     weightSource,
     cells,
     ranking,
@@ -182,30 +179,6 @@ export function evaluateDecision(model: DecisionModel, options: EvaluateOptions 
     warnings,
   };
   return { ok: true, result };
-}
-
-function buildAhp(
-  model: DecisionModel,
-  criterionIds: string[],
-  required: boolean,
-): { result: AhpResult | null; error: ScoringError | null } {
-  const assembled = assembleAhp(criterionIds, model.judgments ?? []);
-  if (assembled.status === "none") {
-    return {
-      result: null,
-      error: required ? scoringError("ahp_no_judgments", ["judgments"], "AHP weights need pairwise judgments.") : null,
-    };
-  }
-  if (assembled.status === "disconnected") {
-    return {
-      result: null,
-      error: scoringError("ahp_incomplete", ["judgments"], "The judged pairs do not connect all criteria.", {
-        missing: assembled.missingPairs.map((p) => `${p.criterionA}|${p.criterionB}`).join(","),
-        missingCount: assembled.missingPairs.length,
-      }),
-    };
-  }
-  return { result: assembled.result, error: null };
 }
 
 /**
@@ -283,6 +256,7 @@ function runMonteCarlo(
   candidateIds: readonly string[],
   n: number,
   winnerId: string | null,
+  levels: { tree: CriteriaTree; local: readonly number[] } | null,
 ): MonteCarloResult | null {
   const mc = opts.monteCarlo ?? {};
   const options: SimulationOptions = {
@@ -305,6 +279,38 @@ function runMonteCarlo(
       width[k * n + i] = p.width;
     }
   });
-  const counts = simulate({ m, n, shares: Float64Array.from(shares), base, width }, options);
+  const counts = simulate(
+    { m, n, shares: Float64Array.from(shares), base, width, levels: levels && weightLevels(levels, options.kappa) },
+    options,
+  );
   return monteCarloResult(counts, candidateIds, eligible, winnerId, options);
+}
+
+/**
+ * Level-by-level sampling for a tree: each group's local weights ~ Dirichlet(κ·local share), so a group's weight and
+ * its sub-criteria's split vary separately, as the judgments behind them were made separately.
+ */
+function weightLevels(levels: { tree: CriteriaTree; local: readonly number[] }, kappa: number): WeightLevels {
+  const { tree, local } = levels;
+  // A set with one member always weighs 1 there: it is not drawn at all, so wrapping criteria in a group or splitting
+  // a leaf into one sub-criterion samples exactly what the flat list samples (same generator calls, same weights).
+  const setOf = new Map<number, [number, number]>();
+  // (When no set has two members the top level is drawn anyway, as the flat list of one criterion is.)
+  const drawnSets = tree.sets.filter((set) => set.members.length > 1);
+  const alpha = (drawnSets.length > 0 ? drawnSets : tree.sets.slice(0, 1)).map((set, k) => {
+    set.members.forEach((i, p) => setOf.set(i, [k, p]));
+    return Float64Array.from(set.members, (i) => kappa * local[i]);
+  });
+  const index = new Map(tree.nodes.map((n, i) => [n.id, i]));
+  const path = tree.leaves.map((leaf) => {
+    const steps: number[] = [];
+    for (let at: number | undefined = leaf; at !== undefined;) {
+      const step = setOf.get(at);
+      if (step) steps.push(step[0], step[1]);
+      const parent: string | null = tree.nodes[at].parentId;
+      at = parent === null ? undefined : index.get(parent);
+    }
+    return Int32Array.from(steps);
+  });
+  return { alpha, path };
 }

@@ -20,6 +20,16 @@ export interface MonteCarloProblem {
   /** Candidate-major [c * n + j]: lowest points the cell can take, and the width of its uniform range. */
   base: Float64Array;
   width: Float64Array;
+  /** A criteria tree: weights are sampled per group and multiplied down; absent, one Dirichlet over `shares`. */
+  levels?: WeightLevels | null;
+}
+
+/** Sampling plan of a criteria tree: one Dirichlet per sibling set, and per leaf its (set, position) pairs. */
+export interface WeightLevels {
+  /** Per sibling set: κ·local share of each member. */
+  alpha: Float64Array[];
+  /** Per leaf column j: [set, position, set, position, …] from the leaf up to the top level. */
+  path: Int32Array[];
 }
 
 export interface SimulationOptions {
@@ -61,8 +71,19 @@ export function simulate(problem: MonteCarloProblem, options: SimulationOptions)
   // That makes the pairwise matrix O(swaps) per sample instead of O(m²).
   const since = new Int32Array(pairwise ? m * m : 0);
 
+  const levels = problem.levels ?? null;
+  const drawn = levels ? levels.alpha.map((a) => new Float64Array(a.length)) : [];
+
   for (let s = 0; s < samples; s++) {
-    sampler.dirichlet(alpha, w);
+    if (levels) {
+      for (let k = 0; k < drawn.length; k++) sampler.dirichlet(levels.alpha[k], drawn[k]);
+      for (let j = 0; j < n; j++) {
+        const path = levels.path[j];
+        let g = 1;
+        for (let q = 0; q < path.length; q += 2) g *= drawn[path[q]][path[q + 1]];
+        w[j] = g;
+      }
+    } else sampler.dirichlet(alpha, w);
     if (scoreNoise) {
       noisyTotals(rng, state, w, base, width, m, n, totals);
     } else {

@@ -297,8 +297,42 @@ export interface ConsensusResult {
   criteria: CriterionConsensus[];
 }
 
+/** One node of the criteria tree: its own raw weight, its share among its siblings and its share of the goal. */
+export interface TreeNodeResult {
+  criterionId: string;
+  parentId: string | null;
+  /** 1 for a top-level criterion. */
+  depth: number;
+  /** False for a group (it has sub-criteria; its leaves are scored). */
+  leaf: boolean;
+  raw: number;
+  localShare: number;
+  globalShare: number;
+}
+
+/** AHP within one group: the group's sub-criteria compared with each other. */
+export interface GroupAhpResult {
+  parentId: string;
+  result: AhpResult | null;
+}
+
+export interface TreeResult {
+  /** Every criterion, groups included, in model order. */
+  nodes: TreeNodeResult[];
+  /** AHP per group with two or more sub-criteria (the top level is DecisionResult.ahp), breadth first. */
+  ahp: GroupAhpResult[];
+  /**
+   * One-way sensitivity per group: its global share moves to t with its sub-criteria's proportions kept and every
+   * criterion outside it keeping its proportions, so totals stay linear in t and the crossovers are exact.
+   */
+  groupSensitivity: CriterionSensitivity[];
+}
+
 export interface DecisionResult {
+  /** Leaves only (the scored criteria), with share = global weight; they sum to 1. */
   weights: WeightResult[];
+  /** Null for a flat decision (no sub-criteria): its results are exactly today's. */
+  tree: TreeResult | null;
   weightSource: "direct" | "ahp";
   cells: CellResult[];
   ranking: RankedCandidate[];

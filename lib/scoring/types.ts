@@ -40,6 +40,12 @@ export interface CriterionInput {
    */
   pairwise?: boolean;
   /**
+   * The group this criterion sits under (another criterion of the decision); null or absent at the top level. A
+   * criterion with sub-criteria is a group: its weight is local to its siblings, and its own kind, scores, facts and
+   * threshold are not used (its leaves are scored).
+   */
+  parentId?: string | null;
+  /**
    * Must-have threshold in the criterion's own raw unit (rating on its scale, metric in its unit, skill match 0–10).
    * BENEFIT: the aggregated value must be ≥ threshold; COST: ≤ threshold. A candidate failing it is excluded.
    */

@@ -7,6 +7,8 @@ import { scoringError, type Path } from "./errors";
 import { MAX_SAMPLES } from "./monte-carlo";
 import { ratingScale } from "./normalise";
 import type { ScoringError } from "./result-types";
+import { checkTree } from "./tree";
+import type { CriterionInput } from "./types";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -108,6 +110,7 @@ interface CriterionInfo {
   hi: number;
   validScale: boolean;
   weight: number | null;
+  parentId: string | null;
 }
 
 const CURVE_MESSAGES: Record<CurveProblem, string> = {
@@ -132,6 +135,7 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
   const crits = col.array(model.criteria, ["criteria"], false);
   if (crits && crits.length === 0) col.add("no_criteria", ["criteria"], "Add at least one criterion.");
   const criterionIds = new Map<string, number>();
+  const treeRows: { id: string; parentId: string | null; at: number }[] = [];
   crits?.forEach((raw, i) => {
     const p: Path = ["criteria", i];
     const c = col.object(raw, p);
@@ -179,10 +183,29 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
         col.add("pairwise_needs_rating", [...p, "pairwise"], "Only rating criteria can compare candidates in pairs.");
       } else pairwise = c.pairwise;
     }
-    if (id !== null && !criteria.has(id)) {
-      criteria.set(id, { kind, pairwise, lo, hi, validScale, weight: weight !== null && weight >= 0 ? weight : null });
+    let parentId: string | null = null;
+    if (c.parentId !== undefined && c.parentId !== null) {
+      if (typeof c.parentId !== "string" || c.parentId.length === 0) {
+        col.add("invalid_type", [...p, "parentId"], "Expected a criterion id or null.", { expected: "string" });
+      } else parentId = c.parentId;
     }
+    if (id !== null && !criteria.has(id)) {
+      criteria.set(id, {
+        kind,
+        pairwise,
+        lo,
+        hi,
+        validScale,
+        weight: weight !== null && weight >= 0 ? weight : null,
+        parentId,
+      });
+    }
+    if (id !== null) treeRows.push({ id, parentId, at: i });
   });
+  // The tree is checked on the rows that have an id; paths point back at the row in the list.
+  for (const e of checkTree(treeRows.map((r) => ({ id: r.id, parentId: r.parentId }) as CriterionInput))) {
+    col.errors.push({ ...e, path: ["criteria", treeRows[e.path[1] as number].at, ...e.path.slice(2)] });
+  }
 
   // Candidates
   const candidateIds = new Map<string, number>();
@@ -462,8 +485,9 @@ function validateOptions(col: Collector, options: unknown, criteria: Map<string,
       }
     }
   }
-  // All-zero weights only matter when direct weights are used; AHP weights are always positive.
-  const infos = [...criteria.entries()];
+  // All-zero weights only matter when direct weights are used; AHP weights are always positive. In a tree the top
+  // level must carry weight; a group whose sub-criteria all weigh 0 is reported by the evaluation with its path.
+  const infos = [...criteria.entries()].filter(([, c]) => c.parentId === null);
   if (weightSource === "direct" && infos.length > 0 && infos.every(([, c]) => c.weight !== null)) {
     const effective = infos.map(([id, c]) => {
       const o = overrides[id];
