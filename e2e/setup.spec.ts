@@ -4,6 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { criterionNames, criterionRows, criterionShares, rowByName } from "./support/criterion-rows";
 import { addDecisions, auditEvents, createSetupWorkspace, type SetupWorkspace } from "./support/setup-fixtures";
 
 const BROKER = "Message broker for order events";
@@ -13,15 +14,8 @@ test.beforeEach(async () => {
   ws = await createSetupWorkspace();
 });
 
-const criterionRows = (page: Page) => page.getByTestId("criterion-row");
-/** A row by its saved name (the disclosure summary shows the name as last saved, not as being typed). */
-const rowByName = (page: Page, name: string) => criterionRows(page).filter({ hasText: `Details of ${name}` });
-const names = async (page: Page) =>
-  criterionRows(page)
-    .getByLabel("Name", { exact: true })
-    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-const shares = async (page: Page) =>
-  (await criterionRows(page).getByTestId("share").locator(".share-value").allInnerTexts()).map((s) => s.trim());
+const names = criterionNames;
+const shares = criterionShares;
 
 async function expectSaved(page: Page) {
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");

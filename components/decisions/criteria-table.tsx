@@ -5,7 +5,7 @@ import type { DecisionResult } from "@/lib/scoring";
 import { curveFromText } from "@/lib/validation/value-curve";
 import { metricReference } from "@/lib/scoring";
 import { formatRaw, formatShare } from "./number-format";
-import { isPairwise } from "@/lib/scoring";
+import { buildTree, isPairwise, treeOrder } from "@/lib/scoring";
 
 /** Stated references as the engine reads them (automatic ones follow the direction), printed with `show`. */
 export function effectiveEnds(c: CriterionDto, show: (v: number) => string): { worst: string; best: string } {
@@ -17,6 +17,13 @@ export function CriteriaTable({ decision, result }: { decision: ResultsDecision;
   const t = useTranslations("decisions.criteria");
   const f = useFormatter();
   const share = new Map(result?.weights.map((w) => [w.criterionId, w.share]) ?? []);
+  // A tree lists groups too, depth first, each with its share of the goal and of its group.
+  const nodes = new Map(result?.tree?.nodes.map((n) => [n.criterionId, n]) ?? []);
+  for (const n of nodes.values()) share.set(n.criterionId, n.globalShare);
+  const order = result?.tree
+    ? treeOrder(buildTree(decision.criteria)).map((i) => decision.criteria[i])
+    : decision.criteria;
+  const nameOf = (id: string | null) => decision.criteria.find((c) => c.id === id)?.name ?? "";
   const scale = (c: CriterionDto) => {
     if (c.kind === "METRIC") {
       const curve = curveFromText(c.valueCurve);
@@ -59,11 +66,18 @@ export function CriteriaTable({ decision, result }: { decision: ResultsDecision;
           </tr>
         </thead>
         <tbody>
-          {decision.criteria.map((c) => {
+          {order.map((c) => {
             const s = share.get(c.id);
+            const node = nodes.get(c.id);
+            const group = node !== undefined && !node.leaf;
             return (
-              <tr key={c.id}>
-                <th scope="row">
+              <tr
+                key={c.id}
+                className={group ? "tree-group" : undefined}
+                data-depth={node?.depth ?? 1}
+                style={node ? ({ "--depth": node.depth - 1 } as React.CSSProperties) : undefined}
+              >
+                <th scope="row" className="tree-name">
                   <span>{c.name}</span>
                   {c.description ? <span className="sub">{c.description}</span> : null}
                   {c.lowMeaning || c.highMeaning ? (
@@ -72,9 +86,15 @@ export function CriteriaTable({ decision, result }: { decision: ResultsDecision;
                     </span>
                   ) : null}
                 </th>
-                <td>{t(`kinds.${c.kind}`)}</td>
-                <td>{t(`directions.${c.direction}`)}</td>
-                <td>{scale(c)}</td>
+                <td>{group ? t("group") : t(`kinds.${c.kind}`)}</td>
+                <td>{group ? "—" : t(`directions.${c.direction}`)}</td>
+                <td>
+                  {group
+                    ? t("groupScale", {
+                        count: c.id ? [...nodes.values()].filter((n) => n.parentId === c.id).length : 0,
+                      })
+                    : scale(c)}
+                </td>
                 <td className="num">{formatRaw(f, c.weight)}</td>
                 <td className="num share-cell">
                   {s === undefined ? "—" : formatShare(f, s)}
@@ -83,9 +103,14 @@ export function CriteriaTable({ decision, result }: { decision: ResultsDecision;
                       <span style={{ width: `${(s * 100).toFixed(2)}%` }} />
                     </span>
                   )}
+                  {node && node.parentId !== null ? (
+                    <span className="sub" data-testid="local-share">
+                      {t("localShare", { share: formatShare(f, node.localShare), group: nameOf(node.parentId) })}
+                    </span>
+                  ) : null}
                 </td>
                 <td>
-                  {c.threshold === null
+                  {group || c.threshold === null
                     ? "—"
                     : t(c.direction === "COST" ? "atMost" : "atLeast", {
                         value: formatRaw(f, c.threshold),

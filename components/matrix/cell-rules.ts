@@ -13,13 +13,20 @@ export type ErrorNamespace = "scores" | "facts" | "setup";
 export type Checked = { ok: true; value: Value } | { ok: false; ns: ErrorNamespace; key: string };
 
 /** Reads what was typed into the cell `x` of criterion row `criterion` (as the matrix shows it now). */
-export function checkCellText(x: Target, text: string, criterion: CriterionDto | undefined): Checked {
+export function checkCellText(
+  x: Target,
+  text: string,
+  criterion: CriterionDto | undefined,
+  /** The criterion has sub-criteria: they are scored and measured, not it. */
+  group = false,
+): Checked {
   const t = text.trim();
   if (x.t === "score") {
     if (t === "") return { ok: true, value: null };
     const parsed = parseScoreText(t);
     if (!parsed.ok) return { ok: false, ns: "scores", key: parsed.error };
     if (criterion && isPairwise(criterion)) return { ok: false, ns: "scores", key: "pairwiseNotScored" };
+    if (group) return { ok: false, ns: "scores", key: "groupNotScored" };
     const problem = criterion ? scoreValueProblem(criterion, parsed.value) : null;
     return problem ? { ok: false, ns: "scores", key: problem } : { ok: true, value: parsed.value };
   }
@@ -27,6 +34,7 @@ export function checkCellText(x: Target, text: string, criterion: CriterionDto |
     if (t === "") return { ok: true, value: null };
     const parsed = parseNumberText(t);
     if (!parsed.ok || parsed.percent) return { ok: false, ns: "facts", key: "valueNotNumber" };
+    if (group) return { ok: false, ns: "scores", key: "groupNotScored" };
     const want = criterion?.unit?.trim() || null;
     if (parsed.unit !== null && want !== null && parsed.unit !== want)
       return { ok: false, ns: "facts", key: "unitMismatch" };

@@ -15,7 +15,7 @@ import { addCriterionAction } from "@/lib/actions/criteria";
 import type { CriterionDto, DecisionDetail, FactDto, ScoreDto } from "@/lib/decisions/dto";
 import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
 import { editorSheetKey, sheetKeyAction, type GridPos } from "@/lib/matrix/navigation";
-import { evaluateDecision, normaliseWeights } from "@/lib/scoring";
+import { evaluateDecision, listShares } from "@/lib/scoring";
 import { CRITERION_KINDS, DIRECTIONS } from "@/lib/validation/criterion";
 import { formatPoints, formatRaw, formatShare } from "@/components/decisions/number-format";
 import { checkCellText } from "./cell-rules";
@@ -113,6 +113,7 @@ export function MatrixView(props: MatrixViewProps) {
     return out;
   };
   const liveCriteria = criteria.map(liveCriterion);
+  const groupIds = new Set(criteria.flatMap((c) => (c.parentId ? [c.parentId] : [])));
 
   const targetAt = (p: GridPos): Target | null => {
     const row = rows[p.r];
@@ -174,7 +175,10 @@ export function MatrixView(props: MatrixViewProps) {
           if (v !== null) facts.push({ ...(stored ?? blankFact(cr.id, ca.id)), value: Number(v) });
         }
       }
-    const shares = normaliseWeights(liveCriteria.map((c) => Number(c.weight ?? 0)));
+    // Global shares: a sub-criterion's share of the goal, as the results give it.
+    const shares =
+      listShares(liveCriteria.map((c) => ({ id: c.id, parentId: c.parentId, weight: Number(c.weight ?? 0) })))
+        ?.global ?? null;
     if (liveCriteria.length === 0 || candidates.length === 0) return { result: null, shares };
     // Someone who does not score (a viewer, a closed decision) reads the group's averages, which the page sends them.
     if (!canScore) scores.push(...decision.scores);
@@ -239,7 +243,8 @@ export function MatrixView(props: MatrixViewProps) {
     }
     const x = targetAt(at);
     if (!x) return true;
-    const checked = checkCellText(x, editing.text, criterionOf(at));
+    const criterion = criterionOf(at);
+    const checked = checkCellText(x, editing.text, criterion, criterion !== undefined && groupIds.has(criterion.id));
     if (!checked.ok) {
       setEditing({ ...editing, error: { ns: checked.ns, key: checked.key } });
       return false;

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { ResultsDecision } from "@/lib/decisions/results-payload";
 import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
 import { overridesOf, sameWeights } from "@/lib/results/weights";
-import { setShare } from "@/lib/scoring";
+import { buildTree, setShare, siblingsOf } from "@/lib/scoring";
 import {
   evaluateDecision,
   type DecisionModel,
@@ -44,7 +44,8 @@ export function useWhatIf(decision: ResultsDecision): WhatIf {
   const baseWeights = useMemo(() => {
     if (options.weightSource === "ahp") {
       const o = evaluateDecision(model, { ...options, monteCarlo: { samples: 0 } });
-      if (o.ok) return o.result.weights.map((w) => w.raw);
+      // A tree's weights list only the leaves; its nodes hold every criterion's raw weight in list order.
+      if (o.ok) return o.result.tree ? o.result.tree.nodes.map((n) => n.raw) : o.result.weights.map((w) => w.raw);
     }
     return decision.criteria.map((c) => c.weight);
   }, [decision, model, options]);
@@ -60,9 +61,23 @@ export function useWhatIf(decision: ResultsDecision): WhatIf {
     () => evaluateDecision(model, { ...options, weightOverrides: overrides, monteCarlo: { samples: 0 } }),
     [model, options, overrides],
   );
+  // In a tree a slider moves a criterion's share among its siblings (the weights there are local); flat, among all.
+  const tree = useMemo(() => buildTree(decision.criteria), [decision]);
   const setCriterionShare = useCallback(
-    (index: number, share: number) => setWeights((w) => setShare(w, index, share)),
-    [],
+    (index: number, share: number) =>
+      setWeights((w) => {
+        if (tree.flat) return setShare(w, index, share);
+        const siblings = siblingsOf(tree, index);
+        const moved = setShare(
+          siblings.map((k) => w[k]),
+          siblings.indexOf(index),
+          share,
+        );
+        const out = [...w];
+        siblings.forEach((k, j) => (out[k] = moved[j]));
+        return out;
+      }),
+    [tree],
   );
   const reset = useCallback(() => setWeights(baseWeights), [baseWeights]);
   return {

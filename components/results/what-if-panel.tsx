@@ -3,7 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { formatShare } from "@/components/decisions/number-format";
 import type { ResultsDecision } from "@/lib/decisions/results-payload";
-import { sharesOf } from "@/lib/scoring";
+import { buildTree, listShares, sharesOf, treeOrder } from "@/lib/scoring";
 
 /** Slider resolution: 0.1 % of the total weight, so a reported crossover (e.g. 43.3 %) can be crossed exactly. */
 const STEPS = 1000;
@@ -24,17 +24,34 @@ export function WhatIfPanel({
 }) {
   const t = useTranslations("results.whatIf");
   const f = useFormatter();
-  const shares = sharesOf(weights);
+  // A tree's sliders hold each criterion's share among its siblings, listed depth first under their groups.
+  const tree = buildTree(decision.criteria);
+  const local = tree.flat
+    ? sharesOf(weights)
+    : (listShares(decision.criteria.map((c, i) => ({ id: c.id, parentId: c.parentId, weight: weights[i] })))?.local ??
+      weights.map(() => 0));
+  const shares = local;
+  const order = treeOrder(tree);
   return (
     <section id="view-what-if" aria-labelledby="what-if-heading" className="results-view what-if no-print-controls">
       <h2 id="what-if-heading">{t("title")}</h2>
       <p className="hint">{t("explain")}</p>
       <div className="sliders" data-testid="what-if">
-        {decision.criteria.map((c, i) => {
+        {order.map((i) => {
+          const c = decision.criteria[i];
           const id = `weight-${c.id}`;
+          const parent = tree.nodes[i].parentId;
           return (
-            <div className="slider-row" key={c.id}>
-              <label htmlFor={id}>{c.name}</label>
+            <div
+              className="slider-row"
+              key={c.id}
+              style={{ paddingInlineStart: `${Math.min(tree.nodes[i].depth - 1, 3) * 1.25}rem` }}
+            >
+              <label htmlFor={id}>
+                {parent === null
+                  ? c.name
+                  : t("ofGroup", { name: c.name, group: decision.criteria.find((x) => x.id === parent)?.name ?? "" })}
+              </label>
               <input
                 id={id}
                 type="range"

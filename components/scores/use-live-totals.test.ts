@@ -22,6 +22,7 @@ const criterion = (id: string, kind: CriterionDto["kind"] = "RATING"): Criterion
   valueCurve: null,
   autoReferences: false,
   pairwise: false,
+  parentId: null,
   position: 0,
   version: 1,
 });

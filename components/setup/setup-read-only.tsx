@@ -2,7 +2,7 @@
 // or superseded (read-only until reopened).
 import { useFormatter, useTranslations } from "next-intl";
 import { formatRaw, formatShare } from "@/components/decisions/number-format";
-import { normaliseWeights } from "@/lib/scoring";
+import { listShares } from "@/lib/scoring";
 import type { SetupData } from "@/lib/server/decisions";
 import { safeHref } from "@/lib/validation/url";
 import { curveFromText } from "@/lib/validation/value-curve";
@@ -12,7 +12,9 @@ export function SetupReadOnly({ data }: { data: SetupData }) {
   const t = useTranslations("setup");
   const tk = useTranslations("decisions.criteria");
   const format = useFormatter();
-  const shares = normaliseWeights(data.criteria.map((c) => c.weight));
+  // Share of the goal: in a criteria tree, a sub-criterion's group share times its own.
+  const shares =
+    listShares(data.criteria.map((c) => ({ id: c.id, parentId: c.parentId, weight: c.weight })))?.global ?? null;
   // How a metric's points are read off: its curve, its stated references, or the candidates' observed range.
   const pointsFrom = (c: SetupData["criteria"][number]) => {
     const curve = curveFromText(c.valueCurve);

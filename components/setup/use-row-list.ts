@@ -39,17 +39,25 @@ export function useRowList<T extends { name: string }>(opts: {
 
   const move = async (from: number, to: number) => {
     if (to < 0 || to >= rows.length || from === to) return;
-    const expected = rows.map((r) => r.id);
     const next = [...rows];
     const [row] = next.splice(from, 1);
     next.splice(to, 0, row);
+    await reorderTo(next, row, to + 1, rows.length);
+  };
+
+  /**
+   * Any new order of all rows (a tree moves a criterion with its sub-criteria past a sibling's), announced as
+   * `row` now at `position` of `count` (its place among its siblings).
+   */
+  const reorderTo = async (next: VersionedRow<T>[], row: VersionedRow<T>, position: number, count: number) => {
+    const expected = rows.map((r) => r.id);
     // Reordering DOM nodes can drop focus; put it back where the keyboard user was (button or field of the row).
     const active = typeof document !== "undefined" ? (document.activeElement as HTMLElement | null) : null;
     setRows(next);
     requestAnimationFrame(() => {
       if (active && active.isConnected && document.activeElement !== active) active.focus();
     });
-    setMessage({ key: "moved", values: { name: row.saved.name, position: to + 1, count: rows.length } });
+    setMessage({ key: "moved", values: { name: row.saved.name, position, count } });
     await opts.track(`move:${++moves.current}`, async () => {
       const result = await opts.reorder({ decisionId: opts.decisionId, ids: next.map((r) => r.id), expected });
       if (!result.ok) {
@@ -68,7 +76,10 @@ export function useRowList<T extends { name: string }>(opts: {
     const result = await opts.remove({ id });
     setBusy(false);
     if (!result.ok || !result.data) {
-      setMessage({ key: "removeFailed" });
+      // A group is removed once it is empty; say so rather than "could not be removed".
+      setMessage({
+        key: !result.ok && result.fieldErrors?.id === "hasSubCriteria" ? "hasSubCriteria" : "removeFailed",
+      });
       return;
     }
     setRows((all) => all.filter((r) => r.id !== id));
@@ -127,6 +138,7 @@ export function useRowList<T extends { name: string }>(opts: {
 
   return {
     move,
+    reorderTo,
     remove,
     undo,
     removed,

@@ -3,6 +3,7 @@
 // checks the lock and the version) → revalidate → typed result. Field errors are keys under `setup.errors`.
 import {
   addCriterionSchema,
+  criterionParentSchema,
   criterionPatchSchema,
   reorderSchema,
   restoreRowSchema,
@@ -16,6 +17,10 @@ const revalidate = [{ path: "/decisions/[id]", type: "layout" as const }];
 export const addCriterionAction = defineAction(addCriterionSchema, criteria.addCriterion, { revalidate });
 
 export const updateCriterionFieldAction = defineAction(criterionPatchSchema, criteria.updateCriterionField, {
+  revalidate,
+});
+
+export const setCriterionParentAction = defineAction(criterionParentSchema, criteria.setCriterionParent, {
   revalidate,
 });
 

@@ -72,6 +72,11 @@ export const criterionSchema = z
         "ideal-mode priorities 10·p/max p of the group's geometric-mean judgments. Direction and scale do not apply.",
     }),
     threshold: z.number().nullable(),
+    parentId: id.nullable().meta({
+      description:
+        "The group this criterion sits under (null: top level). A criterion with sub-criteria is a group: its weight " +
+        "is local to its siblings, global weight = product of the local shares down the path, and its leaves are scored.",
+    }),
     currency: z
       .string()
       .nullable()
@@ -261,6 +266,16 @@ export const auditEventSchema = z
 
 const nullableNumber = z.number().nullable();
 
+/** One criterion's (or group's) one-way sensitivity, as the results give it. */
+const sensitivityEntry = z.object({
+  criterionId: id,
+  currentShare: z.number(),
+  stableFrom: z.number(),
+  stableTo: z.number(),
+  flipAt: nullableNumber,
+  flipTo: z.string().nullable(),
+});
+
 /** Kendall's W of several evaluators' rankings (lib/scoring/consensus.ts); null when fewer than two are comparable. */
 const concordanceSchema = z
   .object({
@@ -317,16 +332,7 @@ export const resultsSchema = z
     sensitivity: z
       .object({
         leaderId: z.string().nullable(),
-        criteria: z.array(
-          z.object({
-            criterionId: id,
-            currentShare: z.number(),
-            stableFrom: z.number(),
-            stableTo: z.number(),
-            flipAt: nullableNumber,
-            flipTo: z.string().nullable(),
-          }),
-        ),
+        criteria: z.array(sensitivityEntry),
         smallestChange: z
           .object({
             criterionId: id,
@@ -366,6 +372,36 @@ export const resultsSchema = z
       .meta({
         description:
           "How far the evaluators agree on the order (Kendall's W with the tie correction); measured facts and skill matches are left out.",
+      }),
+    tree: z
+      .object({
+        nodes: z.array(
+          z.object({
+            criterionId: id,
+            criterion: z.string(),
+            parentId: id.nullable(),
+            depth: z.number().int(),
+            leaf: z.boolean(),
+            raw: z.number(),
+            localShare: z.number(),
+            globalShare: z.number(),
+          }),
+        ),
+        ahp: z.array(
+          z.object({
+            parentId: id,
+            cr: nullableNumber,
+            weights: z.array(z.object({ criterionId: id, weight: z.number() })).nullable(),
+          }),
+        ),
+        groupSensitivity: z.array(sensitivityEntry),
+      })
+      .nullable()
+      .meta({
+        description:
+          "The criteria tree, null for a flat list. Every criterion with its share among its siblings and of the " +
+          "goal (the product down the path; `weights` lists the leaves with these global shares); AHP per group; " +
+          "and per group the share interval over which the leader stays first, its sub-criteria keeping their split.",
       }),
     pairwise: z
       .array(

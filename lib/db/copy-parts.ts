@@ -19,6 +19,14 @@ export async function copyParts(
     const row = await tx.criterion.create({ data: { ...pickDefined(c, CRITERION_FIELDS), decisionId, position } });
     criterionIds.push(row.id);
   }
+  // The criteria tree, once every copy exists: a copied criterion sits under the copy of its group.
+  const copyOf = new Map(
+    parts.criteria.flatMap((c, i) => ("id" in c && typeof c.id === "string" ? [[c.id, criterionIds[i]]] : [])),
+  );
+  for (const [i, c] of parts.criteria.entries()) {
+    const parentId = "parentId" in c && typeof c.parentId === "string" ? copyOf.get(c.parentId) : undefined;
+    if (parentId) await tx.criterion.update({ where: { id: criterionIds[i] }, data: { parentId } });
+  }
   const candidateIds: string[] = [];
   for (const [position, c] of parts.candidates.entries()) {
     const row = await tx.candidate.create({

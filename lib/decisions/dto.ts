@@ -42,11 +42,13 @@ type Assert<T extends true> = T;
  * minus bookkeeping, with the same types. A new column fails here until it has a parser (or joins an omit list).
  */
 export type PartShapesInStep = [
-  Assert<Same<CriterionValues, Omit<CriterionDto, PartKey>>>,
+  Assert<Same<CriterionValues, Omit<CriterionDto, PartKey | "parentId">>>,
   Assert<Same<CandidateValues, Omit<CandidateDto, PartKey>>>,
 ];
 
-export const CRITERION_DTO_KEYS = [...PART_KEYS, ...CRITERION_FIELDS] as (keyof CriterionDto)[];
+// Where a criterion sits in the tree is bookkeeping like its position: moved by its own action (setCriterionParent,
+// which checks the whole tree), not edited as a field of the row.
+export const CRITERION_DTO_KEYS = [...PART_KEYS, "parentId", ...CRITERION_FIELDS] as (keyof CriterionDto)[];
 export const CANDIDATE_DTO_KEYS = [...PART_KEYS, ...CANDIDATE_FIELDS] as (keyof CandidateDto)[];
 export const SCORE_DTO_KEYS = [
   "id",

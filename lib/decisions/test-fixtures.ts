@@ -21,6 +21,7 @@ export const criterion = (id: string, kind: CriterionDto["kind"], weight: number
     valueCurve: null,
     autoReferences: false,
     pairwise: false,
+    parentId: null,
     position: 0,
     version: 1,
     ...extra,

@@ -6,9 +6,22 @@ import { curveFromText } from "@/lib/validation/value-curve";
 import type { DecisionModel, EvaluateOptions, TeamAggregation } from "@/lib/scoring/types";
 import type { ResultsDecision } from "./results-payload";
 import { isPairwise } from "@/lib/scoring/cells";
+import { checkTree } from "@/lib/scoring/tree";
+
+/**
+ * Each criterion's group as stored. Every move is checked against the whole tree before it is written, so a broken
+ * link (a loop from two moves racing, a parent from another decision) cannot normally be stored; if one ever is, that
+ * row is read at the top level rather than failing every result of the decision.
+ */
+function storedParents(criteria: ResultsDecision["criteria"]): Map<string, string | null> {
+  const rows = criteria.map((c) => ({ id: c.id, parentId: c.parentId ?? null }));
+  const broken = new Set(checkTree(rows).map((e) => rows[e.path[1] as number].id));
+  return new Map(rows.map((r) => [r.id, broken.has(r.id) ? null : r.parentId]));
+}
 
 export function toScoringModel(d: ResultsDecision): DecisionModel {
   const metric = new Set(d.criteria.filter((c) => c.kind === "METRIC").map((c) => c.id));
+  const parents = storedParents(d.criteria);
   return {
     criteria: d.criteria.map((c) => ({
       id: c.id,
@@ -23,6 +36,7 @@ export function toScoringModel(d: ResultsDecision): DecisionModel {
       valueCurve: c.kind === "METRIC" ? curveFromText(c.valueCurve) : null,
       autoReferences: c.autoReferences,
       pairwise: isPairwise(c),
+      parentId: parents.get(c.id) ?? null,
       unit: c.unit,
       threshold: c.threshold,
     })),

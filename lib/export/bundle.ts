@@ -4,7 +4,14 @@
 import type { DecisionDetail } from "@/lib/decisions/dto";
 import { decisionOptionsOf, toScoringModel } from "@/lib/decisions/to-scoring-model";
 import { MC_SAMPLES, decisionSeed } from "@/lib/results/seed";
-import { evaluateDecision, type DecisionResult, type EvaluationOutcome, type ScoringError } from "@/lib/scoring";
+import {
+  buildTree,
+  evaluateDecision,
+  treeOrder,
+  type DecisionResult,
+  type EvaluationOutcome,
+  type ScoringError,
+} from "@/lib/scoring";
 import type { EvaluateOptions } from "@/lib/scoring/types";
 
 export type ChangeValue = string | number | boolean | null;
@@ -57,6 +64,49 @@ export interface ReportBundle {
   changes: ChangeEntry[];
   changeCount: number;
   generatedAt: string;
+  /**
+   * The criteria tree, depth first, when the decision has one (null: a flat list). `decision.criteria` then holds
+   * only the scored criteria (the leaves), so every table of cells and shares lists what was scored, with its share
+   * of the goal; this list adds the groups with each node's share of its group and of the goal.
+   */
+  tree?: ReportTreeNode[] | null;
+}
+
+export interface ReportTreeNode {
+  criterionId: string;
+  name: string;
+  /** The group's name; null at the top level. */
+  parent: string | null;
+  depth: number;
+  leaf: boolean;
+  localShare: number;
+  globalShare: number;
+}
+
+/** The rendering view of an evaluated decision: leaves as its criteria, and the tree beside them. */
+export function treeView(
+  decision: DecisionDetail,
+  result: DecisionResult | null,
+): { decision: DecisionDetail; tree: ReportTreeNode[] | null } {
+  if (!result?.tree) return { decision, tree: null };
+  const nodes = new Map(result.tree.nodes.map((n) => [n.criterionId, n]));
+  const name = (id: string | null) => decision.criteria.find((c) => c.id === id)?.name ?? null;
+  const order = treeOrder(buildTree(decision.criteria)).map((i) => decision.criteria[i]);
+  return {
+    decision: { ...decision, criteria: decision.criteria.filter((c) => nodes.get(c.id)?.leaf !== false) },
+    tree: order.map((c) => {
+      const n = nodes.get(c.id)!;
+      return {
+        criterionId: c.id,
+        name: c.name,
+        parent: name(n.parentId),
+        depth: n.depth,
+        leaf: n.leaf,
+        localShare: n.localShare,
+        globalShare: n.globalShare,
+      };
+    }),
+  };
 }
 
 /**

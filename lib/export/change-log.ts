@@ -45,6 +45,7 @@ export function snapshotNames(rows: readonly AuditRow[]): Map<string, string> {
 
 /** Keys of before/after that hold the id of a part describeChange names. */
 const ID_KEYS = [
+  "parentId",
   "criterionId",
   "candidateId",
   "criterionAId",
@@ -78,6 +79,17 @@ export function describeChange(r: AuditRow, names: ChangeNames): ChangeEntry {
     case "criterion.restored":
       return { ...base, criterion: names.criterion(r.entityId) };
     case "criterion.updated":
+      // A move in the criteria tree names the groups, not their ids (null: the top level).
+      if ("parentId" in after && Object.keys(after).length === 1) {
+        const group = (id: unknown) => (typeof id === "string" ? names.criterion(id) : null);
+        return {
+          ...base,
+          criterion: names.criterion(r.entityId),
+          field: "parentId",
+          from: group(before.parentId),
+          to: group(after.parentId),
+        };
+      }
       return { ...base, criterion: names.criterion(r.entityId), ...fieldChange() };
     case "criterion.referencesFixed":
       // The worst and best ends the first measurements fixed (lib/server/auto-references.ts).
@@ -226,6 +238,10 @@ export function changeSentence(c: ChangeEntry, t: ReportT, f: Formatters): strin
       case "criterion.created":
         return t("changes.criterionCreated", p);
       case "criterion.updated":
+        if (c.field === "parentId")
+          return c.to === null || c.to === undefined
+            ? t("changes.criterionMovedTop", p)
+            : t("changes.criterionMoved", { ...p, group: String(c.to) });
         return long
           ? t("changes.criterionFieldText", { ...p, field })
           : t("changes.criterionField", { ...p, field, from, to });

@@ -18,7 +18,7 @@ export interface DecisionJsonSource {
   chosenCandidateId: string | null;
   teamName: string | null;
   settings: Record<string, unknown> | null;
-  criteria: ({ id: string } & CriterionValues)[];
+  criteria: ({ id: string; parentId: string | null } & CriterionValues)[];
   candidates: ({ id: string } & CandidateValues & {
       requirements: DecisionJson["candidates"][number]["requirements"];
     })[];
@@ -70,6 +70,7 @@ export function buildDecisionJson(s: DecisionJsonSource): DecisionJsonFile {
     criteria: s.criteria.map((c) => ({
       ...pick(c, CRITERION_FIELDS),
       valueCurve: curveFromText(c.valueCurve)?.map(([x, p]) => [x, p] as [number, number]) ?? null,
+      parent: c.parentId ? (criterion.get(c.parentId)?.name ?? null) : null,
     })),
     candidates: s.candidates.map((c) => ({
       ...pick(c, CANDIDATE_FIELDS),

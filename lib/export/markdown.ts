@@ -115,6 +115,16 @@ export function decisionMarkdown(b: ReportBundle, locale: Locale): string {
     );
   }
   out.push("");
+  if (b.tree) {
+    out.push(`### ${t("sections.tree")}`, "", t("tree.explain"), "");
+    for (const n of b.tree) {
+      const name = n.leaf ? mdInline(n.name) : `**${mdInline(t("tree.group", { name: n.name }))}**`;
+      const local =
+        n.parent === null ? "" : `${t("tree.ofGroup", { share: f.share(n.localShare), group: mdInline(n.parent) })}, `;
+      out.push(`${"  ".repeat(n.depth - 1)}* ${name}: ${local}${t("tree.ofGoal", { share: f.share(n.globalShare) })}`);
+    }
+    out.push("");
+  }
 
   out.push(`## ${t("adr.sections.options")}`, "");
   for (const c of d.candidates) out.push(`* ${mdInline(c.name)}${c.description ? `: ${mdInline(c.description)}` : ""}`);

@@ -194,6 +194,27 @@ function ReportPdf({ b, t, f, locale }: { b: ReportBundle; t: ReportT; f: Format
           })}
         </View>
 
+        {b.tree ? (
+          <>
+            <Text style={s.h2}>{t("sections.tree")}</Text>
+            <Text style={s.small}>{t("tree.explain")}</Text>
+            <View style={s.table}>
+              <Row header cells={[t("table.criterion"), t("tree.local"), t("tree.global")]} />
+              {b.tree.map((n) => (
+                <View key={n.criterionId} style={s.tr} wrap={false}>
+                  <Text style={[s.td, s.first, { paddingLeft: 4 + (n.depth - 1) * 12 }]}>
+                    {n.leaf ? n.name : t("tree.group", { name: n.name })}
+                  </Text>
+                  <Text style={[s.td, s.num]}>
+                    {n.parent === null ? "" : t("tree.ofGroup", { share: f.share(n.localShare), group: n.parent })}
+                  </Text>
+                  <Text style={[s.td, s.num]}>{f.share(n.globalShare)}</Text>
+                </View>
+              ))}
+            </View>
+          </>
+        ) : null}
+
         <Text style={s.h2}>{t("sections.contributions")}</Text>
         <Text style={s.small}>{t("charts.cellExplain")}</Text>
         <View style={s.table}>

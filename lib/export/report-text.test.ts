@@ -32,6 +32,7 @@ function decision(values: Record<string, number[]>, weights: number[]): Decision
     valueCurve: null,
     autoReferences: false,
     pairwise: false,
+    parentId: null,
     position: i,
     version: 1,
   }));

@@ -52,6 +52,20 @@ export { isPairwise } from "./cells";
 export { ahpDistances } from "./ahp-consensus";
 export type { AhpEvaluatorDistance } from "./ahp-consensus";
 export type { AhpAssembly, JudgmentPair } from "./ahp-result";
+export {
+  buildTree,
+  checkTree,
+  leavesUnder,
+  listShares,
+  MAX_TREE_DEPTH,
+  moveAmongSiblings,
+  possibleParents,
+  scoredCriteria,
+  siblingsOf,
+  treeOrder,
+  treeShares,
+} from "./tree";
+export type { CriteriaTree, TreeRow } from "./tree";
 export { topsis } from "./topsis";
 export type { TopsisOutput } from "./topsis";
 export { sensitivity, totalLine, crossingPoint, MAX_PAIR_CANDIDATES } from "./sensitivity";

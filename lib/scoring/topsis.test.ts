@@ -124,6 +124,7 @@ describe("TOPSIS on the data: the aircraft example as a decision", () => {
     valueCurve: null,
     autoReferences: false,
     pairwise: false,
+    parentId: null,
     position: 0,
     version: 1,
   });

@@ -4,7 +4,7 @@ import { evaluateDecision } from "./evaluate";
 import type { DecisionResult } from "./result-types";
 import { modelArb } from "./test-arbitraries";
 import { judge, rating } from "./test-fixtures";
-import { buildTree, checkTree, treeShares } from "./tree";
+import { buildTree, checkTree, moveAmongSiblings, possibleParents, treeOrder, treeShares } from "./tree";
 import type { CriterionInput, DecisionModel, EvaluateOptions } from "./types";
 import { validateModel } from "./validate";
 
@@ -417,5 +417,60 @@ describe("properties", () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("list order of a tree", () => {
+  const tree = buildTree(TREE);
+  const ids = (order: number[] | null) => order?.map((i) => TREE[i].id) ?? null;
+
+  test("depth first, siblings in model order", () => {
+    expect(ids(treeOrder(tree))).toEqual(TREE.map((c) => c.id));
+    const shuffled = buildTree([TREE[3], TREE[0], TREE[8], TREE[1], TREE[2], TREE[4]]);
+    expect(ids(treeOrder(shuffled).map((i) => [3, 0, 8, 1, 2, 4][i]))).toEqual([
+      "operations",
+      "ops",
+      "observability",
+      "metrics",
+      "tracing",
+      "team",
+    ]);
+  });
+
+  test("a group moves past its sibling with all its sub-criteria; the ends of a sibling list stay put", () => {
+    // Ecosystem up past Operations (and its four descendants).
+    expect(ids(moveAmongSiblings(tree, 5, -1))).toEqual([
+      "ecosystem",
+      "community",
+      "libraries",
+      "operations",
+      "ops",
+      "observability",
+      "metrics",
+      "tracing",
+      "team",
+    ]);
+    // Ops complexity down past Observability.
+    expect(ids(moveAmongSiblings(tree, 1, 1))).toEqual([
+      "operations",
+      "observability",
+      "metrics",
+      "tracing",
+      "ops",
+      "ecosystem",
+      "community",
+      "libraries",
+      "team",
+    ]);
+    expect(moveAmongSiblings(tree, 0, -1)).toBeNull();
+    expect(moveAmongSiblings(tree, 4, 1)).toBeNull();
+    // Flat: the neighbour swap.
+    const flat = buildTree([rating("a", 1), rating("b", 1), rating("c", 1)]);
+    expect(moveAmongSiblings(flat, 2, -1)).toEqual([0, 2, 1]);
+  });
+
+  test("a criterion may go under anything but itself and its own sub-criteria", () => {
+    expect(ids(possibleParents(tree, 0))).toEqual(["ecosystem", "community", "libraries", "team"]);
+    expect(ids(possibleParents(tree, 3))).toEqual(TREE.map((c) => c.id).filter((id) => id !== "metrics"));
   });
 });

@@ -5,6 +5,7 @@
 import { scoringError } from "./errors";
 import type { ScoringError } from "./result-types";
 import type { CriterionInput } from "./types";
+import { normaliseWeights } from "./weights";
 
 /** Levels below the goal; three are usual, deeper trees are almost always a modelling mistake. */
 export const MAX_TREE_DEPTH = 5;
@@ -34,12 +35,15 @@ export interface CriteriaTree {
   flat: boolean;
 }
 
-export function parentOf(c: CriterionInput): string | null {
+/** What the tree reads of a criterion. */
+export type TreeRow = Pick<CriterionInput, "id" | "parentId">;
+
+export function parentOf(c: TreeRow): string | null {
   return c.parentId ?? null;
 }
 
 /** Unknown parents, a criterion under itself (directly or round a loop) and trees deeper than MAX_TREE_DEPTH. */
-export function checkTree(criteria: readonly CriterionInput[]): ScoringError[] {
+export function checkTree(criteria: readonly TreeRow[]): ScoringError[] {
   const errors: ScoringError[] = [];
   const index = new Map(criteria.map((c, i) => [c.id, i]));
   criteria.forEach((c, i) => {
@@ -78,7 +82,7 @@ export function checkTree(criteria: readonly CriterionInput[]): ScoringError[] {
 }
 
 /** The tree of criteria that passed checkTree. */
-export function buildTree(criteria: readonly CriterionInput[]): CriteriaTree {
+export function buildTree(criteria: readonly TreeRow[]): CriteriaTree {
   const index = new Map(criteria.map((c, i) => [c.id, i]));
   const children: number[][] = criteria.map(() => []);
   const root: number[] = [];
@@ -89,11 +93,15 @@ export function buildTree(criteria: readonly CriterionInput[]): CriteriaTree {
     else children[k].push(i);
   });
   const depth = new Array<number>(criteria.length).fill(0);
+  // Criteria that passed checkTree have no loops; the guard keeps a broken list from recursing forever.
+  const visiting = new Set<number>();
   const depthOf = (i: number): number => {
     if (depth[i] > 0) return depth[i];
     const p = parentOf(criteria[i]);
     const k = p === null ? undefined : index.get(p);
-    depth[i] = k === undefined ? 1 : depthOf(k) + 1;
+    visiting.add(i);
+    depth[i] = k === undefined || visiting.has(k) ? 1 : depthOf(k) + 1;
+    visiting.delete(i);
     return depth[i];
   };
   const nodes = criteria.map((c, i) => ({
@@ -157,4 +165,80 @@ export function leavesUnder(tree: CriteriaTree, i: number): number[] {
   };
   walk(i);
   return out.sort((a, b) => a - b);
+}
+
+/** Depth-first order (a group, then its sub-criteria), siblings in model order: how lists show the tree. */
+export function treeOrder(tree: CriteriaTree): number[] {
+  const out: number[] = [];
+  const walk = (i: number) => {
+    out.push(i);
+    tree.nodes[i].children.forEach(walk);
+  };
+  tree.sets[0].members.forEach(walk);
+  return out;
+}
+
+/** Node i's siblings (i included) in model order. */
+export function siblingsOf(tree: CriteriaTree, i: number): number[] {
+  const p = tree.nodes[i].parentId;
+  return tree.sets.find((s) => s.parentId === p)?.members ?? [i];
+}
+
+/**
+ * The depth-first order after node i (with its sub-criteria) trades places with its previous (−1) or next (+1)
+ * sibling; null at the end of its siblings. For a flat list this is the neighbour swap.
+ */
+export function moveAmongSiblings(tree: CriteriaTree, i: number, step: -1 | 1): number[] | null {
+  const siblings = siblingsOf(tree, i);
+  const k = siblings.indexOf(i);
+  const other = siblings[k + step];
+  if (other === undefined) return null;
+  const order = treeOrder(tree);
+  const block = (n: number) => {
+    const start = order.indexOf(n);
+    let end = start + 1;
+    while (end < order.length && isUnder(tree, order[end], n)) end++;
+    return [start, end] as const;
+  };
+  const [first, second] = step === -1 ? [other, i] : [i, other];
+  const [a0, a1] = block(first);
+  const [b0, b1] = block(second);
+  return [...order.slice(0, a0), ...order.slice(b0, b1), ...order.slice(a0, a1), ...order.slice(b1)];
+}
+
+/** True when node k sits somewhere below node g. */
+function isUnder(tree: CriteriaTree, k: number, g: number): boolean {
+  const index = new Map(tree.nodes.map((n, i) => [n.id, i]));
+  for (let p = tree.nodes[k].parentId; p !== null; p = tree.nodes[index.get(p)!].parentId) {
+    if (p === tree.nodes[g].id) return true;
+  }
+  return false;
+}
+
+/** Ids a criterion may be moved under: every other criterion except its own sub-criteria (that would be a loop). */
+export function possibleParents(tree: CriteriaTree, i: number): number[] {
+  return tree.nodes.map((_, k) => k).filter((k) => k !== i && !isUnder(tree, k, i));
+}
+
+/**
+ * Shares for a list on screen (setup, matrix): each criterion's share among its siblings and of the goal. A flat list
+ * is normaliseWeights, exactly as the results compute it; null when the weights leave nothing to share.
+ */
+export function listShares(
+  rows: readonly (TreeRow & { weight: number })[],
+): { local: number[]; global: number[]; tree: CriteriaTree } | null {
+  const tree = buildTree(rows);
+  const raw = rows.map((r) => r.weight);
+  if (tree.flat) {
+    const shares = normaliseWeights(raw);
+    return shares && { local: shares, global: shares, tree };
+  }
+  const split = treeShares(tree, raw);
+  return split.ok ? { local: split.local, global: split.global, tree } : null;
+}
+
+/** The criteria that are scored (no sub-criteria), in list order; a flat list comes back whole. */
+export function scoredCriteria<T extends TreeRow>(rows: readonly T[]): T[] {
+  const groups = new Set(rows.map((r) => r.parentId ?? null).filter((p) => p !== null));
+  return groups.size === 0 ? [...rows] : rows.filter((r) => !groups.has(r.id));
 }

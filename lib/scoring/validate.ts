@@ -8,7 +8,6 @@ import { MAX_SAMPLES } from "./monte-carlo";
 import { ratingScale } from "./normalise";
 import type { ScoringError } from "./result-types";
 import { checkTree } from "./tree";
-import type { CriterionInput } from "./types";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -203,7 +202,7 @@ export function validateModel(model: unknown, options?: unknown): ScoringError[]
     if (id !== null) treeRows.push({ id, parentId, at: i });
   });
   // The tree is checked on the rows that have an id; paths point back at the row in the list.
-  for (const e of checkTree(treeRows.map((r) => ({ id: r.id, parentId: r.parentId }) as CriterionInput))) {
+  for (const e of checkTree(treeRows)) {
     col.errors.push({ ...e, path: ["criteria", treeRows[e.path[1] as number].at, ...e.path.slice(2)] });
   }
 

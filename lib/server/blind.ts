@@ -2,7 +2,7 @@ import "server-only";
 import type { DecisionDetail } from "@/lib/decisions/dto";
 import type { Actor } from "./actor";
 import { can } from "./authz";
-import { isPairwise } from "@/lib/scoring";
+import { isPairwise, scoredCriteria } from "@/lib/scoring";
 
 /*
  * THE BLIND SCORING RULE: one rule for every read path (results page, score grid, team fit, report, share link, PDF,
@@ -27,7 +27,12 @@ import { isPairwise } from "@/lib/scoring";
 export interface BlindInput {
   status: DecisionDetail["status"];
   settings: unknown;
-  criteria: { id: string; kind: DecisionDetail["criteria"][number]["kind"]; pairwise?: boolean }[];
+  criteria: {
+    id: string;
+    kind: DecisionDetail["criteria"][number]["kind"];
+    pairwise?: boolean;
+    parentId?: string | null;
+  }[];
   candidates: { id: string }[];
   scores: { evaluatorId: string; criterionId: string; candidateId: string }[];
   candidateJudgments?: { evaluatorId: string; criterionId: string; candidateA: string; candidateB: string }[];
@@ -57,7 +62,8 @@ export function blindState(actor: Actor, d: BlindInput): BlindState {
   const blindScoring = blindScoringOn(d.settings);
   // Only opinions are scored: facts (METRIC) are entered once and skill match is computed. A pairwise criterion's
   // opinions are its pairs of candidates.
-  const rating = d.criteria.filter((c) => c.kind === "RATING");
+  // Groups are not scored: their sub-criteria are.
+  const rating = scoredCriteria(d.criteria).filter((c) => c.kind === "RATING");
   const scorable = new Set(rating.filter((c) => !isPairwise(c)).map((c) => c.id));
   const pairwise = new Set(rating.filter(isPairwise).map((c) => c.id));
   const candidates = new Set(d.candidates.map((c) => c.id));

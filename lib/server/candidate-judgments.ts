@@ -13,7 +13,7 @@ import { db, writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
 import { getDecision } from "./decisions";
 import { fieldErrors, notFound, stale } from "@/lib/errors/domain-error";
-import { isPairwise } from "@/lib/scoring";
+import { isPairwise, scoredCriteria } from "@/lib/scoring";
 
 /** One evaluator's stored answer for an unordered pair on one criterion. */
 export interface CandidateJudgmentDto {
@@ -58,7 +58,8 @@ export async function getComparisonView(actor: Actor, decisionId: string): Promi
   authorize(actor, "decision.read");
   const d = await getDecision(actor, decisionId);
   if (!d) return null;
-  const criteria = d.criteria.filter(isPairwise);
+  // A group's candidates are compared on its sub-criteria.
+  const criteria = scoredCriteria(d.criteria).filter(isPairwise);
   const ids = new Set(criteria.map((c) => c.id));
   const mine = await db.candidateJudgment.findMany({
     where: { decisionId: d.id, evaluatorId: actor.userId, criterionId: { in: [...ids] } },
@@ -105,6 +106,8 @@ export async function saveCandidateJudgment(
     });
     if (!criterion) throw notFound("criterion");
     if (!isPairwise(criterion)) throw fieldErrors({ criterionId: "notPairwise" });
+    if (await tx.criterion.count({ where: { parentId: criterion.id } }))
+      throw fieldErrors({ criterionId: "groupNotScored" });
     const found = await tx.candidate.count({
       where: { decisionId: decision.id, id: { in: [input.candidateAId, input.candidateBId] } },
     });

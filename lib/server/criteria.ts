@@ -4,9 +4,13 @@ import { invalidField } from "@/lib/errors/domain-error";
 // audit, undo from the audit trail's snapshot) are in ./decision-parts.ts; this file holds what only criteria have.
 import { Prisma } from "@/generated/prisma/client";
 import type { CriterionDto } from "@/lib/decisions/dto";
+import type { TransactionClient } from "@/lib/db/write-queue";
+import { checkTree } from "@/lib/scoring/tree";
 import {
   checkCriterionRow,
   criterionJsonFields,
+  TREE_PROBLEMS,
+  type CriterionParentInput,
   parseCriterionField,
   type CriterionField,
   type CriterionValues,
@@ -56,13 +60,15 @@ export async function updateCriterionField(
 export async function updateCriterionFields(
   actor: Actor,
   input: { criterionId: string; version: number; values: Partial<Record<CriterionField, unknown>> },
+  /** Where the criterion sits, when it moves in the same write (undefined: it stays). */
+  parentId?: string | null,
 ): Promise<CriterionDto> {
   const values = parts.parsePartFields(criterionJsonFields, input.values) as Partial<CriterionValues>;
   return parts.updatePartFields(
     actor,
     "criterion",
     { id: input.criterionId, version: input.version },
-    values,
+    parentId === undefined ? values : { ...values, parentId },
     (merged) => {
       const problems: Record<string, string> = {};
       for (const field of Object.keys(values) as CriterionField[]) {
@@ -71,7 +77,41 @@ export async function updateCriterionFields(
       }
       return problems;
     },
+    parentId === undefined ? undefined : (tx, row) => checkMove(tx, row, parentId),
   );
+}
+
+/**
+ * Moves a criterion under a group, or to the top level with null (the setup tab's group select). The criterion keeps
+ * its weight, which becomes local to its new siblings; a criterion that gains its first sub-criterion becomes a group
+ * and its scores are kept, unused.
+ */
+export async function setCriterionParent(actor: Actor, input: CriterionParentInput): Promise<CriterionDto> {
+  return updateCriterionFields(
+    actor,
+    { criterionId: input.criterionId, version: input.version, values: {} },
+    input.parentId,
+  );
+}
+
+/**
+ * The tree as it would be with `id` under `parentId`, checked whole inside the write (so two moves racing cannot build
+ * a loop): a parent of this decision, never the criterion itself or one of its own sub-criteria, at most five levels.
+ */
+async function checkMove(
+  tx: TransactionClient,
+  row: { id: string; decisionId: string },
+  parentId: string | null,
+): Promise<Record<string, string>> {
+  const rows = await tx.criterion.findMany({
+    where: { decisionId: row.decisionId },
+    select: { id: true, parentId: true },
+  });
+  const moved = rows.map((r) => (r.id === row.id ? { ...r, parentId } : r));
+  const problems = checkTree(moved);
+  const at = moved.findIndex((r) => r.id === row.id);
+  const problem = problems.find((e) => e.path[1] === at) ?? problems[0];
+  return problem ? { parentId: TREE_PROBLEMS[problem.code] ?? "parentUnknown" } : {};
 }
 
 export async function reorderCriteria(actor: Actor, input: ReorderInput): Promise<void> {
@@ -109,7 +149,12 @@ export async function removeCriterion(
       }),
       candidateJudgments: await tx.candidateJudgment.findMany({ where: { criterionId } }),
     }),
-    undefined,
+    // A group goes only once it is empty: removing it would silently lift its sub-criteria and their weights.
+    async (tx) => {
+      if ((await tx.criterion.count({ where: { parentId: criterionId } })) > 0) {
+        throw invalidField("id", "hasSubCriteria");
+      }
+    },
     expected,
   );
 }
@@ -119,7 +164,23 @@ export async function restoreCriterion(
   actor: Actor,
   input: { decisionId: string; undoToken: string },
 ): Promise<CriterionDto> {
-  return parts.restorePart<"criterion", CriterionSnapshot>(actor, "criterion", input, async (tx, snapshot) => {
+  return parts.restorePart<"criterion", CriterionSnapshot>(
+    actor,
+    "criterion",
+    input,
+    restoreChildren,
+    async (tx, row) => {
+      // Back in its group when the group is still there, else at the top level.
+      const parentId = typeof row.parentId === "string" ? row.parentId : null;
+      if (parentId === null) return row;
+      const parent = await tx.criterion.findFirst({ where: { id: parentId, decisionId: row.decisionId } });
+      return parent ? row : { ...row, parentId: null };
+    },
+  );
+}
+
+async function restoreChildren(tx: TransactionClient, snapshot: CriterionSnapshot): Promise<void> {
+  {
     const { id, decisionId } = snapshot.row;
     await parts.restoreScores(tx, snapshot.scores, decisionId, { criterionId: id });
     await parts.restoreFacts(tx, snapshot.facts, decisionId, { criterionId: id });
@@ -149,5 +210,5 @@ export async function restoreCriterion(
         update: {},
       });
     }
-  });
+  }
 }

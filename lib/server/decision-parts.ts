@@ -259,11 +259,13 @@ export async function updatePartFields<K extends PartKind>(
   input: { id: string; version: number },
   values: Record<string, unknown>,
   check?: (merged: PartRow[K]) => Record<string, string> | null,
+  /** Rules that read other rows (a criterion's place in the tree), run in the same transaction. */
+  checkInTx?: (tx: TransactionClient, row: PartRow[K]) => Promise<Record<string, string>>,
 ): Promise<PartDto[K]> {
   return writeTransaction(async (tx) => {
     const row = await editablePart(tx, actor, kind, input.id);
     if (row.version !== input.version) throw stale(PARTS[kind].entity, toDto(kind, row));
-    const problems = check?.({ ...row, ...values });
+    const problems = { ...check?.({ ...row, ...values }), ...(checkInTx ? await checkInTx(tx, row) : {}) };
     if (problems && Object.keys(problems).length > 0) throw new DomainError("invalidInput", { fieldErrors: problems });
     const delegate = delegateOf(tx, kind);
     const reload = async () => (await delegate.findUnique({ where: { id: row.id } })) as PartRow[K] | null;
@@ -441,6 +443,11 @@ export async function restorePart<K extends PartKind, S extends PartSnapshot & {
   kind: K,
   input: { decisionId: string; undoToken: string },
   restoreChildren: (tx: TransactionClient, snapshot: S) => Promise<void>,
+  /** Adjusts the row's columns before it is created again (e.g. a group that has gone since). */
+  adjustRow?: (
+    tx: TransactionClient,
+    columns: Record<string, unknown> & { decisionId: string },
+  ) => Promise<Record<string, unknown>>,
 ): Promise<PartDto[K]> {
   return writeTransaction(async (tx) => {
     await loadEditableDecision(actor, input.decisionId, "decision.write", tx);
@@ -454,7 +461,9 @@ export async function restorePart<K extends PartKind, S extends PartSnapshot & {
       where: { decisionId: r.decisionId, position: { gte: r.position } },
       data: { position: { increment: 1 } },
     });
-    const row = (await delegate.create({ data: restoredColumns(r, PARTS[kind].columns) })) as PartRow[K];
+    const columns = { ...restoredColumns(r, PARTS[kind].columns), decisionId: r.decisionId };
+    const data = adjustRow ? await adjustRow(tx, columns) : columns;
+    const row = (await delegate.create({ data })) as PartRow[K];
     await restoreChildren(tx, snapshot);
     await auditPart(tx, actor, kind, "restored", row, { after: { name: row.name, scores: snapshot.scores.length } });
     return toDto(kind, row);

@@ -354,6 +354,23 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "criteria.setCriterionParent",
+    actions: ["criteria.setCriterionParentAction"],
+    api: ["updateCriterion"],
+    // A criterion moved under another: its weight becomes local to the group, so the shares (the result) change.
+    changes: "result",
+    prepare: async () => {
+      await criteria.addCriterion(admin, { decisionId, name: "Tree group", weight: 4 });
+      await criteria.addCriterion(admin, { decisionId, name: "Tree leaf", weight: 2 });
+    },
+    run: async () => {
+      const [group, leaf] = await Promise.all(
+        ["Tree group", "Tree leaf"].map((name) => db.criterion.findFirstOrThrow({ where: { decisionId, name } })),
+      );
+      return criteria.setCriterionParent(admin, { criterionId: leaf.id, version: leaf.version, parentId: group.id });
+    },
+  },
+  {
     name: "criteria.reorderCriteria",
     actions: ["criteria.reorderCriteriaAction"],
     api: ["reorderCriteria"],
@@ -699,7 +716,11 @@ const CASES: Case[] = [
       await setScoring({ weightSource: "direct" });
     },
     run: async () => {
-      const rows = await db.criterion.findMany({ where: { decisionId }, select: { id: true, version: true } });
+      // The top level: each group of a criteria tree is its own pairwise set (the tree case moved one under another).
+      const rows = await db.criterion.findMany({
+        where: { decisionId, parentId: null },
+        select: { id: true, version: true },
+      });
       return judgments.applyAhpWeights(admin, { decisionId, criteria: rows });
     },
   },

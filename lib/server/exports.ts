@@ -8,7 +8,7 @@ import { getDecision } from "./decisions";
 import { usersById } from "./people";
 import { cachedResult } from "./evaluation-cache";
 import { memoRead } from "./read-memo";
-import { reportOptions, reportOutcome, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
+import { reportOptions, reportOutcome, treeView, type ChangeEntry, type ReportBundle } from "@/lib/export/bundle";
 import {
   DECISION_ENTITY_TYPES,
   describeChange,
@@ -41,7 +41,8 @@ export async function loadReportBundle(
 
 export async function withEvaluation(actor: Actor, inputs: ReportInputs): Promise<ReportBundle> {
   const outcome = await cachedResult(actor, inputs.decision, reportOptions(inputs.decision));
-  return { ...inputs, ...reportOutcome(outcome) };
+  const evaluated = reportOutcome(outcome);
+  return { ...inputs, ...evaluated, ...treeView(inputs.decision, evaluated.result) };
 }
 
 export async function loadReportInputs(

@@ -439,9 +439,17 @@ export async function applyJsonImport(
       },
     });
     const criterionIds = new Map<string, string>();
-    for (const [position, c] of json.criteria.entries()) {
+    for (const [position, { parent: _parent, ...c }] of json.criteria.entries()) {
       const row = await tx.criterion.create({ data: { decisionId: d.id, position, ...c } });
       criterionIds.set(c.name, row.id);
+    }
+    // The tree once every criterion exists (a group may be listed after its sub-criteria); the file rule checked it.
+    for (const c of json.criteria) {
+      if (c.parent === null) continue;
+      await tx.criterion.update({
+        where: { id: criterionIds.get(c.name)! },
+        data: { parentId: criterionIds.get(c.parent)! },
+      });
     }
     const candidateIds = new Map<string, string>();
     for (const [position, c] of json.candidates.entries()) {

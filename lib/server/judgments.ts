@@ -9,7 +9,7 @@ import { updateIfVersion } from "./concurrency";
 import { usersById } from "./people";
 import { db, writeTransaction } from "./db";
 import { loadEditableDecision } from "./decision-access";
-import { notFound, stale } from "@/lib/errors/domain-error";
+import { fieldErrors, notFound, stale } from "@/lib/errors/domain-error";
 
 /** One evaluator's stored answer for an unordered pair: `value` = how many times more important A is than B. */
 export interface JudgmentDto {
@@ -23,7 +23,7 @@ export interface JudgmentDto {
 
 export interface AhpView {
   decisionId: string;
-  criteria: Pick<CriterionDto, "id" | "name" | "description" | "weight" | "version" | "position">[];
+  criteria: Pick<CriterionDto, "id" | "name" | "description" | "weight" | "version" | "position" | "parentId">[];
   /** Every evaluator's judgments: the group result needs them all (individual answers are not shown by name). */
   judgments: JudgmentDto[];
   evaluators: { id: string; name: string; answered: number }[];
@@ -59,7 +59,15 @@ export async function getAhpView(actor: Actor, decisionId: string): Promise<AhpV
       status: true,
       criteria: {
         orderBy: { position: "asc" },
-        select: { id: true, name: true, description: true, weight: true, version: true, position: true },
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          weight: true,
+          version: true,
+          position: true,
+          parentId: true,
+        },
       },
       judgments: {
         orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
@@ -101,9 +109,11 @@ export async function saveJudgment(actor: Actor, input: SaveJudgmentInput): Prom
     const decision = await loadEditableDecision(actor, input.decisionId, "ahp.write", tx);
     const found = await tx.criterion.findMany({
       where: { decisionId: decision.id, id: { in: [input.criterionAId, input.criterionBId] } },
-      select: { id: true },
+      select: { id: true, parentId: true },
     });
     if (found.length !== 2) throw notFound("criterion");
+    // In a criteria tree each group is its own pairwise set: only siblings are compared.
+    if (found[0].parentId !== found[1].parentId) throw fieldErrors({ criterionBId: "notSiblings" });
 
     const findOwn = () =>
       tx.pairwiseJudgment.findFirst({
@@ -179,14 +189,19 @@ export async function applyAhpWeights(
 ): Promise<{ criterionId: string; weight: number }[]> {
   return writeTransaction(async (tx) => {
     const decision = await loadEditableDecision(actor, input.decisionId, "ahp.write", tx);
-    const criteria = await tx.criterion.findMany({ where: { decisionId: decision.id }, orderBy: { position: "asc" } });
+    const all = await tx.criterion.findMany({ where: { decisionId: decision.id }, orderBy: { position: "asc" } });
     const seen = new Map(input.criteria.map((c) => [c.id, c.version]));
+    // The weights of one sibling set (the top level, or one group's sub-criteria: each is its own pairwise set).
+    const parentId = all.find((c) => seen.has(c.id))?.parentId ?? null;
+    const criteria = all.filter((c) => c.parentId === parentId);
     const currentRows = () => criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight, version: c.version }));
-    // A criterion added or removed since the page was loaded changes the question itself.
+    // A criterion added, removed or moved since the page was loaded changes the question itself.
     if (seen.size !== criteria.length || criteria.some((c) => !seen.has(c.id))) throw stale("criteria", currentRows());
 
-    const judgments = await tx.pairwiseJudgment.findMany({ where: { decisionId: decision.id } });
     const ids = criteria.map((c) => c.id);
+    const judgments = await tx.pairwiseJudgment.findMany({
+      where: { decisionId: decision.id, criterionAId: { in: ids }, criterionBId: { in: ids } },
+    });
     const group = groupMatrix(
       ids,
       judgments.map((j) => ({

@@ -70,6 +70,7 @@ export async function pasteMatrix(actor: Actor, input: PasteMatrixInput): Promis
       orderBy: [{ position: "asc" }, { id: "asc" }],
     });
     const criterionIds = criteria.map((c) => c.id);
+    const groupIds = new Set(criteria.flatMap((c) => (c.parentId ? [c.parentId] : [])));
     const myScores = await tx.score.findMany({
       where: { evaluatorId: actor.userId, criterionId: { in: criterionIds } },
     });
@@ -114,6 +115,8 @@ export async function pasteMatrix(actor: Actor, input: PasteMatrixInput): Promis
         if (kind === "SKILL_MATCH") problems.push({ ...at, key: "notScorable" });
         // Its candidates are compared in pairs: a pasted score would be stored and never counted.
         else if (stored && isPairwise(stored)) problems.push({ ...at, key: "pairwiseNotScored" });
+        // A group is scored and measured through its sub-criteria.
+        else if (stored && groupIds.has(stored.id)) problems.push({ ...at, key: "groupNotScored" });
         else if (kind === "RATING") {
           if (v.unit !== null) problems.push({ ...at, key: "unitOnRating", params: { unit: v.unit } });
           else if (v.value < bounds.min || v.value > bounds.max)

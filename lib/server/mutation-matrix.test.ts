@@ -422,6 +422,19 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: "criteria.setCriterionParent",
+    actions: ["criteria.setCriterionParentAction"],
+    permission: "decision.write",
+    // The temporary criterion goes (back) to the top level, so no criterion the other rows score becomes a group.
+    prepare: ensureTempCriterion,
+    run: async (actor, t) => {
+      const c = await db.criterion.findFirstOrThrow({
+        where: { decisionId: (await decisionOf(t)).id, name: { startsWith: TEMP } },
+      });
+      return criteria.setCriterionParent(actor, { criterionId: c.id, version: c.version, parentId: null });
+    },
+  },
+  {
     name: "criteria.reorderCriteria",
     actions: ["criteria.reorderCriteriaAction"],
     permission: "decision.write",

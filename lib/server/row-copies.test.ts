@@ -21,7 +21,18 @@ import { duplicateDecision } from "./decisions";
 type Row = Record<string, unknown>;
 
 /** Columns that say where a row is or when it was written, not what it holds. */
-const BOOKKEEPING = ["id", "decisionId", "candidateId", "criterionId", "position", "version", "createdAt", "updatedAt"];
+const BOOKKEEPING = [
+  "id",
+  "decisionId",
+  "candidateId",
+  "criterionId",
+  "position",
+  "version",
+  "createdAt",
+  "updatedAt",
+  // Where a criterion sits in the tree: an id of the same decision, remapped by copies (criteria-tree.test.ts).
+  "parentId",
+];
 
 /** Non-default members for the enum columns (SQLite stores enums as TEXT, so the table cannot tell). */
 const ENUM_VALUES: Row = { kind: "METRIC", direction: "COST" };

@@ -12,7 +12,7 @@ import { SINGLE_ROW_EDIT } from "@/lib/db/write-queue";
 import { loadEditableDecision } from "./decision-access";
 import { getDecision } from "./decisions";
 import { notFound, stale, fieldErrors } from "@/lib/errors/domain-error";
-import { isPairwise } from "@/lib/scoring";
+import { isPairwise, scoredCriteria } from "@/lib/scoring";
 
 export interface EvaluatorProgress {
   id: string;
@@ -69,7 +69,9 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
   // Progress counts cells, never values, so everyone's count is shown even while the values are withheld. Only
   // opinions are scored: facts (METRIC) are entered once and skill match is computed, so neither counts.
   // On a pairwise criterion the opinions are the pairs of candidates (one row per evaluator and pair).
-  const rating = decision.criteria.filter((c) => c.kind === "RATING");
+  // Groups are not scored: their sub-criteria are.
+  const scored = scoredCriteria(decision.criteria);
+  const rating = scored.filter((c) => c.kind === "RATING");
   const scorable = rating.filter((c) => !isPairwise(c)).map((c) => c.id);
   const pairwise = rating.filter(isPairwise).map((c) => c.id);
   const candidateIds = decision.candidates.map((c) => c.id);
@@ -113,7 +115,7 @@ export async function getScoreGrid(actor: Actor, decisionId: string): Promise<Sc
     hidden: blind.hidden,
     scorableCells: blind.scorableCells,
     // Pairwise criteria are answered pair by pair on the AHP tab, not scored cell by cell.
-    opinionCriteria: decision.criteria.filter((c) => c.kind !== "METRIC" && !isPairwise(c)),
+    opinionCriteria: scored.filter((c) => c.kind !== "METRIC" && !isPairwise(c)),
     progress: people.map((p) => ({ id: p.id, name: p.name, scored: scoredBy.get(p.id) ?? 0 })),
   };
 }
@@ -150,6 +152,8 @@ export async function saveScore(actor: Actor, input: SaveScoreInput): Promise<Sc
     if (problem) throw fieldErrors({ value: problem });
     // Its candidates are compared in pairs; a score there would be stored and never counted.
     if (isPairwise(criterion)) throw fieldErrors({ value: "pairwiseNotScored" });
+    // A group is scored through its sub-criteria.
+    if (await tx.criterion.count({ where: { parentId: criterion.id } })) throw fieldErrors({ value: "groupNotScored" });
 
     const existing = await ownScore(tx, actor, criterion.id, input.candidateId);
     const data = {

@@ -189,6 +189,21 @@ export const reorderSchema = z.object({
 });
 export type ReorderInput = z.infer<typeof reorderSchema>;
 
+/** Moves a criterion under a group (another criterion of the decision) or, with null, to the top level. */
+export const criterionParentSchema = z.object({
+  criterionId: id,
+  version: z.number().int().min(1),
+  parentId: id.nullable(),
+});
+export type CriterionParentInput = z.infer<typeof criterionParentSchema>;
+
+/** The engine's tree problems (lib/scoring/tree.ts checkTree) as setup.errors keys on the parent field. */
+export const TREE_PROBLEMS: Record<string, string> = {
+  unknown_parent: "parentUnknown",
+  parent_cycle: "parentCycle",
+  tree_too_deep: "treeTooDeep",
+};
+
 export const removeRowSchema = z.object({ id, version: z.number().int().min(1) });
 export const restoreRowSchema = z.object({ decisionId: id, undoToken: id });
 export const rowIdSchema = z.object({ id: z.string().min(1, "invalid").max(64, "invalid") });

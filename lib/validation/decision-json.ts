@@ -16,7 +16,8 @@
 import { z } from "zod";
 import type { ImportIssue } from "./import";
 import { candidateJsonFields } from "./candidate";
-import { checkCriterionRow, criterionFieldParsers, criterionJsonFields } from "./criterion";
+import { checkTree } from "@/lib/scoring/tree";
+import { checkCriterionRow, criterionFieldParsers, criterionJsonFields, TREE_PROBLEMS } from "./criterion";
 import { contextSchema, titleSchema } from "./decision";
 import { decisionStatusSchema } from "./enums";
 import { asSaatyValue } from "./judgment";
@@ -44,7 +45,11 @@ const text = (max: number) => z.string().max(max, "textTooLong");
 const num = z.number({ message: "notANumber" }).finite("notANumber");
 const email = z.string().trim().toLowerCase().min(1).max(254);
 
-export const criterionJson = z.strictObject(criterionJsonFields);
+export const criterionJson = z.strictObject({
+  ...criterionJsonFields,
+  // Added after version 1: files written before it have a flat list. The group's name, as criteria are referenced.
+  parent: name.nullable().default(null),
+});
 
 export const requirementJson = z.strictObject({
   skill: name,
@@ -350,9 +355,20 @@ function factRule(d: Shape): Issue[] {
   return out;
 }
 
+/** Each parent names another criterion of the file, without loops, at most five levels deep (the engine's rule). */
+function treeRule(d: Shape): Issue[] {
+  const rows = d.criteria.map((c) => ({ id: c.name, parentId: c.parent }));
+  return checkTree(rows).map((e) => ({
+    path: ["criteria", e.path[1] as number, "parent"],
+    message: TREE_PROBLEMS[e.code] ?? "parentUnknown",
+    ...(e.params ? { params: e.params } : {}),
+  }));
+}
+
 export const DECISION_RULES: readonly ((d: Shape) => Issue[])[] = [
   uniqueNames,
   criterionRows,
+  treeRule,
   statusRule,
   scoreRule,
   factRule,
@@ -433,6 +449,9 @@ const KNOWN = new Set([
   "sameCriterion",
   "duplicateJudgment",
   "notPairwise",
+  "parentUnknown",
+  "parentCycle",
+  "treeTooDeep",
   "sameCandidate",
   "pairwiseNeedsRating",
   "chosenRequired",

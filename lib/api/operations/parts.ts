@@ -46,6 +46,13 @@ const criterionPatch = z
     pairwise: z.boolean().optional(),
     threshold: optionalNumber,
     currency: criterionJsonFields.currency.optional(),
+    parentId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .optional()
+      .meta({ description: "Move under this group (a criterion of the decision), or to the top level with null." }),
   })
   .strict();
 
@@ -121,12 +128,13 @@ export const partOperations = [
       const c = (await decisionOrThrow(actor, params.decisionId)).criteria.find((x) => x.id === params.criterionId);
       if (!c) throw notFound("criterion");
       // All fields in one write under one version check: a refused field leaves the row as it was.
+      const { parentId, ...values } = body;
       return apiCriterion(
-        await updateCriterionFields(actor, {
-          criterionId: c.id,
-          version: ifMatch === "*" ? c.version : (ifMatch ?? c.version),
-          values: body,
-        }),
+        await updateCriterionFields(
+          actor,
+          { criterionId: c.id, version: ifMatch === "*" ? c.version : (ifMatch ?? c.version), values },
+          parentId,
+        ),
       );
     },
   }),

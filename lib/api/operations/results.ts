@@ -154,6 +154,7 @@ async function resultsBody(actor: Actor, decisionId: string, samples: number): P
     sensitivity: null,
     monteCarlo: null,
     consensus: null,
+    tree: null,
     pairwise: [],
     discussion: [],
     valueForMoney: null,
@@ -205,6 +206,15 @@ async function resultsBody(actor: Actor, decisionId: string, samples: number): P
         }
       : null,
     consensus: r.consensus,
+    tree: r.tree && {
+      nodes: r.tree.nodes.map((n) => ({ ...n, criterion: criterion.get(n.criterionId) ?? "" })),
+      ahp: r.tree.ahp.map((g) => ({
+        parentId: g.parentId,
+        cr: g.result?.cr ?? null,
+        weights: g.result?.weights ?? null,
+      })),
+      groupSensitivity: r.tree.groupSensitivity.map(({ crossovers: _c, ...c }) => c),
+    },
     pairwise: r.pairwise.map((p) => ({
       criterionId: p.criterionId,
       status: p.status,

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { AhpWizard } from "@/components/ahp/ahp-wizard";
+import { AhpTree } from "@/components/ahp/ahp-tree";
 import { CandidateComparison } from "@/components/ahp/candidate-comparison";
 import { requireActor } from "@/lib/server/context";
 import { getComparisonView } from "@/lib/server/candidate-judgments";
@@ -30,7 +30,7 @@ export default async function AhpPage({ params, searchParams }: Props) {
           initialCriterion={typeof criterion === "string" ? criterion : undefined}
         />
       ) : null}
-      <AhpWizard view={view} />
+      <AhpTree view={view} />
     </ClientMessages>
   );
 }
