@@ -60,12 +60,17 @@ export function buildMatrixTables(b: ReportBundle, locale: Locale): MatrixTables
   const n = namesOf(b);
   const d = b.decision;
   const candidates = d.candidates.map((c) => c.name);
-  const weightSum = d.criteria.reduce((s, c) => s + c.weight, 0);
-  const shares = normaliseWeights(d.criteria.map((c) => c.weight));
+  // In a criteria tree a leaf's own weight is local to its group; the sheet's formulas (share = w / Σw, totals as
+  // SUMPRODUCT) need one flat weight per row, so each leaf carries its share of the goal × 100 instead. The totals
+  // then recalculate to the app's, and the tree itself is in the PDF and the ADR.
+  const global = new Map(b.tree?.map((n) => [n.criterionId, n.globalShare * 100]) ?? []);
+  const weightOf = (c: (typeof d.criteria)[number]) => global.get(c.id) ?? c.weight;
+  const weightSum = d.criteria.reduce((s, c) => s + weightOf(c), 0);
+  const shares = normaliseWeights(d.criteria.map(weightOf));
   const rows = rawRows(b);
   const valueRows = rows.map(({ criterion: c, cells }) => [
     c.name,
-    c.weight,
+    weightOf(c),
     c.kind,
     c.direction,
     c.kind === "RATING" ? (c.scaleMin ?? 0) : null,
@@ -75,7 +80,7 @@ export function buildMatrixTables(b: ReportBundle, locale: Locale): MatrixTables
   ]);
   const pointsRows = rows.map(({ criterion: c, cells, derivation, unit }, i) => [
     c.name,
-    c.weight,
+    weightOf(c),
     shares ? shares[i] : null,
     ...cells.map((x) => x.points),
     derivation.worst,

@@ -19,6 +19,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { seedDemoWorkspace } from "@/prisma/seed/demo";
 import { loadReportBundle } from "@/lib/server/exports";
+import { addCriterion, setCriterionParent } from "@/lib/server/criteria";
+import { BROKER_TEMPLATE } from "@/lib/templates/demo";
+import { createDecisionFromTemplate } from "@/prisma/seed/functions";
 import type { Actor } from "@/lib/server/actor";
 import { matrixXlsx } from "./xlsx";
 
@@ -186,6 +189,39 @@ describe("the exported workbook recalculated by LibreOffice", () => {
       const t = totals(recalculated(file, name));
       for (const [candidate, total] of Object.entries(expected)) expect(t[candidate]).toBeCloseTo(total, 9);
     }
+  }, 400_000);
+
+  test("a criteria tree: each leaf weighs its share of the goal, and the sheet recalculates to the app's totals", async () => {
+    // Broker with Learning cost 20 and Operational complexity 25 under a group Operations 30 (numpy: Kafka 6.9216,
+    // RabbitMQ 7.7451, Pulsar 5.8039; Learning cost's share of the goal .352941 · 20/45 = .156863).
+    const ada: Actor = { userId: seeded.users.get("ada")!, workspaceId: seeded.workspace.id, role: "ARCHITECT" };
+    const { id } = await createDecisionFromTemplate(db, {
+      workspaceId: seeded.workspace.id,
+      template: BROKER_TEMPLATE,
+      evaluatorIds: [seeded.users.get("ada")!, seeded.users.get("bo")!],
+      skillIds: seeded.skillIds,
+      title: "Broker as a tree",
+    });
+    const group = await addCriterion(ada, { decisionId: id, name: "Operations", weight: 30 });
+    for (const c of await db.criterion.findMany({
+      where: { decisionId: id, name: { in: ["Learning cost", "Operational complexity"] } },
+    })) {
+      await setCriterionParent(ada, { criterionId: c.id, version: c.version, parentId: group.id });
+    }
+    const rows = recalculated(
+      await withoutCachedResults(await matrixXlsx(await loadReportBundle(ada, id, "export.read"), "en")),
+      "tree",
+    );
+    const t = totals(rows);
+    expect(t.Kafka).toBeCloseTo(6.921568627, 9);
+    expect(t.RabbitMQ).toBeCloseTo(7.745098039, 9);
+    expect(t.Pulsar).toBeCloseTo(5.803921569, 9);
+    const h = rows.findIndex((r) => r[0].startsWith("Points"));
+    const learning = rows.slice(h + 1).find((r) => r[0] === "Learning cost")!;
+    // Weight = share of the goal × 100; LibreOffice writes the share column as a percentage.
+    expect(Number(learning[1])).toBeCloseTo(15.6862745, 6);
+    expect(Number(learning[2].replace("%", ""))).toBeCloseTo(15.6862745, 6);
+    expect(rows.some((r) => r[0] === "Operations")).toBe(false);
   }, 400_000);
 
   test("backend language (metrics): 8.68 / 4.09, and 6.68 / 6.09 after Python's throughput becomes 12000", async () => {
