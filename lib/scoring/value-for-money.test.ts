@@ -101,6 +101,16 @@ describe("valueForMoney", () => {
     expect(valueForMoney(allMoney, r)).toEqual({ kind: "noBenefit", currency: "USD", unit: "/month" });
   });
 
+  test("a money criterion that became a group is priced through its sub-criterion: same points as before", () => {
+    const flat = valueForMoney(MONEY, resultOf(model()));
+    const m = model();
+    // The cost criterion gets one sub-criterion carrying its facts (so every share stays as it was).
+    m.criteria.push({ ...m.criteria[2], id: "licence", name: "licence", parentId: "cost" });
+    m.facts = m.facts!.map((f) => ({ ...f, criterionId: "licence" }));
+    const tree = valueForMoney([...MONEY, { id: "licence", currency: "USD", unit: "/month" }], resultOf(m));
+    expect(tree).toEqual({ ...flat, moneyCriterionIds: ["licence"] });
+  });
+
   test("two money criteria in the same currency and unit are added", () => {
     // ops as a second money amount: cost = ops + cost fact; benefit = perf alone (3/6 of the weight).
     const v = valueForMoney([MONEY[0], { ...COST, id: "ops" }, COST], resultOf(model()));

@@ -51,8 +51,10 @@ export type ValueForMoney =
 const SAME = 1e-9;
 
 export function valueForMoney(criteria: readonly MoneyCriterion[], result: DecisionResult): ValueForMoney {
-  // null or absent: not money.
-  const money = criteria.filter((c) => c.currency != null);
+  // null or absent: not money. Only scored criteria count: a money criterion that has since become a group of a
+  // criteria tree is priced through its sub-criteria.
+  const scored = new Set(result.weights.map((w) => w.criterionId));
+  const money = criteria.filter((c) => c.currency != null && scored.has(c.id));
   if (money.length === 0) return { kind: "none" };
   const kinds = [...new Map(money.map((c) => [`${c.currency}\u0000${c.unit ?? ""}`, c])).values()];
   if (kinds.length > 1)
