@@ -25,7 +25,9 @@ test("foreign keys, keys and Json columns as prisma/schema.prisma states them", 
   expect(byName.get("PairwiseJudgment")!.dependsOn.sort()).toEqual(["Criterion", "Decision", "User"]);
   expect(byName.get("Workspace")!.dependsOn).toEqual([]);
   expect(byName.get("Decision")!.selfRefs).toEqual(["supersededById"]);
-  expect(tables.filter((t) => t.selfRefs.length).map((t) => t.model)).toEqual(["Decision"]);
+  // A criterion's group is a criterion of the same decision (the criteria tree).
+  expect(byName.get("Criterion")!.selfRefs).toEqual(["parentId"]);
+  expect(tables.filter((t) => t.selfRefs.length).map((t) => t.model)).toEqual(["Decision", "Criterion"]);
   expect(byName.get("RateLimit")!.pk).toEqual(["key"]);
   expect(byName.get("Score")!.pk).toEqual(["id"]);
   expect([...byName.get("AuditEvent")!.json].sort()).toEqual(["after", "before"]);
