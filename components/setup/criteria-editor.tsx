@@ -15,7 +15,7 @@ import {
   updateCriterionFieldAction,
 } from "@/lib/actions/criteria";
 import type { CriterionDto } from "@/lib/decisions/dto";
-import { listShares, moveAmongSiblings, possibleParents, siblingsOf, treeOrder } from "@/lib/scoring";
+import { buildTree, listShares, moveAmongSiblings, possibleParents, siblingsOf, treeOrder } from "@/lib/scoring";
 import {
   checkCriterionRow,
   CRITERION_FIELDS,
@@ -117,7 +117,8 @@ export function CriteriaEditor({
 
   const weights = rows.map((r) => Number(rowsApi.live(r.id, "weight") ?? 0));
   const split = listShares(rows.map((r, i) => ({ id: r.id, parentId: parentOf(r), weight: weights[i] })));
-  const tree = split?.tree ?? listShares(rows.map((r) => ({ id: r.id, parentId: parentOf(r), weight: 1 })))!.tree;
+  // Built on its own: with no criteria yet (a blank decision) or every weight 0 there are no shares, but a tree.
+  const tree = split?.tree ?? buildTree(rows.map((r) => ({ id: r.id, parentId: parentOf(r) })));
   const shares = split?.global ?? null;
   // With weight at the top level, nothing to share means a weighted group whose sub-criteria all weigh 0.
   const zeroSet =
