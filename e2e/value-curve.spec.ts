@@ -114,7 +114,8 @@ test("a new metric fixes its references at the first measured range unless told 
   // In Chinese: the same controls, named in Chinese, and the curve's points read back in Chinese on the scores tab.
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: page.url() }]);
   await page.reload();
-  const zhRow = page.getByTestId("criterion-row").filter({ hasText: "Cold start" });
+  // By its disclosure's Chinese summary: every row's Group select lists the other criteria's names too.
+  const zhRow = page.getByTestId("criterion-row").filter({ hasText: "Cold start 的详细设置" });
   await zhRow.locator("summary").click();
   const zh = zhRow.getByTestId("value-curve");
   await expect(zh).toHaveAccessibleName("原始值如何换算成分数");
